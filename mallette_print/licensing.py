@@ -1,0 +1,57 @@
+"""Licence notices, attribution and PDF metadata, all derived from the game manifest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import tr
+from .model import GameData
+
+DEED_SUFFIX = {"fr": "deed.fr", "en": "deed.en"}
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """Document information for one output PDF."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    lang: str
+    rights: str
+    licence_url: str
+
+
+def notice(data: GameData) -> str:
+    """The short notice printed on every card face, e.g. '© MES · CC BY-SA 4.0'."""
+    g = data.game
+    return g.notice or f"© {g.year} {g.licensor} · {g.licence.name}"
+
+
+def deed_url(data: GameData, lang: str) -> str:
+    """The human-readable licence deed in the reader's language when one exists."""
+    url = data.game.licence.url
+    suffix = DEED_SUFFIX.get(lang)
+    return url + suffix if suffix and url.endswith("/") else url
+
+
+def attribution(data: GameData, lang: str) -> str:
+    """TASL line: title, author, source, licence (and the chain it was adapted from)."""
+    g = data.game
+    line = f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
+    for a in g.adapted_from:
+        word = "adapté de" if lang == "fr" else "adapted from"
+        line += f" – {word} « {tr(a.title, lang, g.default_language)} » ({', '.join(a.authors)}, {a.source_url}, {a.licence.name})"
+    return line
+
+
+def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
+    """Metadata for an output PDF: `what` names the piece ('Cards', 'Board', 'Rulebook')."""
+    g = data.game
+    title = f"{tr(g.title, lang, g.default_language)} – {what}"
+    rights = attribution(data, lang)
+    keywords = ("print-and-play", "économie sociale et solidaire", "MES", g.licence.name, g.licence.url,
+                f"version {g.version}")
+    return PdfMeta(title=title, author=", ".join(g.authors), subject=rights, keywords=keywords,
+                   lang={"fr": "fr-FR", "en": "en-GB"}.get(lang, lang), rights=rights, licence_url=g.licence.url)
