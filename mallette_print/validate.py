@@ -212,6 +212,9 @@ def _load_templates(root: Path, game: Game, col: _Collector, context: dict[str, 
         merged.pop("extends", None)
         try:
             resolved[name] = Template.model_validate(merged, context=context)
+            if resolved[name].icon and "icon" in body:
+                _data_path(root, str(resolved[name].icon), root, doc, ("templates", name, "icon"),
+                           f"template '{name}'", col, ASSET_SUFFIXES)
         except ValidationError as exc:
             # Point at the template that wrote the offending key: check each one's own keys first.
             own = _own_template_problems(chain, raw, doc, context)
