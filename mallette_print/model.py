@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from .i18n import coerce_text
 
@@ -133,6 +134,18 @@ class Parameters(Strict):
     fragility_per_unsolved: int = Field(default=1, ge=0, le=10)
     hybridisation_min_kinds: int = Field(default=2, ge=1, le=5)
     events_per_round: int = Field(default=1, ge=0, le=5)
+    # Escalation: from this Fragility on, `events_when_alert` events are drawn each round.
+    fragility_alert: int = Field(default=7, ge=1, le=50)
+    events_when_alert: int = Field(default=2, ge=0, le=5)
+    # Fragility added at the end of a round for each shared track standing at 0.
+    fragility_per_empty_track: int = Field(default=1, ge=0, le=10)
+    # Most resource cards one actor may hold at the end of a turn.
+    resource_limit: int = Field(default=5, ge=1, le=30)
+    # Variants: at players_min, each player plays small_table_actors actors with small_table_actions
+    # actions; at players_max, large_table_challenges_to_win challenges are needed.
+    small_table_actors: int = Field(default=2, ge=1, le=4)
+    small_table_actions: int = Field(default=4, ge=1, le=10)
+    large_table_challenges_to_win: int = Field(default=4, ge=1, le=50)
     play_minutes: int = Field(default=70, ge=5, le=600)
     debrief_minutes: int = Field(default=40, ge=5, le=600)
 
@@ -219,12 +232,68 @@ class CardBase(Strict):
     flavour: Text | None = None
 
 
+PowerType = Literal[
+    "convert", "extra-mobilise", "free-move", "remote-exchange", "track-bonus", "extra-family",
+    "protect-fragile", "lower-fragility", "extend-deadline", "cancel-event", "value-bonus", "draw-cooperation",
+]
+# Which optional parameters each power type needs; any other parameter is an error.
+POWER_PARAMS: dict[str, tuple[str, ...]] = {
+    "convert": ("kind", "to"),
+    "track-bonus": ("track",),
+    "extra-family": ("family",),
+    "value-bonus": ("kind",),
+}
+
+
+class Power(Strict):
+    """The machine-readable form of an actor's ability (the card text says the same in words).
+
+    convert: once per `per`, swap 1 held resource of `kind` for 1 resource of kind `to` from the supply.
+    extra-mobilise: once per `per`, a Mobilise action takes `amount` more resource cards.
+    free-move: once per `per`, move without spending an action.
+    remote-exchange: give or exchange with actors in any zone.
+    track-bonus: when a cooperation you are a partner of raises `track`, it rises `amount` more.
+    extra-family: in a cooperation, you may fill the slot of `family` instead of your own.
+    protect-fragile: events never make you discard resources.
+    lower-fragility: once per `per`, lower Fragility by `amount` (a free action).
+    extend-deadline: once per `per`, add `amount` rounds to an open challenge's deadline.
+    cancel-event: once per `per`, cancel a negative event as it is revealed (it is discarded).
+    value-bonus: in each cooperation you are a partner of, one of your resources of `kind` counts `amount` more.
+    draw-cooperation: when you draw cooperation cards, draw `amount` more, then discard down to the hand size.
+    """
+
+    type: PowerType
+    kind: Id | None = None
+    to: Id | None = None
+    track: Id | None = None
+    family: Id | None = None
+    amount: int = Field(default=1, ge=1, le=5)
+    per: Literal["round", "game", "always"] = "round"
+
+    @model_validator(mode="after")
+    def _params_fit_type(self) -> Power:
+        needed = POWER_PARAMS.get(self.type, ())
+        for name in ("kind", "to", "track", "family"):
+            given = getattr(self, name) is not None
+            if name in needed and not given:
+                raise PydanticCustomError("power_param", "power '{type}' needs '{name}'",
+                                          {"type": self.type, "name": name})
+            if name not in needed and given:
+                raise PydanticCustomError("power_param", "power '{type}' takes no '{name}'",
+                                          {"type": self.type, "name": name})
+        if self.type == "convert" and self.kind == self.to:
+            raise PydanticCustomError("power_param", "power 'convert' needs two different kinds, got '{k}' twice",
+                                      {"k": self.kind})
+        return self
+
+
 class ActorCard(CardBase):
     family: Id
     description: Text
     resources: list[Id] = Field(min_length=1, max_length=6)
     ability: Text
     zone: Id
+    power: Power | None = None
 
 
 class ResourceCard(CardBase):
@@ -259,7 +328,17 @@ class EventCard(CardBase):
     tracks: dict[Id, int] = {}
     fragility: int = Field(default=0, ge=-10, le=10)
     discard_fragile: int = Field(default=0, ge=0, le=10)
+    # Only fragile resources of this kind are discarded (all fragile ones when absent).
+    discard_kind: Id | None = None
+    # Each actor in the zones hit takes this many resource cards its actor brings, free.
+    mobilise: int = Field(default=0, ge=0, le=5)
     question: Text
+
+    @model_validator(mode="after")
+    def _discard_kind_needs_discard(self) -> EventCard:
+        if self.discard_kind is not None and self.discard_fragile == 0:
+            raise PydanticCustomError("event_discard", "'discard_kind' needs 'discard_fragile' of 1 or more", {})
+        return self
 
 
 class NotionCard(CardBase):
@@ -317,6 +396,13 @@ class GameData(BaseModel):
     game: Game
     templates: dict[str, Template]
     decks: tuple[Deck, ...]
+    # Where things are defined, for located messages after validation: keys 'card:<id>', 'deck:<id>',
+    # 'fiche:<id>', 'family:<id>', 'kind:<id>', 'zone:<id>', 'track:<id>', 'game', 'parameters'.
+    locations: dict[str, tuple[str, int, int]] = {}
+
+    def where(self, key: str) -> tuple[str, int, int]:
+        """(path, line, col) of a recorded definition, or the game file when unknown."""
+        return self.locations.get(key) or self.locations.get("game") or (self.root, 0, 0)
 
     def fiche(self, fiche_id: str) -> Fiche:
         """The fiche with this id."""

@@ -316,6 +316,14 @@ def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, Dec
                 refs.check(card.zone, zones, "zone", doc, base + ("zone",), ctx)
                 for j, r in enumerate(card.resources):
                     refs.check(r, by_type["resource"], "resource card", doc, base + ("resources", j), ctx)
+                if card.power is not None:
+                    pw = card.power
+                    for name, value, known, what in (("kind", pw.kind, kinds, "resource kind"),
+                                                     ("to", pw.to, kinds, "resource kind"),
+                                                     ("track", pw.track, tracks, "track"),
+                                                     ("family", pw.family, families, "family")):
+                        if value is not None:
+                            refs.check(value, known, what, doc, base + ("power", name), ctx)
             elif isinstance(card, ResourceCard):
                 refs.check(card.kind, kinds, "resource kind", doc, base + ("kind",), ctx)
             elif isinstance(card, CooperationCard):
@@ -341,6 +349,8 @@ def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, Dec
                     refs.check(z, zones, "zone", doc, base + ("zones", j), ctx)
                 for t in card.tracks:
                     refs.check(t, tracks, "track", doc, base + ("tracks", t), ctx, key=True)
+                if card.discard_kind is not None:
+                    refs.check(card.discard_kind, kinds, "resource kind", doc, base + ("discard_kind",), ctx)
             elif isinstance(card, NotionCard):
                 pass
 
@@ -387,4 +397,26 @@ def load_game(start: Path) -> GameData:
              source=str(d.path))
         for d, h, cards in decks
     )
-    return GameData(root=str(root), game=game, templates=templates, decks=built)
+    return GameData(root=str(root), game=game, templates=templates, decks=built,
+                    locations=_locations(game, doc, decks))
+
+
+def _locations(game: Game, doc: Located, decks: list[tuple[Located, DeckHeader, list[Card]]]
+               ) -> dict[str, tuple[str, int, int]]:
+    """Where the manifest items, decks and cards are defined, for messages after validation."""
+    def at(d: Located, loc: tuple[Any, ...]) -> tuple[str, int, int]:
+        line, col = d.where(loc)
+        return (problem(d.path, 0, 0, "", "").path, line, col)
+
+    out = {"game": at(doc, ()), "parameters": at(doc, ("parameters",))}
+    for i, f in enumerate(game.fiches.items):
+        out[f"fiche:{f.id}"] = at(doc, ("fiches", "items", i))
+    for list_name, prefix in (("families", "family"), ("resource_kinds", "kind"), ("zones", "zone"),
+                              ("tracks", "track")):
+        for i, item in enumerate(getattr(game, list_name)):
+            out[f"{prefix}:{item.id}"] = at(doc, (list_name, i))
+    for d, h, cards in decks:
+        out[f"deck:{h.id}"] = at(d, ("id",))
+        for card in cards:
+            out[f"card:{card.id}"] = at(d, ("cards", _index(d, card.id)))
+    return out
