@@ -36,14 +36,30 @@ def main() -> None:
 
 @main.command()
 @game_option
-def check(game_dir: Path | None) -> None:
-    """Validate the game data and print a summary; exit 1 listing every problem."""
+@click.option("--strict", is_flag=True, help="Treat coherence warnings (e.g. a missing translation) as errors.")
+def check(game_dir: Path | None, strict: bool) -> None:
+    """Validate the game data and its coherence, print a summary; exit 1 listing every problem."""
+    from dataclasses import replace
+
+    from .coherence import check_coherence
+    from .errors import DataError
     from .summary import summary_lines
     from .validate import load_game
 
     data = load_game(_start(game_dir))
     for line in summary_lines(data):
         click.echo(line)
+    report = check_coherence(data)
+    if strict:
+        if report.errors or report.warnings:
+            raise DataError([*report.errors, *report.warnings])
+    else:
+        for w in report.warnings:
+            click.echo(str(replace(w, message=f"warning: {w.message}")), err=True)
+        if report.errors:
+            raise DataError(list(report.errors))
+    n = len(report.warnings)
+    click.echo(f"Coherence: no errors, {n} warning{'s' if n != 1 else ''}." if n else "Coherence: no problems found.")
 
 
 @main.command()
