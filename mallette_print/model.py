@@ -146,6 +146,8 @@ class Parameters(Strict):
     small_table_actors: int = Field(default=2, ge=1, le=4)
     small_table_actions: int = Field(default=4, ge=1, le=10)
     large_table_challenges_to_win: int = Field(default=4, ge=1, le=50)
+    welcome_minutes: int = Field(default=10, ge=0, le=600)
+    rules_minutes: int = Field(default=15, ge=0, le=600)
     play_minutes: int = Field(default=70, ge=5, le=600)
     debrief_minutes: int = Field(default=40, ge=5, le=600)
 
