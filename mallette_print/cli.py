@@ -67,5 +67,43 @@ def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str) ->
         click.echo(line)
 
 
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write every schema file into this folder instead of printing one.")
+@click.option("--kind", type=click.Choice(["game", "deck", "templates", "board"]), default="deck", show_default=True,
+              help="Which file's schema to print.")
+def schema(out_dir: Path | None, kind: str) -> None:
+    """Print the JSON Schema of a YAML file kind (or write them all with --out)."""
+    from .schema import dumps, schemas
+
+    all_schemas = schemas()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, body in all_schemas.items():
+            (out_dir / name).write_text(dumps(body), encoding="utf-8")
+            click.echo(f"wrote {out_dir / name}")
+        return
+    name = f"{kind}.schema.json"
+    if name not in all_schemas:
+        raise click.BadParameter(f"no schema for '{kind}' in this version", param_hint="--kind")
+    click.echo(dumps(all_schemas[name]), nl=False)
+
+
+@main.command()
+@game_option
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", required=True, help="Title of your version.")
+@click.option("--author", "authors", required=True, multiple=True, help="Author of your version (repeat for several).")
+@click.option("--year", type=int, default=None, help="Year of your version (default: the original's).")
+def new(game_dir: Path | None, dest: Path, title: str, authors: tuple[str, ...], year: int | None) -> None:
+    """Start a remix of the game in DEST: copies the data, credits the original, keeps CC BY-SA 4.0."""
+    from .remix import new_remix
+    from .validate import load_game
+
+    data = load_game(_start(game_dir))
+    for line in new_remix(data, dest, title, list(authors), year):
+        click.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
