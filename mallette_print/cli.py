@@ -46,6 +46,10 @@ def check(game_dir: Path | None) -> None:
         click.echo(line)
 
 
+def _csv(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
+
+
 @main.command()
 @game_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
@@ -53,9 +57,19 @@ def check(game_dir: Path | None) -> None:
 @click.option("--lang", default=None, help="Language of the texts (default: the game's default language).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
               help="Paper for the printed sheets.")
-def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str) -> None:
-    """Build every output (cards, board, rulebook) into --out."""
+@click.option("--only", "only", default=None, metavar="DECK[,DECK]",
+              help="Print only these decks (card sheets only).")
+@click.option("--cards", "card_ids", default=None, metavar="ID[,ID]", help="Print only these cards (card sheets only).")
+@click.option("--changed-since", default=None, metavar="REF",
+              help="Print only cards changed since a git ref or a saved build (folder or build-manifest.json).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print each step and its timing.")
+def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, only: str | None,
+          card_ids: str | None, changed_since: str | None, quiet: bool, verbose: bool) -> None:
+    """Build every output (cards, board, rulebook) into --out, then print the print plan."""
     from .pipeline import BuildOptions, run_build
+    from .printplan import plan_lines
+    from .selection import Selection
     from .validate import load_game
 
     data = load_game(_start(game_dir))
@@ -63,8 +77,12 @@ def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str) ->
         raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
                                  param_hint="--lang")
     opts = BuildOptions(out=out_dir, lang=lang or data.game.default_language, paper=paper)
-    for line in run_build(data, opts):
-        click.echo(line)
+    selection = Selection(_csv(only), _csv(card_ids), changed_since)
+    progress = (lambda name: click.echo(f"building {name}...", err=True)) if verbose and not quiet else None
+    report = run_build(data, opts, selection=selection, progress=progress)
+    if not quiet:
+        for line in plan_lines(report, verbose):
+            click.echo(line)
 
 
 @main.command()
