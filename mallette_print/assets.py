@@ -8,6 +8,7 @@ so a renderer only ever sees files it can draw.
 from __future__ import annotations
 
 import re
+import struct
 from pathlib import Path
 
 MAX_ASSET_BYTES = 20 * 1024 * 1024
@@ -50,6 +51,6 @@ def asset_problem(path: Path) -> str | None:
             return None
     except OSError as exc:
         return f"cannot read this image: {exc}"
-    except Exception as exc:  # Pillow raises many kinds of errors on damaged files
+    except (ValueError, SyntaxError, EOFError, struct.error) as exc:  # what Pillow raises on damaged headers
         return f"this is not a readable image ({type(exc).__name__})"
     return None
