@@ -62,7 +62,10 @@ class Registry:
 
 def default_registry() -> Registry:
     """Every output the project knows how to build."""
+    from .render.card_outputs import produce_cards
+
     reg = Registry()
+    reg.add("cards", produce_cards)
     return reg
 
 
