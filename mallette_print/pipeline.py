@@ -84,7 +84,10 @@ class BuildReport:
 
 def default_registry() -> Registry:
     """Every output the project knows how to build."""
+    from .render.card_outputs import produce_cards
+
     reg = Registry()
+    reg.add("cards", produce_cards, cards=True)
     return reg
 
 

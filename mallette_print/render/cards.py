@@ -65,22 +65,43 @@ class CardPainter:
     # --- layout ---------------------------------------------------------
 
     def layout_all(self, cards: list[tuple[Deck, Card]]) -> None:
-        """Fit every card; raise one DataError listing every text that does not fit."""
+        """Fit every card of the decks these cards belong to; raise one DataError listing every text that does not fit.
+
+        The body text of a deck is set at one size, the largest at which every card of the deck fits, so that
+        cards of a deck look alike (only titles shrink card by card).
+        """
         problems: list[Problem] = []
-        for deck, card in cards:
-            key = (deck.id, card.id)
-            if key in self._layouts:
-                continue
-            got = layout_face(self.data, deck, card, self.lang, self.look.size, self.fam)
-            if isinstance(got, list):
-                problems.extend(got)
-            else:
-                self._layouts[key] = got
+        decks = {d.id: d for d, _ in cards}
+        for deck in decks.values():
+            if any((deck.id, c.id) not in self._layouts for c in deck.cards):
+                problems.extend(self._layout_deck(deck))
         if problems:
             raise DataError(problems)
 
+    def _layout_deck(self, deck: Deck) -> list[Problem]:
+        problems: list[Problem] = []
+        got: dict[str, FaceLayout] = {}
+        for card in deck.cards:
+            lay = layout_face(self.data, deck, card, self.lang, self.look.size, self.fam)
+            if isinstance(lay, list):
+                problems.extend(lay)
+            else:
+                got[card.id] = lay
+        if problems:
+            return problems
+        sizes = [lay.body.size for lay in got.values() if lay.body]
+        cap = min(sizes) if sizes else None
+        for card in deck.cards:
+            lay = got[card.id]
+            if cap is not None and lay.body and lay.body.size > cap:
+                again = layout_face(self.data, deck, card, self.lang, self.look.size, self.fam, body_cap=cap)
+                assert not isinstance(again, list)  # a smaller size always fits when a larger one did
+                lay = again
+            self._layouts[(deck.id, card.id)] = lay
+        return []
+
     def layout(self, deck: Deck, card: Card) -> FaceLayout:
-        """The fitted layout of a card face (raises DataError if a text does not fit)."""
+        """The fitted layout of a card face (raises DataError if a text of its deck does not fit)."""
         self.layout_all([(deck, card)])
         return self._layouts[(deck.id, card.id)]
 
@@ -248,8 +269,17 @@ class CardPainter:
         c.setStrokeColor(pal(self._band if tpl.band != "none" else "#555555"))
         c.setLineWidth(1.4)
         c.line(S, lay.rule_y, S + mm(12), lay.rule_y)
-        if lay.body:
-            self._para(lay.body, S, lay.body_top)
+        used = self._para(lay.body, S, lay.body_top) if lay.body else lay.body_top
+        # The card's picture, or its icon in a light tint, in the room the text leaves free.
+        free = used - mm(2) - lay.body_bottom
+        if free >= mm(14) and (lay.image or lay.band_icon):
+            side = min(free, mm(30), W - 2 * S)
+            y_img = lay.body_bottom + (free - side) / 2
+            if lay.image:
+                self.icons.draw(c, lay.image, W / 2 - side / 2, y_img, side, None)
+            elif lay.band_icon:
+                self.icons.draw(c, lay.band_icon, W / 2 - side / 2, y_img, side,
+                                mix(self._band, "#FFFFFF", 0.72 if ink_saver else 0.55))
         # Footer: QR code on the right, the fiche it links to beside it, small print at the bottom left.
         if lay.qr_url:
             name, n = self.qr_form(lay.qr_url)

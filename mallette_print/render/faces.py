@@ -6,7 +6,7 @@ of located overflow problems; render/cards.py draws a FaceLayout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -38,7 +38,8 @@ TITLE_LINES = 2
 BLOCK_GAP = mm(1.6)
 QR_GAP = mm(2)
 FICHE_SIZE = 7.5
-SMALL_MIN = 5.0  # the licence notice is never smaller than 5 pt
+SMALL_MIN = 5.0
+BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
 MINUS = "\u2212"
 
 
@@ -70,6 +71,8 @@ class FaceLayout:
     rule_y: float
     body: Fitted | None
     body_top: float
+    body_bottom: float
+    image: str | None
     fiche_text: Fitted | None
     qr_url: str | None
     qr_size: float
@@ -252,7 +255,7 @@ def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> P
 
 
 def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
-                fam: FontFamily) -> FaceLayout | list[Problem]:
+                fam: FontFamily, body_cap: float | None = None) -> FaceLayout | list[Problem]:
     """Fit every text of a card face; return the layout, or the located problems of what does not fit."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -311,7 +314,12 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     blocks = body_blocks(data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
     body: Fitted | None = None
     if blocks:
-        fitted_body = fit_blocks(fam, blocks, _text_style(tpl.body, 7.0), W - 2 * S, body_top - body_bottom, lang)
+        body_style = _text_style(tpl.body, BODY_MIN)
+        # 7 pt is the floor for body text whatever a template says; a deck-wide cap keeps a deck uniform.
+        body_style = replace(body_style, min_size=max(body_style.min_size, BODY_MIN))
+        if body_cap is not None:
+            body_style = replace(body_style, size=max(min(body_style.size, body_cap), body_style.min_size))
+        fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, body_top - body_bottom, lang)
         if isinstance(fitted_body, Overflow):
             problems.append(_overflow_problem(deck, card, fitted_body))
         else:
@@ -319,5 +327,6 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     if problems:
         return problems
     return FaceLayout(deck.id, card.id, lang, tpl, colour, pattern, icon, tr(tpl.type_label, lang, data.game.default_language),
-                      group, group_size, badge, title, title_top, rule_y, body, body_top, fiche_text, qr_url, qr, note,
+                      group, group_size, badge, title, title_top, rule_y, body, body_top, body_bottom,
+                      card.image, fiche_text, qr_url, qr, note,
                       card_ref, small)

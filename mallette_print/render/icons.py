@@ -36,17 +36,32 @@ def _recolour(node: Any, colour: Any) -> None:
         _recolour(child, colour)
 
 
+def _to_cmyk(node: Any) -> None:
+    """Convert the colours of an SVG drawing to CMYK for the print-shop export."""
+    from reportlab.lib.colors import CMYKColor
+
+    from .colours import to_cmyk
+
+    for attr in ("fillColor", "strokeColor"):
+        col = getattr(node, attr, None)
+        if col is not None and not isinstance(col, CMYKColor) and hasattr(col, "hexval"):
+            setattr(node, attr, to_cmyk("#" + col.hexval()[2:8]))
+    for child in getattr(node, "contents", []) or []:
+        _to_cmyk(child)
+
+
 @dataclass
 class IconSet:
     """The icons of one build: each file read once, each (file, colour) drawn once as a PDF form."""
 
     root: Path
     palette: Palette
-    _drawings: dict[str, Any] = field(default_factory=dict)
+    _drawings: dict[tuple[str, str | None], Any] = field(default_factory=dict)
     _forms: dict[tuple[int, str, str], str] = field(default_factory=dict)
 
-    def _load(self, rel: str) -> Any:
-        if rel not in self._drawings:
+    def _load(self, rel: str, colour: str | None) -> Any:
+        key = (rel, colour)
+        if key not in self._drawings:
             path = (self.root / rel)
             if path.suffix.lower() == ".svg":
                 from svglib.svglib import svg2rlg
@@ -61,13 +76,17 @@ class IconSet:
                 from reportlab.lib.utils import ImageReader
 
                 d = ImageReader(str(path))
-            self._drawings[rel] = d
-        return self._drawings[rel]
+            if colour is not None and not hasattr(d, "getSize"):
+                _recolour(d, self.palette(colour))
+            elif self.palette.cmyk and not hasattr(d, "getSize"):
+                _to_cmyk(d)
+            self._drawings[key] = d
+        return self._drawings[key]
 
-    def draw(self, c: Canvas, rel: str, x: float, y: float, size: float, colour: str = "#1A1A1A") -> None:
-        """Draw an icon fitted into a size×size square whose lower-left corner is (x, y)."""
-        d = self._load(rel)
-        key = (id(c), rel, colour)
+    def draw(self, c: Canvas, rel: str, x: float, y: float, size: float, colour: str | None = "#1A1A1A") -> None:
+        """Draw an icon (recoloured, or in its own colours when colour is None) fitted into a size×size square."""
+        d = self._load(rel, colour)
+        key = (id(c), rel, colour or "")
         if hasattr(d, "getSize"):  # a raster image: drawn as is, aspect kept
             c.drawImage(d, x, y, size, size, preserveAspectRatio=True, anchor="c", mask="auto")
             return
@@ -77,7 +96,6 @@ class IconSet:
             from reportlab.graphics import renderPDF
 
             name = f"icon{len(self._forms)}"
-            _recolour(d, self.palette(colour))
             c.beginForm(name, 0, 0, w, h)
             renderPDF.draw(d, c, 0, 0, showBoundary=False)
             c.endForm()

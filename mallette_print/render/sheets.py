@@ -19,6 +19,7 @@ from ..i18n import tr
 from ..imposition import Box, SheetPlan, Segment, apply, compose, plan_sheet
 from ..licensing import attribution, pdf_meta
 from ..model import Card, Deck, GameData
+from ..textfit import french_spacing
 from ..units import mm
 from .cards import CardLook, CardPainter, painter_for
 from .pdf import new_canvas
@@ -54,6 +55,7 @@ TEXTS = {
         "target": "Recto : la cible de réglage",
         "scales": "Verso : lisez DX et DY là où les traits du recto passent (par transparence)",
         "offset_now": "Décalage appliqué aux versos",
+        "colon": " :",
     },
     "en": {
         "title": "Print-and-play cards",
@@ -81,12 +83,15 @@ TEXTS = {
         "target": "Front: the alignment target",
         "scales": "Back: read DX and DY where the front's lines fall (against the light)",
         "offset_now": "Offset applied to the backs",
+        "colon": ":",
     },
 }
 
 
 def texts(lang: str) -> dict[str, str]:
-    """The sheet texts in a language (English when missing)."""
+    """The sheet texts in a language (English when missing), French ones with French spacing."""
+    if lang.startswith("fr"):
+        return {k: french_spacing(v).replace(" %", "\u00a0%") for k, v in TEXTS["fr"].items()}
     return TEXTS.get(lang[:2], TEXTS["en"])
 
 
@@ -251,7 +256,8 @@ def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan:
     cy = _para(c, p, f"<b>{t['contents']}</b>", cx, top, width - sq - mm(10), 10)
     for deck, n, first, last in contents:
         pages = f"{t['page']} {first}" if first == last else f"{t['pages']} {first}–{last}"
-        cy = _para(c, p, f"{escape(tr(deck.title, lang, g.default_language))}: {n} {t['cards']}, {pages}", cx, cy,
+        colon = "\u00a0:" if lang.startswith("fr") else ":"
+        cy = _para(c, p, f"{escape(tr(deck.title, lang, g.default_language))}{colon} {n} {t['cards']}, {pages}", cx, cy,
                    width - sq - mm(10), 9)
     y = min(top - sq, cy) - mm(6)
     if duplex in ("long", "short"):
@@ -295,28 +301,31 @@ def calibration_back(c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, of
     ink = p.palette("#000000")
     c.setStrokeColor(ink)
     c.setFillColor(ink)
-    # Horizontal scale (DX) above the horizontal line, crossing the vertical line; vertical scale (DY) beside.
-    hy = qy + mm(9) if duplex == "long" else qy - mm(9)
-    vx = qx + mm(9)
+    # The horizontal scale (DX) crosses the front's vertical line above the target, the vertical scale (DY)
+    # crosses its horizontal line to the right; neither touches the other.
+    hy, vx = qy + mm(12), qx + mm(12)
     c.setLineWidth(0.3)
-    for i in range(-20, 21):
+    for i in range(-16, 17):
         v = i * 0.5
-        long_tick = i % 2 == 0
-        L = mm(3 if long_tick else 1.8)
+        L = mm(3.2 if i % 4 == 0 else 2.0 if i % 2 == 0 else 1.2)
         c.line(qx + mm(v), hy, qx + mm(v), hy + L)
         c.line(vx, qy + mm(v), vx + L, qy + mm(v))
-        if long_tick:
-            c.setFont(p.fam.regular, 5)
-            c.drawCentredString(qx + mm(v), hy + L + 1.5, f"{int(v):+d}" if v else "0")
-            c.drawString(vx + L + 1.5, qy + mm(v) - 1.7, f"{int(v):+d}" if v else "0")
-    c.setFont(p.fam.bold, 7)
-    c.drawString(qx - mm(10) - 2, hy + mm(6.5), "DX (mm)")
-    c.drawString(vx + mm(8), qy + mm(11), "DY (mm)")
+        if i % 4 == 0:
+            text = f"\u2212{-int(v)}" if v < 0 else f"{int(v)}"
+            c.setFont(p.fam.bold if v == 0 else p.fam.regular, 5.5)
+            c.drawCentredString(qx + mm(v), hy + L + 2, text)
+            c.drawString(vx + L + 2, qy + mm(v) - 2.3, text)
+    c.setLineWidth(0.6)
+    c.line(qx - mm(8), hy, qx + mm(8), hy)
+    c.line(vx, qy - mm(8), vx, qy + mm(8))
     c.setFont(p.fam.bold, 8)
-    c.drawCentredString(plan.page_w / 2, qy - mm(28) if duplex == "long" else qy + mm(28), t["scales"])
+    c.drawString(qx + mm(9), hy + mm(1), "DX (mm)")
+    c.drawString(vx + mm(7), qy - 3, "DY (mm)")
+    c.setFont(p.fam.bold, 8)
+    c.drawCentredString(plan.page_w / 2, qy - mm(16), t["scales"])
     c.setFont(p.fam.regular, 7)
-    c.drawCentredString(plan.page_w / 2, qy - mm(32) if duplex == "long" else qy + mm(24),
-                        f"{t['offset_now']}: {offset[0]:+g}, {offset[1]:+g} mm")
+    c.drawCentredString(plan.page_w / 2, qy - mm(20),
+                        f"{t['offset_now']}{t['colon']} {offset[0]:+g}, {offset[1]:+g} mm")
     c.showPage()
 
 
