@@ -8,7 +8,7 @@ user data. This module never imports the renderer.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
@@ -317,6 +317,9 @@ class GameData(BaseModel):
     game: Game
     templates: dict[str, Template]
     decks: tuple[Deck, ...]
+    # The validated cards/board.yaml (a boardmodel.BoardData), or None when the game has no board file.
+    # Typed loosely because boardmodel builds on this module.
+    board: Any = None
 
     def fiche(self, fiche_id: str) -> Fiche:
         """The fiche with this id."""
