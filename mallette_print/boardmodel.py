@@ -184,16 +184,18 @@ def deck_space_rect(space: DeckSpace, card: tuple[float, float], scale: float = 
 
 
 def blocks(board: Board) -> list[tuple[tuple[Any, ...], str, Rect]]:
-    """The rectangular blocks that must not overlap: (yaml path, name, rect)."""
+    """The rectangular blocks that must not overlap, in file order: (yaml path, name, rect)."""
     out: list[tuple[tuple[Any, ...], str, Rect]] = [
         (("title_box",), "the title", box_mm(board.title_box)),
         (("map", "box"), "the map", box_mm(board.map.box)),
+    ]
+    for i, t in enumerate(board.tracks):
+        out.append((("tracks", i, "box"), f"track '{t.track}'", box_mm(t.box)))
+    out += [
         (("round_track", "box"), "the round track", box_mm(board.round_track.box)),
         (("legend", "box"), "the legend", box_mm(board.legend.box)),
         (("qr", "box"), "the QR block", box_mm(board.qr.box)),
     ]
-    for i, t in enumerate(board.tracks):
-        out.append((("tracks", i, "box"), f"track '{t.track}'", box_mm(t.box)))
     return out
 
 
@@ -325,7 +327,8 @@ def _check(board: Board, game: Game, deck_ids: list[str], data: BoardData) -> li
             add(data.problem(loc, name, f"{_fmt(r)} is not inside the board ({w:g}×{h:g} mm)"))
         for loc2, name2, r2 in all_blocks[:k]:
             if r.overlaps(r2):
-                add(data.problem(loc, name, f"overlaps {name2} ({_fmt(r2)})"))
+                line2 = data.where.get(loc2, (0, 0))[0]
+                add(data.problem(loc, name, f"overlaps {name2} (line {line2}: {_fmt(r2)})"))
     found.extend(deck_space_problems(data, card_size_mm("poker"), "poker"))
     return found
 

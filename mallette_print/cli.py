@@ -52,8 +52,10 @@ def check(game_dir: Path | None) -> None:
               show_default=True, help="Folder for the outputs.")
 @click.option("--lang", default=None, help="Language of the texts (default: the game's default language).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="Paper for the printed sheets.")
-def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str) -> None:
+              help="Paper for the printed sheets (and the board tiles).")
+@click.option("--board-size", type=click.Choice(["a3", "a2", "a1"]), default="a3", show_default=True,
+              help="Size of board.pdf, printed whole (board-tiles.pdf tiles it onto --paper).")
+def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, board_size: str) -> None:
     """Build every output (cards, board, rulebook) into --out."""
     from .pipeline import BuildOptions, run_build
     from .validate import load_game
@@ -62,7 +64,7 @@ def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str) ->
     if lang is not None and lang not in data.game.languages:
         raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
                                  param_hint="--lang")
-    opts = BuildOptions(out=out_dir, lang=lang or data.game.default_language, paper=paper)
+    opts = BuildOptions(out=out_dir, lang=lang or data.game.default_language, paper=paper, board_size=board_size)
     for line in run_build(data, opts):
         click.echo(line)
 

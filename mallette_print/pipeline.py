@@ -62,7 +62,10 @@ class Registry:
 
 def default_registry() -> Registry:
     """Every output the project knows how to build."""
+    from .render.boardoutput import board_outputs
+
     reg = Registry()
+    reg.add("board", board_outputs)
     return reg
 
 
