@@ -109,9 +109,12 @@ def _map(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
 
 def _zone_label(c: Canvas, fam: FontFamily, lay: BoardLayout, z: ZoneShape) -> None:
     k, f = lay.scale, lay.fonts
-    width = mm(58) * k
     pad = mm(2.2) * k
     icon_size = mm(9) * k
+    chip = mm(3.2) * k
+    # Wide enough for the zone's name in any language (English names run longer).
+    name_w = c.stringWidth(z.label, fam.bold, f["zone"])
+    width = max(mm(58) * k, name_w + icon_size + chip + 2 * pad + mm(2.5) * k)
     para = paragraph(_text(lay, z.description), fam.regular, f["zone_text"]) if z.description else None
     _, ph = para.wrap(width - 2 * pad, 10_000) if para else (0, 0)
     head = max(icon_size, f["zone"] * 1.3)
@@ -122,8 +125,7 @@ def _zone_label(c: Canvas, fam: FontFamily, lay: BoardLayout, z: ZoneShape) -> N
     c.setStrokeColor(shade(z.colour, 0.35))
     c.setLineWidth(1.6 * k)
     c.roundRect(x, y, width, h, mm(2.5) * k, stroke=1, fill=1)
-    # A colour chip with the zone's pattern repeats the map's cue inside the label.
-    chip = mm(3.2) * k
+    # A colour chip repeats the map's cue inside the label.
     c.setFillColor(tint(z.colour, 0.9))
     c.rect(x, y, chip, h, stroke=0, fill=1)
     top = y + h - pad
@@ -192,7 +194,9 @@ def _deck(c: Canvas, fam: FontFamily, lay: BoardLayout, slot: DeckSlot) -> None:
     c.setLineWidth(0.6 * k)
     c.roundRect(cb.x, cb.y, cb.w, cb.h, mm(3) * k, stroke=1, fill=0)
     size = min(cb.w, cb.h) * 0.42
-    icon(c, slot.icon, cb.x + (cb.w - size) / 2, cb.y + (cb.h - size) / 2 + mm(2) * k, size)
+    ix, iy = cb.x + (cb.w - size) / 2, cb.y + (cb.h - size) / 2 + mm(2) * k
+    # A light grey icon marks the space without a block of black ink.
+    icon(c, slot.icon, ix, iy, size, ink="#BDBDBD")
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, f["deck"])
     c.drawCentredString(cb.x + cb.w / 2, cb.y + cb.h - mm(4) * k - f["deck"] * 0.7, slot.title)

@@ -213,14 +213,19 @@ def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str
 
 def _band_text(c: Canvas, fam: FontFamily, b: Box, side: str, text: str) -> None:
     c.saveState()
+    if side == "right":
+        c.translate(b.x + b.w / 2, b.y + b.h * (1 / 3))
+        c.rotate(90)
+    else:
+        c.translate(b.x + b.w * (1 / 3), b.y + b.h / 2)
+    width = c.stringWidth(text, fam.bold, 9) + 8
+    c.setFillColor(white)
+    c.setStrokeColor(colour("#333333"))
+    c.setLineWidth(0.5)
+    c.roundRect(-width / 2, -7, width, 14, 3, stroke=1, fill=1)
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, 9)
-    if side == "right":
-        c.translate(b.x + b.w / 2 + 3.2, b.y + b.h * (1 / 3))
-        c.rotate(90)
-        c.drawCentredString(0, 0, text)
-    else:
-        c.drawCentredString(b.x + b.w * (1 / 3), b.y + b.h / 2 - 3.2, text)
+    c.drawCentredString(0, -3.2, text)
     c.restoreState()
 
 

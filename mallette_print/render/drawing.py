@@ -137,29 +137,39 @@ def hatch(c: Canvas, x: float, y: float, w: float, h: float, hex_: Color, step: 
 
 
 @lru_cache(maxsize=128)
-def _svg(path: str, mtime: float) -> Any:
+def _svg(path: str, mtime: float, ink: str | None) -> Any:
+    """The SVG as a reportlab Drawing, converted once per file (and per recolouring)."""
     from svglib.svglib import svg2rlg
 
-    return svg2rlg(path)
+    drawing = svg2rlg(path)
+    if drawing is not None and ink is not None:
+        _recolour(drawing, colour(ink))
+    return drawing
 
 
-def icon(c: Canvas, path: str | None, x: float, y: float, size: float, fill: Color | None = None) -> None:
-    """Draw an SVG icon scaled into a size×size box at (x, y); each file is converted once (cache)."""
+def _recolour(node: Any, ink: Color) -> None:
+    # Icons are single-colour: every painted fill and stroke takes the new ink.
+    for attr in ("fillColor", "strokeColor"):
+        if getattr(node, attr, None) is not None:
+            setattr(node, attr, ink)
+    for child in getattr(node, "contents", []) or []:
+        _recolour(child, ink)
+
+
+def icon(c: Canvas, path: str | None, x: float, y: float, size: float, ink: str | None = None) -> None:
+    """Draw an SVG icon scaled into a size×size box at (x, y), optionally in another ink ('#RRGGBB')."""
     if not path:
         return
     from reportlab.graphics import renderPDF
 
     p = Path(path)
-    drawing = _svg(str(p), p.stat().st_mtime)
+    drawing = _svg(str(p), p.stat().st_mtime, ink)
     if drawing is None or not drawing.width or not drawing.height:
         return
     k = size / max(drawing.width, drawing.height)
     c.saveState()
     c.translate(x, y)
     c.scale(k, k)
-    if fill is not None:
-        c.setFillColor(fill)
-        c.setStrokeColor(fill)
     renderPDF.draw(drawing, c, 0, 0)
     c.restoreState()
 
