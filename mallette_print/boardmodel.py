@@ -6,7 +6,8 @@ plus what exists on the board alone: round track, deck spaces, legend, QR code.
 Geometry is checked here (inside the board, no overlaps, readable track
 spaces) so a designer gets `cards/board.yaml:LINE:COL` instead of a crowded
 drawing. Card sizes come from the build (see `card_size_mm`), so deck spaces are
-checked again at build time by `boardlayout.py` with the same located messages.
+checked again at build time by `boardlayout.py` with the same located messages (card sizes are the
+presets and 'WxH' sizes of `cardsize.py`, shared with the card sheets).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .cardsize import PRESETS, parse_card_size
 from .diagnostics import closest, from_validation
 from .errors import Problem, problem
 from .model import Game, Id, Length, Text
@@ -27,22 +29,17 @@ BOARD_FILE = Path("cards") / "board.yaml"
 Point = Annotated[list[Length], Field(min_length=2, max_length=2)]
 Box = Annotated[list[Length], Field(min_length=4, max_length=4)]
 
-# Card sizes in mm (portrait). The card-sheet work owns the real presets (mallette_print/cardsize.py on
-# branch `cards`); until it is merged the board keeps this small copy, with poker as the default.
-CARD_SIZES_MM: dict[str, tuple[float, float]] = {
-    "poker": (63.0, 88.0),
-    "bridge": (57.0, 89.0),
-    "mini": (44.0, 68.0),
-    "tarot": (70.0, 120.0),
-    "square": (70.0, 70.0),
-}
 DECK_SPACE_PAD_MM = 2.0  # outline drawn this far around the card
 MIN_TRACK_SPACE_MM = 9.0  # narrower spaces cannot hold a marker and a 9 pt number
 
 
 def card_size_mm(name: str) -> tuple[float, float]:
-    """Width and height (mm) of a card size preset; poker when unknown."""
-    return CARD_SIZES_MM.get(name, CARD_SIZES_MM["poker"])
+    """Width and height (mm) of a card size: a preset name or 'WxH' (see cardsize.py); poker when unreadable."""
+    try:
+        size = parse_card_size(name)
+    except ValueError:
+        size = PRESETS["poker"]
+    return size.w_mm, size.h_mm
 
 
 class _Strict(BaseModel):

@@ -1,31 +1,42 @@
-"""URL -> QR module matrix, cached (mask search costs a few ms per code).
+"""URL -> QR code as a vector matrix: error correction M, a quiet zone of 4 modules.
 
-Pure data: the renderer draws the dark modules as one vector path. Error
-correction M, 4-module quiet zone. Kept free of reportlab so the card sheets
-and the board can share it.
+Building a code is the slow part (qrcode searches the best of 8 masks, ~3 ms),
+so codes are cached per URL for the whole process; the renderer then draws each
+distinct code once per PDF as a Form XObject and reuses it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
-QUIET_ZONE = 4
+QUIET_MODULES = 4
 
 
-@lru_cache(maxsize=256)
-def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
-    """The modules of the QR code for `url`, quiet zone included (True = dark)."""
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code: its modules (True = dark) without the quiet zone, and the runs to fill."""
+
+    url: str
+    size: int  # modules per side, quiet zone excluded
+    runs: tuple[tuple[int, int, int], ...]  # (row from the top, first column, length) of dark modules
+
+    @property
+    def total_modules(self) -> int:
+        """Modules per side including the quiet zone on both sides."""
+        return self.size + 2 * QUIET_MODULES
+
+
+@lru_cache(maxsize=512)
+def qr_code(url: str) -> QrCode:
+    """The QR code for a URL (cached): level M, horizontal runs of dark modules."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
-    code.add_data(url)
-    code.make(fit=True)
-    return tuple(tuple(bool(v) for v in row) for row in code.get_matrix())
-
-
-def dark_runs(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, int, int]]:
-    """Horizontal runs of dark modules as (row, first column, length)."""
+    q = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, box_size=1)
+    q.add_data(url)
+    q.make(fit=True)
+    matrix = q.get_matrix()
     runs: list[tuple[int, int, int]] = []
     for r, row in enumerate(matrix):
         c = 0
@@ -37,4 +48,4 @@ def dark_runs(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, int, int]
                 runs.append((r, start, c - start))
             else:
                 c += 1
-    return runs
+    return QrCode(url, len(matrix), tuple(runs))

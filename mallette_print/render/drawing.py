@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..qr import dark_runs, qr_matrix
+from ..qr import QUIET_MODULES, qr_code
 from ..units import mm
 
 INK = "#1A1A1A"
@@ -176,16 +176,16 @@ def icon(c: Canvas, path: str | None, x: float, y: float, size: float, ink: str 
 
 def qr(c: Canvas, url: str, x: float, y: float, size: float) -> None:
     """A vector QR code (quiet zone included) filling a size×size box, dark modules as one path."""
-    matrix = qr_matrix(url)
-    n = len(matrix)
-    m = size / n
+    code = qr_code(url)
+    m = size / code.total_modules
+    q = QUIET_MODULES * m
     c.saveState()
     c.setFillColor(colour("#FFFFFF"))
     c.rect(x, y, size, size, stroke=0, fill=1)
     c.setFillColor(colour("#000000"))
     p = c.beginPath()
-    for r, col, length in dark_runs(matrix):
+    for r, col, length in code.runs:
         # Slight overdraw avoids hairline gaps between modules at some zoom levels.
-        p.rect(x + col * m, y + size - (r + 1) * m, length * m, m + 0.01)
+        p.rect(x + q + col * m, y + size - q - (r + 1) * m, length * m, m + 0.01)
     c.drawPath(p, stroke=0, fill=1)
     c.restoreState()
