@@ -169,7 +169,9 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
     fr = _Frame(dw, dh, page_w, page_h)
     scale = fr.k / MM
     card = card_size_mm(card_size)
-    problems = deck_space_problems(bd, card, card_size, scale)
+    bigger = [s for s in BOARD_SIZES if BOARD_SIZES[s][0] > page_w]
+    hint = f" (try --board-size {bigger[0]} or move the space in board.yaml)" if bigger else ""
+    problems = deck_space_problems(bd, card, card_size, scale, hint)
     if problems:
         raise DataError(problems)
 

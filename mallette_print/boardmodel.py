@@ -196,9 +196,9 @@ def blocks(board: Board) -> list[tuple[tuple[Any, ...], str, Rect]]:
     return out
 
 
-def deck_space_problems(data: BoardData, card: tuple[float, float], card_name: str,
-                        scale: float = 1.0) -> list[Problem]:
-    """Deck spaces that leave the board or overlap another block or space at this card size."""
+def deck_space_problems(data: BoardData, card: tuple[float, float], card_name: str, scale: float = 1.0,
+                        hint: str = "") -> list[Problem]:
+    """Deck spaces that leave the board or overlap another block or space at this card size (one per space)."""
     board = data.board
     w, h = point_mm(board.size)
     page = Rect(0, 0, w, h)
@@ -209,18 +209,15 @@ def deck_space_problems(data: BoardData, card: tuple[float, float], card_name: s
         r = deck_space_rect(space, card, scale)
         name = f"deck space '{space.deck}' ({space.role})"
         size = f"{card[0]:g}×{card[1]:g} mm {card_name} cards"
+        what: list[str] = []
         if not r.inside(page):
-            found.append(data.problem(("deck_spaces", i, "at"), name,
-                                      f"with {size} the space leaves the board ({_fmt(r)} is not inside "
-                                      f"{w:g}×{h:g} mm)"))
-        for _, other_name, other in others:
-            if r.overlaps(other):
-                found.append(data.problem(("deck_spaces", i, "at"), name,
-                                          f"with {size} the space ({_fmt(r)}) overlaps {other_name} ({_fmt(other)})"))
-        for other_name, other in placed:
-            if r.overlaps(other):
-                found.append(data.problem(("deck_spaces", i, "at"), name,
-                                          f"with {size} the space ({_fmt(r)}) overlaps {other_name}"))
+            what.append(f"leaves the board ({_fmt(r)} is not inside {w:g}×{h:g} mm)")
+        what += [f"({_fmt(r)}) overlaps {other_name} ({_fmt(other)})" for _, other_name, other in others
+                 if r.overlaps(other)]
+        what += [f"({_fmt(r)}) overlaps {other_name}" for other_name, other in placed if r.overlaps(other)]
+        if what:
+            # The first clash is enough to act on; listing every neighbour of every space only adds noise.
+            found.append(data.problem(("deck_spaces", i, "at"), name, f"with {size} the space {what[0]}{hint}"))
         placed.append((name, r))
     return found
 
