@@ -328,7 +328,7 @@ def test_build_is_byte_identical_and_honours_board_size(tmp_path, monkeypatch):
         assert (root / "o1" / name).read_bytes() == (root / "o2" / name).read_bytes()
     box = PdfReader(root / "o1" / "board.pdf").pages[0].mediabox
     assert (round(to_mm(float(box.width))), round(to_mm(float(box.height)))) == (594, 420)
-    assert "board-tiles.pdf" in r1.output and "6 Letter sheets portrait" in r1.output
+    assert "board-tiles.pdf" in r1.output and "6 feuilles Letter portrait" in r1.output
     bad = runner.invoke(main, ["build", "--out", "o3", "--board-size", "a5"])
     assert bad.exit_code == 2 and "a5" in bad.output
 
@@ -336,4 +336,4 @@ def test_build_is_byte_identical_and_honours_board_size(tmp_path, monkeypatch):
 def test_run_build_writes_both_board_files(game, tmp_path):
     lines = run_build(game, BuildOptions(out=tmp_path, lang="fr"))
     assert (tmp_path / "board.pdf").is_file() and (tmp_path / "board-tiles.pdf").is_file()
-    assert any("board-tiles.pdf" in line and "4 A4 sheets landscape" in line for line in lines)
+    assert any("board-tiles.pdf" in line and "4 feuilles A4 paysage" in line for line in lines)
