@@ -103,7 +103,7 @@ def _fits(paper: str, size: str, duplex: str) -> None:
               show_default=True, help="Folder for the outputs.")
 @click.option("--lang", default=None, help="Language of the texts (default: the game's default language).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="Paper for the printed sheets.")
+              help="Paper for the printed sheets (and the board tiles).")
 @click.option("--only", "only", default=None, metavar="DECK[,DECK]",
               help="Print only these decks (card sheets only).")
 @click.option("--cards", "card_ids", default=None, metavar="ID[,ID]", help="Print only these cards (card sheets only).")
@@ -111,6 +111,8 @@ def _fits(paper: str, size: str, duplex: str) -> None:
               help="Print only cards changed since a git ref or a saved build (folder or build-manifest.json).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print each step and its timing.")
+@click.option("--board-size", type=click.Choice(["a3", "a2", "a1"]), default="a3", show_default=True,
+              help="Size of board.pdf, printed whole (board-tiles.pdf tiles it onto --paper).")
 @click.option("--size", "card_size", default="poker", show_default=True, callback=_size,
               help="Card size: poker (63x88), bridge (57x89), tarot (70x120), mini (44x68), square (70x70), "
                    "or WxH in millimetres.")
@@ -128,7 +130,8 @@ def _fits(paper: str, size: str, duplex: str) -> None:
               help="Also write one PNG per card face into OUT/png/ at this resolution.")
 def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, only: str | None,
           card_ids: str | None, changed_since: str | None, quiet: bool, verbose: bool, card_size: str, duplex: str,
-          offset: tuple[float, float], guides: bool, ink_saver: bool, print_shop: bool, png_dpi: int | None) -> None:
+          offset: tuple[float, float], guides: bool, ink_saver: bool, print_shop: bool, png_dpi: int | None,
+          board_size: str) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
     from .pipeline import BuildOptions, run_build
     from .printplan import plan_lines
@@ -142,7 +145,7 @@ def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, on
                                  param_hint="--lang")
     opts = BuildOptions(out=out_dir, lang=lang or data.game.default_language, paper=paper, card_size=card_size,
                         duplex=duplex, offset=offset, guides=guides, ink_saver=ink_saver, print_shop=print_shop,
-                        png_dpi=png_dpi)
+                        png_dpi=png_dpi, board_size=board_size)
     selection = Selection(_csv(only), _csv(card_ids), changed_since)
     progress = (lambda name: click.echo(f"building {name}...", err=True)) if verbose and not quiet else None
     report = run_build(data, opts, selection=selection, progress=progress)

@@ -8,7 +8,7 @@ user data. This module never imports the renderer.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
@@ -414,6 +414,9 @@ class GameData(BaseModel):
     def where(self, key: str) -> tuple[str, int, int]:
         """(path, line, col) of a recorded definition, or the game file when unknown."""
         return self.locations.get(key) or self.locations.get("game") or (self.root, 0, 0)
+    # The validated cards/board.yaml (a boardmodel.BoardData), or None when the game has no board file.
+    # Typed loosely because boardmodel builds on this module.
+    board: Any = None
 
     def fiche(self, fiche_id: str) -> Fiche:
         """The fiche with this id."""

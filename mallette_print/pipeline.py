@@ -84,10 +84,12 @@ class BuildReport:
 
 def default_registry() -> Registry:
     """Every output the project knows how to build."""
+    from .render.boardoutput import board_outputs
     from .render.card_outputs import produce_cards
 
     reg = Registry()
     reg.add("cards", produce_cards, cards=True)
+    reg.add("board", board_outputs)
     return reg
 
 

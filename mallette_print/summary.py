@@ -27,4 +27,8 @@ def summary_lines(data: GameData) -> list[str]:
     unused = [f.id for f in fiches if f.id not in used]
     if unused:
         lines.append(f"  not referenced by any card: {', '.join(unused)}")
+    if data.board is not None:
+        b = data.board.board
+        lines.append(f"Board: {len(b.map.zones)} zones, {len(b.tracks)} tracks + {g.parameters.rounds} rounds, "
+                     f"{len(b.deck_spaces)} deck spaces (board.yaml)")
     return lines

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ValidationError
 
 from .assets import asset_problem
+from .boardmodel import load_board
 from .diagnostics import closest, from_validation, suggest
 from .errors import DataError, Problem, problem
 from .model import (
@@ -403,6 +404,8 @@ def load_game(start: Path) -> GameData:
         if loaded is not None:
             decks.append(loaded)
     _check_cards(game, template_names, decks, root, col, templates)
+    board, board_problems = load_board(root, game, [h.id for _, h, _ in decks], context)
+    col.problems.extend(board_problems)
     if col.problems:
         raise DataError(col.problems)
     built = tuple(
@@ -410,7 +413,7 @@ def load_game(start: Path) -> GameData:
              source=str(d.path))
         for d, h, cards in decks
     )
-    return GameData(root=str(root), game=game, templates=templates, decks=built,
+    return GameData(root=str(root), game=game, templates=templates, decks=built, board=board,
                     locations=_locations(game, doc, decks))
 
 

@@ -1,0 +1,32 @@
+"""The board producer for the pipeline: board.pdf (whole) and board-tiles.pdf (home printer)."""
+
+from __future__ import annotations
+
+from ..boardlayout import layout_board
+from ..model import GameData
+from ..pipeline import BuildOptions, Output
+from .board import board_pdf
+from .boardtiles import tiles_pdf
+
+
+def board_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
+    """board.pdf and board-tiles.pdf, or nothing when the game has no cards/board.yaml."""
+    if data.board is None:
+        return []
+    lay = layout_board(data, opts.lang, opts.board_size, opts.card_size)
+    whole, pages = board_pdf(data, lay, opts.lang)
+    tiles, tile_pages, plan = tiles_pdf(data, lay, opts.lang, opts.paper)
+    size = opts.board_size.upper()
+    paper = "A4" if opts.paper == "a4" else "Letter"
+    mm_overlap = round(plan.overlap * 25.4 / 72)
+    if opts.lang == "fr":
+        orient = "paysage" if plan.landscape else "portrait"
+        whole_how = f"{size} paysage, à 100 % (une reprographie l'imprime en entier)"
+        tiles_how = (f"{plan.sheets} feuilles {paper} {orient} + plan d'assemblage, à 100 %, recto seul ; "
+                     f"{plan.rows}×{plan.cols} morceaux, {mm_overlap} mm de recouvrement")
+    else:
+        orient = "landscape" if plan.landscape else "portrait"
+        whole_how = f"{size} landscape, at 100% (a copy shop can print it whole)"
+        tiles_how = (f"{plan.sheets} {paper} sheets {orient} + assembly map, at 100%, single-sided; "
+                     f"{plan.rows}×{plan.cols} tiles, {mm_overlap} mm overlap")
+    return [Output("board.pdf", whole, pages, whole_how), Output("board-tiles.pdf", tiles, tile_pages, tiles_how)]
