@@ -21,9 +21,10 @@ def icon_index(data: GameData) -> dict[str, str]:
     if icons_dir.is_dir():
         for p in sorted(icons_dir.glob("*.svg")):
             names[p.stem] = str(p.relative_to(data.root))
-    for item in (*g.families, *g.resource_kinds, *g.zones, *g.tracks):
-        if getattr(item, "icon", None):
-            names[item.id] = item.icon  # type: ignore[assignment]
+    items: list[Any] = [*g.families, *g.resource_kinds, *g.zones, *g.tracks]
+    for item in items:
+        if item.icon:
+            names[item.id] = item.icon
     return names
 
 
