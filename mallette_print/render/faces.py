@@ -6,8 +6,10 @@ of located overflow problems; render/cards.py draws a FaceLayout.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from ..cardsize import CardSize
@@ -31,11 +33,13 @@ from ..model import (
 from ..textfit import NBSP, Block, Fitted, Overflow, Style, fit_blocks, fit_lines, icon_markup, to_markup
 from ..units import mm, parse_length, to_mm
 from ..yamlio import YamlError, load_file
+from ..diagnostics import suggest
+from .icons import icon_index
 from .labels import label
 
 DISC = mm(10)  # the icon badge in the band
 TITLE_LINES = 2
-BLOCK_GAP = mm(1.6)
+BLOCK_GAP = mm(1.2)
 QR_GAP = mm(2)
 FICHE_SIZE = 7.5
 SMALL_MIN = 5.0
@@ -107,7 +111,8 @@ class _Words:
     def __init__(self, data: GameData, lang: str) -> None:
         g = data.game
         self.lang, self.default = lang, g.default_language
-        self.things = {x.id: x for x in (*g.families, *g.resource_kinds, *g.zones, *g.tracks)}
+        things: list[Any] = [*g.families, *g.resource_kinds, *g.zones, *g.tracks]
+        self.things = {x.id: x for x in things}
         self.cards = {c.id: c for _, c in data.cards()}
 
     def t(self, text: dict[str, str] | None) -> str:
@@ -139,7 +144,7 @@ def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[st
             if name == "description":
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "resources":
-                items = [icon_markup(w.cards[r].kind) + w.card_title(r) for r in card.resources]  # type: ignore[attr-defined]
+                items = [icon_markup(getattr(w.cards[r], "kind", "")) + w.card_title(r) for r in card.resources]
                 add(name, _lbl("brings", lang) + sep.join(items))
             elif name == "ability":
                 add(name, _lbl("ability", lang) + to_markup(w.t(card.ability), lang), boxed=True)
@@ -272,12 +277,12 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
         field = "issue" if isinstance(card, ChallengeCard) else "label"
         problems.append(_overflow_problem(deck, card, Overflow(field, stringWidth(group, fam.bold, group_size) - group_w,
                                                                group_size, lang), " in the band"))
-    title_style = _text_style(tpl.title, 9.0)
+    title_style = replace(_text_style(tpl.title, 9.0), leading=min(tpl.title.leading, 1.1))
     title = fit_lines(fam, Block("title", to_markup(tr(card.title, lang, data.game.default_language), lang),
                                  hyphenate=False),
                       title_style, W - 2 * S, TITLE_LINES, lang)
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
-    title_top = min(H - band_h - mm(2.2), H - S - DISC - mm(1.4))
+    title_top = min(H - band_h - mm(1.8), H - S - DISC - mm(1.0))
     small_style = _text_style(tpl.small)
     small = max(small_style.size, SMALL_MIN)
     fiche_text: Fitted | None = None
@@ -308,10 +313,18 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     if isinstance(title, Overflow):
         problems.append(_overflow_problem(deck, card, title, f" (at most {TITLE_LINES} lines)"))
         return problems
-    rule_y = title_top - title.total - mm(1.6)
-    body_top = rule_y - mm(2.0)
-    body_bottom = S + footer_h + mm(2.0)
+    rule_y = title_top - title.total - mm(1.3)
+    body_top = rule_y - mm(1.7)
+    body_bottom = S + footer_h + mm(1.5)
     blocks = body_blocks(data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
+    known = icon_index(data)
+    for b in blocks:
+        for name in re.findall(r'label="([^"]*)"', b.markup):
+            if name not in known:
+                path, line, col = card_location(deck, card.id, b.field, lang)
+                problems.append(problem(path, line, col, f"card '{card.id}'",
+                                        f"unknown inline icon ':{name}:' in '{b.field}'{suggest(name, known)} "
+                                        "(a family, resource kind, zone or track id, or an icon in assets/icons/)"))
     body: Fitted | None = None
     if blocks:
         body_style = _text_style(tpl.body, BODY_MIN)

@@ -21,9 +21,10 @@ def icon_index(data: GameData) -> dict[str, str]:
     if icons_dir.is_dir():
         for p in sorted(icons_dir.glob("*.svg")):
             names[p.stem] = str(p.relative_to(data.root))
-    for item in (*g.families, *g.resource_kinds, *g.zones, *g.tracks):
-        if getattr(item, "icon", None):
-            names[item.id] = item.icon  # type: ignore[assignment]
+    items: list[Any] = [*g.families, *g.resource_kinds, *g.zones, *g.tracks]
+    for item in items:
+        if item.icon:
+            names[item.id] = item.icon
     return names
 
 
@@ -94,10 +95,18 @@ class IconSet:
         w, h = float(d.width), float(d.height)
         if name is None:
             from reportlab.graphics import renderPDF
+            from reportlab.graphics.shapes import STATE_DEFAULTS
 
             name = f"icon{len(self._forms)}"
             c.beginForm(name, 0, 0, w, h)
-            renderPDF.draw(d, c, 0, 0, showBoundary=False)
+            # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would
+            # put an unembedded base-14 font in the PDF; point that default at our embedded font meanwhile.
+            saved = STATE_DEFAULTS["fontName"]
+            STATE_DEFAULTS["fontName"] = c._fontname
+            try:
+                renderPDF.draw(d, c, 0, 0, showBoundary=False)
+            finally:
+                STATE_DEFAULTS["fontName"] = saved
             c.endForm()
             self._forms[key] = name
         scale = size / max(w, h)

@@ -1,0 +1,39 @@
+"""Card text markup and French typography."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from mallette_print.cli import main
+from mallette_print.textfit import french_spacing, to_markup
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_french_spacing_uses_no_break_spaces_never_narrow_ones() -> None:
+    out = french_spacing("Attention : « oui » ! Vraiment ?\u202f;")
+    assert out == "Attention\u00a0: «\u00a0oui\u00a0»\u00a0! Vraiment\u00a0?\u00a0;"
+    assert "\u202f" not in out
+
+
+def test_markup_bold_italic_icons_and_escaping() -> None:
+    out = to_markup("Gagnez :marchande: 1 **Bénévolat** et *Transition* : a < b", "fr")
+    assert "<b>Bénévolat</b>" in out and "<i>Transition</i>" in out and "&lt;" in out
+    assert 'label="marchande"' in out and "et <i>Transition</i>\u00a0:" in out
+    assert to_markup("Gain: 10:30", "en") == "Gain: 10:30"  # English keeps its spacing, times stay intact
+
+
+def test_unknown_inline_icon_is_a_located_error(tmp_path: Path) -> None:
+    game = tmp_path / "game"
+    shutil.copytree(REPO / "cards", game / "cards")
+    shutil.copytree(REPO / "assets", game / "assets")
+    path = game / "cards" / "events.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'fr: "La *Vitalité sociale* monte de 1."', 'fr: "La :vitalitee: monte de 1."'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--game", str(game), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "events.yaml:" in result.output and "unknown inline icon ':vitalitee:'" in result.output
+    assert "did you mean 'vitalite'" in result.output
