@@ -7,12 +7,15 @@ build never leaves a half-written or missing PDF where a good one was.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
+import click
 
 from .errors import BuildError
 from .model import GameData
@@ -115,7 +118,13 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
     """Render every output in memory, then write them all; nothing is written if any step fails."""
     registry = registry or default_registry()
     selection = selection or Selection()
-    chosen = select(data, selection) if selection.active else data
+    card_opts = opts
+    if selection.active:
+        # Card outputs print only the chosen cards, but still see the whole game (an actor names its resources).
+        chosen = tuple(c.id for _, c in select(data, selection).cards())
+        if not chosen:
+            raise click.UsageError("nothing to print: no card matches the selection")
+        card_opts = dataclasses.replace(opts, cards=chosen)
     steps = [s for s in registry.steps if s.cards or not selection.active]
     outputs: list[Output] = []
     timings: list[tuple[str, float]] = []
@@ -123,7 +132,7 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
         if progress:
             progress(step.name)
         t0 = time.perf_counter()
-        outputs.extend(step.producer(chosen if step.cards else data, opts))
+        outputs.extend(step.producer(data, card_opts if step.cards else opts))
         timings.append((step.name, time.perf_counter() - t0))
     if not selection.active:
         outputs.append(Output(MANIFEST, manifest_bytes(data)))

@@ -17,7 +17,9 @@ from pypdf.generic import ContentStream
 
 from mallette_print.cli import main
 from mallette_print.errors import DataError
+from mallette_print.printplan import plan_lines
 from mallette_print.pipeline import BuildOptions, run_build
+from mallette_print.printplan import plan_lines
 from mallette_print.render.boardoutput import board_outputs
 from mallette_print.tiling import PAPERS, plan_tiles
 from mallette_print.units import mm, to_mm
@@ -334,6 +336,6 @@ def test_build_is_byte_identical_and_honours_board_size(tmp_path, monkeypatch):
 
 
 def test_run_build_writes_both_board_files(game, tmp_path):
-    lines = run_build(game, BuildOptions(out=tmp_path, lang="fr"))
+    lines = plan_lines(run_build(game, BuildOptions(out=tmp_path, lang="fr")))
     assert (tmp_path / "board.pdf").is_file() and (tmp_path / "board-tiles.pdf").is_file()
     assert any("board-tiles.pdf" in line and "4 feuilles A4 paysage" in line for line in lines)

@@ -28,7 +28,7 @@ def test_markup_bold_italic_icons_and_escaping() -> None:
 
 def test_unknown_inline_icon_is_a_located_error(tmp_path: Path) -> None:
     game = tmp_path / "game"
-    shutil.copytree(REPO / "cards", game / "cards")
+    shutil.copytree(REPO / "tests" / "data" / "sample", game)  # stable texts, whatever the real game becomes
     shutil.copytree(REPO / "assets", game / "assets")
     path = game / "cards" / "events.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(

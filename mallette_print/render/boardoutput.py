@@ -29,4 +29,6 @@ def board_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
         whole_how = f"{size} landscape, at 100% (a copy shop can print it whole)"
         tiles_how = (f"{plan.sheets} {paper} sheets {orient} + assembly map, at 100%, single-sided; "
                      f"{plan.rows}×{plan.cols} tiles, {mm_overlap} mm overlap")
-    return [Output("board.pdf", whole, pages, whole_how), Output("board-tiles.pdf", tiles, tile_pages, tiles_how)]
+    # Sheets count home printing only: board.pdf goes to a copy shop, the tiles to the home printer.
+    return [Output("board.pdf", whole, pages, whole_how),
+            Output("board-tiles.pdf", tiles, tile_pages, tiles_how, sheets=tile_pages)]

@@ -91,9 +91,11 @@ def produce_cards(data: GameData, opts: BuildOptions) -> list[Output]:
         pdf, pages = render_sheets(data, lang, opts.paper, size, opts.duplex, opts.offset, look, opts.cards)
     except ValueError as exc:  # a card size that does not fit the paper
         raise BuildError(str(exc)) from None
-    outputs = [Output("cards.pdf", pdf, pages, how[opts.duplex])]
-    if opts.duplex in ("long", "short"):
+    two_sided = opts.duplex in ("long", "short")
+    outputs = [Output("cards.pdf", pdf, pages, how[opts.duplex], sheets=(pages + 1) // 2 if two_sided else pages)]
+    if two_sided:
         cal = calibration_pdf(data, lang, opts.paper, opts.duplex, opts.offset, size)
+        # Not counted in the total: the same two pages open cards.pdf.
         outputs.append(Output("duplex-calibration.pdf", cal, 2, how[opts.duplex]))
     if opts.print_shop:
         shop, shop_pages = print_shop_pdf(data, lang, _look(opts, size, cmyk=True), opts.cards)
