@@ -133,6 +133,8 @@ class Parameters(Strict):
     fragility_per_unsolved: int = Field(default=1, ge=0, le=10)
     hybridisation_min_kinds: int = Field(default=2, ge=1, le=5)
     events_per_round: int = Field(default=1, ge=0, le=5)
+    welcome_minutes: int = Field(default=10, ge=0, le=120)
+    rules_minutes: int = Field(default=15, ge=0, le=120)
     play_minutes: int = Field(default=70, ge=5, le=600)
     debrief_minutes: int = Field(default=40, ge=5, le=600)
 
