@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from .errors import BuildError
 from .model import GameData
+from .xmp import stamp
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
     outputs: list[Output] = []
     for _, producer in registry.producers:
         outputs.extend(producer(data, opts))
+    # Every PDF gets the licence in XMP, whoever produced it (see xmp.py: still reproducible).
+    outputs = [replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o
+               for o in outputs]
     try:
         for out in outputs:
             write_atomic(opts.out / out.name, out.content)
