@@ -170,7 +170,7 @@ def from_validation(
             rest = rest[:-1]
         else:
             line, col = doc.where(full)
-            msg = _phrase(err)
+            msg = _phrase(dict(err))
             if rest:
                 msg = f"'{dotted(rest)}': {msg}"
             rest = ()

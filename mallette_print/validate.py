@@ -134,8 +134,13 @@ def _check_game(game: Game, doc: Located, root: Path, col: _Collector) -> None:
                     f"number {f.number} already used by fiche '{numbers[f.number]}'")
         numbers[f.number] = f.id
         _check_url(f.url, doc, ("fiches", "items", i, "url"), f"fiche '{f.id}'", col)
-        _check_url(game.fiches.base_url + (f.slug or f.id), doc, ("fiches", "items", i), f"fiche '{f.id}'", col)
+    before = len(col.problems)
     _check_url(game.fiches.base_url, doc, ("fiches", "base_url"), "", col)
+    if len(col.problems) == before:
+        for i, f in enumerate(game.fiches.items):
+            if f.url is None:
+                _check_url(game.fiches.base_url + (f.slug or f.id), doc, ("fiches", "items", i, "slug"),
+                           f"fiche '{f.id}'", col)
     _check_url(game.source_url, doc, ("source_url",), "", col)
     _check_url(game.rules_url, doc, ("rules_url",), "", col)
     _check_url(game.licence.url, doc, ("licence", "url"), "", col)
@@ -175,15 +180,17 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _load_templates(root: Path, game: Game, col: _Collector, context: dict[str, Any]) -> dict[str, Template]:
+def _load_templates(root: Path, game: Game, col: _Collector,
+                    context: dict[str, Any]) -> tuple[dict[str, Template], set[str]]:
+    """Templates with `extends` resolved, and every template name written (even broken ones)."""
     path = root / "cards" / game.templates
     doc = _load(path, col)
     if doc is None:
-        return {}
+        return {}, set()
     data = doc.data
     if not isinstance(data, dict) or set(data) != {"templates"} or not isinstance(data["templates"], dict):
         col.add(doc, (), "", "expected a mapping with one key 'templates: {name: {...}}'")
-        return {}
+        return {}, set()
     raw: dict[str, Any] = data["templates"]
     resolved: dict[str, Template] = {}
     for name, body in raw.items():
@@ -219,7 +226,7 @@ def _load_templates(root: Path, game: Game, col: _Collector, context: dict[str, 
             # Point at the template that wrote the offending key: check each one's own keys first.
             own = _own_template_problems(chain, raw, doc, context)
             col.problems.extend(own or from_validation(exc, doc, Template, ("templates", name)))
-    return resolved
+    return resolved, set(raw)
 
 
 def _own_template_problems(chain: list[str], raw: dict[str, Any], doc: Located,
@@ -267,7 +274,7 @@ class _Refs:
             self.col.add(doc, loc, ctx, f"unknown {what} '{value}'{hint}", key=key)
 
 
-def _check_cards(game: Game, templates: dict[str, Template], decks: list[tuple[Located, DeckHeader, list[Card]]],
+def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, DeckHeader, list[Card]]],
                  root: Path, col: _Collector) -> None:
     refs = _Refs(col)
     families = [f.id for f in game.families]
@@ -292,7 +299,9 @@ def _check_cards(game: Game, templates: dict[str, Template], decks: list[tuple[L
                         f"duplicate card id (first defined at {other.path.name}:{line})")
             else:
                 seen[card.id] = (doc, doc.where(("cards", _index(doc, card.id)))[0])
-            by_type[header.type].append(card.id)
+        # Ids of every card written, valid or not, so one broken card does not cascade into
+        # "unknown card" errors wherever it is referenced.
+        by_type[header.type].extend(str(raw.get("id")) for raw in header.cards if isinstance(raw, dict))
     for doc, header, cards in decks:
         for card in cards:
             i = _index(doc, card.id)
@@ -361,7 +370,7 @@ def load_game(start: Path) -> GameData:
     if game is None:
         raise DataError(col.problems)
     _check_game(game, doc, root, col)
-    templates = _load_templates(root, game, col, context)
+    templates, template_names = _load_templates(root, game, col, context)
     decks: list[tuple[Located, DeckHeader, list[Card]]] = []
     for deck_file in game.decks:
         path = (root / "cards" / deck_file)
@@ -370,7 +379,7 @@ def load_game(start: Path) -> GameData:
         loaded = _load_deck(path, col, context)
         if loaded is not None:
             decks.append(loaded)
-    _check_cards(game, templates, decks, root, col)
+    _check_cards(game, template_names, decks, root, col)
     if col.problems:
         raise DataError(col.problems)
     built = tuple(

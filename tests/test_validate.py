@@ -1,0 +1,175 @@
+"""Bad game data: each fixture gives exit 1 and the exact file:line:col message, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mallette_print.cli import main
+
+BAD = Path(__file__).resolve().parent / "data" / "bad"
+
+# fixture file (replaces cards/actors.yaml unless named template-*) -> exact lines expected in the output
+CASES = {
+    "unknown-key.yaml": ["cards/actors.yaml:8:5: card 'regie-quartier': unknown key 'titel' (did you mean 'title'?)"],
+    "duplicate-key.yaml": ["cards/actors.yaml:10:5: duplicate key 'family' (first defined on line 9)"],
+    "dangling-reference.yaml": [
+        "cards/actors.yaml:9:13: card 'regie-quartier': unknown family 'asociation' (closest: 'association', 'citoyen')",
+        "cards/actors.yaml:12:28: card 'regie-quartier': unknown resource card 'benevola' (closest: 'benevolat', 'subvention')",
+    ],
+    "wrong-type.yaml": ["cards/actors.yaml:9:15: card 'regie-quartier': 'quantity': expected a whole number, got 'lots'"],
+    "missing-key.yaml": ["cards/actors.yaml:7:5: card 'regie-quartier': missing required key 'family'"],
+    "python-tag.yaml": [
+        "cards/actors.yaml:8:12: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (only plain YAML data)"
+    ],
+    "tab-indent.yaml": ["cards/actors.yaml:8:1: tab character in indentation; YAML needs spaces"],
+    "syntax-error.yaml": [
+        "cards/actors.yaml:9:11: YAML syntax error: while parsing a flow sequence, expected ',' or ']', but got ':'"
+    ],
+    "missing-french.yaml": [
+        "cards/actors.yaml:8:12: card 'regie-quartier': 'title': missing the 'fr' text "
+        "(the game's default language; other languages fall back to it)"
+    ],
+    "unknown-language.yaml": [
+        "cards/actors.yaml:8:12: card 'regie-quartier': 'title': language 'de' is not one of the game's languages (fr, en)"
+    ],
+    "path-traversal.yaml": [
+        "cards/actors.yaml:9:12: card 'regie-quartier': path '../../../../etc/passwd' leaves the game folder "
+        "(through '..' or a symbolic link)"
+    ],
+    "absolute-path.yaml": [
+        "cards/actors.yaml:9:12: card 'regie-quartier': absolute paths are not allowed, got '/etc/passwd' "
+        "(write it relative to the game folder)"
+    ],
+    "bad-id.yaml": [
+        "cards/actors.yaml:7:9: card 'Régie Quartier': 'id': expected an id (lowercase letters, digits, '-' or '_', "
+        "e.g. 'scic-energie'), got 'Régie Quartier'"
+    ],
+    "duplicate-card-id.yaml": [
+        "cards/resources.yaml:50:9: card 'benevolat': duplicate card id (first defined at actors.yaml:7)"
+    ],
+    "several-errors.yaml": [
+        "cards/actors.yaml:14:5: card 'regie-quartier': unknown key 'colour' (did you mean 'flavour'?)",
+        "cards/actors.yaml:17:15: card 'commune': 'quantity': expected a number ≥ 1, got the number 0",
+        "2 errors found; nothing was written.",
+    ],
+    "billion-laughs.yaml": ["cards/actors.yaml:1:56: document expands to more than 200000 values"],
+    "not-utf8.yaml": ["cards/actors.yaml:3:10: the file is not UTF-8 text (byte 0xe9); save it as UTF-8"],
+    "binary.yaml": ["cards/actors.yaml:1:1: this is a binary file, not YAML text"],
+    "empty.yaml": ["cards/actors.yaml:1:1: expected a mapping of keys and values, got nothing (an empty value)"],
+    "template-cycle.yaml": [
+        "cards/templates.yaml:3:14: template 'base': 'extends' makes a cycle: actor -> base -> actor",
+        "cards/templates.yaml:5:14: template 'actor': 'extends' makes a cycle: base -> actor -> base",
+    ],
+}
+
+
+@pytest.mark.parametrize("fixture", sorted(CASES))
+def test_bad_fixture_reports_file_line_and_message(fixture: str, sample_game: Path, runner) -> None:
+    target = "templates.yaml" if fixture.startswith("template-") else "actors.yaml"
+    shutil.copy(BAD / fixture, sample_game / "cards" / target)
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    out = result.output
+    assert "Traceback" not in out
+    for line in CASES[fixture]:
+        assert line in out, f"missing {line!r} in:\n{out}"
+
+
+def test_fixture_list_covers_every_bad_file() -> None:
+    assert {p.name for p in BAD.iterdir()} == set(CASES)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_valid_sample_passes(sample_game: Path, runner) -> None:
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "actors" in result.output and "Fiches referenced" in result.output
+
+
+def test_non_http_url_is_refused(sample_game: Path, runner) -> None:
+    edit(sample_game / "cards" / "game.yaml", "base_url: https://le-mes.org/mallette/", "base_url: javascript:alert(1)")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "1 error found" in result.output
+    assert "cards/game.yaml:28:13: expected an http(s) URL, got 'javascript:alert(1)'" in result.output
+
+
+def test_file_url_is_refused(sample_game: Path, runner) -> None:
+    edit(sample_game / "cards" / "game.yaml", "source_url: https://le-mes.org/", "source_url: file:///etc/passwd")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "expected an http(s) URL, got 'file:///etc/passwd'" in result.output
+
+
+def test_symlink_leaving_the_game_is_refused(sample_game: Path, tmp_path: Path, runner) -> None:
+    outside = tmp_path / "secret.svg"
+    outside.write_text("<svg/>")
+    (sample_game / "assets" / "icons" / "evil.svg").symlink_to(outside)
+    edit(sample_game / "cards" / "actors.yaml", "icon: assets/icons/deck-actor.svg", "icon: assets/icons/evil.svg")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "cards/actors.yaml:10:9: deck 'actors': path 'assets/icons/evil.svg' leaves the game folder" in result.output
+
+
+def test_missing_icon_names_the_closest_files(sample_game: Path, runner) -> None:
+    edit(sample_game / "cards" / "actors.yaml", "icon: assets/icons/deck-actor.svg", "icon: assets/icons/deck-actr.svg")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "cards/actors.yaml:10:9: deck 'actors': file not found: 'assets/icons/deck-actr.svg' (closest: deck-actor.svg" in result.output
+
+
+def test_missing_deck_file(sample_game: Path, runner) -> None:
+    (sample_game / "cards" / "events.yaml").unlink()
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "cards/game.yaml:" in result.output and "file not found: 'events.yaml'" in result.output
+
+
+def test_bom_and_crlf_are_accepted(sample_game: Path, runner) -> None:
+    path = sample_game / "cards" / "actors.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_hybridisation_rule(sample_game: Path, runner) -> None:
+    edit(sample_game / "cards" / "cooperations.yaml", "resources: {non-marchande: 1, non-monetaire: 1}",
+         "resources: {non-monetaire: 2}")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert ("card 'mutualisation-locaux': hybridisation rule: a cooperation needs at least 2 kinds of resources, got 1"
+            in result.output)
+
+
+def test_unknown_track_in_effects_points_at_the_key(sample_game: Path, runner) -> None:
+    edit(sample_game / "cards" / "cooperations.yaml", "effects: {vitalite: 2}", "effects: {vitality: 2}")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "card 'mutualisation-locaux': unknown track 'vitality' (closest: 'vitalite'" in result.output
+
+
+def test_no_game_folder(tmp_path: Path, runner, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["check", "--game", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no game found here: expected cards/game.yaml" in result.output
+
+
+def test_fallback_to_french(sample_game: Path) -> None:
+    from mallette_print.i18n import tr
+    from mallette_print.validate import load_game
+
+    data = load_game(sample_game)
+    card = data.deck("actors").cards[0]
+    assert tr(card.title, "en") == "Neighbourhood management association"
+    assert tr({"fr": "Régie"}, "en") == "Régie"
+    assert data.fiche_url("hybridation") == "https://le-mes.org/mallette/f09"

@@ -1,0 +1,83 @@
+"""The safe loader: locations, YAML 1.2 booleans, and refusals of hostile documents."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from mallette_print.yamlio import YamlError, load_file, load_text
+
+P = Path("x.yaml")
+
+
+def test_locations_of_keys_and_values() -> None:
+    doc = load_text(P, "a: 1\nb:\n  - c: true\n    d: 'x'\n")
+    assert doc.where(("b", 0, "d")) == (4, 8)
+    assert doc.where(("b", 0, "d"), key=True) == (4, 5)
+    assert doc.where(("b", 0, "missing")) == (3, 5)  # closest located parent
+
+
+def test_yaml_12_booleans_and_no_dates() -> None:
+    doc = load_text(P, "a: no\nb: Non\nc: true\nd: 2026-01-01\ne: on\n")
+    assert doc.data == {"a": "no", "b": "Non", "c": True, "d": "2026-01-01", "e": "on"}
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a: 1\na: 2\n", "x.yaml:2:1: duplicate key 'a' (first defined on line 1)"),
+        ("a: !!python/name:os.system x\n", "tag 'tag:yaml.org,2002:python/name:os.system' is not allowed"),
+        ("? [1, 2]\n: x\n", "x.yaml:1:3: a key must be plain text, got a list"),
+        ("a: &x {b: 1}\nc:\n  <<: *x\n", "merge keys ('<<') are not supported"),
+        ("[" * 200 + "]" * 200, "nesting deeper than 64 levels"),
+    ],
+)
+def test_refusals(text: str, message: str) -> None:
+    with pytest.raises(YamlError) as exc:
+        load_text(P, text)
+    assert message in str(exc.value)
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    prev = "a"
+    for name in "bcdefghi":
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+        prev = name
+    start = time.perf_counter()
+    with pytest.raises(YamlError) as exc:
+        load_text(P, "\n".join(lines))
+    assert time.perf_counter() - start < 2.0
+    assert "expands to more than" in str(exc.value)
+
+
+def test_oversized_and_missing_files(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("a: '" + "x" * (10 * 1024 * 1024) + "'\n")
+    with pytest.raises(YamlError) as exc:
+        load_file(big)
+    assert "file too large (10240 KiB; at most 2048 KiB)" in str(exc.value)
+    with pytest.raises(YamlError) as exc:
+        load_file(tmp_path / "nope.yaml")
+    assert "file not found" in str(exc.value)
+    with pytest.raises(YamlError) as exc:
+        load_file(tmp_path)
+    assert "not a regular file" in str(exc.value)
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "locked.yaml"
+    path.write_text("a: 1\n")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user who can read anything (root)")
+        with pytest.raises(YamlError) as exc:
+            load_file(path)
+        assert "permission denied" in str(exc.value)
+    finally:
+        path.chmod(0o644)
