@@ -45,9 +45,14 @@ class Output:
     content: bytes
     pages: int = 0
     how_to_print: str = ""
+    # Paper sheets the file takes when printed as `how_to_print` says (0: one sheet per page).
+    # The rulebook's print guide lists it, so a double-sided output should set it.
+    sheets: int = 0
 
 
 Producer = Callable[[GameData, BuildOptions], list[Output]]
+# A finisher runs after every producer and sees their outputs (the rulebook lists them in its print guide).
+Finisher = Callable[[GameData, BuildOptions, list[Output]], list[Output]]
 
 
 @dataclass
@@ -55,15 +60,23 @@ class Registry:
     """The producers a build runs, in order."""
 
     producers: list[tuple[str, Producer]] = field(default_factory=list)
+    finishers: list[tuple[str, Finisher]] = field(default_factory=list)
 
     def add(self, name: str, producer: Producer) -> None:
         """Register a producer under a name."""
         self.producers.append((name, producer))
 
+    def add_finisher(self, name: str, finisher: Finisher) -> None:
+        """Register a producer that runs last and sees what the others produced."""
+        self.finishers.append((name, finisher))
+
 
 def default_registry() -> Registry:
     """Every output the project knows how to build."""
+    from .render.rulebook_output import rulebook_outputs
+
     reg = Registry()
+    reg.add_finisher("rulebook", rulebook_outputs)
     return reg
 
 
@@ -89,6 +102,8 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
     outputs: list[Output] = []
     for _, producer in registry.producers:
         outputs.extend(producer(data, opts))
+    for _, finisher in registry.finishers:
+        outputs.extend(finisher(data, opts, list(outputs)))
     # Every PDF gets the licence in XMP, whoever produced it (see xmp.py: still reproducible).
     outputs = [replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o
                for o in outputs]

@@ -126,3 +126,18 @@ def fiche_index(data: GameData, lang: str) -> list[FicheEntry]:
             refs.setdefault(card.fiche, []).append(_t(data, card.title, lang))
     return [FicheEntry(f.number, _t(data, f.title, lang), data.fiche_url(f.id), tuple(refs.get(f.id, ())))
             for f in sorted(data.game.fiches.items, key=lambda f: f.number)]
+
+
+@dataclass(frozen=True)
+class PrintItem:
+    """One file of the build for the print guide: how to print it, its pages and paper sheets."""
+
+    name: str
+    how: str
+    pages: int
+    sheets: int
+
+
+def duplex_sheets(pages: int) -> int:
+    """Sheets of paper for a double-sided print of `pages` pages."""
+    return -(-pages // 2)
