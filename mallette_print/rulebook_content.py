@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .i18n import tr
 from .model import GameData
+from .rulebook_words import french_spacing
 
 # How the debrief time is shared between its four phases (emotions, story, notions, transfer),
 # following the step-by-step debrief of the game brief; the total comes from the data.
@@ -17,7 +18,8 @@ DEBRIEF_SHARES = (0.2, 0.25, 0.25, 0.3)
 
 
 def _t(data: GameData, text: object, lang: str) -> str:
-    return tr(text, lang, data.game.default_language)  # type: ignore[arg-type]
+    out = tr(text, lang, data.game.default_language)  # type: ignore[arg-type]
+    return french_spacing(out) if lang == "fr" else out
 
 
 def placeholder_values(data: GameData, lang: str) -> dict[str, str]:

@@ -6,12 +6,14 @@ Numbers and lists never live here: they come from the data (rulebook_content.py)
 
 from __future__ import annotations
 
+import re
+
 WORDS: dict[str, dict[str, str]] = {
     "contents": {"fr": "Sommaire", "en": "Contents"},
     "version": {"fr": "Version {version}", "en": "Version {version}"},
     "page": {"fr": "Page {n}", "en": "Page {n}"},
-    "facts": {"fr": "{players} joueur·euses et un·e animateur·ice · {play} min de jeu + {debrief} min de débrief",
-              "en": "{players} players and a facilitator · {play} min of play + {debrief} min of debrief"},
+    "facts": {"fr": "{players} joueur·euses et un·e animateur·ice · {play}\u00a0min de jeu + {debrief}\u00a0min de débrief",
+              "en": "{players} players and a facilitator · {play}\u00a0min of play + {debrief}\u00a0min of debrief"},
     "cover_licence": {"fr": "Jeu libre sous licence {licence} : copiez-le, adaptez-le, partagez-le en citant la source.",
                       "en": "A free game under {licence}: copy it, adapt it, share it, crediting the source."},
     # components
@@ -39,7 +41,7 @@ WORDS: dict[str, dict[str, str]] = {
     "when": {"fr": "Horaire", "en": "Time"},
     "minutes": {"fr": "Durée", "en": "Length"},
     "what": {"fr": "Ce qui se passe", "en": "What happens"},
-    "min": {"fr": "{n} min", "en": "{n} min"},
+    "min": {"fr": "{n}\u00a0min", "en": "{n}\u00a0min"},
     "welcome": {"fr": "Accueil", "en": "Welcome"},
     "welcome_what": {"fr": "Tour de prénoms ; chacun·e dit d'où il ou elle vient et ce qu'il ou elle attend.",
                      "en": "Round of names; everyone says where they come from and what they expect."},
@@ -83,12 +85,12 @@ WORDS: dict[str, dict[str, str]] = {
     "qr": {"fr": "QR code", "en": "QR code"},
     # print guide
     "print": {"fr": "Guide d'impression", "en": "Printing guide"},
-    "scale_title": {"fr": "1. Imprimez à 100 %", "en": "1. Print at 100%"},
-    "scale_text": {"fr": "Choisissez « taille réelle » ou « 100 % », jamais « ajuster à la page ». Le carré ci-contre "
-                         "doit mesurer exactement 50 mm de côté ; sinon les cartes ne seront pas à la bonne taille.",
+    "scale_title": {"fr": "1. Imprimez à 100\u00a0%", "en": "1. Print at 100%"},
+    "scale_text": {"fr": "Choisissez « taille réelle » ou « 100\u00a0% », jamais « ajuster à la page ». Le carré ci-contre "
+                         "doit mesurer exactement 50\u00a0mm de côté ; sinon les cartes ne seront pas à la bonne taille.",
                    "en": "Choose “actual size” or “100%”, never “fit to page”. The square opposite must measure "
-                         "exactly 50 mm a side; otherwise the cards will come out at the wrong size."},
-    "square": {"fr": "50 mm", "en": "50 mm"},
+                         "exactly 50\u00a0mm a side; otherwise the cards will come out at the wrong size."},
+    "square": {"fr": "50\u00a0mm", "en": "50\u00a0mm"},
     "files_title": {"fr": "2. Quoi imprimer, et comment", "en": "2. What to print, and how"},
     "files_intro": {"fr": "Voici les fichiers produits par cette construction ({paper}).",
                     "en": "These are the files this build produced ({paper})."},
@@ -103,11 +105,11 @@ WORDS: dict[str, dict[str, str]] = {
     "duplex_text": {"fr": "Imprimez d'abord une seule feuille de cartes en recto verso et regardez-la par transparence : "
                           "le dos doit tomber sous le recto. S'il est décalé de quelques millimètres, mesurez le décalage "
                           "et reconstruisez avec --offset dx,dy (en mm) ; si les dos sont à l'envers, essayez "
-                          "--duplex short. Les dos n'ont pas de cadre près du bord : un décalage de 1 à 2 mm ne se voit pas.",
+                          "--duplex short. Les dos n'ont pas de cadre près du bord : un décalage de 1 à 2\u00a0mm ne se voit pas.",
                     "en": "First print a single card sheet double-sided and hold it against the light: the back must "
                           "sit under the front. If it is off by a few millimetres, measure the shift and rebuild with "
                           "--offset dx,dy (in mm); if the backs are upside down, try --duplex short. Backs have no frame "
-                          "near the edge, so a 1–2 mm shift does not show."},
+                          "near the edge, so a 1–2\u00a0mm shift does not show."},
     "cut_title": {"fr": "4. Ordre de découpe", "en": "4. Cutting order"},
     "cut_1": {"fr": "Coupez d'abord les longues lignes qui traversent toute la feuille, en vous guidant sur les traits "
                     "de coupe dans la marge (un massicot ou une règle et un cutter).",
@@ -143,8 +145,14 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+def french_spacing(text: str) -> str:
+    """No-break spaces before ; : ! ? » and after « (U+00A0: reportlab breaks at U+202F)."""
+    return re.sub(r" ([;:!?»])", "\u00a0\\1", re.sub(r"« ", "«\u00a0", text))
+
+
 def word(key: str, lang: str, **fields: object) -> str:
     """A fixed phrase in `lang` (English when missing), with its `{fields}` filled."""
     entry = WORDS[key]
     text = entry.get(lang) or entry["en"]
-    return text.format(**fields) if fields else text
+    text = text.format(**fields) if fields else text
+    return french_spacing(text) if lang == "fr" else text

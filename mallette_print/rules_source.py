@@ -24,6 +24,7 @@ from markdown_it.token import Token
 
 from .diagnostics import closest
 from .errors import DataError, Problem, problem
+from .rulebook_words import french_spacing
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # Generated sections a `{{name}}` line may place; every other one gets a default place.
@@ -154,7 +155,7 @@ def substitute(text: str, values: dict[str, str], path: Path) -> str:
             if name in SECTIONS:
                 msg = f"'{{{{{name}}}}}' is a generated section: put it alone on its own line"
             else:
-                near = closest(name, list(values) + list(SECTIONS))
+                near = closest(name, sorted(set(values) | set(SECTIONS)))
                 hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
                 msg = f"unknown placeholder '{{{{{name}}}}}'{hint}; known: see README 'Rulebook placeholders'"
             problems.append(problem(path, lineno, col, "rulebook", msg))
@@ -170,11 +171,6 @@ def parser(lang: str) -> MarkdownIt:
     """The Markdown parser: CommonMark, tables, strikethrough, typographic quotes for the language."""
     return MarkdownIt("commonmark", {"typographer": True, "quotes": QUOTES.get(lang, QUOTES["en"])}).enable(
         ["table", "strikethrough", "replacements", "smartquotes"])
-
-
-def _french_spacing(text: str) -> str:
-    # A no-break space before ; : ! ? keeps the sign off the start of a line (U+202F breaks in reportlab).
-    return re.sub(r" ([;:!?»])", "\u00a0\\1", re.sub(r"« ", "«\u00a0", text))
 
 
 class _Builder:
@@ -194,7 +190,7 @@ class _Builder:
         for ch in tok.children or []:
             t = ch.type
             if t == "text":
-                text = _french_spacing(ch.content) if self.lang == "fr" else ch.content
+                text = french_spacing(ch.content) if self.lang == "fr" else ch.content
                 spans.append(Span(text, bold > 0, italic > 0, strike > 0, False, href[-1] if href else None))
             elif t == "code_inline":
                 spans.append(Span(ch.content, bold > 0, italic > 0, strike > 0, True, href[-1] if href else None))

@@ -107,9 +107,9 @@ class Styles:
         self.subtitle = ParagraphStyle("subtitle", fontName=fam.regular, fontSize=b * 1.5, leading=b * 1.9,
                                        textColor=INK, spaceAfter=b * 1.5)
         self.toc = [
-            ParagraphStyle("toc1", fontName=fam.bold, fontSize=b + 0.5, leading=(b + 0.5) * 1.5, leftIndent=0,
-                           firstLineIndent=0, spaceBefore=b * 0.4),
-            ParagraphStyle("toc2", fontName=fam.regular, fontSize=b, leading=b * 1.4, leftIndent=b * 1.5,
+            ParagraphStyle("toc1", fontName=fam.bold, fontSize=b + 0.5, leading=(b + 0.5) * 1.35, leftIndent=0,
+                           firstLineIndent=0, spaceBefore=b * 0.25),
+            ParagraphStyle("toc2", fontName=fam.regular, fontSize=b, leading=b * 1.3, leftIndent=b * 1.5,
                            firstLineIndent=0),
         ]
 
@@ -158,18 +158,22 @@ class RulebookDoc(BaseDocTemplate):
                          producer="mallette-print (reportlab)", invariant=1, pageCompression=1, lang=meta.lang,
                          initialFontName=fam.regular, initialFontSize=10)
         self.spec, self.fam, self.header = spec, fam, header
-        self.chapter = ""
+        self.chapter = self._top_chapter = self._opened = ""
         self._seq = 0
         w, h = spec.size
         frame = Frame(spec.margin, spec.bottom, w - 2 * spec.margin, h - spec.top - spec.bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate("cover", [frame], onPageEnd=self._cover_page),
-            PageTemplate("body", [frame], onPageEnd=self._body_page),
+            PageTemplate("body", [frame], onPage=self._page_start, onPageEnd=self._body_page),
         ])
 
     def _cover_page(self, canv: Any, doc: Any) -> None:
         pass
+
+    def _page_start(self, canv: Any, doc: Any) -> None:
+        # The header names the chapter in force at the top of the page, or the one that opens on it.
+        self._top_chapter, self._opened = self.chapter, ""
 
     def _body_page(self, canv: Any, doc: Any) -> None:
         spec, fam = self.spec, self.fam
@@ -180,8 +184,9 @@ class RulebookDoc(BaseDocTemplate):
         canv.setFont(fam.regular, size)
         y = h - spec.top + size * 1.6
         canv.drawString(spec.margin, y, self.header)
-        if self.chapter:
-            canv.drawRightString(w - spec.margin, y, self.chapter)
+        chapter = self._opened or self._top_chapter
+        if chapter:
+            canv.drawRightString(w - spec.margin, y, chapter)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(spec.margin, y - size * 0.6, w - spec.margin, y - size * 0.6)
@@ -195,6 +200,7 @@ class RulebookDoc(BaseDocTemplate):
             return
         if flowable.level == 1:
             self.chapter = flowable.plain
+            self._opened = self._opened or flowable.plain
         self._seq += 1
         key = f"h{self._seq}"
         self.canv.bookmarkPage(key)

@@ -7,6 +7,7 @@ rulebook_words.py.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -211,11 +212,23 @@ def _assets_credits(root: Path, b: Builder, lang: str) -> list[Flowable]:
     block: list[str] = []
 
     def flush() -> None:
-        if block:
-            text = "<br/>".join(esc(line.strip()) for line in block)
-            style = b.st.small if all(line.startswith(" ") for line in block) else b.st.body
-            out.append(Paragraph(text, style))
-            block.clear()
+        if not block:
+            return
+        pairs = [re.match(r"^\s+(\S+)\s{2,}(.+)$", line) for line in block]
+        if all(line.startswith(" ") for line in block) and all(pairs):
+            # An indented "name   description" list: a compact two-column table.
+            rows = [[Paragraph(esc(m.group(1)), b.st.small), Paragraph(esc(m.group(2)), b.st.small)]
+                    for m in pairs if m]
+            t = Table(rows, colWidths=[b.width * 0.36, b.width * 0.64], hAlign="LEFT")
+            t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            t.spaceAfter = 6
+            out.append(t)
+        elif all(line.startswith(" ") for line in block):
+            out.append(Paragraph("<br/>".join(esc(line.strip()) for line in block), b.st.body))
+        else:  # a hard-wrapped paragraph: reflow it
+            out.append(Paragraph(esc(" ".join(line.strip() for line in block)), b.st.body))
+        block.clear()
 
     i = 0
     while i < len(lines):
