@@ -39,7 +39,7 @@ def impose(pages_pdf: bytes, paper: str) -> tuple[bytes, int]:
                         continue  # padding: a blank page
                     if number not in forms:
                         forms[number] = out.copy_foreign(src.pages[number - 1].as_form_xobject())
-                    name = page.add_resource(forms[number], pikepdf.Name.XObject, prefix="P")
+                    name = page.add_resource(forms[number], pikepdf.Name.XObject, pikepdf.Name(f"/P{number}"))
                     cm = f"q 1 0 0 1 {x0 + k * pw:.3f} {y0:.3f} cm {name} Do Q\n"
                     page.contents_add(pikepdf.Stream(out, cm.encode()), prepend=False)
                 if front:
