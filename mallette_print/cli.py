@@ -46,6 +46,10 @@ def check(game_dir: Path | None) -> None:
         click.echo(line)
 
 
+def _csv(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
+
+
 @main.command()
 @game_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
@@ -53,9 +57,19 @@ def check(game_dir: Path | None) -> None:
 @click.option("--lang", default=None, help="Language of the texts (default: the game's default language).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
               help="Paper for the printed sheets.")
-def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str) -> None:
-    """Build every output (cards, board, rulebook) into --out."""
+@click.option("--only", "only", default=None, metavar="DECK[,DECK]",
+              help="Print only these decks (card sheets only).")
+@click.option("--cards", "card_ids", default=None, metavar="ID[,ID]", help="Print only these cards (card sheets only).")
+@click.option("--changed-since", default=None, metavar="REF",
+              help="Print only cards changed since a git ref or a saved build (folder or build-manifest.json).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print each step and its timing.")
+def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, only: str | None,
+          card_ids: str | None, changed_since: str | None, quiet: bool, verbose: bool) -> None:
+    """Build every output (cards, board, rulebook) into --out, then print the print plan."""
     from .pipeline import BuildOptions, run_build
+    from .printplan import plan_lines
+    from .selection import Selection
     from .validate import load_game
 
     data = load_game(_start(game_dir))
@@ -63,7 +77,49 @@ def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str) ->
         raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
                                  param_hint="--lang")
     opts = BuildOptions(out=out_dir, lang=lang or data.game.default_language, paper=paper)
-    for line in run_build(data, opts):
+    selection = Selection(_csv(only), _csv(card_ids), changed_since)
+    progress = (lambda name: click.echo(f"building {name}...", err=True)) if verbose and not quiet else None
+    report = run_build(data, opts, selection=selection, progress=progress)
+    if not quiet:
+        for line in plan_lines(report, verbose):
+            click.echo(line)
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write every schema file into this folder instead of printing one.")
+@click.option("--kind", type=click.Choice(["game", "deck", "templates", "board"]), default="deck", show_default=True,
+              help="Which file's schema to print.")
+def schema(out_dir: Path | None, kind: str) -> None:
+    """Print the JSON Schema of a YAML file kind (or write them all with --out)."""
+    from .schema import dumps, schemas
+
+    all_schemas = schemas()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, body in all_schemas.items():
+            (out_dir / name).write_text(dumps(body), encoding="utf-8")
+            click.echo(f"wrote {out_dir / name}")
+        return
+    name = f"{kind}.schema.json"
+    if name not in all_schemas:
+        raise click.BadParameter(f"no schema for '{kind}' in this version", param_hint="--kind")
+    click.echo(dumps(all_schemas[name]), nl=False)
+
+
+@main.command()
+@game_option
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", required=True, help="Title of your version.")
+@click.option("--author", "authors", required=True, multiple=True, help="Author of your version (repeat for several).")
+@click.option("--year", type=int, default=None, help="Year of your version (default: the original's).")
+def new(game_dir: Path | None, dest: Path, title: str, authors: tuple[str, ...], year: int | None) -> None:
+    """Start a remix of the game in DEST: copies the data, credits the original, keeps CC BY-SA 4.0."""
+    from .remix import new_remix
+    from .validate import load_game
+
+    data = load_game(_start(game_dir))
+    for line in new_remix(data, dest, title, list(authors), year):
         click.echo(line)
 
 

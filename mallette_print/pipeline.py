@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from .errors import BuildError
 from .model import GameData
+from .selection import MANIFEST, Selection, manifest_bytes, select
 from .xmp import stamp
 
 
@@ -55,20 +57,39 @@ Producer = Callable[[GameData, BuildOptions], list[Output]]
 Finisher = Callable[[GameData, BuildOptions, list[Output]], list[Output]]
 
 
+@dataclass(frozen=True)
+class Step:
+    """A registered producer; `cards` ones also run for partial prints (--only, --cards, --changed-since)."""
+
+    name: str
+    producer: Producer
+    cards: bool = False
+
+
 @dataclass
 class Registry:
     """The producers a build runs, in order."""
 
-    producers: list[tuple[str, Producer]] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
     finishers: list[tuple[str, Finisher]] = field(default_factory=list)
 
-    def add(self, name: str, producer: Producer) -> None:
+    def add(self, name: str, producer: Producer, cards: bool = False) -> None:
         """Register a producer under a name."""
-        self.producers.append((name, producer))
+        self.steps.append(Step(name, producer, cards))
 
     def add_finisher(self, name: str, finisher: Finisher) -> None:
-        """Register a producer that runs last and sees what the others produced."""
+        """Register a producer that runs after the others and sees their outputs (full builds only)."""
         self.finishers.append((name, finisher))
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build wrote, and how long each step took."""
+
+    out: Path
+    outputs: tuple[Output, ...]
+    timings: tuple[tuple[str, float], ...]
+    partial: bool
 
 
 def default_registry() -> Registry:
@@ -96,14 +117,30 @@ def write_atomic(path: Path, content: bytes) -> None:
         raise
 
 
-def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = None) -> list[str]:
-    """Render every output, then write them all; return lines describing what was written."""
+def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = None,
+              selection: Selection | None = None,
+              progress: Callable[[str], None] | None = None) -> BuildReport:
+    """Render every output in memory, then write them all; nothing is written if any step fails."""
     registry = registry or default_registry()
+    selection = selection or Selection()
+    chosen = select(data, selection) if selection.active else data
+    steps = [s for s in registry.steps if s.cards or not selection.active]
     outputs: list[Output] = []
-    for _, producer in registry.producers:
-        outputs.extend(producer(data, opts))
-    for _, finisher in registry.finishers:
-        outputs.extend(finisher(data, opts, list(outputs)))
+    timings: list[tuple[str, float]] = []
+    for step in steps:
+        if progress:
+            progress(step.name)
+        t0 = time.perf_counter()
+        outputs.extend(step.producer(chosen if step.cards else data, opts))
+        timings.append((step.name, time.perf_counter() - t0))
+    if not selection.active:
+        for name, finisher in registry.finishers:
+            if progress:
+                progress(name)
+            t0 = time.perf_counter()
+            outputs.extend(finisher(data, opts, list(outputs)))
+            timings.append((name, time.perf_counter() - t0))
+        outputs.append(Output(MANIFEST, manifest_bytes(data)))
     # Every PDF gets the licence in XMP, whoever produced it (see xmp.py: still reproducible).
     outputs = [replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o
                for o in outputs]
@@ -112,8 +149,4 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
             write_atomic(opts.out / out.name, out.content)
     except OSError as exc:
         raise BuildError(f"cannot write to {opts.out}: {exc.strerror or exc}") from None
-    lines = [f"Wrote {len(outputs)} file(s) to {opts.out}/"]
-    for out in outputs:
-        pages = f", {out.pages} page(s)" if out.pages else ""
-        lines.append(f"  {out.name} ({len(out.content) // 1024} KiB{pages})" + (f": {out.how_to_print}" if out.how_to_print else ""))
-    return lines
+    return BuildReport(opts.out, tuple(outputs), tuple(timings), selection.active)

@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ValidationError
 
+from .assets import asset_problem
 from .diagnostics import closest, from_validation, suggest
 from .errors import DataError, Problem, problem
 from .model import (
@@ -102,6 +103,11 @@ def _data_path(root: Path, raw: str, base: Path, doc: Located, loc: tuple[Any, .
     if resolved.suffix.lower() not in suffixes:
         col.add(doc, loc, ctx, f"expected a file ending in {', '.join(sorted(suffixes))}, got '{raw}'")
         return None
+    if suffixes is ASSET_SUFFIXES:
+        why = asset_problem(resolved)
+        if why:
+            col.add(doc, loc, ctx, f"'{raw}': {why}")
+            return None
     return resolved
 
 

@@ -173,3 +173,48 @@ def test_fallback_to_french(sample_game: Path) -> None:
     assert tr(card.title, "en") == "Neighbourhood management association"
     assert tr({"fr": "Régie"}, "en") == "Régie"
     assert data.fiche_url("hybridation") == "https://le-mes.org/mallette/f09"
+
+
+def _use_image(game: Path, name: str) -> None:
+    edit(game / "cards" / "actors.yaml", "icon: assets/icons/deck-actor.svg", f"icon: assets/{name}")
+
+
+def test_image_that_is_not_an_image(sample_game: Path, runner) -> None:
+    (sample_game / "assets" / "fake.png").write_bytes(b"GIF89a not really")
+    _use_image(sample_game, "fake.png")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "cards/actors.yaml:10:9: deck 'actors': 'assets/fake.png': this is not a readable PNG or JPEG image" in result.output
+
+
+def test_huge_image_is_refused_without_decoding_it(sample_game: Path, runner) -> None:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    # A valid PNG header announcing 30000×30000 px; the pixel data is never read.
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 30000, 30000, 8, 2, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(b"\x00" * 100)) + chunk(b"IEND", b"")
+    (sample_game / "assets" / "huge.png").write_bytes(png)
+    _use_image(sample_game, "huge.png")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "'assets/huge.png': image too large (30000×30000 px" in result.output
+
+
+def test_svg_with_entities_is_refused(sample_game: Path, runner) -> None:
+    (sample_game / "assets" / "bomb.svg").write_text(
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>')
+    _use_image(sample_game, "bomb.svg")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "SVG files with DOCTYPE or ENTITY declarations are refused" in result.output
+
+
+def test_absurd_quantity(sample_game: Path, runner) -> None:
+    edit(sample_game / "cards" / "resources.yaml", "quantity: 4", "quantity: 1000000000")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "card 'benevolat': 'quantity': expected a number ≤ 200, got the number 1000000000" in result.output

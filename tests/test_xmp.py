@@ -74,7 +74,7 @@ def test_pipeline_stamps_pdfs_of_any_producer(project: Path, tmp_path: Path) -> 
         return [Output("cards.pdf", buf.getvalue(), 1), Output("notes.txt", b"not a pdf")]
 
     reg = default_registry()
-    reg.producers.insert(0, ("cards", other))
+    reg.add("cards", other)
     out = tmp_path / "o"
     run_build(data, BuildOptions(out=out, lang="fr"), reg)
     assert licence_fields(out / "cards.pdf")["xmpRights:WebStatement"] == DEED

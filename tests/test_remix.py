@@ -1,0 +1,45 @@
+"""`mallette new`: a remix folder that builds at once and credits the original."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from mallette_print.cli import main
+
+
+def test_new_remix_checks_and_credits_the_original(sample_game: Path, tmp_path: Path, runner) -> None:
+    dest = tmp_path / "breizh"
+    result = runner.invoke(main, ["new", str(dest), "--title", "Coopérer en Bretagne", "--author", "Collectif Breizh",
+                                  "--author", "Ti ar Boblo"])
+    assert result.exit_code == 0, result.output
+    manifest = yaml.safe_load((dest / "cards" / "game.yaml").read_text(encoding="utf-8"))
+    assert manifest["title"] == {"fr": "Coopérer en Bretagne", "en": "Coopérer en Bretagne"}
+    assert manifest["authors"] == ["Collectif Breizh", "Ti ar Boblo"]
+    assert manifest["licence"]["name"] == "CC BY-SA 4.0"
+    original = manifest["adapted_from"][0]
+    assert original["title"]["fr"] == "Territoires en coopération"
+    assert original["authors"] == ["Mouvement pour l'Économie Solidaire (MES)"]
+    assert original["source_url"] == "https://le-mes.org/"
+    check = runner.invoke(main, ["check", "--game", str(dest)])
+    assert check.exit_code == 0, check.output
+    assert "Coopérer en Bretagne v0.1: the data is valid." in check.output
+
+
+def test_remix_of_a_remix_keeps_the_chain(sample_game: Path, tmp_path: Path, runner) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert runner.invoke(main, ["new", str(first), "--title", "A", "--author", "X"]).exit_code == 0
+    assert runner.invoke(main, ["new", str(second), "--game", str(first), "--title", "B", "--author", "Y"]).exit_code == 0
+    chain = yaml.safe_load((second / "cards" / "game.yaml").read_text(encoding="utf-8"))["adapted_from"]
+    assert [c["title"]["fr"] for c in chain] == ["A", "Territoires en coopération"]
+
+
+def test_new_refuses_a_folder_in_use(sample_game: Path, tmp_path: Path, runner) -> None:
+    dest = tmp_path / "used"
+    dest.mkdir()
+    (dest / "notes.txt").write_text("mine")
+    result = runner.invoke(main, ["new", str(dest), "--title", "T", "--author", "A"])
+    assert result.exit_code == 1
+    assert "already exists and is not empty" in result.output
+    assert (dest / "notes.txt").read_text() == "mine"
