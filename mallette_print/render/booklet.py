@@ -47,7 +47,7 @@ def impose(pages_pdf: bytes, paper: str) -> tuple[bytes, int]:
                     marks = (f"q 0.4 w 0.45 G [2 2] 0 d {W / 2:.3f} {H:.3f} m {W / 2:.3f} {H - tick:.3f} l S "
                              f"{W / 2:.3f} 0 m {W / 2:.3f} {tick:.3f} l S Q\n")
                     page.contents_add(pikepdf.Stream(out, marks.encode()), prepend=False)
-        out.docinfo = out.copy_foreign(src.docinfo)
+        out.docinfo = out.copy_foreign(src.docinfo)  # type: ignore[assignment]
         buf = io.BytesIO()
         out.save(buf, deterministic_id=True)
         return buf.getvalue(), len(out.pages)
