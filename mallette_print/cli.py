@@ -46,6 +46,37 @@ def check(game_dir: Path | None) -> None:
         click.echo(line)
 
 
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from .cardsize import parse_card_size
+
+    try:
+        parse_card_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def _offset(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float]:
+    from .imposition import parse_offset
+
+    if value is None:
+        return (0.0, 0.0)
+    try:
+        return parse_offset(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _fits(paper: str, size: str, duplex: str) -> None:
+    from .cardsize import parse_card_size
+    from .imposition import plan_sheet
+
+    try:
+        plan_sheet(paper, parse_card_size(size), duplex)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--size") from None
+
+
 def _csv(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
 
@@ -57,6 +88,21 @@ def _csv(value: str | None) -> tuple[str, ...]:
 @click.option("--lang", default=None, help="Language of the texts (default: the game's default language).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
               help="Paper for the printed sheets.")
+@click.option("--size", "card_size", default="poker", show_default=True, callback=_size,
+              help="Card size: poker (63x88), bridge (57x89), tarot (70x120), mini (44x68), square (70x70), "
+                   "or WxH in millimetres.")
+@click.option("--duplex", type=click.Choice(["long", "short", "fold", "none"]), default="long", show_default=True,
+              help="Backs: long/short = a back sheet after each front sheet for double-sided printing flipped on "
+                   "that edge; fold = each card beside its back, to fold and glue; none = no backs.")
+@click.option("--offset", callback=_offset, metavar="DX,DY",
+              help="Move the backs by DX,DY millimetres to correct a printer's duplex misalignment "
+                   "(read it on the calibration sheet).")
+@click.option("--guides", is_flag=True, help="Draw trim (magenta) and safe-area (blue, dashed) lines on every card.")
+@click.option("--ink-saver", is_flag=True, help="White card backgrounds, thin colour bands, light backs.")
+@click.option("--print-shop", is_flag=True,
+              help="Also write cards-printshop.pdf: one card side per page with 3 mm bleed, CMYK.")
+@click.option("--png", "png_dpi", type=click.IntRange(36, 1200), default=None, metavar="DPI",
+              help="Also write one PNG per card face into OUT/png/ at this resolution.")
 @click.option("--only", "only", default=None, metavar="DECK[,DECK]",
               help="Print only these decks (card sheets only).")
 @click.option("--cards", "card_ids", default=None, metavar="ID[,ID]", help="Print only these cards (card sheets only).")
@@ -64,25 +110,61 @@ def _csv(value: str | None) -> tuple[str, ...]:
               help="Print only cards changed since a git ref or a saved build (folder or build-manifest.json).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print each step and its timing.")
-def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, only: str | None,
-          card_ids: str | None, changed_since: str | None, quiet: bool, verbose: bool) -> None:
+def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, card_size: str, duplex: str,
+          offset: tuple[float, float], guides: bool, ink_saver: bool, print_shop: bool, png_dpi: int | None,
+          only: str | None, card_ids: str | None, changed_since: str | None, quiet: bool, verbose: bool) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
     from .pipeline import BuildOptions, run_build
     from .printplan import plan_lines
     from .selection import Selection
     from .validate import load_game
 
+    _fits(paper, card_size, duplex)
     data = load_game(_start(game_dir))
     if lang is not None and lang not in data.game.languages:
         raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
                                  param_hint="--lang")
-    opts = BuildOptions(out=out_dir, lang=lang or data.game.default_language, paper=paper)
+    opts = BuildOptions(out=out_dir, lang=lang or data.game.default_language, paper=paper, card_size=card_size,
+                        duplex=duplex, offset=offset, guides=guides, ink_saver=ink_saver, print_shop=print_shop,
+                        png_dpi=png_dpi)
     selection = Selection(_csv(only), _csv(card_ids), changed_since)
     progress = (lambda name: click.echo(f"building {name}...", err=True)) if verbose and not quiet else None
     report = run_build(data, opts, selection=selection, progress=progress)
     if not quiet:
         for line in plan_lines(report, verbose):
             click.echo(line)
+
+
+@main.command()
+@game_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for duplex-calibration.pdf.")
+@click.option("--lang", default=None, help="Language of the instructions.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--duplex", type=click.Choice(["long", "short"]), default="long", show_default=True,
+              help="The double-sided setting you will print the cards with.")
+@click.option("--offset", callback=_offset, metavar="DX,DY", help="The offset you use now, if any.")
+def calibrate(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, duplex: str,
+              offset: tuple[float, float]) -> None:
+    """Write duplex-calibration.pdf: print it double-sided, read DX,DY against the light, build with --offset."""
+    from .cardsize import PRESETS
+    from .errors import BuildError
+    from .pipeline import write_atomic
+    from .render.sheets import calibration_pdf
+    from .validate import load_game
+
+    data = load_game(_start(game_dir))
+    if lang is not None and lang not in data.game.languages:
+        raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
+                                 param_hint="--lang")
+    pdf = calibration_pdf(data, lang or data.game.default_language, paper, duplex, offset, PRESETS["poker"])
+    target = out_dir / "duplex-calibration.pdf"
+    try:
+        write_atomic(target, pdf)
+    except OSError as exc:
+        raise BuildError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
+    click.echo(f"Wrote {target}: print pages 1-2 double-sided at 100% ({duplex} edge), then read DX and DY "
+               "on the back against the light and build with --offset DX,DY.")
 
 
 @main.command()

@@ -279,6 +279,15 @@ CARD_MODELS: dict[str, type[CardBase]] = {
     "event": EventCard,
     "notion": NotionCard,
 }
+# The fields a template may list in `show`, per card type (the order of `show` is the order on the card).
+SHOWABLE: dict[str, tuple[str, ...]] = {
+    "actor": ("description", "resources", "ability", "zone", "flavour"),
+    "resource": ("description", "value", "fragile", "flavour"),
+    "cooperation": ("families", "resources", "effects", "description", "example", "flavour"),
+    "challenge": ("issue", "zone", "description", "solved_by", "reward", "deadline", "question", "flavour"),
+    "event": ("effect", "zones", "tracks", "fragility", "question", "flavour"),
+    "notion": ("definition", "question", "flavour"),
+}
 Card = Union[ActorCard, ResourceCard, CooperationCard, ChallengeCard, EventCard, NotionCard]
 
 

@@ -94,9 +94,11 @@ class BuildReport:
 
 def default_registry() -> Registry:
     """Every output the project knows how to build."""
+    from .render.card_outputs import produce_cards
     from .render.rulebook_output import rulebook_outputs
 
     reg = Registry()
+    reg.add("cards", produce_cards, cards=True)
     reg.add_finisher("rulebook", rulebook_outputs)
     return reg
 

@@ -21,6 +21,7 @@ from .diagnostics import closest, from_validation, suggest
 from .errors import DataError, Problem, problem
 from .model import (
     CARD_MODELS,
+    SHOWABLE,
     ActorCard,
     Card,
     ChallengeCard,
@@ -281,7 +282,7 @@ class _Refs:
 
 
 def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, DeckHeader, list[Card]]],
-                 root: Path, col: _Collector) -> None:
+                 root: Path, col: _Collector, resolved: dict[str, Template] | None = None) -> None:
     refs = _Refs(col)
     families = [f.id for f in game.families]
     kinds = [k.id for k in game.resource_kinds]
@@ -296,6 +297,12 @@ def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, Dec
             col.add(doc, ("id",), "", f"deck id '{header.id}' is already used by {deck_ids[header.id].path.name}")
         deck_ids[header.id] = doc
         refs.check(header.template, templates, "template", doc, ("template",), f"deck '{header.id}'")
+        tpl = (resolved or {}).get(header.template)
+        for name in tpl.show if tpl else []:
+            if name not in SHOWABLE[header.type]:
+                col.add(doc, ("template",), f"deck '{header.id}'",
+                        f"template '{header.template}' shows '{name}', which a {header.type} card does not have"
+                        f"{suggest(name, SHOWABLE[header.type])} (it can show: {', '.join(SHOWABLE[header.type])})")
         if header.back.icon:
             _data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
         for i, card in enumerate(cards):
@@ -385,7 +392,7 @@ def load_game(start: Path) -> GameData:
         loaded = _load_deck(path, col, context)
         if loaded is not None:
             decks.append(loaded)
-    _check_cards(game, template_names, decks, root, col)
+    _check_cards(game, template_names, decks, root, col, templates)
     if col.problems:
         raise DataError(col.problems)
     built = tuple(

@@ -1,0 +1,104 @@
+"""The card outputs of a build: cards.pdf, duplex-calibration.pdf, cards-printshop.pdf and png/ previews."""
+
+from __future__ import annotations
+
+import io
+
+from ..cardsize import CardSize, parse_card_size
+from ..errors import BuildError
+from ..licensing import pdf_meta
+from ..model import GameData
+from ..pipeline import BuildOptions, Output
+from .cards import CardLook, painter_for
+from .pdf import new_canvas
+from .sheets import calibration_pdf, expand, render_sheets
+
+HOW_TO_PRINT = {
+    "fr": {"long": "100 %, recto verso bord long", "short": "100 %, recto verso bord court",
+           "fold": "100 %, recto seul, pliez et collez", "none": "100 %, recto seul"},
+    "en": {"long": "100%, double-sided, flip on long edge", "short": "100%, double-sided, flip on short edge",
+           "fold": "100%, single-sided, fold and glue", "none": "100%, single-sided"},
+}
+
+
+def _look(opts: BuildOptions, size: CardSize, cmyk: bool = False) -> CardLook:
+    return CardLook(size=size, ink_saver=opts.ink_saver, guides=opts.guides and not cmyk, cmyk=cmyk)
+
+
+def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[str, ...] = ()) -> tuple[bytes, int]:
+    """One card side per page, front then back; page = trim + bleed; TrimBox and BleedBox set; CMYK."""
+    s = look.size
+    pw, ph = s.w + 2 * s.bleed, s.h + 2 * s.bleed
+    buf = io.BytesIO()
+    meta = pdf_meta(data, lang, "Cards for a print shop" if lang != "fr" else "Cartes pour imprimeur")
+    c, _ = new_canvas(buf, (pw, ph), meta, cmyk=look.cmyk)
+    c.setTrimBox((s.bleed, s.bleed, s.bleed + s.w, s.bleed + s.h))
+    c.setBleedBox((0, 0, pw, ph))
+    p = painter_for(c, data, lang, look)
+    decks = expand(data, selection)
+    p.layout_all([(d, card) for d, cards in decks for card in cards])
+    pages = 0
+    for deck, cards in decks:
+        for card in cards:
+            for form in (p.face_form(deck, card), p.back_form(deck)):
+                p.place(form, (1.0, 0.0, 0.0, 1.0, s.bleed, s.bleed))
+                c.showPage()
+                pages += 1
+    c.save()
+    return buf.getvalue(), pages
+
+
+def face_pngs(data: GameData, lang: str, look: CardLook, dpi: int, selection: tuple[str, ...] = ()) -> list[Output]:
+    """One PNG per card face (each distinct card once), rendered from the same drawing as the PDF."""
+    import pypdfium2 as pdfium
+
+    s = look.size
+    buf = io.BytesIO()
+    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Card previews"))
+    p = painter_for(c, data, lang, look)
+    decks = [(d, tuple({card.id: card for card in cards}.values())) for d, cards in expand(data, selection)]
+    p.layout_all([(d, card) for d, cards in decks for card in cards])
+    names = []
+    for deck, cards in decks:
+        for card in cards:
+            p.place(p.face_form(deck, card), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0, s.w, s.h))
+            c.showPage()
+            names.append(f"png/{deck.id}-{card.id}.png")
+    c.save()
+    doc = pdfium.PdfDocument(buf.getvalue())
+    out = []
+    try:
+        for i, name in enumerate(names):
+            img = doc[i].render(scale=dpi / 72).to_pil()
+            png = io.BytesIO()
+            img.save(png, format="PNG", dpi=(dpi, dpi))
+            out.append(Output(name, png.getvalue()))
+    finally:
+        doc.close()
+    return out
+
+
+def produce_cards(data: GameData, opts: BuildOptions) -> list[Output]:
+    """Every card output the options ask for."""
+    try:
+        size = parse_card_size(opts.card_size)
+    except ValueError as exc:
+        raise BuildError(f"--size: {exc}") from None
+    lang = opts.lang
+    how = HOW_TO_PRINT.get(lang[:2], HOW_TO_PRINT["en"])
+    look = _look(opts, size)
+    try:
+        pdf, pages = render_sheets(data, lang, opts.paper, size, opts.duplex, opts.offset, look, opts.cards)
+    except ValueError as exc:  # a card size that does not fit the paper
+        raise BuildError(str(exc)) from None
+    outputs = [Output("cards.pdf", pdf, pages, how[opts.duplex])]
+    if opts.duplex in ("long", "short"):
+        cal = calibration_pdf(data, lang, opts.paper, opts.duplex, opts.offset, size)
+        outputs.append(Output("duplex-calibration.pdf", cal, 2, how[opts.duplex]))
+    if opts.print_shop:
+        shop, shop_pages = print_shop_pdf(data, lang, _look(opts, size, cmyk=True), opts.cards)
+        outputs.append(Output("cards-printshop.pdf", shop, shop_pages,
+                              "CMYK, trim + 3 mm bleed, TrimBox/BleedBox"))
+    if opts.png_dpi:
+        outputs.extend(face_pngs(data, lang, look, opts.png_dpi, opts.cards))
+    return outputs

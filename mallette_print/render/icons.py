@@ -1,0 +1,108 @@
+"""Icons from assets/ (SVG as vector drawings, PNG/JPEG as images), loaded once per build, drawn as forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ..errors import DataError, problem
+from ..model import GameData
+from .colours import Palette
+
+
+def icon_index(data: GameData) -> dict[str, str]:
+    """Names usable as `:name:` in card text -> icon paths (game ids first, then icon file names)."""
+    g = data.game
+    names: dict[str, str] = {}
+    icons_dir = Path(data.root) / "assets" / "icons"
+    if icons_dir.is_dir():
+        for p in sorted(icons_dir.glob("*.svg")):
+            names[p.stem] = str(p.relative_to(data.root))
+    for item in (*g.families, *g.resource_kinds, *g.zones, *g.tracks):
+        if getattr(item, "icon", None):
+            names[item.id] = item.icon  # type: ignore[assignment]
+    return names
+
+
+def _recolour(node: Any, colour: Any) -> None:
+    """Paint every filled or stroked shape of a drawing in one colour (icons are single-colour)."""
+    for attr in ("fillColor", "strokeColor"):
+        if getattr(node, attr, None) is not None:
+            setattr(node, attr, colour)
+    for child in getattr(node, "contents", []) or []:
+        _recolour(child, colour)
+
+
+def _to_cmyk(node: Any) -> None:
+    """Convert the colours of an SVG drawing to CMYK for the print-shop export."""
+    from reportlab.lib.colors import CMYKColor
+
+    from .colours import to_cmyk
+
+    for attr in ("fillColor", "strokeColor"):
+        col = getattr(node, attr, None)
+        if col is not None and not isinstance(col, CMYKColor) and hasattr(col, "hexval"):
+            setattr(node, attr, to_cmyk("#" + col.hexval()[2:8]))
+    for child in getattr(node, "contents", []) or []:
+        _to_cmyk(child)
+
+
+@dataclass
+class IconSet:
+    """The icons of one build: each file read once, each (file, colour) drawn once as a PDF form."""
+
+    root: Path
+    palette: Palette
+    _drawings: dict[tuple[str, str | None], Any] = field(default_factory=dict)
+    _forms: dict[tuple[int, str, str], str] = field(default_factory=dict)
+
+    def _load(self, rel: str, colour: str | None) -> Any:
+        key = (rel, colour)
+        if key not in self._drawings:
+            path = (self.root / rel)
+            if path.suffix.lower() == ".svg":
+                from svglib.svglib import svg2rlg
+
+                try:
+                    d = svg2rlg(str(path))
+                except Exception as exc:  # svglib raises many kinds of errors on bad files
+                    raise DataError([problem(path, 0, 0, "", f"cannot read this SVG: {exc}")]) from None
+                if d is None:
+                    raise DataError([problem(path, 0, 0, "", "cannot read this SVG")])
+            else:
+                from reportlab.lib.utils import ImageReader
+
+                d = ImageReader(str(path))
+            if colour is not None and not hasattr(d, "getSize"):
+                _recolour(d, self.palette(colour))
+            elif self.palette.cmyk and not hasattr(d, "getSize"):
+                _to_cmyk(d)
+            self._drawings[key] = d
+        return self._drawings[key]
+
+    def draw(self, c: Canvas, rel: str, x: float, y: float, size: float, colour: str | None = "#1A1A1A") -> None:
+        """Draw an icon (recoloured, or in its own colours when colour is None) fitted into a size×size square."""
+        d = self._load(rel, colour)
+        key = (id(c), rel, colour or "")
+        if hasattr(d, "getSize"):  # a raster image: drawn as is, aspect kept
+            c.drawImage(d, x, y, size, size, preserveAspectRatio=True, anchor="c", mask="auto")
+            return
+        name = self._forms.get(key)
+        w, h = float(d.width), float(d.height)
+        if name is None:
+            from reportlab.graphics import renderPDF
+
+            name = f"icon{len(self._forms)}"
+            c.beginForm(name, 0, 0, w, h)
+            renderPDF.draw(d, c, 0, 0, showBoundary=False)
+            c.endForm()
+            self._forms[key] = name
+        scale = size / max(w, h)
+        c.saveState()
+        c.translate(x + (size - w * scale) / 2, y + (size - h * scale) / 2)
+        c.scale(scale, scale)
+        c.doForm(name)
+        c.restoreState()

@@ -1,0 +1,199 @@
+"""Rich card text -> reportlab Paragraph markup, and shrink-to-fit into a box.
+
+This module measures text with reportlab's Paragraph (the only reliable way to
+know how a paragraph wraps, hyphenation included) but draws nothing: fitting
+returns a frozen result or an overflow report, and the renderer draws it.
+
+Markup written in the data: `**bold**`, `*italic*`, and inline icons
+`:name:` (a family, resource kind, zone or track id, or an icon file name
+without `.svg`). An inline icon is reserved as a run of non-breaking spaces
+(so it sticks to the next word and wraps with it) and drawn as a vector icon
+by an `<onDraw>` callback at the position reportlab gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from .fonts import FontFamily
+
+NBSP = "\u00a0"
+ICON_SPACES = 4  # an inline icon is as wide as 4 non-breaking spaces (1.12 em in Atkinson Hyperlegible)
+ICON_CALLBACK = "mallette_icon"
+HYPHENATION = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it": "it_IT"}
+_ICON = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
+_BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", re.S)
+STEP = 0.25  # pt: shrink step; small enough to look continuous, coarse enough to be cheap
+
+
+def french_spacing(text: str) -> str:
+    """French typography: a non-breaking space before ; : ! ? and inside « » (never U+202F)."""
+    text = text.replace("\u202f", NBSP)
+    text = re.sub(r"[ \t]+([;:!?»])", NBSP + r"\1", text)
+    text = re.sub(r"«[ \t]*", "«" + NBSP, text)
+    text = re.sub(r"(?<=\S)»", NBSP + "»", text)
+    return text
+
+
+def icon_names(text: str) -> list[str]:
+    """The inline icon names `:name:` used in a text, in order."""
+    return _ICON.findall(text)
+
+
+def to_markup(text: str, lang: str) -> str:
+    """Card text with **bold**, *italic* and :icons: -> Paragraph markup (escaped, typographic spaces)."""
+    # Icons become placeholders first, so that the colons of `:name:` never get French spacing.
+    names: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        names.append(m.group(1))
+        return f"\x00{len(names) - 1}\x00"
+
+    out = _ICON.sub(hold, text.replace("\u202f", NBSP))
+    out = escape(out)
+    out = _BOLD.sub(r"<b>\1</b>", out)
+    out = _ITALIC.sub(r"<i>\1</i>", out)
+    if lang.startswith("fr"):
+        out = french_spacing(out)
+    return re.sub("\x00(\\d+)\x00", lambda m: icon_markup(names[int(m.group(1))]), out)
+
+
+def icon_markup(name: str) -> str:
+    """Markup drawing the icon `name` inline, glued to the word after it."""
+    # The callback sits after a first non-breaking space: reportlab hangs a zero-width callback that starts
+    # a word onto the previous word, which would let the icon and its word end up on different lines.
+    return NBSP + f'<onDraw name="{ICON_CALLBACK}" label="{name}"/>' + NBSP * ICON_SPACES
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a card's body: which data field it shows and its markup."""
+
+    field: str
+    markup: str
+    italic: bool = False
+    boxed: bool = False
+    gap_before: float = 0.0  # pt
+    hyphenate: bool = True
+
+
+@dataclass(frozen=True)
+class Style:
+    """What a fit needs to know about a text style."""
+
+    size: float
+    min_size: float
+    leading: float = 1.2
+    bold: bool = False
+    italic: bool = False
+    align: str = "left"
+    colour: str = "#1A1A1A"
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Blocks fitted into a box: the font size chosen and each block's height."""
+
+    size: float
+    blocks: tuple[Block, ...]
+    heights: tuple[float, ...]
+    total: float
+    width: float
+    style: Style
+    lang: str
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Text that does not fit even at the minimum size: where and by how much (points)."""
+
+    field: str
+    excess: float
+    size: float
+    lang: str
+
+
+_ALIGN = {"left": 0, "centre": 1, "justify": 4}
+BOX_PAD = 3.0  # pt of padding inside a boxed block
+
+
+def paragraph_style(fam: FontFamily, style: Style, size: float, lang: str, italic: bool = False,
+                    colour: object | None = None, hyphenate: bool = True) -> ParagraphStyle:
+    """A ParagraphStyle at a given size, hyphenated in the text's language."""
+    return ParagraphStyle(
+        "card", fontName=fam.pick(style.bold, style.italic or italic), fontSize=size, leading=size * style.leading,
+        alignment=_ALIGN.get(style.align, 0), textColor=colour or style.colour,
+        hyphenationLang=HYPHENATION.get(lang[:2], "") if hyphenate else "", embeddedHyphenation=1, uriWasteReduce=0.3,
+        splitLongWords=1,
+    )
+
+
+def make_paragraph(fam: FontFamily, block: Block, style: Style, size: float, lang: str,
+                   colour: object | None = None) -> Paragraph:
+    """The Paragraph for a block at a given size."""
+    markup = f"<i>{block.markup}</i>" if block.italic else block.markup
+    return Paragraph(markup, paragraph_style(fam, style, size, lang, colour=colour, hyphenate=block.hyphenate))
+
+
+def _measure(fam: FontFamily, blocks: Sequence[Block], style: Style, size: float, width: float,
+             lang: str) -> list[float]:
+    heights = []
+    for b in blocks:
+        w = width - 2 * BOX_PAD if b.boxed else width
+        _, h = make_paragraph(fam, b, style, size, lang).wrap(w, 1e6)
+        heights.append(h + (2 * BOX_PAD if b.boxed else 0.0))
+    return heights
+
+
+def _sizes(style: Style) -> list[float]:
+    sizes, s = [], style.size
+    while s > style.min_size + 1e-6:
+        sizes.append(round(s, 3))
+        s -= STEP
+    sizes.append(style.min_size)
+    return sizes
+
+
+def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: float, height: float,
+               lang: str, scale_gaps: bool = True) -> Fitted | Overflow:
+    """The largest size (from style.size down to style.min_size) at which every block fits the box."""
+    total = 0.0
+    heights: list[float] = []
+    size = style.size
+    for size in _sizes(style):
+        heights = _measure(fam, blocks, style, size, width, lang)
+        gaps = [b.gap_before * (size / style.size if scale_gaps else 1.0) for b in blocks]
+        total = sum(heights) + sum(gaps)
+        if total <= height + 1e-6:
+            return Fitted(size, tuple(blocks), tuple(heights), total, width, style, lang)
+    # Name the field that crosses the bottom of the box.
+    y, culprit = 0.0, blocks[-1].field if blocks else "?"
+    for b, h in zip(blocks, heights):
+        y += b.gap_before * (size / style.size) + h
+        if y > height + 1e-6:
+            culprit = b.field
+            break
+    return Overflow(culprit, total - height, size, lang)
+
+
+def fit_lines(fam: FontFamily, block: Block, style: Style, width: float, max_lines: int,
+              lang: str) -> Fitted | Overflow:
+    """The largest size at which a block (a title) takes at most `max_lines` lines."""
+    size = style.size
+    h = 0.0
+    for size in _sizes(style):
+        p = make_paragraph(fam, block, style, size, lang)
+        _, h = p.wrap(width, 1e6)
+        if h <= max_lines * size * style.leading + 1e-6:
+            return Fitted(size, (block,), (h,), h, width, style, lang)
+    return Overflow(block.field, h - max_lines * size * style.leading, size, lang)
+
+
+DrawIcon = Callable[[object, str, float, float, float], None]
