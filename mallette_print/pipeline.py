@@ -47,8 +47,8 @@ class Output:
     content: bytes
     pages: int = 0
     how_to_print: str = ""
-    # Paper sheets the file takes when printed as `how_to_print` says (0: one sheet per page).
-    # The rulebook's print guide lists it, so a double-sided output should set it.
+    # Paper sheets the file takes when printed as `how_to_print` says (0: not stated).
+    # The print plan and the rulebook's print guide list it: every printable output should set it.
     sheets: int = 0
 
 

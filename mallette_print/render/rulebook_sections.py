@@ -189,7 +189,7 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
     texts = [head]
     for it in items:
         cells.append([Paragraph(f"<b>{esc(it.name)}</b>", st.cell), Paragraph(esc(it.how), st.cell),
-                      Paragraph(str(it.pages), st.cell_right), Paragraph(str(it.sheets), st.cell_right)])
+                      Paragraph(str(it.pages), st.cell_right), Paragraph(str(it.sheets) if it.sheets else "–", st.cell_right)])
         texts.append([it.name, "", str(it.pages), str(it.sheets)])
     out.append(b.grid(cells, texts, b.width, fixed={2: st.body.fontSize * 4.2, 3: st.body.fontSize * 5.2}))
     out += b.heading(2, esc(word("duplex_title", lang)))
@@ -295,4 +295,34 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     out += _assets_credits(Path(data.root), b, lang)
     out.append(Spacer(1, 6))
     out.append(b.para(esc(word("software", lang)), st.small))
+    return out
+
+
+def anatomy(data: GameData, lang: str, b: Builder, card_size: str) -> list[Flowable]:
+    """One real card of each type, drawn by the card renderer, with callouts; two per row on a full page."""
+    from ..cardsize import parse_card_size
+    from .anatomy import CardAnatomy, sample_cards
+
+    size = parse_card_size(card_size)
+    st = b.st
+    per_row = 2 if b.width > 140 * mm else 1
+    cell_w = b.width / per_row
+    card_w = min(42 * mm, cell_w * 0.48)
+    scale = card_w / size.w
+    label = ParagraphStyle("callout", parent=st.small, fontSize=max(8.5, st.body.fontSize - 2),
+                           leading=max(8.5, st.body.fontSize - 2) * 1.2, hyphenationLang="")
+    out = b.heading(1, esc(word("anatomy", lang)))
+    out.append(b.para(esc(word("anatomy_intro", lang))))
+    figures: list[Any] = []
+    for deck, card in sample_cards(data):
+        fig = CardAnatomy(data, deck, card, lang, size, scale, cell_w - 4 * mm, label)
+        caption = Paragraph(f"<b>{esc(tr(deck.title, lang, data.game.default_language))}</b>", st.cell)
+        figures.append([caption, Spacer(1, 3), fig])
+    rows = [figures[i:i + per_row] for i in range(0, len(figures), per_row)]
+    if rows and len(rows[-1]) < per_row:
+        rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
+    t = Table(rows, colWidths=[cell_w] * per_row, hAlign="LEFT")
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm)]))
+    out.append(t)
     return out
