@@ -121,7 +121,7 @@ class Overflow:
 
 
 _ALIGN = {"left": 0, "centre": 1, "justify": 4}
-BOX_PAD = 3.0  # pt of padding inside a boxed block
+BOX_PAD = 2.5  # pt of padding inside a boxed block
 
 
 def paragraph_style(fam: FontFamily, style: Style, size: float, lang: str, italic: bool = False,

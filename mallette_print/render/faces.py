@@ -35,7 +35,7 @@ from .labels import label
 
 DISC = mm(10)  # the icon badge in the band
 TITLE_LINES = 2
-BLOCK_GAP = mm(1.6)
+BLOCK_GAP = mm(1.2)
 QR_GAP = mm(2)
 FICHE_SIZE = 7.5
 SMALL_MIN = 5.0
@@ -272,12 +272,12 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
         field = "issue" if isinstance(card, ChallengeCard) else "label"
         problems.append(_overflow_problem(deck, card, Overflow(field, stringWidth(group, fam.bold, group_size) - group_w,
                                                                group_size, lang), " in the band"))
-    title_style = _text_style(tpl.title, 9.0)
+    title_style = replace(_text_style(tpl.title, 9.0), leading=min(tpl.title.leading, 1.1))
     title = fit_lines(fam, Block("title", to_markup(tr(card.title, lang, data.game.default_language), lang),
                                  hyphenate=False),
                       title_style, W - 2 * S, TITLE_LINES, lang)
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
-    title_top = min(H - band_h - mm(2.2), H - S - DISC - mm(1.4))
+    title_top = min(H - band_h - mm(1.8), H - S - DISC - mm(1.0))
     small_style = _text_style(tpl.small)
     small = max(small_style.size, SMALL_MIN)
     fiche_text: Fitted | None = None
@@ -308,9 +308,9 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     if isinstance(title, Overflow):
         problems.append(_overflow_problem(deck, card, title, f" (at most {TITLE_LINES} lines)"))
         return problems
-    rule_y = title_top - title.total - mm(1.6)
-    body_top = rule_y - mm(2.0)
-    body_bottom = S + footer_h + mm(2.0)
+    rule_y = title_top - title.total - mm(1.3)
+    body_top = rule_y - mm(1.7)
+    body_bottom = S + footer_h + mm(1.5)
     blocks = body_blocks(data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
     body: Fitted | None = None
     if blocks:

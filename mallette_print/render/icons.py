@@ -94,10 +94,18 @@ class IconSet:
         w, h = float(d.width), float(d.height)
         if name is None:
             from reportlab.graphics import renderPDF
+            from reportlab.graphics.shapes import STATE_DEFAULTS
 
             name = f"icon{len(self._forms)}"
             c.beginForm(name, 0, 0, w, h)
-            renderPDF.draw(d, c, 0, 0, showBoundary=False)
+            # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would
+            # put an unembedded base-14 font in the PDF; point that default at our embedded font meanwhile.
+            saved = STATE_DEFAULTS["fontName"]
+            STATE_DEFAULTS["fontName"] = c._fontname
+            try:
+                renderPDF.draw(d, c, 0, 0, showBoundary=False)
+            finally:
+                STATE_DEFAULTS["fontName"] = saved
             c.endForm()
             self._forms[key] = name
         scale = size / max(w, h)
