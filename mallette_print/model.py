@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, WithJsonSchema
 
 from .i18n import coerce_text
 
@@ -328,6 +328,12 @@ class GameData(BaseModel):
     game: Game
     templates: dict[str, Template]
     decks: tuple[Deck, ...]
+    # For a partial print: the whole game, so cards can still name cards that are not printed.
+    _whole: "GameData | None" = PrivateAttr(default=None)
+
+    def whole(self) -> "GameData":
+        """The whole game this data was selected from (itself when nothing was left out)."""
+        return self._whole or self
 
     def fiche(self, fiche_id: str) -> Fiche:
         """The fiche with this id."""

@@ -127,4 +127,6 @@ def select(data: GameData, sel: Selection) -> GameData:
                       if (not sel.cards or c.id in sel.cards) and (changed is None or c.id in changed))
         if cards:
             decks.append(deck.model_copy(update={"cards": cards}))
-    return data.model_copy(update={"decks": tuple(decks)})
+    part = data.model_copy(update={"decks": tuple(decks)})
+    part._whole = data.whole()
+    return part

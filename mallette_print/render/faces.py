@@ -107,8 +107,8 @@ class _Words:
     def __init__(self, data: GameData, lang: str) -> None:
         g = data.game
         self.lang, self.default = lang, g.default_language
-        self.things = {x.id: x for x in (*g.families, *g.resource_kinds, *g.zones, *g.tracks)}
-        self.cards = {c.id: c for _, c in data.cards()}
+        self.things = {x.id: x for x in (*g.families, *g.resource_kinds, *g.zones, *g.tracks)}  # type: ignore[attr-defined]
+        self.cards = {c.id: c for _, c in data.whole().cards()}  # a partial print still names unprinted cards
 
     def t(self, text: dict[str, str] | None) -> str:
         return tr(text, self.lang, self.default)
@@ -139,7 +139,7 @@ def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[st
             if name == "description":
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "resources":
-                items = [icon_markup(w.cards[r].kind) + w.card_title(r) for r in card.resources]  # type: ignore[attr-defined]
+                items = [icon_markup(w.cards[r].kind) + w.card_title(r) for r in card.resources]  # type: ignore[union-attr]
                 add(name, _lbl("brings", lang) + sep.join(items))
             elif name == "ability":
                 add(name, _lbl("ability", lang) + to_markup(w.t(card.ability), lang), boxed=True)

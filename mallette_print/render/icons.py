@@ -23,7 +23,7 @@ def icon_index(data: GameData) -> dict[str, str]:
             names[p.stem] = str(p.relative_to(data.root))
     for item in (*g.families, *g.resource_kinds, *g.zones, *g.tracks):
         if getattr(item, "icon", None):
-            names[item.id] = item.icon  # type: ignore[assignment]
+            names[item.id] = item.icon  # type: ignore[assignment,attr-defined]
     return names
 
 
