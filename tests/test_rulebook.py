@@ -227,3 +227,14 @@ def test_body_text_is_at_least_10pt(project: Path, runner) -> None:
                     sizes[round(c["size"], 1)] = sizes.get(round(c["size"], 1), 0) + 1
             body = max(sizes, key=lambda s: sizes[s])
             assert body >= 10, (name, body)
+
+
+def test_card_anatomy_shows_a_real_card_of_each_type(project: Path, runner) -> None:
+    texts = page_texts(build(runner) / "rulebook.pdf")
+    page = texts[page_of(texts, "Anatomie des cartes")].replace("\n", " ")
+    for name in ("actors.yaml", "resources.yaml", "cooperations.yaml", "challenges.yaml", "events.yaml",
+                 "notions.yaml"):
+        deck = yaml.safe_load((project / "cards" / name).read_text(encoding="utf-8"))
+        assert deck["title"]["fr"] in page
+        assert deck["cards"][0]["title"]["fr"].split()[0] in page  # the card itself, drawn by the card renderer
+    assert page.count("Nom de la carte") == 6 and "QR code" in page
