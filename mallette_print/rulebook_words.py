@@ -133,12 +133,12 @@ WORDS: dict[str, dict[str, str]] = {
     "how_booklet": {"fr": "Recto verso, retournement sur le bord court ; pliez la pile en deux et agrafez au pli.",
                     "en": "Double-sided, flip on the short edge; fold the stack in half and staple on the fold."},
     "duplex_title": {"fr": "3. Recto verso et calage", "en": "3. Double-sided printing and alignment"},
-    "duplex_text": {"fr": "Imprimez d'abord une seule feuille de cartes en recto verso et regardez-la par transparence : "
-                          "le dos doit tomber sous le recto. S'il est décalé de quelques millimètres, mesurez le décalage "
+    "duplex_text": {"fr": "Imprimez d'abord duplex-calibration.pdf (ou une seule feuille de cartes) en recto verso et "
+                          "regardez-la par transparence : le dos doit tomber sous le recto. S'il est décalé de quelques millimètres, mesurez le décalage "
                           "et reconstruisez avec --offset dx,dy (en mm) ; si les dos sont à l'envers, essayez "
                           "--duplex short. Les dos n'ont pas de cadre près du bord : un décalage de 1 à 2\u00a0mm ne se voit pas.",
-                    "en": "First print a single card sheet double-sided and hold it against the light: the back must "
-                          "sit under the front. If it is off by a few millimetres, measure the shift and rebuild with "
+                    "en": "First print duplex-calibration.pdf (or a single card sheet) double-sided and hold it against "
+                          "the light: the back must sit under the front. If it is off by a few millimetres, measure the shift and rebuild with "
                           "--offset dx,dy (in mm); if the backs are upside down, try --duplex short. Backs have no frame "
                           "near the edge, so a 1–2\u00a0mm shift does not show."},
     "cut_title": {"fr": "4. Ordre de découpe", "en": "4. Cutting order"},
