@@ -11,7 +11,7 @@ import dataclasses
 import os
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +20,7 @@ import click
 from .errors import BuildError
 from .model import GameData
 from .selection import MANIFEST, Selection, manifest_bytes, select
+from .xmp import stamp
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,16 @@ class Output:
     content: bytes
     pages: int = 0
     how_to_print: str = ""
+    # Paper sheets the file takes when printed as `how_to_print` says (0: not stated).
+    # The print plan and the rulebook's print guide list it: every printable output should set it.
     sheets: int = 0
+    # The name of another output this one can replace (print one or the other, e.g. the booklet).
+    instead_of: str = ""
 
 
 Producer = Callable[[GameData, BuildOptions], list[Output]]
+# A finisher runs after every producer and sees their outputs (the rulebook lists them in its print guide).
+Finisher = Callable[[GameData, BuildOptions, list[Output]], list[Output]]
 
 
 @dataclass(frozen=True)
@@ -69,10 +76,15 @@ class Registry:
     """The producers a build runs, in order."""
 
     steps: list[Step] = field(default_factory=list)
+    finishers: list[tuple[str, Finisher]] = field(default_factory=list)
 
     def add(self, name: str, producer: Producer, cards: bool = False) -> None:
         """Register a producer under a name."""
         self.steps.append(Step(name, producer, cards))
+
+    def add_finisher(self, name: str, finisher: Finisher) -> None:
+        """Register a producer that runs after the others and sees their outputs (full builds only)."""
+        self.finishers.append((name, finisher))
 
 
 @dataclass(frozen=True)
@@ -89,10 +101,12 @@ def default_registry() -> Registry:
     """Every output the project knows how to build."""
     from .render.boardoutput import board_outputs
     from .render.card_outputs import produce_cards
+    from .render.rulebook_output import rulebook_outputs
 
     reg = Registry()
     reg.add("cards", produce_cards, cards=True)
     reg.add("board", board_outputs)
+    reg.add_finisher("rulebook", rulebook_outputs)
     return reg
 
 
@@ -135,7 +149,16 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
         outputs.extend(step.producer(data, card_opts if step.cards else opts))
         timings.append((step.name, time.perf_counter() - t0))
     if not selection.active:
+        for name, finisher in registry.finishers:
+            if progress:
+                progress(name)
+            t0 = time.perf_counter()
+            outputs.extend(finisher(data, opts, list(outputs)))
+            timings.append((name, time.perf_counter() - t0))
         outputs.append(Output(MANIFEST, manifest_bytes(data)))
+    # Every PDF gets the licence in XMP, whoever produced it (see xmp.py: still reproducible).
+    outputs = [replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o
+               for o in outputs]
     try:
         for out in outputs:
             write_atomic(opts.out / out.name, out.content)

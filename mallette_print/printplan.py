@@ -19,10 +19,13 @@ def plan_lines(report: BuildReport, verbose: bool = False) -> list[str]:
         for o in printable:
             sheets = f", {o.sheets} sheet(s)" if o.sheets else ""
             how = f" — {o.how_to_print}" if o.how_to_print else ""
+            if o.instead_of:
+                how += f" (instead of {o.instead_of}: print one or the other)"
             lines.append(f"  {o.name:<{width}}  {o.pages:>3} page(s){sheets}, {_size(len(o.content))}{how}")
-        total = sum(o.sheets for o in printable)
+        total = sum(o.sheets for o in printable if not o.instead_of)
         if total:
-            lines.append(f"  Total: {total} sheet(s) of paper.")
+            lines.append(f"  Total: {total} sheet(s) of paper"
+                         + (" (counting the full-page versions)." if any(o.instead_of for o in printable) else "."))
     others = [o for o in report.outputs if not o.pages]
     if others and verbose:
         lines.append("Other files: " + ", ".join(o.name for o in others))

@@ -1,0 +1,24 @@
+"""The rulebook producer: rulebook.pdf at the chosen paper and rulebook-booklet.pdf (A5 two-up)."""
+
+from __future__ import annotations
+
+from ..pipeline import BuildOptions, Output
+from ..model import GameData
+from ..rulebook_content import PrintItem
+from ..rulebook_words import word
+from .booklet import impose
+from .rulebook_sections import anatomy
+from .rulebook_story import own_items, render_both
+
+
+def rulebook_outputs(data: GameData, opts: BuildOptions, before: list[Output]) -> list[Output]:
+    """Both rulebook PDFs; the print guide lists `before` (the other outputs of this build)."""
+    others = [PrintItem(o.name, o.how_to_print, o.pages, o.sheets) for o in before
+              if o.name.lower().endswith(".pdf")]
+    full, n_full, small, n_small = render_both(
+        data, opts.lang, opts.paper, others, lambda b: anatomy(data, opts.lang, b, opts.card_size))
+    booklet, sides = impose(small, opts.paper)
+    mine = own_items(opts.lang, n_full, n_small)
+    return [Output("rulebook.pdf", full, n_full, word("how_rulebook", opts.lang), mine[0].sheets),
+            Output("rulebook-booklet.pdf", booklet, sides, word("how_booklet", opts.lang), mine[1].sheets,
+                   instead_of="rulebook.pdf")]

@@ -1,0 +1,240 @@
+"""The rulebook and its booklet: what a reader finds on the page, taken from the data."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+import yaml
+import zxingcpp
+from pypdf import PdfReader
+
+from mallette_print.booklet import padded
+from mallette_print.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+MM = 72 / 25.4
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the real project's game (cards, assets, rules) as the working folder."""
+    game = tmp_path / "game"
+    for sub in ("cards", "assets", "rules"):
+        shutil.copytree(REPO / sub, game / sub)
+    monkeypatch.chdir(game)
+    return game
+
+
+def build(runner, *args: str) -> Path:
+    result = runner.invoke(main, ["build", "--out", "out", *args])
+    assert result.exit_code == 0, result.output
+    return Path("out")
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [p.extract_text() or "" for p in PdfReader(pdf).pages]
+
+
+def page_of(texts: list[str], heading: str) -> int:
+    """Index of the first page (after the contents) whose text has the heading at a line start."""
+    for i, t in enumerate(texts):
+        if i > 1 and any(line.strip() == heading for line in t.splitlines()):
+            return i
+    raise AssertionError(f"no page with heading {heading!r}")
+
+
+def yaml_counts(game: Path) -> list[tuple[str, int, int]]:
+    """(French deck title, distinct cards, printed cards) read straight from the YAML files."""
+    manifest = yaml.safe_load((game / "cards" / "game.yaml").read_text(encoding="utf-8"))
+    out = []
+    for name in manifest["decks"]:
+        deck = yaml.safe_load((game / "cards" / name).read_text(encoding="utf-8"))
+        title = deck["title"]["fr"] if isinstance(deck["title"], dict) else deck["title"]
+        out.append((title, len(deck["cards"]), sum(c.get("quantity", 1) for c in deck["cards"])))
+    return out
+
+
+def test_components_table_equals_yaml_counts(project: Path, runner) -> None:
+    # Change a quantity first, so the table cannot be right by accident.
+    res = project / "cards" / "resources.yaml"
+    res.write_text(res.read_text(encoding="utf-8").replace("quantity: 4", "quantity: 7", 1), encoding="utf-8")
+    texts = page_texts(build(runner) / "rulebook.pdf")
+    page = texts[page_of(texts, "Matériel")]
+    counts = yaml_counts(project)
+    for title, distinct, copies in counts:
+        assert re.search(rf"{re.escape(title)}\s+{distinct}\s+{copies}\b", page), (title, distinct, copies, page)
+    total_d = sum(c[1] for c in counts)
+    total_c = sum(c[2] for c in counts)
+    assert re.search(rf"Total\s+{total_d}\s+{total_c}\b", page)
+    assert f"Le jeu compte {total_c} cartes en {len(counts)} paquets" in page
+
+
+def test_placeholders_are_filled_from_the_data(project: Path, runner) -> None:
+    (project / "rules" / "fr.md").write_text(
+        "# Règles\n\nOn joue {{rounds}} tours de {{ actions_per_turn }} actions, à {{players}} joueur·euses.\n\n"
+        "# Fin\n\nVersion {{version}} de *{{title}}*.\n", encoding="utf-8")
+    game_yaml = project / "cards" / "game.yaml"
+    game_yaml.write_text(game_yaml.read_text(encoding="utf-8").replace("rounds: 8", "rounds: 9"), encoding="utf-8")
+    text = "\n".join(page_texts(build(runner) / "rulebook.pdf"))
+    assert "On joue 9 tours de 3 actions, à 3–6 joueur·euses." in text
+    assert "Version 0.1 de Territoires en coopération." in text
+    assert "{{" not in text
+
+
+def test_unknown_placeholder_is_an_error_with_its_line(project: Path, runner) -> None:
+    (project / "rules" / "fr.md").write_text("# Règles\n\nOn joue\n{{rounds}} tours, puis {{tours}} et {{manches}}.\n",
+                                             encoding="utf-8")
+    result = runner.invoke(main, ["build", "--out", "out"])
+    assert result.exit_code == 1
+    out = result.output
+    assert "rules/fr.md:4:24: rulebook: unknown placeholder '{{tours}}'" in out
+    assert "rules/fr.md:4:37: rulebook: unknown placeholder '{{manches}}'" in out
+    assert "2 errors found; nothing was written." in out
+    assert not Path("out/rulebook.pdf").exists()
+
+
+def test_section_placeholder_must_stand_alone(project: Path, runner) -> None:
+    (project / "rules" / "fr.md").write_text("# A\n\nVoir {{components}} ici.\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", "--out", "out"])
+    assert result.exit_code == 1
+    assert "rules/fr.md:3:6:" in result.output and "put it alone on its own line" in result.output
+
+
+def test_missing_image_is_located(project: Path, runner) -> None:
+    (project / "rules" / "fr.md").write_text("# A\n\ntexte\n\n![Le plateau](assets/nope.png)\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", "--out", "out"])
+    assert result.exit_code == 1
+    assert "rules/fr.md:5:1: rulebook: image not found: 'assets/nope.png'" in result.output
+
+
+def test_every_fiche_is_in_the_index_with_a_decodable_qr(project: Path, runner) -> None:
+    pdf = build(runner) / "rulebook.pdf"
+    texts = page_texts(pdf)
+    first = page_of(texts, "Les fiches de la mallette")
+    last = page_of(texts, "Guide d'impression")
+    manifest = yaml.safe_load((project / "cards" / "game.yaml").read_text(encoding="utf-8"))
+    base = manifest["fiches"]["base_url"]
+    expected = {base + f["slug"] for f in manifest["fiches"]["items"]}
+    assert len(expected) == 13
+    doc = pdfium.PdfDocument(str(pdf))
+    decoded: set[str] = set()
+    for i in range(first, last):
+        img = doc[i].render(scale=150 / 72).to_pil()
+        decoded |= {r.text for r in zxingcpp.read_barcodes(img)}
+    assert decoded == expected
+    index = "\n".join(texts[first:last])
+    for f in manifest["fiches"]["items"]:
+        assert f["title"]["fr"] in index.replace("\n", " ")
+        assert base + f["slug"] in index
+
+
+def test_running_header_page_numbers_and_contents(project: Path, runner) -> None:
+    pdf_path = build(runner) / "rulebook.pdf"
+    texts = page_texts(pdf_path)
+    assert "Territoires en coopération" in texts[0] and "Version 0.1" in texts[0]
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages[1:]:
+            head = page.crop((0, 0, page.width, 20 * MM)).extract_text()
+            foot = page.crop((0, page.height - 20 * MM, page.width, page.height)).extract_text()
+            assert head.startswith("Territoires en coopération · Version 0.1"), head
+            assert foot.strip() == str(page.page_number)
+    contents = texts[1]
+    for chapter in ("Matériel", "Guide d'animation", "Les fiches de la mallette", "Guide d'impression",
+                    "Crédits et licence"):
+        assert chapter in contents, chapter
+
+
+def test_debrief_questions_come_from_the_cards(project: Path, runner) -> None:
+    text = " ".join(page_texts(build(runner) / "rulebook.pdf")).replace("\n", " ")
+    for name in ("challenges.yaml", "events.yaml", "notions.yaml"):
+        deck = yaml.safe_load((project / "cards" / name).read_text(encoding="utf-8"))
+        for card in deck["cards"]:
+            q = card["question"]["fr"].replace(" ?", "\u00a0?")
+            assert q[:40] in text, q
+
+
+def test_credits_and_print_guide(project: Path, runner) -> None:
+    texts = page_texts(build(runner) / "rulebook.pdf")
+    all_text = " ".join(texts).replace("\n", " ")
+    assert "https://creativecommons.org/licenses/by-sa/4.0/deed.fr" in "".join(all_text.split())
+    assert "Atkinson Hyperlegible" in all_text  # from assets/CREDITS
+    guide = texts[page_of(texts, "Guide d'impression")]
+    n = len(texts)
+    assert re.search(rf"rulebook\.pdf.*?{n}\s+{(n + 1) // 2}", guide.replace("\n", " "))
+
+
+def test_english_and_letter(project: Path, runner) -> None:
+    out = build(runner, "--lang", "en", "--paper", "letter")
+    reader = PdfReader(out / "rulebook.pdf")
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792]
+    texts = [p.extract_text() for p in reader.pages]
+    assert "Components" in texts[1] and "Facilitator guide" in texts[1]
+    booklet = PdfReader(out / "rulebook-booklet.pdf")
+    assert [round(float(v)) for v in booklet.pages[0].mediabox[2:]] == [792, 612]
+
+
+def test_booklet_is_a5_two_up_in_saddle_stitch_order(project: Path, runner) -> None:
+    out = build(runner)
+    booklet = out / "rulebook-booklet.pdf"
+    with pdfplumber.open(booklet) as pdf:
+        sides = pdf.pages
+        assert all(round(p.width / MM) == 297 and round(p.height / MM) == 210 for p in sides)
+        n = padded(len(sides) * 2) if len(sides) * 2 % 4 == 0 else None
+        assert n == len(sides) * 2  # whole sheets: a multiple of 4 pages
+        # The right half of the first side is the cover; its left half is the last page (blank or back cover).
+        first = sides[0]
+        right = first.crop((first.width / 2, 0, first.width, first.height)).extract_text()
+        assert "Territoires en" in right and "coopération" in right
+        # Page numbers printed at the foot of each half follow the saddle-stitch order.
+        order = []
+        for p in sides:
+            for half in ((0, p.width / 2), (p.width / 2, p.width)):
+                foot = p.crop((half[0], p.height - 16 * MM, half[1], p.height)).extract_text().strip()
+                order.append(int(foot) if foot.isdigit() else None)
+    from mallette_print.booklet import imposed_order
+
+    expected = imposed_order(n)
+    for got, want in zip(order, expected):
+        if got is not None:
+            assert got == want
+    assert sum(1 for g in order if g is not None) >= n // 2
+
+
+def test_no_heading_at_a_page_bottom(project: Path, runner) -> None:
+    for name in ("rulebook.pdf",):
+        with pdfplumber.open(build(runner) / name) as pdf:
+            for page in pdf.pages[1:]:
+                body = [c for c in page.chars if 25 * MM < c["top"] < page.height - 20 * MM]
+                if not body:
+                    continue
+                bottom = max(c["bottom"] for c in body)
+                last = [c for c in body if abs(c["bottom"] - bottom) < 2]
+                assert max(c["size"] for c in last) < 12, f"heading left at the bottom of page {page.page_number}"
+
+
+def test_body_text_is_at_least_10pt(project: Path, runner) -> None:
+    out = build(runner)
+    for name in ("rulebook.pdf", "rulebook-booklet.pdf"):
+        with pdfplumber.open(out / name) as pdf:
+            sizes: dict[float, int] = {}
+            for page in pdf.pages:
+                for c in page.chars:
+                    sizes[round(c["size"], 1)] = sizes.get(round(c["size"], 1), 0) + 1
+            body = max(sizes, key=lambda s: sizes[s])
+            assert body >= 10, (name, body)
+
+
+def test_card_anatomy_shows_a_real_card_of_each_type(project: Path, runner) -> None:
+    texts = page_texts(build(runner) / "rulebook.pdf")
+    page = texts[page_of(texts, "Anatomie des cartes")].replace("\n", " ")
+    for name in ("actors.yaml", "resources.yaml", "cooperations.yaml", "challenges.yaml", "events.yaml",
+                 "notions.yaml"):
+        deck = yaml.safe_load((project / "cards" / name).read_text(encoding="utf-8"))
+        assert deck["title"]["fr"] in page
+        assert deck["cards"][0]["title"]["fr"].split()[0] in page  # the card itself, drawn by the card renderer
+    assert page.count("Nom de la carte") == 6 and "QR code" in page
