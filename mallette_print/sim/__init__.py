@@ -1,0 +1,1 @@
+"""Playability simulator: plays the game from its data and reports its balance."""
