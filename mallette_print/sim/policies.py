@@ -81,6 +81,39 @@ class Project:
     cost: float
 
 
+class _Ctx:
+    """What one planning pass reads many times: value held and best value mobilisable, per actor and kind."""
+
+    def __init__(self, s: State) -> None:
+        t = s.t
+        kinds = len(t.kinds)
+        self.value = [[0] * kinds for _ in s.actor]
+        self.prod = [[0] * kinds for _ in s.actor]
+        for b, held in enumerate(s.held):
+            row = self.value[b]
+            for r in held:
+                row[t.res_kind[r]] += t.res_value[r]
+            a = s.actor[b]
+            if t.power[a] == P_VALUE_BONUS and row[t.power_kind[a]]:
+                row[t.power_kind[a]] += t.power_amount[a]
+            prod = self.prod[b]
+            for r in t.actor_res[a]:
+                if s.supply[r] > 0 and t.res_value[r] > prod[t.res_kind[r]]:
+                    prod[t.res_kind[r]] = t.res_value[r]
+        self.t = t
+        self.fills = [t.actor_fills[a] for a in s.actor]
+        self._weights: dict[int, list[int]] = {}
+
+    def weight(self, coop: int) -> list[int]:
+        """Per actor, the value it holds of the kinds this cooperation asks for."""
+        w = self._weights.get(coop)
+        if w is None:
+            ks = [k for k, n in enumerate(self.t.coop_need[coop]) if n]
+            w = [sum(row[k] for k in ks) for row in self.value]
+            self._weights[coop] = w
+        return w
+
+
 class GreedyPolicy:
     """A cooperative table that plans toward the cooperations solving open challenges."""
 
@@ -88,19 +121,16 @@ class GreedyPolicy:
 
     # --- planning -------------------------------------------------------------
 
-    def _partners(self, s: State, coop: int, zone: int, holder: int, taken: set[int]
+    def _partners(self, s: State, coop: int, zone: int, holder: int, taken: set[int], ctx: _Ctx
                   ) -> tuple[tuple[int, ...], int] | None:
         """Partners for a cooperation in a zone, the holder's actor first; (partners, proposer or -1)."""
         t = s.t
         fams = t.coop_families[coop]
-        n = len(s.actor)
-        free = [b for b in range(n) if b not in taken]
+        weight = ctx.weight(coop)
         # Actors already in the zone first, then those holding the most of the value the card asks for.
-        need = t.coop_need[coop]
-        score = {b: (s.zone[b] != zone, -sum(t.res_value[r] for r in s.held[b] if need[t.res_kind[r]]))
-                 for b in free}
-        order = sorted(free, key=score.__getitem__)
-        mine = [b for b in order if s.owner[b] == holder]
+        order = sorted((b for b in range(len(s.actor)) if b not in taken),
+                       key=lambda b: (s.zone[b] != zone, -weight[b]))
+        fills = ctx.fills
 
         def fill(chosen: list[int], i: int) -> list[int] | None:
             if i == len(fams):
@@ -108,7 +138,7 @@ class GreedyPolicy:
             if chosen[i] >= 0:
                 return fill(chosen, i + 1)
             for b in order:
-                if b not in chosen and fams[i] in t.actor_fills[s.actor[b]]:
+                if b not in chosen and fams[i] in fills[b]:
                     chosen[i] = b
                     done = fill(chosen, i + 1)
                     if done is not None:
@@ -116,9 +146,11 @@ class GreedyPolicy:
                     chosen[i] = -1
             return None
 
-        for b in mine:
+        for b in order:
+            if s.owner[b] != holder:
+                continue
             for i, f in enumerate(fams):
-                if f in t.actor_fills[s.actor[b]]:
+                if f in fills[b]:
                     chosen = [-1] * len(fams)
                     chosen[i] = b
                     done = fill(chosen, 0)
@@ -127,52 +159,52 @@ class GreedyPolicy:
         done = fill([-1] * len(fams), 0)
         return (tuple(done), -1) if done is not None else None
 
-    def _shortfall(self, s: State, coop: int, partners: tuple[int, ...]) -> tuple[tuple[int, ...], float]:
-        """Value missing per kind, and the actions it would take to mobilise it."""
+    def _project(self, s: State, i: int, coop: int, holder: int, taken: set[int], ctx: _Ctx) -> Project | None:
         t = s.t
-        short: list[int] = []
-        cost = 0.0
-        for k, n in enumerate(t.coop_need[coop]):
-            if n <= 0:
-                short.append(0)
-                continue
-            have = 0
-            for p in partners:
-                vals = [t.res_value[r] for r in s.held[p] if t.res_kind[r] == k]
-                if vals:
-                    have += sum(vals) + (t.power_amount[s.actor[p]] if t.power[s.actor[p]] == P_VALUE_BONUS
-                                         and t.power_kind[s.actor[p]] == k else 0)
-            miss = max(0, n - have)
-            short.append(miss)
-            if miss:
-                best = max((t.res_value[r] for p in partners for r in t.actor_res[s.actor[p]]
-                            if t.res_kind[r] == k and s.supply[r] > 0), default=0)
-                cost += -(-miss // best) if best else 3.0 * -(-miss // 2)
-        return tuple(short), cost
-
-    def _project(self, s: State, i: int, coop: int, holder: int, taken: set[int]) -> Project | None:
-        zone = s.t.ch_zone[s.open[i][0]]
-        found = self._partners(s, coop, zone, holder, taken)
+        zone = t.ch_zone[s.open[i][0]]
+        found = self._partners(s, coop, zone, holder, taken, ctx)
         if found is None:
             return None
         partners, proposer = found
-        short, cost = self._shortfall(s, coop, partners)
+        short: list[int] = []
+        cost = 0.0
+        for k, n in enumerate(t.coop_need[coop]):
+            miss = n - sum(ctx.value[p][k] for p in partners) if n > 0 else 0
+            if miss > 0:
+                short.append(miss)
+                best = max(ctx.prod[p][k] for p in partners)
+                # what the partners cannot mobilise, someone else must bring: about three actions a card
+                cost += -(-miss // best) if best else 3.0 * -(-miss // 2)
+            else:
+                short.append(0)
         for p in partners:
             if s.zone[p] != zone:
-                cost += 0.5 if s.t.power[s.actor[p]] == P_FREE_MOVE else 1.0
+                cost += 0.5 if t.power[s.actor[p]] == P_FREE_MOVE else 1.0
         if proposer < 0:
             cost += 2.0
-        return Project(i, coop, zone, holder, partners, proposer, short, cost)
+        return Project(i, coop, zone, holder, partners, proposer, tuple(short), cost)
+
+    def _formable(self, s: State) -> list[bool]:
+        """Which cooperations the actors in play can form at all (computed once per game)."""
+        cached = getattr(self, "_formable_for", None)
+        if cached is not None and cached[0] is s:
+            return cached[1]
+        ctx = _Ctx(s)
+        out = [self._partners(s, c, 0, -1, set(), ctx) is not None for c in range(len(s.t.coops))]
+        self._formable_for = (s, out)
+        return out
 
     def plan(self, s: State) -> list[Project]:
         """The table's projects: the cheapest plan per open challenge, actors and cards used once."""
         t = s.t
+        ctx = _Ctx(s)
         cands: list[Project] = []
+        formable = self._formable(s)
         for i, (ch, _) in enumerate(s.open):
             for h, hand in enumerate(s.hands):
                 for c in dict.fromkeys(hand):
-                    if c in t.ch_solved_by[ch]:
-                        pr = self._project(s, i, c, h, set())
+                    if c in t.ch_solved_by[ch] and formable[c]:
+                        pr = self._project(s, i, c, h, set(), ctx)
                         if pr is not None:
                             cands.append(pr)
         cands.sort(key=lambda p: (p.cost, s.open[p.challenge][1]))
@@ -184,7 +216,7 @@ class GreedyPolicy:
             if pr.challenge in done_ch or used_cards.count((pr.holder, pr.coop)) >= s.hands[pr.holder].count(pr.coop):
                 continue
             if taken.intersection(pr.partners):
-                again = self._project(s, pr.challenge, pr.coop, pr.holder, taken)
+                again = self._project(s, pr.challenge, pr.coop, pr.holder, taken, ctx)
                 if again is None or again.cost > pr.cost + 2:
                     continue
                 pr = again
@@ -251,6 +283,7 @@ class GreedyPolicy:
         if lay is not None:
             return lay
         projects = self.plan(s)
+        self._last = (s, projects)
         free = self._free_abilities(s, player, projects)
         if free is not None:
             return free
@@ -331,7 +364,10 @@ class GreedyPolicy:
         return able[0] if lethal or harm >= 4 else -1
 
     def _needed_kinds(self, s: State, slot: int) -> set[int]:
-        return {k for pr in self.plan(s) if slot in pr.partners for k, m in enumerate(pr.short) if m}
+        # The plan of the latest action is close enough for these small choices, and much cheaper.
+        last = getattr(self, "_last", None)
+        projects = last[1] if last is not None and last[0] is s else self.plan(s)
+        return {k for pr in projects if slot in pr.partners for k, m in enumerate(pr.short) if m}
 
     def discard(self, s: State, slot: int, options: list[int]) -> int:
         """The least valuable fragile resource."""
