@@ -236,7 +236,8 @@ class GreedyPolicy:
         options = [r for r in t.actor_res[s.actor[slot]] if s.supply[r] > 0 and (kind < 0 or t.res_kind[r] == kind)]
         if not options or len(s.held[slot]) >= t.resource_limit:
             return None
-        return (MOBILISE, slot, max(options, key=lambda r: t.res_value[r]))
+        # the most valuable; between equals, a card events cannot take, then the fullest pile
+        return (MOBILISE, slot, max(options, key=lambda r: (t.res_value[r], not t.res_fragile[r], s.supply[r])))
 
     def _free_abilities(self, s: State, player: int, projects: list[Project]) -> Action | None:
         t = s.t
@@ -244,6 +245,17 @@ class GreedyPolicy:
             if ready(s, slot, P_LOWER_FRAGILITY) and (s.fragility >= t.fragility_alert - 1 or
                                                      s.round == t.rounds and s.fragility > 0):
                 return (LOWER, slot)
+            if ready(s, slot, P_CONVERT):
+                # the swap is free: trade a low card for a more valuable one the plan does not hold against
+                a = s.actor[slot]
+                lacking = {k for pr in projects if slot in pr.partners for k, m in enumerate(pr.short) if m}
+                given = [r for r in s.held[slot] if t.res_kind[r] == t.power_kind[a]]
+                targets = [r for r in t.res_of_kind[t.power_to[a]] if s.supply[r] > 0]
+                if given and targets and (t.power_kind[a] not in lacking or len(given) > 1):
+                    r_from = min(given, key=lambda r: t.res_value[r])
+                    r_to = max(targets, key=lambda r: t.res_value[r])
+                    if t.res_value[r_to] > t.res_value[r_from]:
+                        return (CONVERT, slot, r_from, r_to)
             if ready(s, slot, P_EXTEND_DEADLINE):
                 urgent = [i for i, (_, tok) in enumerate(s.open) if tok == 1]
                 if urgent:
@@ -255,7 +267,9 @@ class GreedyPolicy:
         a = s.actor[slot]
         if not ready(s, slot, P_CONVERT) or not pr.short[t.power_to[a]]:
             return None
-        spare = [r for r in s.held[slot] if t.res_kind[r] == t.power_kind[a] and not pr.short[t.res_kind[r]]]
+        # a card of the kind given up is spare if the plan lacks none of that kind, or the actor holds several
+        given = [r for r in s.held[slot] if t.res_kind[r] == t.power_kind[a]]
+        spare = given if not pr.short[t.power_kind[a]] or len(given) > 1 else []
         targets = [r for r in t.res_of_kind[t.power_to[a]] if s.supply[r] > 0]
         if not spare or not targets:
             return None
