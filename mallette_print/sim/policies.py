@@ -15,9 +15,10 @@ swap, of which there are dozens); every other choice is uniform too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from .rules import (
-    CONVERT, EXTEND, FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, Action,
+    CONVERT, EXTEND, FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, Action, Chooser,
     find_lay, legal_actions, ready,
 )
 from .state import State
@@ -408,4 +409,4 @@ class GreedyPolicy:
         return min(options, key=lambda i: s.open[i][1])
 
 
-POLICIES = {"greedy": GreedyPolicy, "random": RandomPolicy}
+POLICIES: dict[str, Callable[[], Chooser]] = {"greedy": GreedyPolicy, "random": RandomPolicy}

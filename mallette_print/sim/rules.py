@@ -191,7 +191,8 @@ def payment(s: State, partners: tuple[int, ...], coop: int) -> tuple[int, tuple[
     """The partners' cheapest payment for a cooperation, hybridisation included: (waste, items) or None."""
     t = s.t
     need = t.coop_need[coop]
-    waste, items = 0, []
+    waste = 0
+    items: list[tuple[int, int]] = []
     for k, n in enumerate(need):
         if n > 0:
             paid = _pay_kind(s, partners, k, n)
