@@ -37,7 +37,9 @@ def main() -> None:
 @main.command()
 @game_option
 @click.option("--strict", is_flag=True, help="Treat coherence warnings (e.g. a missing translation) as errors.")
-def check(game_dir: Path | None, strict: bool) -> None:
+@click.option("--simulate", "simulate_games", is_flag=False, flag_value=200, default=None, type=click.IntRange(1),
+              metavar="[N]", help="Also play N simulated games (200 if no N) and warn about dead cards.")
+def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> None:
     """Validate the game data and its coherence, print a summary; exit 1 listing every problem."""
     from dataclasses import replace
 
@@ -50,16 +52,56 @@ def check(game_dir: Path | None, strict: bool) -> None:
     for line in summary_lines(data):
         click.echo(line)
     report = check_coherence(data)
+    warnings = list(report.warnings)
+    if simulate_games is not None and not report.errors:
+        from .sim.check import simulation_warnings
+
+        lines, found = simulation_warnings(data, simulate_games)
+        for line in lines:
+            click.echo(line)
+        warnings.extend(found)
     if strict:
-        if report.errors or report.warnings:
-            raise DataError([*report.errors, *report.warnings])
+        if report.errors or warnings:
+            raise DataError([*report.errors, *warnings])
     else:
-        for w in report.warnings:
+        for w in warnings:
             click.echo(str(replace(w, message=f"warning: {w.message}")), err=True)
         if report.errors:
             raise DataError(list(report.errors))
-    n = len(report.warnings)
+    n = len(warnings)
     click.echo(f"Coherence: no errors, {n} warning{'s' if n != 1 else ''}." if n else "Coherence: no problems found.")
+
+
+@main.command()
+@game_option
+@click.option("--games", type=click.IntRange(1), default=1000, show_default=True, help="How many games to play.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed: the same seed gives the same report.")
+@click.option("--players", type=int, default=None, help="Players at the table (default: 4, within the game's range).")
+@click.option("--policy", type=click.Choice(["greedy", "random"]), default="greedy", show_default=True,
+              help="greedy: a cooperative table that plans toward the challenges; random: random legal moves.")
+def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, policy: str) -> None:
+    """Play the game many times from its data and report its balance (win rate, challenges, dead cards)."""
+    import sys
+
+    from .sim.report import report_lines
+    from .sim.runner import simulate as run_games
+    from .sim.tables import compile_tables
+    from .validate import load_game
+
+    data = load_game(_start(game_dir))
+    tables = compile_tables(data)
+    p = data.game.parameters
+    if players is None:
+        players = min(max(4, p.players_min), p.players_max)
+    if not p.players_min <= players <= p.players_max:
+        raise click.BadParameter(f"the game is for {p.players_min} to {p.players_max} players", param_hint="--players")
+    if games >= 200:
+        with click.progressbar(length=games, label="Simulating", file=sys.stderr) as bar:
+            run = run_games(tables, games, seed, players, policy, progress=bar.update)
+    else:
+        run = run_games(tables, games, seed, players, policy)
+    for line in report_lines(run):
+        click.echo(line)
 
 
 def _csv(value: str | None) -> tuple[str, ...]:

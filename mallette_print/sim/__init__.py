@@ -1,0 +1,31 @@
+"""Playability simulator: plays the game from its data (rules/en.md) and reports its balance.
+
+Modules: tables (the data compiled to indices, every number read from GameData), state (one
+game's table), rules (legal actions, events, cooperations, review, victory and defeat),
+policies (greedy cooperative and random tables), runner (N seeded games, statistics),
+report (text report, dead cards), check (`mallette check --simulate`), bench (benchmark).
+
+Readings chosen where the rulebook leaves room (a table would read it so; the rulebook
+says the same where it needed clarifying):
+
+- Setup: actors are dealt at random but mixing the families, as the setup advises (one
+  actor per family before any family repeats). An empty resource pile gives nothing.
+- The table talks: the greedy policy plans with every hand in view (cards may be described,
+  not shown), and partners always agree. The random table agrees to everything too.
+- Abilities never cost an action. Swaps (convert), free moves, lowering Fragility and
+  extending a deadline are used during the owner's turn; cancelling an event when it is
+  revealed; bonuses when a cooperation is laid. "Once per round" resets at each Review.
+- Remote exchange works for the actor who has it, when it gives or swaps.
+- Exchanges: give one resource or one Cooperation card, or swap a resource for a resource.
+- A proposal whose conditions are not met costs the action and the card stays in hand; the
+  greedy table never makes one. The partners pay the cheapest combination (least value lost,
+  then fewest cards, then fragile cards first); a value bonus counts once per partner and kind.
+- Hybridisation counts the kinds actually paid: a card asking for fewer kinds than the
+  minimum is laid only if the partners add a resource of another kind.
+- Draw-cooperation: at the end-of-turn refill the actor draws its extra card(s) even with a
+  full hand, then discards as many. The Cooperation pile is rebuilt from its discards when
+  empty; events likewise.
+- Events hit actors standing in their zones when revealed; "takes" picks among the actor's
+  listed piles that are not empty. Fragility checks defeat at once; tracks at 0 count at the
+  Review; the game ends after the Review of the last round.
+"""

@@ -1,0 +1,412 @@
+"""How the simulated table plays: a greedy cooperative table and a random one.
+
+Greedy: the table talks, so it plans with every hand in view. For each open challenge it
+looks for a cooperation card someone holds that would solve it, picks partners (the card
+holder's actor among them, else a courier carries the card), and counts the actions the
+plan still needs (moves to the challenge's zone, resources to mobilise). The cheapest
+plans get the actors; each player then takes the next step of their actor's plan, or
+helps (prospects for a useful card, brings a missing resource, mobilises).
+
+Random: at each action, a uniformly random kind of legal action, then a uniformly random
+action of that kind (drawing uniformly over all actions would make nearly every action a
+swap, of which there are dozens); every other choice is uniform too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .rules import (
+    CONVERT, EXTEND, FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, Action, Chooser,
+    find_lay, legal_actions, ready,
+)
+from .state import State
+from .tables import (
+    P_CANCEL_EVENT, P_CONVERT, P_EXTEND_DEADLINE, P_FREE_MOVE, P_LOWER_FRAGILITY, P_REMOTE_EXCHANGE,
+    P_VALUE_BONUS,
+)
+
+
+class RandomPolicy:
+    """A table that plays legal moves at random."""
+
+    name = "random"
+
+    def act(self, s: State, player: int, left: int) -> Action | None:
+        """A random kind of legal action, then a random action of that kind."""
+        actions = legal_actions(s, player)
+        if not actions:
+            return None
+        kinds = sorted({a[0] for a in actions})
+        kind = s.rng.choice(kinds)
+        return s.rng.choice([a for a in actions if a[0] == kind])
+
+    def cancel(self, s: State, event: int) -> int:
+        """Cancel with a coin toss when an actor can."""
+        able = [p for p in range(len(s.actor)) if ready(s, p, P_CANCEL_EVENT)]
+        return s.rng.choice(able) if able and s.rng.random() < 0.5 else -1
+
+    def discard(self, s: State, slot: int, options: list[int]) -> int:
+        """Any of them."""
+        return s.rng.choice(options)
+
+    def take(self, s: State, slot: int, options: list[int]) -> int:
+        """Any of them."""
+        return s.rng.choice(options)
+
+    def drop(self, s: State, slot: int) -> int:
+        """Any held resource."""
+        return s.rng.choice(s.held[slot])
+
+    def discard_card(self, s: State, player: int) -> int:
+        """Any card of the hand."""
+        return s.rng.choice(s.hands[player])
+
+    def choose_challenge(self, s: State, options: list[int]) -> int:
+        """Any of them."""
+        return s.rng.choice(options)
+
+
+@dataclass(frozen=True)
+class Project:
+    """A plan to solve an open challenge with a cooperation someone holds."""
+
+    challenge: int          # index into s.open
+    coop: int
+    zone: int
+    holder: int             # player holding the card
+    partners: tuple[int, ...]
+    proposer: int           # partner slot of the holder, or -1 if the card must be carried
+    short: tuple[int, ...]  # value still missing per kind
+    cost: float
+
+
+class _Ctx:
+    """What one planning pass reads many times: value held and best value mobilisable, per actor and kind."""
+
+    def __init__(self, s: State) -> None:
+        t = s.t
+        kinds = len(t.kinds)
+        self.value = [[0] * kinds for _ in s.actor]
+        self.prod = [[0] * kinds for _ in s.actor]
+        for b, held in enumerate(s.held):
+            row = self.value[b]
+            for r in held:
+                row[t.res_kind[r]] += t.res_value[r]
+            a = s.actor[b]
+            if t.power[a] == P_VALUE_BONUS and row[t.power_kind[a]]:
+                row[t.power_kind[a]] += t.power_amount[a]
+            prod = self.prod[b]
+            for r in t.actor_res[a]:
+                if s.supply[r] > 0 and t.res_value[r] > prod[t.res_kind[r]]:
+                    prod[t.res_kind[r]] = t.res_value[r]
+        self.t = t
+        self.fills = [t.actor_fills[a] for a in s.actor]
+        self._weights: dict[int, list[int]] = {}
+
+    def weight(self, coop: int) -> list[int]:
+        """Per actor, the value it holds of the kinds this cooperation asks for."""
+        w = self._weights.get(coop)
+        if w is None:
+            ks = [k for k, n in enumerate(self.t.coop_need[coop]) if n]
+            w = [sum(row[k] for k in ks) for row in self.value]
+            self._weights[coop] = w
+        return w
+
+
+class GreedyPolicy:
+    """A cooperative table that plans toward the cooperations solving open challenges."""
+
+    name = "greedy"
+
+    # --- planning -------------------------------------------------------------
+
+    def _partners(self, s: State, coop: int, zone: int, holder: int, taken: set[int], ctx: _Ctx
+                  ) -> tuple[tuple[int, ...], int] | None:
+        """Partners for a cooperation in a zone, the holder's actor first; (partners, proposer or -1)."""
+        t = s.t
+        fams = t.coop_families[coop]
+        weight = ctx.weight(coop)
+        # Actors already in the zone first, then those holding the most of the value the card asks for.
+        order = sorted((b for b in range(len(s.actor)) if b not in taken),
+                       key=lambda b: (s.zone[b] != zone, -weight[b]))
+        fills = ctx.fills
+
+        def fill(chosen: list[int], i: int) -> list[int] | None:
+            if i == len(fams):
+                return chosen
+            if chosen[i] >= 0:
+                return fill(chosen, i + 1)
+            for b in order:
+                if b not in chosen and fams[i] in fills[b]:
+                    chosen[i] = b
+                    done = fill(chosen, i + 1)
+                    if done is not None:
+                        return done
+                    chosen[i] = -1
+            return None
+
+        for b in order:
+            if s.owner[b] != holder:
+                continue
+            for i, f in enumerate(fams):
+                if f in fills[b]:
+                    chosen = [-1] * len(fams)
+                    chosen[i] = b
+                    done = fill(chosen, 0)
+                    if done is not None:
+                        return tuple(done), b
+        done = fill([-1] * len(fams), 0)
+        return (tuple(done), -1) if done is not None else None
+
+    def _project(self, s: State, i: int, coop: int, holder: int, taken: set[int], ctx: _Ctx) -> Project | None:
+        t = s.t
+        zone = t.ch_zone[s.open[i][0]]
+        found = self._partners(s, coop, zone, holder, taken, ctx)
+        if found is None:
+            return None
+        partners, proposer = found
+        short: list[int] = []
+        cost = 0.0
+        for k, n in enumerate(t.coop_need[coop]):
+            miss = n - sum(ctx.value[p][k] for p in partners) if n > 0 else 0
+            if miss > 0:
+                short.append(miss)
+                best = max(ctx.prod[p][k] for p in partners)
+                # what the partners cannot mobilise, someone else must bring: about three actions a card
+                cost += -(-miss // best) if best else 3.0 * -(-miss // 2)
+            else:
+                short.append(0)
+        for p in partners:
+            if s.zone[p] != zone:
+                cost += 0.5 if t.power[s.actor[p]] == P_FREE_MOVE else 1.0
+        if proposer < 0:
+            cost += 2.0
+        return Project(i, coop, zone, holder, partners, proposer, tuple(short), cost)
+
+    def _formable(self, s: State) -> list[bool]:
+        """Which cooperations the actors in play can form at all (computed once per game)."""
+        cached = getattr(self, "_formable_for", None)
+        if cached is not None and cached[0] is s:
+            return cached[1]
+        ctx = _Ctx(s)
+        out = [self._partners(s, c, 0, -1, set(), ctx) is not None for c in range(len(s.t.coops))]
+        self._formable_for = (s, out)
+        return out
+
+    def plan(self, s: State) -> list[Project]:
+        """The table's projects: the cheapest plan per open challenge, actors and cards used once."""
+        t = s.t
+        ctx = _Ctx(s)
+        cands: list[Project] = []
+        formable = self._formable(s)
+        for i, (ch, _) in enumerate(s.open):
+            for h, hand in enumerate(s.hands):
+                for c in dict.fromkeys(hand):
+                    if c in t.ch_solved_by[ch] and formable[c]:
+                        pr = self._project(s, i, c, h, set(), ctx)
+                        if pr is not None:
+                            cands.append(pr)
+        cands.sort(key=lambda p: (p.cost, s.open[p.challenge][1]))
+        chosen: list[Project] = []
+        taken: set[int] = set()
+        done_ch: set[int] = set()
+        used_cards: list[tuple[int, int]] = []
+        for pr in cands:
+            if pr.challenge in done_ch or used_cards.count((pr.holder, pr.coop)) >= s.hands[pr.holder].count(pr.coop):
+                continue
+            if taken.intersection(pr.partners):
+                again = self._project(s, pr.challenge, pr.coop, pr.holder, taken, ctx)
+                if again is None or again.cost > pr.cost + 2:
+                    continue
+                pr = again
+            chosen.append(pr)
+            taken.update(pr.partners)
+            done_ch.add(pr.challenge)
+            used_cards.append((pr.holder, pr.coop))
+        return chosen
+
+    # --- the turn -------------------------------------------------------------
+
+    def _move(self, s: State, slot: int, zone: int) -> Action:
+        return (FREE_MOVE if ready(s, slot, P_FREE_MOVE) else MOVE, slot, zone)
+
+    def _mobilise(self, s: State, slot: int, kind: int) -> Action | None:
+        t = s.t
+        options = [r for r in t.actor_res[s.actor[slot]] if s.supply[r] > 0 and (kind < 0 or t.res_kind[r] == kind)]
+        if not options or len(s.held[slot]) >= t.resource_limit:
+            return None
+        # the most valuable; between equals, a card events cannot take, then the fullest pile
+        return (MOBILISE, slot, max(options, key=lambda r: (t.res_value[r], not t.res_fragile[r], s.supply[r])))
+
+    def _free_abilities(self, s: State, player: int, projects: list[Project]) -> Action | None:
+        t = s.t
+        for slot in s.slots_of[player]:
+            if ready(s, slot, P_LOWER_FRAGILITY) and (s.fragility >= t.fragility_alert - 1 or
+                                                     s.round == t.rounds and s.fragility > 0):
+                return (LOWER, slot)
+            if ready(s, slot, P_CONVERT):
+                # the swap is free: trade a low card for a more valuable one the plan does not hold against
+                a = s.actor[slot]
+                lacking = {k for pr in projects if slot in pr.partners for k, m in enumerate(pr.short) if m}
+                given = [r for r in s.held[slot] if t.res_kind[r] == t.power_kind[a]]
+                targets = [r for r in t.res_of_kind[t.power_to[a]] if s.supply[r] > 0]
+                if given and targets and (t.power_kind[a] not in lacking or len(given) > 1):
+                    r_from = min(given, key=lambda r: t.res_value[r])
+                    r_to = max(targets, key=lambda r: t.res_value[r])
+                    if t.res_value[r_to] > t.res_value[r_from]:
+                        return (CONVERT, slot, r_from, r_to)
+            if ready(s, slot, P_EXTEND_DEADLINE):
+                urgent = [i for i, (_, tok) in enumerate(s.open) if tok == 1]
+                if urgent:
+                    return (EXTEND, slot, urgent[0])
+        return None
+
+    def _convert(self, s: State, slot: int, pr: Project) -> Action | None:
+        t = s.t
+        a = s.actor[slot]
+        if not ready(s, slot, P_CONVERT) or not pr.short[t.power_to[a]]:
+            return None
+        # a card of the kind given up is spare if the plan lacks none of that kind, or the actor holds several
+        given = [r for r in s.held[slot] if t.res_kind[r] == t.power_kind[a]]
+        spare = given if not pr.short[t.power_kind[a]] or len(given) > 1 else []
+        targets = [r for r in t.res_of_kind[t.power_to[a]] if s.supply[r] > 0]
+        if not spare or not targets:
+            return None
+        return (CONVERT, slot, min(spare, key=lambda r: t.res_value[r]), max(targets, key=lambda r: t.res_value[r]))
+
+    def _lay_now(self, s: State, player: int) -> Action | None:
+        """A cooperation this player can lay now: one solving a challenge, or one lifting a low track."""
+        t = s.t
+        fallback: Action | None = None
+        for slot in s.slots_of[player]:
+            z = s.zone[slot]
+            for c in dict.fromkeys(s.hands[player]):
+                solves = any(t.ch_zone[ch] == z and c in t.ch_solved_by[ch] for ch, _ in s.open)
+                low = any(d > 0 and s.tracks[i] <= t.track_min[i] + 1 for i, d in t.coop_effects[c])
+                if (solves or (low and fallback is None)) and find_lay(s, slot, c) is not None:
+                    if solves:
+                        return (PROPOSE, slot, c)
+                    fallback = (PROPOSE, slot, c)
+        return fallback
+
+    def act(self, s: State, player: int, left: int) -> Action | None:
+        """The next step of the table's plan for this player's actors."""
+        t = s.t
+        lay = self._lay_now(s, player)
+        if lay is not None:
+            return lay
+        projects = self.plan(s)
+        self._last = (s, projects)
+        free = self._free_abilities(s, player, projects)
+        if free is not None:
+            return free
+        mine = set(s.slots_of[player])
+        for pr in projects:
+            for slot in pr.partners:
+                if slot not in mine:
+                    continue
+                if s.zone[slot] != pr.zone:
+                    return self._move(s, slot, pr.zone)
+                conv = self._convert(s, slot, pr)
+                if conv is not None:
+                    return conv
+                for k, miss in enumerate(pr.short):
+                    if miss:
+                        step = self._mobilise(s, slot, k)
+                        if step is not None:
+                            return step
+            if pr.proposer < 0 and pr.holder == player:
+                # carry the card to a partner of another player, in the challenge's zone
+                slot = s.slots_of[player][0]
+                targets = [b for b in pr.partners if s.owner[b] != player and
+                           (s.zone[b] == s.zone[slot] or t.power[s.actor[slot]] == P_REMOTE_EXCHANGE)]
+                if targets:
+                    return (GIVE_CARD, slot, targets[0], pr.coop)
+                return self._move(s, slot, s.zone[pr.partners[0]])
+        busy = {p for pr in projects for p in pr.partners}
+        return self._help(s, player, projects, busy)
+
+    def _help(self, s: State, player: int, projects: list[Project], busy: set[int]) -> Action | None:
+        """An actor outside every plan: prospect for a useful card, bring a missing resource, or mobilise."""
+        t = s.t
+        wanted = {c for ch, _ in s.open for c in t.ch_solved_by[ch]}
+        planned = {(pr.holder, pr.coop) for pr in projects}
+        hand = s.hands[player]
+        if s.coop_draw or s.coop_discard:
+            for c in hand:
+                if c not in wanted and (player, c) not in planned:
+                    return (PROSPECT, s.slots_of[player][0], c)
+        for slot in s.slots_of[player]:
+            if slot in busy:
+                continue
+            for pr in projects:
+                for k, miss in enumerate(pr.short):
+                    if not miss:
+                        continue
+                    mine = [r for r in s.held[slot] if t.res_kind[r] == k]
+                    if mine:
+                        here = [b for b in pr.partners if s.zone[b] == s.zone[slot]] if \
+                            t.power[s.actor[slot]] != P_REMOTE_EXCHANGE else list(pr.partners)
+                        if here:
+                            return (GIVE_RES, slot, here[0], max(mine, key=lambda r: t.res_value[r]))
+                        if s.zone[slot] != pr.zone:
+                            return self._move(s, slot, pr.zone)
+                        continue
+                    step = self._mobilise(s, slot, k)
+                    if step is not None:
+                        return step
+        for slot in s.slots_of[player]:
+            step = self._mobilise(s, slot, -1)
+            if step is not None:
+                return step
+        return None
+
+    # --- the other choices ------------------------------------------------------
+
+    def cancel(self, s: State, event: int) -> int:
+        """Cancel an event that would hurt badly (Fragility, a track near 0), if an actor can."""
+        t = s.t
+        able = [p for p in range(len(s.actor)) if ready(s, p, P_CANCEL_EVENT)]
+        if not able:
+            return -1
+        harm = 2 * t.ev_fragility[event] + t.ev_discard[event]
+        for i, d in t.ev_tracks[event]:
+            if d < 0:
+                harm += -d + (3 if s.tracks[i] + d <= t.track_min[i] else 0)
+        lethal = s.fragility + t.ev_fragility[event] >= t.fragility_max
+        return able[0] if lethal or harm >= 4 else -1
+
+    def _needed_kinds(self, s: State, slot: int) -> set[int]:
+        # The plan of the latest action is close enough for these small choices, and much cheaper.
+        last = getattr(self, "_last", None)
+        projects = last[1] if last is not None and last[0] is s else self.plan(s)
+        return {k for pr in projects if slot in pr.partners for k, m in enumerate(pr.short) if m}
+
+    def discard(self, s: State, slot: int, options: list[int]) -> int:
+        """The least valuable fragile resource."""
+        return min(options, key=lambda r: s.t.res_value[r])
+
+    def take(self, s: State, slot: int, options: list[int]) -> int:
+        """The most valuable resource of a kind the actor's plan lacks, else the most valuable."""
+        need = self._needed_kinds(s, slot)
+        return max(options, key=lambda r: (s.t.res_kind[r] in need, s.t.res_value[r]))
+
+    def drop(self, s: State, slot: int) -> int:
+        """The least valuable resource of a kind the actor's plan does not lack."""
+        need = self._needed_kinds(s, slot)
+        return min(s.held[slot], key=lambda r: (s.t.res_kind[r] in need, s.t.res_value[r]))
+
+    def discard_card(self, s: State, player: int) -> int:
+        """A card that solves no open challenge, else the first."""
+        wanted = {c for ch, _ in s.open for c in s.t.ch_solved_by[ch]}
+        hand = s.hands[player]
+        return next((c for c in hand if c not in wanted), hand[0])
+
+    def choose_challenge(self, s: State, options: list[int]) -> int:
+        """The most urgent challenge."""
+        return min(options, key=lambda i: s.open[i][1])
+
+
+POLICIES: dict[str, Callable[[], Chooser]] = {"greedy": GreedyPolicy, "random": RandomPolicy}

@@ -1,0 +1,66 @@
+"""The real game's balance, measured by the simulator: fails when a data change pushes it out of bounds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mallette_print.sim.report import report_lines
+from mallette_print.sim.runner import Run, simulate, wilson
+from mallette_print.sim.tables import Tables, compile_tables
+from mallette_print.validate import load_game
+
+REPO = Path(__file__).resolve().parent.parent
+GAMES, SEED = 400, 2026
+
+
+@pytest.fixture(scope="module")
+def t() -> Tables:
+    return compile_tables(load_game(REPO))
+
+
+@pytest.fixture(scope="module")
+def greedy(t: Tables) -> Run:
+    return simulate(t, GAMES, SEED, 4, "greedy")
+
+
+def test_default_game_is_won_40_to_70_percent_by_a_good_table(greedy: Run) -> None:
+    assert 0.40 <= greedy.stats.win_rate <= 0.70, "\n".join(report_lines(greedy))
+
+
+def test_every_challenge_is_solved_in_at_least_a_tenth_of_games(t: Tables, greedy: Run) -> None:
+    rates = {c: greedy.stats.solved[i] / GAMES for i, c in enumerate(t.challenges)}
+    assert min(rates.values()) >= 0.10, rates
+
+
+def test_every_cooperation_is_formed_in_some_games(t: Tables, greedy: Run) -> None:
+    never = [c for i, c in enumerate(t.coops) if greedy.stats.formed[i] == 0]
+    assert never == []
+
+
+def test_random_play_is_clearly_worse(t: Tables, greedy: Run) -> None:
+    rand = simulate(t, 200, SEED, 4, "random")
+    assert rand.stats.win_rate < greedy.stats.win_rate / 2
+    assert rand.stats.solved_total < greedy.stats.solved_total * 200 / GAMES / 2
+
+
+@pytest.mark.parametrize("players", [3, 6])
+def test_small_and_large_tables_are_playable(t: Tables, players: int) -> None:
+    run = simulate(t, 60, SEED, players, "greedy")
+    assert 0.2 <= run.stats.win_rate < 1.0 or run.stats.wins >= 1
+    assert run.stats.mean_rounds > t.rounds - 1
+
+
+def test_same_seed_same_report(t: Tables) -> None:
+    one = report_lines(simulate(t, 40, 9, 4, "greedy"))
+    two = report_lines(simulate(t, 40, 9, 4, "greedy"))
+    other = report_lines(simulate(t, 40, 10, 4, "greedy"))
+    assert one == two
+    assert one != other
+
+
+def test_wilson_interval() -> None:
+    lo, hi = wilson(50, 100)
+    assert round(lo, 3) == 0.404 and round(hi, 3) == 0.596
+    assert wilson(0, 10)[0] == 0.0
