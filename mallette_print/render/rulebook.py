@@ -219,8 +219,16 @@ class Builder:
 
     def __init__(self, st: Styles, width: float, height: float) -> None:
         self.st, self.width, self.height = st, width, height
+        # Generated sections write their headings from level 1; placed among the text's chapters
+        # they go `depth` levels deeper, so the table of contents keeps the text's hierarchy.
+        self.depth = 0
+        self.last_level = 1
 
     def heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
+        """A heading of a generated section (shifted by `depth`)."""
+        return self._heading(level + self.depth, text, plain)
+
+    def _heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
         """A heading; chapters (level 1) need a third of a page left, else start a new one."""
         level = max(1, min(level, 3))
         plain = plain if plain is not None else text
@@ -228,6 +236,14 @@ class Builder:
         if level == 1:
             return [CondPageBreak(self.height / 3), head]
         return [CondPageBreak(self.height / 8), head]
+
+    def nested(self, depth: int, section: Callable[[str], list[Flowable]], name: str) -> list[Flowable]:
+        """A generated section placed `depth` levels below the top."""
+        saved, self.depth = self.depth, max(0, depth)
+        try:
+            return section(name)
+        finally:
+            self.depth = saved
 
     def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A body paragraph."""
@@ -240,7 +256,8 @@ class Builder:
         out: list[Flowable] = []
         for b in blocks:
             if isinstance(b, rs.Heading):
-                out.extend(self.heading(b.level, markup(b.spans), b.text))
+                self.last_level = b.level
+                out.extend(self._heading(b.level, markup(b.spans), b.text))
             elif isinstance(b, rs.Para):
                 out.append(self.para(markup(b.spans)))
             elif isinstance(b, rs.ListBlock):
@@ -257,7 +274,7 @@ class Builder:
             elif isinstance(b, rs.Rule):
                 out.append(HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=4, spaceAfter=8))
             elif isinstance(b, rs.SectionSlot):
-                out.extend(section(b.name))
+                out.extend(self.nested(self.last_level - 1, section, b.name))
         return out
 
     def list_block(self, b: rs.ListBlock, section: Callable[[str], list[Flowable]], width: float) -> ListFlowable:

@@ -68,9 +68,10 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
     at = front_position(blocks)
     out = cover(data, st, lang, b.height) + toc(st, lang)
     out += b.blocks(blocks[:at], section)
+    chapter = blocks[at].level if blocks and isinstance(blocks[at], rs.Heading) else 1
     for name in FRONT:
         if name not in placed:
-            out += section(name)
+            out += b.nested(chapter - 1, section, name)
     out += b.blocks(blocks[at:], section)
     for name in BACK:
         if name not in placed:
