@@ -7,35 +7,19 @@ figure (whose document is laid out several times, each pass on a new canvas).
 A layout depends only on the game data, the deck, the language, the card size
 and the fonts, so it is kept here rather than on a canvas.
 
-The cache holds a reference to the GameData it was computed for (so its id
-cannot be reused by another object while cached) and keeps the layouts of the
-few most recent games only, so a long-running process (watch mode) that
-reloads the game on every change does not grow.
+The cache is memo.per_game: the layouts of the few most recent games only.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import dataclass, field
-
 from ..cardsize import CardSize
 from ..errors import Problem
 from ..fonts import FontFamily
+from ..memo import per_game
 from ..model import Deck, GameData
 from .faces import FaceLayout, layout_face
 
-KEEP_GAMES = 4
-
 DeckLayouts = dict[str, FaceLayout] | list[Problem]
-
-
-@dataclass
-class _GameEntry:
-    data: GameData
-    decks: dict[tuple[str, str, CardSize, FontFamily], DeckLayouts] = field(default_factory=dict)
-
-
-_CACHE: OrderedDict[int, _GameEntry] = OrderedDict()
 
 
 def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
@@ -65,20 +49,4 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
 
 def deck_layouts(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
     """The fitted layouts of a deck's cards by card id, or the located problems of the texts that do not fit."""
-    entry = _CACHE.get(id(data))
-    if entry is None or entry.data is not data:
-        entry = _GameEntry(data)
-        _CACHE[id(data)] = entry
-        while len(_CACHE) > KEEP_GAMES:
-            _CACHE.popitem(last=False)
-    _CACHE.move_to_end(id(data))
-    key = (deck.id, lang, size, fam)
-    found = entry.decks.get(key)
-    if found is None:
-        found = entry.decks[key] = _fit_deck(data, deck, lang, size, fam)
-    return found
-
-
-def clear() -> None:
-    """Forget every cached layout (tests that measure fitting from scratch)."""
-    _CACHE.clear()
+    return per_game(data, ("layouts", deck.id, lang, size, fam), lambda: _fit_deck(data, deck, lang, size, fam))
