@@ -55,6 +55,7 @@ class CardPainter:
     look: CardLook = CardLook()
     fam: FontFamily = field(default_factory=register_family)
     _layouts: dict[tuple[str, str], FaceLayout] = field(default_factory=dict)
+    _laid_out: set[str] = field(default_factory=set)
     _forms: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -75,19 +76,23 @@ class CardPainter:
         problems: list[Problem] = []
         decks = {d.id: d for d, _ in cards}
         for deck in decks.values():
-            if any((deck.id, c.id) not in self._layouts for c in deck.cards):
+            if deck.id not in self._laid_out:
                 got = deck_layouts(self.data, deck, self.lang, self.look.size, self.fam)
                 if isinstance(got, list):
                     problems.extend(got)
                 else:
                     self._layouts.update(((deck.id, cid), lay) for cid, lay in got.items())
+                    self._laid_out.add(deck.id)
         if problems:
             raise DataError(problems)
 
     def layout(self, deck: Deck, card: Card) -> FaceLayout:
         """The fitted layout of a card face (raises DataError if a text of its deck does not fit)."""
-        self.layout_all([(deck, card)])
-        return self._layouts[(deck.id, card.id)]
+        lay = self._layouts.get((deck.id, card.id))
+        if lay is None:
+            self.layout_all([(deck, card)])
+            lay = self._layouts[(deck.id, card.id)]
+        return lay
 
     # --- forms ----------------------------------------------------------
 
