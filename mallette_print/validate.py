@@ -96,6 +96,9 @@ def _data_path(root: Path, raw: str, base: Path, doc: Located, loc: tuple[Any, .
     if root not in resolved.parents:
         col.add(doc, loc, ctx, f"path '{raw}' leaves the game folder (through '..' or a symbolic link)")
         return None
+    if resolved.exists() and not resolved.is_file():
+        col.add(doc, loc, ctx, f"'{raw}' is not a regular file (a folder?)")
+        return None
     if not resolved.is_file():
         siblings = [p.name for p in resolved.parent.glob("*")] if resolved.parent.is_dir() else []
         hint = closest(resolved.name, siblings)
