@@ -12,7 +12,6 @@ import shutil
 import struct
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 
@@ -55,19 +54,29 @@ def case(good: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "game", tmp_path / "out"
 
 
+# Runs the build and reports its rusage. It runs in a small interpreter of its own: a child forked straight from
+# pytest would count pytest's own memory (shared at fork time) in its peak RSS.
+_MEASURE = """
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = proc.stderr.read()
+_, status, usage = os.wait4(proc.pid, 0)
+print(json.dumps({"code": os.waitstatus_to_exitcode(status), "stderr": err.decode("utf-8", "replace"),
+                  "cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - t0,
+                  "rss_mb": usage.ru_maxrss / 1024}))
+"""
+
+
 def _build(game: Path, out: Path, *extra: str) -> tuple[int, str, float, float, float]:
     """Run `mallette build` in a child: exit code, stderr, CPU seconds, wall seconds, peak RSS in MB."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mallette_print.cli", "build", "--game", str(game),
-                             "--out", str(out), "-q", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    proc.stdout and proc.stdout.close()
-    proc.stderr and proc.stderr.close()
-    rss_mb = usage.ru_maxrss / 1024
-    return proc.returncode, stderr, usage.ru_utime + usage.ru_stime, wall, rss_mb
+    import json
+
+    cmd = [sys.executable, "-m", "mallette_print.cli", "build", "--game", str(game), "--out", str(out), "-q", *extra]
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    r = json.loads(done.stdout)
+    return r["code"], r["stderr"], r["cpu"], r["wall"], r["rss_mb"]
 
 
 def _edit(path: Path, old: str, new: str) -> None:
