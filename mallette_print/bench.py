@@ -183,7 +183,7 @@ def floor(game: Path) -> float:
             from reportlab.graphics import renderPDF
             from svglib.svglib import svg2rlg
 
-            d = svg2rlg(str(game / rel))
+            d: Any = svg2rlg(str(game / rel))
             forms[rel] = f"i{len(forms)}"
             c.beginForm(forms[rel], 0, 0, d.width, d.height)
             renderPDF.draw(d, c, 0, 0)
