@@ -175,8 +175,9 @@ def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, on
           offset: tuple[float, float], guides: bool, ink_saver: bool, print_shop: bool, png_dpi: int | None,
           board_size: str) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
-    from .pipeline import BuildOptions, run_build
+    from .pipeline import BuildOptions, default_registry, run_build
     from .printplan import plan_lines
+    from .progress import BuildProgress
     from .selection import Selection
     from .validate import load_game
 
@@ -189,8 +190,15 @@ def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, on
                         duplex=duplex, offset=offset, guides=guides, ink_saver=ink_saver, print_shop=print_shop,
                         png_dpi=png_dpi, board_size=board_size)
     selection = Selection(_csv(only), _csv(card_ids), changed_since)
-    progress = (lambda name: click.echo(f"building {name}...", err=True)) if verbose and not quiet else None
-    report = run_build(data, opts, selection=selection, progress=progress)
+    registry = default_registry()
+    if verbose and not quiet:
+        report = run_build(data, opts, registry, selection,
+                           progress=lambda name: click.echo(f"building {name}...", err=True))
+    elif quiet:
+        report = run_build(data, opts, registry, selection)
+    else:
+        with BuildProgress(len(registry.step_names(selection.active))) as bar:
+            report = run_build(data, opts, registry, selection, progress=bar.step)
     if not quiet:
         for line in plan_lines(report, verbose):
             click.echo(line)

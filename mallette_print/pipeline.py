@@ -57,6 +57,11 @@ class Output:
     instead_of: str = ""
 
 
+def paper_label(paper: str) -> str:
+    """The paper name printed in how-to-print hints ("A4", "Letter")."""
+    return {"a4": "A4", "letter": "Letter"}.get(paper, paper.upper())
+
+
 Producer = Callable[[GameData, BuildOptions], list[Output]]
 # A finisher runs after every producer and sees their outputs (the rulebook lists them in its print guide).
 Finisher = Callable[[GameData, BuildOptions, list[Output]], list[Output]]
@@ -86,6 +91,11 @@ class Registry:
         """Register a producer that runs after the others and sees their outputs (full builds only)."""
         self.finishers.append((name, finisher))
 
+    def step_names(self, partial: bool) -> list[str]:
+        """The steps a build runs, in order (a partial print runs only the card steps)."""
+        names = [s.name for s in self.steps if s.cards or not partial]
+        return names if partial else names + [name for name, _ in self.finishers]
+
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -110,11 +120,24 @@ def default_registry() -> Registry:
     return reg
 
 
+def _file_mode() -> int:
+    # mkstemp creates files readable by their owner only; outputs should get the usual mode (0644 under umask 022)
+    # so a shared printer folder or a web server can read them.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()
+
+
 def write_atomic(path: Path, content: bytes) -> None:
     """Write bytes to a temporary file beside `path`, then move it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
         os.replace(tmp, path)
