@@ -43,6 +43,17 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same rules on libyaml's parser: five to ten times faster, same nodes and marks (tests compare them).
+
+    It only composes valid files: on any error the file is parsed again by _Loader, whose messages are the
+    reference ones.
+    """
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -185,7 +196,10 @@ def _syntax_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> YamlError
 def load_text(path: Path, text: str) -> Located:
     """Parse YAML text into located plain data; raise YamlError on any problem."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        try:
+            node = yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(path, text, exc) from None
     except yaml.YAMLError as exc:
