@@ -139,58 +139,88 @@ def _fits(paper: str, size: str, duplex: str) -> None:
         raise click.BadParameter(str(exc), param_hint="--size") from None
 
 
-@main.command()
-@game_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for the outputs.")
-@click.option("--lang", default=None, help="Language of the texts (default: the game's default language).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="Paper for the printed sheets (and the board tiles).")
-@click.option("--only", "only", default=None, metavar="DECK[,DECK]",
-              help="Print only these decks (card sheets only).")
-@click.option("--cards", "card_ids", default=None, metavar="ID[,ID]", help="Print only these cards (card sheets only).")
-@click.option("--changed-since", default=None, metavar="REF",
-              help="Print only cards changed since a git ref or a saved build (folder or build-manifest.json).")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-@click.option("--verbose", "-v", is_flag=True, help="Also print each step and its timing.")
-@click.option("--board-size", type=click.Choice(["a3", "a2", "a1"]), default="a3", show_default=True,
-              help="Size of board.pdf, printed whole (board-tiles.pdf tiles it onto --paper).")
-@click.option("--size", "card_size", default="poker", show_default=True, callback=_size,
-              help="Card size: poker (63x88), bridge (57x89), tarot (70x120), mini (44x68), square (70x70), "
-                   "or WxH in millimetres.")
-@click.option("--duplex", type=click.Choice(["long", "short", "fold", "none"]), default="long", show_default=True,
-              help="Backs: long/short = a back sheet after each front sheet for double-sided printing flipped on "
-                   "that edge; fold = each card beside its back, to fold and glue; none = no backs.")
-@click.option("--offset", callback=_offset, metavar="DX,DY",
-              help="Move the backs by DX,DY millimetres to correct a printer's duplex misalignment "
-                   "(read it on the calibration sheet).")
-@click.option("--guides", is_flag=True, help="Draw trim (magenta) and safe-area (blue, dashed) lines on every card.")
-@click.option("--ink-saver", is_flag=True, help="White card backgrounds, thin colour bands, light backs.")
-@click.option("--print-shop", is_flag=True,
-              help="Also write cards-printshop.pdf: one card side per page with 3 mm bleed, CMYK.")
-@click.option("--png", "png_dpi", type=click.IntRange(36, 1200), default=None, metavar="DPI",
-              help="Also write one PNG per card face into OUT/png/ at this resolution.")
-def build(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, only: str | None,
-          card_ids: str | None, changed_since: str | None, quiet: bool, verbose: bool, card_size: str, duplex: str,
-          offset: tuple[float, float], guides: bool, ink_saver: bool, print_shop: bool, png_dpi: int | None,
-          board_size: str) -> None:
-    """Build every output (cards, board, rulebook) into --out, then print the print plan."""
-    from .pipeline import BuildOptions, run_build
-    from .printplan import plan_lines
+BUILD_OPTIONS = [
+    click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+                 show_default=True, help="Folder for the outputs."),
+    click.option("--lang", default=None, help="Language of the texts (default: the game's default language)."),
+    click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+                 help="Paper for the printed sheets (and the board tiles)."),
+    click.option("--only", "only", default=None, metavar="DECK[,DECK]",
+                 help="Print only these decks (card sheets only)."),
+    click.option("--cards", "card_ids", default=None, metavar="ID[,ID]",
+                 help="Print only these cards (card sheets only)."),
+    click.option("--changed-since", default=None, metavar="REF",
+                 help="Print only cards changed since a git ref or a saved build (folder or build-manifest.json)."),
+    click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
+    click.option("--verbose", "-v", is_flag=True, help="Also print each step and its timing."),
+    click.option("--board-size", type=click.Choice(["a3", "a2", "a1"]), default="a3", show_default=True,
+                 help="Size of board.pdf, printed whole (board-tiles.pdf tiles it onto --paper)."),
+    click.option("--size", "card_size", default="poker", show_default=True, callback=_size,
+                 help="Card size: poker (63x88), bridge (57x89), tarot (70x120), mini (44x68), square (70x70), "
+                      "or WxH in millimetres."),
+    click.option("--duplex", type=click.Choice(["long", "short", "fold", "none"]), default="long", show_default=True,
+                 help="Backs: long/short = a back sheet after each front sheet for double-sided printing flipped on "
+                      "that edge; fold = each card beside its back, to fold and glue; none = no backs."),
+    click.option("--offset", callback=_offset, metavar="DX,DY",
+                 help="Move the backs by DX,DY millimetres to correct a printer's duplex misalignment "
+                      "(read it on the calibration sheet)."),
+    click.option("--guides", is_flag=True, help="Draw trim (magenta) and safe-area (blue, dashed) lines on every card."),
+    click.option("--ink-saver", is_flag=True, help="White card backgrounds, thin colour bands, light backs."),
+    click.option("--print-shop", is_flag=True,
+                 help="Also write cards-printshop.pdf: one card side per page with 3 mm bleed, CMYK."),
+    click.option("--png", "png_dpi", type=click.IntRange(36, 1200), default=None, metavar="DPI",
+                 help="Also write one PNG per card face into OUT/png/ at this resolution."),
+    click.option("--tts", is_flag=True,
+                 help="Also write Tabletop Simulator deck sheets, backs and saved objects into OUT/tts/."),
+]
+
+
+def build_options(f: Any) -> Any:
+    """The options of `mallette build`, shared with `mallette watch`."""
+    for option in reversed(BUILD_OPTIONS):
+        f = option(f)
+    return game_option(f)
+
+
+def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """Load the game and turn the build options into (game data, BuildOptions, Selection)."""
+    from .pipeline import BuildOptions
     from .selection import Selection
     from .validate import load_game
 
-    _fits(paper, card_size, duplex)
+    _fits(kw["paper"], kw["card_size"], kw["duplex"])
     data = load_game(_start(game_dir))
+    lang = kw["lang"]
     if lang is not None and lang not in data.game.languages:
         raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
                                  param_hint="--lang")
-    opts = BuildOptions(out=out_dir, lang=lang or data.game.default_language, paper=paper, card_size=card_size,
-                        duplex=duplex, offset=offset, guides=guides, ink_saver=ink_saver, print_shop=print_shop,
-                        png_dpi=png_dpi, board_size=board_size)
-    selection = Selection(_csv(only), _csv(card_ids), changed_since)
-    progress = (lambda name: click.echo(f"building {name}...", err=True)) if verbose and not quiet else None
-    report = run_build(data, opts, selection=selection, progress=progress)
+    opts = BuildOptions(out=kw["out_dir"], lang=lang or data.game.default_language, paper=kw["paper"],
+                        card_size=kw["card_size"], duplex=kw["duplex"], offset=kw["offset"], guides=kw["guides"],
+                        ink_saver=kw["ink_saver"], print_shop=kw["print_shop"], png_dpi=kw["png_dpi"],
+                        board_size=kw["board_size"], tts=kw["tts"])
+    selection = Selection(_csv(kw["only"]), _csv(kw["card_ids"]), kw["changed_since"])
+    return data, opts, selection
+
+
+@main.command()
+@build_options
+def build(game_dir: Path | None, **kw: Any) -> None:
+    """Build every output (cards, board, rulebook) into --out, then print the print plan."""
+    from .pipeline import default_registry, run_build
+    from .printplan import plan_lines
+    from .progress import BuildProgress
+
+    data, opts, selection = prepare_build(game_dir, kw)
+    quiet, verbose = kw["quiet"], kw["verbose"]
+    registry = default_registry(opts)
+    if verbose and not quiet:
+        report = run_build(data, opts, registry, selection,
+                           progress=lambda name: click.echo(f"building {name}...", err=True))
+    elif quiet:
+        report = run_build(data, opts, registry, selection)
+    else:
+        with BuildProgress(len(registry.step_names(selection.active))) as bar:
+            report = run_build(data, opts, registry, selection, progress=bar.step)
     if not quiet:
         for line in plan_lines(report, verbose):
             click.echo(line)
@@ -265,6 +295,8 @@ def new(game_dir: Path | None, dest: Path, title: str, authors: tuple[str, ...],
     for line in new_remix(data, dest, title, list(authors), year):
         click.echo(line)
 
+
+from . import cli_workflow  # noqa: E402,F401  (registers watch and preview on `main`)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Collection, Iterator, Mapping, Sequence
 
 import click
 
@@ -45,6 +45,7 @@ class BuildOptions:
     board_size: str = "a3"
     only: tuple[str, ...] = ()
     cards: tuple[str, ...] = ()
+    tts: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,11 @@ class Output:
     sheets: int = 0
     # The name of another output this one can replace (print one or the other, e.g. the booklet).
     instead_of: str = ""
+
+
+def paper_label(paper: str) -> str:
+    """The paper name printed in how-to-print hints ("A4", "Letter")."""
+    return {"a4": "A4", "letter": "Letter"}.get(paper, paper.upper())
 
 
 Producer = Callable[[GameData, BuildOptions], list[Output]]
@@ -91,6 +97,11 @@ class Registry:
         """Register a producer that runs after the others and sees their outputs (full builds only)."""
         self.finishers.append((name, finisher))
 
+    def step_names(self, partial: bool) -> list[str]:
+        """The steps a build runs, in order (a partial print runs only the card steps)."""
+        names = [s.name for s in self.steps if s.cards or not partial]
+        return names if partial else names + [name for name, _ in self.finishers]
+
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -100,16 +111,22 @@ class BuildReport:
     outputs: tuple[Output, ...]
     timings: tuple[tuple[str, float], ...]
     partial: bool
+    # The outputs of each step that ran, by step name (watch mode keeps them for the next rulebook).
+    by_step: tuple[tuple[str, tuple[Output, ...]], ...] = ()
 
 
-def default_registry() -> Registry:
-    """Every output the project knows how to build."""
+def default_registry(opts: BuildOptions | None = None) -> Registry:
+    """Every output the project knows how to build (the optional ones when `opts` asks for them)."""
     from .render.boardoutput import board_outputs
     from .render.card_outputs import produce_cards
     from .render.rulebook_output import rulebook_outputs
 
     reg = Registry()
     reg.add("cards", produce_cards, cards=True)
+    if opts is not None and opts.tts:
+        from .render.tts import tts_outputs
+
+        reg.add("tts", tts_outputs, cards=True)
     reg.add("board", board_outputs)
     reg.add_finisher("rulebook", rulebook_outputs)
     return reg
@@ -196,10 +213,17 @@ def write_all(out: Path, outputs: list[Output]) -> None:
 
 def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = None,
               selection: Selection | None = None,
-              progress: Callable[[str], None] | None = None) -> BuildReport:
-    """Render every output in memory, then write them all; nothing is written if any step fails."""
+              progress: Callable[[str], None] | None = None,
+              only: Collection[str] | None = None,
+              earlier: Mapping[str, Sequence[Output]] | None = None) -> BuildReport:
+    """Render every output in memory, then write them all; nothing is written if any step fails.
+
+    `only` restricts the build to the named steps (watch mode redoes what changed); `earlier` gives the outputs
+    of steps not run this time, so that a finisher (the rulebook's print guide) still sees every file.
+    """
     registry = registry or default_registry()
     selection = selection or Selection()
+    earlier = earlier or {}
     card_opts = opts
     if selection.active:
         # Card outputs print only the chosen cards, but still see the whole game (an actor names its resources).
@@ -207,28 +231,39 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
         if not chosen:
             raise click.UsageError("nothing to print: no card matches the selection")
         card_opts = dataclasses.replace(opts, cards=chosen)
-    steps = [s for s in registry.steps if s.cards or not selection.active]
+    steps = [s for s in registry.steps if (s.cards or not selection.active) and (only is None or s.name in only)]
     outputs: list[Output] = []
+    by_step: dict[str, list[Output]] = {}
     timings: list[tuple[str, float]] = []
     for step in steps:
         if progress:
             progress(step.name)
         t0 = time.perf_counter()
-        outputs.extend(step.producer(data, card_opts if step.cards else opts))
+        made = step.producer(data, card_opts if step.cards else opts)
+        by_step[step.name] = made
+        outputs.extend(made)
         timings.append((step.name, time.perf_counter() - t0))
     if not selection.active:
         for name, finisher in registry.finishers:
+            if only is not None and name not in only:
+                continue
             if progress:
                 progress(name)
             t0 = time.perf_counter()
-            outputs.extend(finisher(data, opts, list(outputs)))
+            seen = [o for s in registry.steps for o in by_step.get(s.name, earlier.get(s.name, ()))]
+            made = finisher(data, opts, seen)
+            by_step[name] = made
+            outputs.extend(made)
             timings.append((name, time.perf_counter() - t0))
-        outputs.append(Output(MANIFEST, manifest_bytes(data)))
+        if only is None or any(s.cards and s.name in only for s in registry.steps):
+            outputs.append(Output(MANIFEST, manifest_bytes(data)))
     # Every PDF gets the licence in XMP, whoever produced it (see xmp.py: still reproducible).
     outputs = [replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o
                for o in outputs]
+    stamped = {o.name: o for o in outputs}
     try:
         write_all(opts.out, outputs)
     except OSError as exc:
         raise BuildError(f"cannot write to {opts.out}: {exc.strerror or exc}") from None
-    return BuildReport(opts.out, tuple(outputs), tuple(timings), selection.active)
+    return BuildReport(opts.out, tuple(outputs), tuple(timings), selection.active,
+                       tuple((name, tuple(stamped[o.name] for o in made)) for name, made in by_step.items()))

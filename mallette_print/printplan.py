@@ -26,6 +26,11 @@ def plan_lines(report: BuildReport, verbose: bool = False) -> list[str]:
         if total:
             lines.append(f"  Total: {total} sheet(s) of paper"
                          + (" (counting the full-page versions)." if any(o.instead_of for o in printable) else "."))
+    tts = [o for o in report.outputs if o.name.startswith("tts/") and o.name.endswith(".jpg")]
+    if tts:
+        decks = sum(1 for o in report.outputs if o.name.startswith("tts/") and o.name.endswith(".json"))
+        lines.append(f"Tabletop Simulator: {decks} deck(s), {len(tts)} image(s) in {report.out}/tts/ "
+                     "(numbers to type and how to load them: tts/README.txt)")
     others = [o for o in report.outputs if not o.pages]
     if others and verbose:
         lines.append("Other files: " + ", ".join(o.name for o in others))

@@ -46,7 +46,7 @@ def new_remix(data: GameData, dest: Path, title: str, authors: list[str], year: 
     manifest.pop("subtitle", None)
     manifest["authors"] = authors
     manifest["licensor"] = ", ".join(authors)
-    manifest["notice"] = f"© {', '.join(authors)} · {g.licence.name}"
+    manifest["notice"] = card_notice(authors, g.licence.name, str(g.notice or ""))
     manifest["version"] = "0.1"
     if year is not None:
         manifest["year"] = year
@@ -71,9 +71,24 @@ def new_remix(data: GameData, dest: Path, title: str, authors: list[str], year: 
     return [
         f"Created a remix of {title_text(original['title'])} in {dest}/",
         f"  title: {title}; authors: {', '.join(authors)}; licence: {g.licence.name} (ShareAlike)",
+        f"  card notice: '{manifest['notice']}' (edit `notice` in cards/game.yaml; keep it about as short)",
         "  adapted_from credits the original in every PDF; say what you changed in adapted_from[0].changes.",
         f"  Build it: mallette build --game {dest}",
     ]
+
+
+def card_notice(authors: list[str], licence: str, original: str) -> str:
+    """The short notice for the remix's cards: the new authors if it fits where the original's did.
+
+    The small print of a card has room for little more than the original notice (a notion card, with its larger
+    QR code, for about 24 characters); a longer one would stop the remix's first build. The full attribution is
+    in every PDF's metadata and in the rulebook's credits anyway.
+    """
+    room = max(len(original), 20)
+    for text in (f"© {', '.join(authors)} · {licence}", f"© {authors[0]} · {licence}"):
+        if len(text) <= room:
+            return text
+    return licence
 
 
 def title_text(title: Any) -> str:

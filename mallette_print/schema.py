@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, Field, TypeAdapter
 
+from .boardmodel import Board
 from .model import (
     ActorCard,
     Back,
@@ -80,11 +81,12 @@ def _schema(target: Any, title: str) -> dict[str, Any]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """Every schema by file name: game, deck and templates files (and the board when the game has one)."""
+    """Every schema by file name: game, deck, templates and board files."""
     out = {
         "game.schema.json": _schema(Game, "mallette-print game manifest (cards/game.yaml)"),
         "deck.schema.json": _schema(DeckFile, "mallette-print deck file (cards/<deck>.yaml)"),
         "templates.schema.json": _schema(TemplatesFile, "mallette-print card templates (cards/templates.yaml)"),
+        "board.schema.json": _schema(Board, "mallette-print board (cards/board.yaml)"),
     }
     return out
 

@@ -119,7 +119,7 @@ def test_cards_too_big_for_the_deck_spaces_are_a_located_error(game, tmp_path):
     with pytest.raises(DataError) as exc:
         board_outputs(game, BuildOptions(out=tmp_path, lang="fr", card_size="tarot"))
     text = str(exc.value)
-    assert text.startswith("cards/board.yaml:61:36: deck space 'events' (draw): with 70×120 mm tarot cards the "
+    assert text.startswith("cards/board.yaml:62:36: deck space 'events' (draw): with 70×120 mm tarot cards the "
                            "space leaves the board")
     assert "(try --board-size a2 or move the space in board.yaml)" in text
     assert len(exc.value.problems) == 5  # one per deck space, not one per neighbour

@@ -43,3 +43,19 @@ def test_new_refuses_a_folder_in_use(sample_game: Path, tmp_path: Path, runner) 
     assert result.exit_code == 1
     assert "already exists and is not empty" in result.output
     assert (dest / "notes.txt").read_text() == "mine"
+
+
+def test_a_remix_of_the_real_game_builds_at_once_even_with_a_long_author_name(tmp_path: Path, runner) -> None:
+    from mallette_print.pipeline import BuildOptions
+    from mallette_print.render.card_outputs import produce_cards
+    from mallette_print.validate import load_game
+
+    repo = Path(__file__).resolve().parent.parent
+    dest = tmp_path / "bzh"
+    result = runner.invoke(main, ["new", str(dest), "--game", str(repo), "--title", "Coopérer en Bretagne",
+                                  "--author", "Collectif Breizh pour une économie solidaire"])
+    assert result.exit_code == 0, result.output
+    data = load_game(dest)
+    assert data.game.notice and len(data.game.notice) <= len("© MES · CC BY-SA 4.0") + 4
+    outputs = produce_cards(data, BuildOptions(out=tmp_path / "out", lang="fr"))
+    assert outputs[0].name == "cards.pdf" and outputs[0].pages > 2

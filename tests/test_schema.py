@@ -35,8 +35,8 @@ def test_deck_files_point_editors_at_the_schema_and_match_it(path: Path) -> None
     jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
 
 
-def test_game_and_templates_match_their_schema() -> None:
-    for file, name in (("game.yaml", "game"), ("templates.yaml", "templates")):
+def test_game_templates_and_board_match_their_schema() -> None:
+    for file, name in (("game.yaml", "game"), ("templates.yaml", "templates"), ("board.yaml", "board")):
         text = (CARDS / file).read_text(encoding="utf-8")
         assert text.startswith(f"# yaml-language-server: $schema=../schema/{name}.schema.json")
         schema = json.loads((REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -55,3 +55,14 @@ def test_schema_command_prints_json(runner) -> None:
     result = runner.invoke(main, ["schema", "--kind", "game"])
     assert result.exit_code == 0
     assert json.loads(result.output)["title"].startswith("mallette-print game manifest")
+
+
+def test_board_schema_flags_an_unknown_key_and_is_printed_by_kind(runner) -> None:
+    result = runner.invoke(main, ["schema", "--kind", "board"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.output)
+    board = yaml.safe_load((CARDS / "board.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(board, schema)
+    board["deck_spaces"][0]["rotation"] = 90
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(board, schema)

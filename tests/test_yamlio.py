@@ -81,3 +81,30 @@ def test_unreadable_file(tmp_path: Path) -> None:
         assert "permission denied" in str(exc.value)
     finally:
         path.chmod(0o644)
+
+
+def test_fast_loader_gives_the_same_values_and_locations_as_the_reference_loader() -> None:
+    import glob
+
+    import yaml
+
+    from mallette_print import yamlio
+
+    if yamlio._CLoader is None:
+        pytest.skip("PyYAML was built without libyaml here")
+    repo = Path(__file__).resolve().parent.parent
+    files = sorted(glob.glob(str(repo / "cards" / "*.yaml")) + glob.glob(str(repo / "tests" / "data" / "**" / "*.yaml"),
+                                                                           recursive=True))
+    assert len(files) > 10
+    for f in files:
+        text = Path(f).read_text(encoding="utf-8", errors="replace")
+        got = []
+        for loader in (yamlio._Loader, yamlio._CLoader):
+            try:
+                node = yaml.compose(text, Loader=loader)
+                b = yamlio._Builder(Path(f))
+                data = b.build(node, (), 0) if node is not None else None
+                got.append((data, b.doc.value_at, b.doc.key_at))
+            except Exception as exc:  # the same failure either way
+                got.append(type(exc).__name__)
+        assert got[0] == got[1], f

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..boardlayout import layout_board
 from ..model import GameData
-from ..pipeline import BuildOptions, Output
+from ..pipeline import BuildOptions, Output, paper_label
 from .board import board_pdf
 from .boardtiles import tiles_pdf
 
@@ -17,16 +17,16 @@ def board_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
     whole, pages = board_pdf(data, lay, opts.lang)
     tiles, tile_pages, plan = tiles_pdf(data, lay, opts.lang, opts.paper)
     size = opts.board_size.upper()
-    paper = "A4" if opts.paper == "a4" else "Letter"
+    paper = paper_label(opts.paper)
     mm_overlap = round(plan.overlap * 25.4 / 72)
     if opts.lang == "fr":
         orient = "paysage" if plan.landscape else "portrait"
-        whole_how = f"{size} paysage, à 100 % (une reprographie l'imprime en entier)"
+        whole_how = f"{size} paysage, à 100 %, recto seul (chez un reprographe)"
         tiles_how = (f"{plan.sheets} feuilles {paper} {orient} + plan d'assemblage, à 100 %, recto seul ; "
                      f"{plan.rows}×{plan.cols} morceaux, {mm_overlap} mm de recouvrement")
     else:
         orient = "landscape" if plan.landscape else "portrait"
-        whole_how = f"{size} landscape, at 100% (a copy shop can print it whole)"
+        whole_how = f"{size} landscape, at 100%, single-sided (at a copy shop)"
         tiles_how = (f"{plan.sheets} {paper} sheets {orient} + assembly map, at 100%, single-sided; "
                      f"{plan.rows}×{plan.cols} tiles, {mm_overlap} mm overlap")
     # Sheets count home printing only: board.pdf goes to a copy shop, the tiles to the home printer.

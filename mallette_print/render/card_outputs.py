@@ -8,16 +8,24 @@ from ..cardsize import CardSize, parse_card_size
 from ..errors import BuildError
 from ..licensing import pdf_meta
 from ..model import GameData
-from ..pipeline import BuildOptions, Output
+from ..pipeline import BuildOptions, Output, paper_label
 from .cards import CardLook, painter_for
 from .pdf import new_canvas
 from .sheets import calibration_pdf, expand, render_sheets
 
 HOW_TO_PRINT = {
-    "fr": {"long": "100 %, recto verso bord long", "short": "100 %, recto verso bord court",
-           "fold": "100 %, recto seul, pliez et collez", "none": "100 %, recto seul"},
-    "en": {"long": "100%, double-sided, flip on long edge", "short": "100%, double-sided, flip on short edge",
-           "fold": "100%, single-sided, fold and glue", "none": "100%, single-sided"},
+    "fr": {"long": "{paper}, à 100 %, recto verso, retournement sur le bord long",
+           "short": "{paper}, à 100 %, recto verso, retournement sur le bord court",
+           "fold": "{paper}, à 100 %, recto seul ; découpez, pliez et collez",
+           "none": "{paper}, à 100 %, recto seul",
+           "shop": "chez un imprimeur : une face de carte par page ({w:g} × {h:g} mm + 3 mm de fond perdu, CMJN), "
+                   "recto verso, retournement sur le bord long (page impaire = recto), à 100 %"},
+    "en": {"long": "{paper}, at 100%, double-sided, flip on long edge",
+           "short": "{paper}, at 100%, double-sided, flip on short edge",
+           "fold": "{paper}, at 100%, single-sided; cut, fold and glue",
+           "none": "{paper}, at 100%, single-sided",
+           "shop": "at a print shop: one card side per page ({w:g} × {h:g} mm + 3 mm bleed, CMYK), double-sided, "
+                   "flip on long edge (odd pages are fronts), at 100%"},
 }
 
 
@@ -85,7 +93,8 @@ def produce_cards(data: GameData, opts: BuildOptions) -> list[Output]:
     except ValueError as exc:
         raise BuildError(f"--size: {exc}") from None
     lang = opts.lang
-    how = HOW_TO_PRINT.get(lang[:2], HOW_TO_PRINT["en"])
+    how = {k: v.format(paper=paper_label(opts.paper), w=size.w_mm, h=size.h_mm)
+           for k, v in HOW_TO_PRINT.get(lang[:2], HOW_TO_PRINT["en"]).items()}
     look = _look(opts, size)
     try:
         pdf, pages = render_sheets(data, lang, opts.paper, size, opts.duplex, opts.offset, look, opts.cards)
@@ -99,8 +108,7 @@ def produce_cards(data: GameData, opts: BuildOptions) -> list[Output]:
         outputs.append(Output("duplex-calibration.pdf", cal, 2, how[opts.duplex]))
     if opts.print_shop:
         shop, shop_pages = print_shop_pdf(data, lang, _look(opts, size, cmyk=True), opts.cards)
-        outputs.append(Output("cards-printshop.pdf", shop, shop_pages,
-                              "CMYK, trim + 3 mm bleed, TrimBox/BleedBox"))
+        outputs.append(Output("cards-printshop.pdf", shop, shop_pages, how["shop"]))
     if opts.png_dpi:
         outputs.extend(face_pngs(data, lang, look, opts.png_dpi, opts.cards))
     return outputs

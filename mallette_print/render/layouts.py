@@ -8,6 +8,8 @@ A layout depends only on the game data, the deck, the language, the card size
 and the fonts, so it is kept here rather than on a canvas.
 
 The cache is memo.per_game: the layouts of the few most recent games only.
+Long-running commands (watch) add a LayoutCache (render/layoutcache.py) that
+outlives a reload of the game: it is keyed by the content of the deck and game.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from ..fonts import FontFamily
 from ..memo import per_game
 from ..model import Deck, GameData
 from .faces import FaceLayout, layout_face
+from .icons import icon_index
+from .layoutcache import ACTIVE
 
 DeckLayouts = dict[str, FaceLayout] | list[Problem]
 
@@ -49,4 +53,20 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
 
 def deck_layouts(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
     """The fitted layouts of a deck's cards by card id, or the located problems of the texts that do not fit."""
-    return per_game(data, ("layouts", deck.id, lang, size, fam), lambda: _fit_deck(data, deck, lang, size, fam))
+    return per_game(data, ("layouts", deck.id, lang, size, fam), lambda: _kept_or_fit(data, deck, lang, size, fam))
+
+
+def _kept_or_fit(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
+    # Across reloads of the game (watch mode), an active LayoutCache gives back the layouts of decks whose content
+    # did not change; one-shot builds have none.
+    cache = ACTIVE.get()
+    if cache is None:
+        return _fit_deck(data, deck, lang, size, fam)
+    slot, key = (deck.id, lang, repr(size)), cache.key(data, deck, icon_index(data), lang, size)
+    kept = cache.get(slot, key)
+    if kept is not None:
+        return kept
+    got = _fit_deck(data, deck, lang, size, fam)
+    if not isinstance(got, list):
+        cache.put(slot, key, got)
+    return got

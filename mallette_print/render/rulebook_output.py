@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..pipeline import BuildOptions, Output
+from ..pipeline import BuildOptions, Output, paper_label
 from ..model import GameData
 from ..rulebook_content import PrintItem
 from ..rulebook_words import word
@@ -19,6 +19,15 @@ def rulebook_outputs(data: GameData, opts: BuildOptions, before: list[Output]) -
         data, opts.lang, opts.paper, others, lambda b: anatomy(data, opts.lang, b, opts.card_size))
     booklet, sides = impose(small, opts.paper)
     mine = own_items(opts.lang, n_full, n_small)
-    return [Output("rulebook.pdf", full, n_full, word("how_rulebook", opts.lang), mine[0].sheets),
-            Output("rulebook-booklet.pdf", booklet, sides, word("how_booklet", opts.lang), mine[1].sheets,
+    # The print plan names the paper too (the guide inside the rulebook is printed on it, so it need not).
+    paper = paper_label(opts.paper)
+    landscape = " paysage" if opts.lang == "fr" else " landscape"
+    return [Output("rulebook.pdf", full, n_full, f"{paper}, {_lower_first(word('how_rulebook', opts.lang))}",
+                   mine[0].sheets),
+            Output("rulebook-booklet.pdf", booklet, sides,
+                   f"{paper}{landscape}, {_lower_first(word('how_booklet', opts.lang))}", mine[1].sheets,
                    instead_of="rulebook.pdf")]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

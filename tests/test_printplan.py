@@ -1,0 +1,62 @@
+"""The print plan: every printable file says its paper, its duplex setting and 100%, in French and English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mallette_print.cli import main
+from mallette_print.pipeline import BuildOptions
+from mallette_print.render.boardoutput import board_outputs
+from mallette_print.validate import load_game
+
+REPO = Path(__file__).resolve().parent.parent
+PAPER = re.compile(r"\b(A4|A3|A2|A1|Letter)\b")
+SIDES = {"fr": re.compile(r"recto verso, retournement sur le bord (long|court)|recto seul"),
+         "en": re.compile(r"double-sided, flip on (the )?(long|short) edge|single-sided")}
+SCALE = {"fr": "100\u00a0%", "en": "100%"}
+
+
+def _plan_rows(output: str) -> dict[str, str]:
+    rows = {}
+    for line in output.splitlines():
+        m = re.match(r"\s+(\S+\.pdf)\s+\d+ page\(s\).* — (.*)$", line)
+        if m:
+            rows[m.group(1)] = m.group(2)
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_file_of_the_plan_says_paper_duplex_and_100_percent(sample_game: Path, tmp_path: Path, runner,
+                                                                   lang: str) -> None:
+    result = runner.invoke(main, ["build", "--out", str(tmp_path / "out"), "--lang", lang, "--paper", "letter",
+                                  "--print-shop"])
+    assert result.exit_code == 0, result.output
+    rows = _plan_rows(result.output)
+    assert {"cards.pdf", "duplex-calibration.pdf", "cards-printshop.pdf", "rulebook.pdf",
+            "rulebook-booklet.pdf"} <= set(rows)
+    for name, how in rows.items():
+        assert SCALE[lang] in how.replace(" %", "\u00a0%"), (name, how)
+        assert SIDES[lang].search(how), (name, how)
+        if name != "cards-printshop.pdf":  # a print shop prints on its own stock, at the card's size
+            assert "Letter" in how, (name, how)
+    assert re.search(r"Total: \d+ sheet\(s\) of paper", result.output)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_board_files_say_paper_duplex_and_100_percent(lang: str) -> None:
+    data = load_game(REPO)
+    for out in board_outputs(data, BuildOptions(out=Path("unused"), lang=lang)):
+        assert PAPER.search(out.how_to_print), out
+        assert SIDES[lang].search(out.how_to_print), out
+        assert SCALE[lang] in out.how_to_print.replace(" %", "\u00a0%"), out
+
+
+def test_quiet_prints_nothing_and_verbose_prints_steps_and_timings(sample_game: Path, tmp_path: Path, runner) -> None:
+    quiet = runner.invoke(main, ["build", "--out", str(tmp_path / "q"), "--quiet"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+    verbose = runner.invoke(main, ["build", "--out", str(tmp_path / "v"), "--verbose"])
+    assert verbose.exit_code == 0
+    assert "building cards..." in verbose.output and "Timings: cards" in verbose.output

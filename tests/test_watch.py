@@ -1,0 +1,146 @@
+"""`mallette watch`: what a change redoes, errors that keep watching, and a real file change end to end."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from mallette_print.pipeline import BuildOptions, default_registry
+from mallette_print.watch import BOARD, CARDS, RULEBOOK, Watcher, classify, run
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class Log:
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.err: list[str] = []
+
+    def __call__(self, text: str, err: bool) -> None:
+        (self.err if err else self.out).append(text)
+
+
+def _text(pdf: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+
+
+def _mtimes(out: Path) -> dict[str, int]:
+    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_classify_maps_files_to_the_outputs_they_change(tmp_path: Path) -> None:
+    root = tmp_path
+    assert classify([root / "cards" / "actors.yaml"], root) == ({CARDS, RULEBOOK}, False)
+    assert classify([root / "cards" / "templates.yaml"], root) == ({CARDS, RULEBOOK}, False)
+    assert classify([root / "cards" / "board.yaml"], root) == ({BOARD, RULEBOOK}, False)
+    assert classify([root / "rules" / "fr.md"], root) == ({RULEBOOK}, False)
+    assert classify([root / "cards" / "game.yaml"], root) == ({CARDS, BOARD, RULEBOOK}, False)
+    assert classify([root / "assets" / "icons" / "x.svg"], root) == ({CARDS, BOARD, RULEBOOK}, True)
+    assert classify([root / "cards" / ".actors.yaml.swp", root / "out" / "cards.pdf"], root) == (set(), False)
+
+
+def test_a_card_edit_redoes_the_cards_and_that_png_then_the_rulebook_when_idle(sample_game: Path) -> None:
+    out = sample_game / "out"
+    log = Log()
+    w = Watcher(sample_game, BuildOptions(out=out, lang="fr", png_dpi=40), echo=log)
+    assert w.start()
+    w.idle()
+    assert {"cards.pdf", "rulebook.pdf", "png/actors-regie-quartier.png", "png/actors-scic-energie.png"} <= set(
+        _mtimes(out))
+    before = _mtimes(out)
+    _edit(sample_game / "cards" / "actors.yaml", "title: {fr: Régie de quartier,", "title: {fr: Régie du quartier,")
+    assert w.changed([sample_game / "cards" / "actors.yaml"])
+    after = _mtimes(out)
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert "cards.pdf" in changed and "png/actors-regie-quartier.png" in changed
+    assert not any(n.startswith("png/") and n != "png/actors-regie-quartier.png" for n in changed), changed
+    assert "rulebook.pdf" not in changed  # a card edit does not wait for the rulebook...
+    assert "Régie du quartier" in _text(out / "cards.pdf")
+    w.idle()  # ...which follows when the designer pauses
+    assert _mtimes(out)["rulebook.pdf"] != before["rulebook.pdf"]
+    assert any("actors.yaml: wrote cards.pdf" in line and "1 PNG (actors-regie-quartier)" in line for line in log.out)
+
+
+def test_a_data_error_is_reported_with_its_place_and_the_outputs_stay(sample_game: Path) -> None:
+    out = sample_game / "out"
+    log = Log()
+    w = Watcher(sample_game, BuildOptions(out=out, lang="fr"), rulebook=False, echo=log)
+    assert w.start()
+    good = (out / "cards.pdf").read_bytes()
+    deck = sample_game / "cards" / "actors.yaml"
+    _edit(deck, "    family: association\n", "    famly: association\n")
+    assert not w.changed([deck])
+    assert (out / "cards.pdf").read_bytes() == good
+    message = "\n".join(log.err)
+    assert "actors.yaml:15:5" in message and "did you mean 'family'" in message
+    assert "the previous outputs are kept" in message
+    _edit(deck, "    famly: association\n", "    family: association\n")
+    _edit(deck, "title: {fr: Régie de quartier,", "title: {fr: Régie de territoire,")
+    assert w.changed([deck])
+    assert "Régie de territoire" in _text(out / "cards.pdf")
+
+
+@pytest.fixture
+def real_game(tmp_path: Path) -> Path:
+    game = tmp_path / "real"
+    for d in ("cards", "rules", "assets"):
+        shutil.copytree(REPO / d, game / d)
+    return game
+
+
+def test_a_board_edit_redoes_only_the_board(real_game: Path) -> None:
+    out = real_game / "out"
+    w = Watcher(real_game, BuildOptions(out=out, lang="fr"), rulebook=False, echo=Log())
+    assert w.start()
+    before = _mtimes(out)
+    board = real_game / "cards" / "board.yaml"
+    text = board.read_text(encoding="utf-8")
+    board.write_text(text.replace("Tours", "Manches", 1), encoding="utf-8")
+    assert w.changed([board])
+    after = _mtimes(out)
+    assert {n for n in after if after[n] != before.get(n)} == {"board.pdf", "board-tiles.pdf"}
+
+
+def test_watch_loop_rebuilds_after_a_real_file_change(sample_game: Path) -> None:
+    out = sample_game / "out"
+    log = Log()
+    w = Watcher(sample_game, BuildOptions(out=out, lang="fr"), rulebook=False, echo=log)
+    stop = threading.Event()
+    thread = threading.Thread(target=run, args=(w, stop), daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not any(line.startswith("Watching") for line in log.out):
+            assert time.monotonic() < deadline, log.out + log.err
+            time.sleep(0.05)
+        first = (out / "cards.pdf").stat().st_mtime_ns
+        time.sleep(0.2)
+        _edit(sample_game / "cards" / "actors.yaml", "title: {fr: Régie de quartier,", "title: {fr: Régie vue,")
+        while (out / "cards.pdf").stat().st_mtime_ns == first:
+            assert time.monotonic() < deadline, log.out + log.err
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
+    assert "Régie vue" in _text(out / "cards.pdf")
+    assert w.cycles == 2
+
+
+def test_registry_steps_for_each_part() -> None:
+    w = Watcher(Path("."), BuildOptions(out=Path("o"), lang="fr", tts=True), registry=default_registry(
+        BuildOptions(out=Path("o"), lang="fr", tts=True)))
+    assert w._steps({CARDS}) == {"cards", "tts"}
+    assert w._steps({BOARD}) == {"board"}
+    assert w._steps({RULEBOOK}) == set()
