@@ -372,9 +372,14 @@ class Builder:
         return t
 
 
-def toc(st: Styles, lang: str) -> list[Flowable]:
+def contents_flowable(st: Styles) -> TableOfContents:
+    """The table of contents itself (kept across layout passes: it shows the entries of the previous one)."""
+    return TableOfContents(levelStyles=st.toc, dotsMinLevel=0)
+
+
+def toc(st: Styles, lang: str, contents: TableOfContents | None = None) -> list[Flowable]:
     """The table of contents page."""
-    t = TableOfContents(levelStyles=st.toc, dotsMinLevel=0)
+    t = contents or contents_flowable(st)
     return [Heading(word("contents", lang), st.h[0], 1, word("contents", lang), in_toc=False), t, PageBreak()]
 
 
@@ -400,13 +405,45 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
     ]
 
 
-def build_pdf(story: list[Flowable], spec: PageSpec, meta: PdfMeta, header: str) -> tuple[bytes, int]:
-    """Lay the story out (several passes for the table of contents); return the PDF and its page count."""
-    fam = register_family()
-    buf = io.BytesIO()
-    doc = RulebookDoc(buf, spec, meta, fam, header)
-    doc.multiBuild(story, maxPasses=6)
-    return buf.getvalue(), doc.page
+class Passes:
+    """One rulebook document laid out a pass at a time: multiBuild's loop, with the caller deciding when to stop.
+
+    The full-page rulebook and the booklet print each other's page counts, so they are laid out in turns with a
+    fresh story for each pass (showing the latest counts) and one table of contents kept across passes.
+    """
+
+    def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str) -> None:
+        self.spec = spec
+        self.buf = io.BytesIO()
+        self.doc = RulebookDoc(self.buf, spec, meta, register_family(), header)
+        self.contents = contents_flowable(styles_for(spec, lang))
+        self.passes = 0
+        self.pages = 0
+        self.satisfied = False
+
+    def run(self, story: list[Flowable]) -> bool:
+        """Lay the story out once on a fresh canvas; True when the table of contents is settled."""
+        doc = self.doc
+        doc._indexingFlowables = [f for f in story if f.isIndexing()]
+        doc._doSave = 0
+        edits: list[Any] = []
+        doc._multiBuildEdits = edits.append
+        for fl in doc._indexingFlowables:
+            fl.beforeBuild()
+        doc.build(story[:])
+        for fl in doc._indexingFlowables:
+            fl.afterBuild()
+        for e in edits:
+            e[0](*e[1:])
+        self.passes += 1
+        self.pages = doc.page
+        self.satisfied = bool(doc._allSatisfied())
+        return self.satisfied
+
+    def save(self) -> bytes:
+        """The PDF of the last pass."""
+        self.doc.canv.save()
+        return self.buf.getvalue()
 
 
 def styles_for(spec: PageSpec, lang: str) -> Styles:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from reportlab.platypus import Flowable
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import rules_source as rs
 from ..booklet import padded
@@ -25,7 +26,7 @@ from ..model import GameData
 from ..rulebook_content import PrintItem, duplex_sheets, placeholder_values
 from ..rulebook_words import word
 from . import rulebook_sections as sec
-from .rulebook import Builder, PageSpec, build_pdf, cover, page_spec, styles_for, toc
+from .rulebook import Builder, PageSpec, Passes, cover, page_spec, styles_for, toc
 
 FRONT = ("components", "anatomy")
 BACK = ("facilitator", "fiches", "print", "credits")
@@ -44,7 +45,8 @@ def front_position(blocks: tuple[rs.Block, ...]) -> int:
 
 
 def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, items: list[PrintItem],
-          anatomy: Callable[[Builder], list[Flowable]] | None = None) -> list[Flowable]:
+          anatomy: Callable[[Builder], list[Flowable]] | None = None,
+          contents: TableOfContents | None = None) -> list[Flowable]:
     """Every flowable of the rulebook, in order."""
     st = styles_for(spec, lang)
     w, h = spec.size
@@ -66,7 +68,7 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
     blocks = doc.blocks if doc else ()
     placed = set(doc.slots()) if doc else set()
     at = front_position(blocks)
-    out = cover(data, st, lang, b.height) + toc(st, lang)
+    out = cover(data, st, lang, b.height) + toc(st, lang, contents)
     out += b.blocks(blocks[:at], section)
     first = blocks[at] if at < len(blocks) else None
     chapter = first.level if isinstance(first, rs.Heading) else 1
@@ -86,13 +88,6 @@ def header_text(data: GameData, lang: str) -> str:
     return f"{tr(g.title, lang, g.default_language)} · {word('version', lang, version=g.version)}"
 
 
-def render(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, items: list[PrintItem],
-           anatomy: Callable[[Builder], list[Flowable]] | None = None) -> tuple[bytes, int]:
-    """The rulebook PDF at one page format, and its page count."""
-    meta = pdf_meta(data, lang, "Règles" if lang == "fr" else "Rulebook")
-    return build_pdf(story(data, lang, spec, doc, items, anatomy), spec, meta, header_text(data, lang))
-
-
 def load_text(data: GameData, lang: str) -> rs.RulesDoc | None:
     """rules/<lang>.md parsed with the game's values (None when the game has no rules/ folder)."""
     return rs.load(Path(data.root), lang, placeholder_values(data, lang))
@@ -107,16 +102,32 @@ def own_items(lang: str, pages: int, booklet_pages: int) -> list[PrintItem]:
 
 def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
                 anatomy: Callable[[Builder], list[Flowable]] | None = None) -> tuple[bytes, int, bytes, int]:
-    """The full-page rulebook and the booklet pages, laid out until the print guide's counts are stable."""
+    """The full-page rulebook and the booklet pages, laid out until the print guide's counts are stable.
+
+    Each print guide shows the page counts of both documents, so the two are laid out in turns, each pass with
+    the latest counts, until both tables of contents are settled and each document's last pass showed the
+    final counts: usually 5 passes in all (each document needs 2 for its table of contents).
+    """
     doc = load_text(data, lang)
-    full_spec, small_spec = page_spec(paper), page_spec(paper, booklet=True)
-    counts = (0, 0)
-    full = small = b""
-    for _ in range(4):
-        items = others + own_items(lang, *counts)
-        full, n_full = render(data, lang, full_spec, doc, items, anatomy)
-        small, n_small = render(data, lang, small_spec, doc, items, anatomy)
-        if (n_full, n_small) == counts:
+    meta = pdf_meta(data, lang, "Règles" if lang == "fr" else "Rulebook")
+    header = header_text(data, lang)
+    runs = [Passes(page_spec(paper), meta, header, lang), Passes(page_spec(paper, booklet=True), meta, header, lang)]
+    shown: list[tuple[int, int] | None] = [None, None]
+
+    def counts() -> tuple[int, int]:
+        return runs[0].pages, runs[1].pages
+
+    def lay_out(i: int) -> None:
+        shown[i] = counts()
+        run = runs[i]
+        run.run(story(data, lang, run.spec, doc, others + own_items(lang, *counts()), anatomy, run.contents))
+
+    lay_out(0)
+    lay_out(1)
+    # The booklet first: its page count moves most (its contents take two pages).
+    for _ in range(10):
+        pending = [i for i in (1, 0) if not (runs[i].satisfied and shown[i] == counts())]
+        if not pending:
             break
-        counts = (n_full, n_small)
-    return full, counts[0], small, counts[1]
+        lay_out(pending[0])
+    return runs[0].save(), runs[0].pages, runs[1].save(), runs[1].pages
