@@ -184,24 +184,30 @@ def hopeless(fam: FontFamily, blocks: Sequence[Block], style: Style, width: floa
 
 
 def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: float, height: float,
-               lang: str, scale_gaps: bool = True) -> Fitted | Overflow:
-    """The largest size (from style.size down to style.min_size) at which every block fits the box."""
+               lang: str, start: float | None = None) -> Fitted | Overflow:
+    """The largest size (from style.size, or `start` when lower, down to style.min_size) at which every block fits.
+
+    The gaps between blocks (gap_before) do not shrink with the text: a text fitted at a size looks the same
+    however that size was found, and every card of a deck set at one size has the same gaps.
+    """
     excess = hopeless(fam, blocks, style, width, height)
     if excess:
         return Overflow(max(blocks, key=lambda b: len(b.markup)).field, excess, style.min_size, lang)
     total = 0.0
     heights: list[float] = []
     size = style.size
-    for size in _sizes(style):
+    sizes = _sizes(style)
+    if start is not None:
+        sizes = [s for s in sizes if s <= start + 1e-6] or [style.min_size]
+    for size in sizes:
         heights = _measure(fam, blocks, style, size, width, lang)
-        gaps = [b.gap_before * (size / style.size if scale_gaps else 1.0) for b in blocks]
-        total = sum(heights) + sum(gaps)
+        total = sum(heights) + sum(b.gap_before for b in blocks)
         if total <= height + 1e-6:
             return Fitted(size, tuple(blocks), tuple(heights), total, width, style, lang)
     # Name the field that crosses the bottom of the box.
     y, culprit = 0.0, blocks[-1].field if blocks else "?"
     for b, h in zip(blocks, heights):
-        y += b.gap_before * (size / style.size) + h
+        y += b.gap_before + h
         if y > height + 1e-6:
             culprit = b.field
             break

@@ -264,9 +264,21 @@ def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> P
                    f"(shorten the text or choose a larger card size)")
 
 
+def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | None:
+    """The same face with its body fitted again from `start` down (None if it then does not fit)."""
+    body = lay.body
+    if body is None:
+        return lay
+    got = fit_blocks(fam, body.blocks, body.style, body.width, lay.body_top - lay.body_bottom, body.lang, start=start)
+    return replace(lay, body=got) if isinstance(got, Fitted) else None
+
+
 def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
-                fam: FontFamily, body_cap: float | None = None) -> FaceLayout | list[Problem]:
-    """Fit every text of a card face; return the layout, or the located problems of what does not fit."""
+                fam: FontFamily, body_start: float | None = None) -> FaceLayout | list[Problem]:
+    """Fit every text of a card face; return the layout, or the located problems of what does not fit.
+
+    body_start: the body size to try first (the template's size when None or larger); see render/layouts.py.
+    """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     tpl = data.templates[deck.template]
@@ -333,11 +345,9 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     body: Fitted | None = None
     if blocks:
         body_style = _text_style(tpl.body, BODY_MIN)
-        # 7 pt is the floor for body text whatever a template says; a deck-wide cap keeps a deck uniform.
+        # 7 pt is the floor for body text whatever a template says.
         body_style = replace(body_style, min_size=max(body_style.min_size, BODY_MIN))
-        if body_cap is not None:
-            body_style = replace(body_style, size=max(min(body_style.size, body_cap), body_style.min_size))
-        fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, body_top - body_bottom, lang)
+        fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, body_top - body_bottom, lang, start=body_start)
         if isinstance(fitted_body, Overflow):
             problems.append(_overflow_problem(deck, card, fitted_body))
         else:

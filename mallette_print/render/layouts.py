@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..fonts import FontFamily
 from ..memo import per_game
 from ..model import Deck, GameData
-from .faces import FaceLayout, layout_face
+from .faces import FaceLayout, layout_face, refit_body
 from .icons import icon_index
 from .layoutcache import ACTIVE
 
@@ -27,28 +27,45 @@ DeckLayouts = dict[str, FaceLayout] | list[Problem]
 
 
 def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
-    """Every card of a deck fitted, the body text at one size for the whole deck (the largest that fits all)."""
+    """Every card of a deck fitted, the body text at one size for the whole deck (the largest that fits all).
+
+    Each card's search starts at the smallest body size found so far in the deck (one wrap per card instead of
+    one per size from the template's down): the deck's size is the smallest of the cards' own largest sizes, so a
+    card that fits at that running size cannot lower it. A card that does not fit there is searched from the
+    template's size down, as if alone (wrapping is not strictly monotonic in size), so the deck's size is exactly
+    the one a full search of every card gives.
+    """
     problems: list[Problem] = []
     got: dict[str, FaceLayout] = {}
+    running: float | None = None
     for card in deck.cards:
-        lay = layout_face(data, deck, card, lang, size, fam)
+        lay = layout_face(data, deck, card, lang, size, fam, body_start=running)
+        if running is not None and (isinstance(lay, list) or (lay.body and lay.body.size < running - 1e-6)):
+            lay = layout_face(data, deck, card, lang, size, fam)
         if isinstance(lay, list):
             problems.extend(lay)
-        else:
-            got[card.id] = lay
+            continue
+        got[card.id] = lay
+        if lay.body:
+            running = lay.body.size if running is None else min(running, lay.body.size)
     if problems:
         return problems
-    sizes = [lay.body.size for lay in got.values() if lay.body]
-    cap = min(sizes) if sizes else None
     out: dict[str, FaceLayout] = {}
     for card in deck.cards:
         lay = got[card.id]
-        if cap is not None and lay.body and lay.body.size > cap:
-            again = layout_face(data, deck, card, lang, size, fam, body_cap=cap)
-            assert not isinstance(again, list)  # a smaller size always fits when a larger one did
+        if running is not None and lay.body and lay.body.size > running:
+            again = refit_body(lay, fam, running)
+            if again is None:  # never seen: a smaller size fits when a larger one did; this names what overflows
+                return _problems(layout_face(data, deck, card, lang, size, fam, body_start=running))
             lay = again
         out[card.id] = lay
     return out
+
+
+def _problems(got: FaceLayout | list[Problem]) -> list[Problem]:
+    # refit_body and layout_face fit the same blocks in the same box, so the latter fails too.
+    assert isinstance(got, list)
+    return got
 
 
 def deck_layouts(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
