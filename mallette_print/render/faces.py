@@ -312,7 +312,10 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
         fiche_block = Block("fiche", icon_markup("qr-phone") + f"<b>{escape(label('fiche', lang))} {f.number}</b><br/>"
                             + escape(short))
         fiche_style = Style(FICHE_SIZE, 6.0, 1.2, colour=tpl.body.colour)
-        fitted = fit_lines(fam, fiche_block, fiche_style, W - 2 * S - qr - QR_GAP, 3, lang)
+        fiche_w = W - 2 * S - qr - QR_GAP
+        # Every card of a fiche shows the same caption: fitted once per game.
+        fitted = per_game(data, ("fiche", fiche_block, fiche_style, fiche_w, lang, fam),
+                          lambda: fit_lines(fam, fiche_block, fiche_style, fiche_w, 3, lang))
         if isinstance(fitted, Overflow):
             problems.append(_overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
         else:

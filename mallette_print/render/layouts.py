@@ -18,8 +18,9 @@ from ..cardsize import CardSize
 from ..errors import Problem
 from ..fonts import FontFamily
 from ..memo import per_game
-from ..model import Deck, GameData
-from .faces import FaceLayout, layout_face, refit_body
+from ..model import SHOWABLE, Card, Deck, GameData
+from ..textfit import _TAG
+from .faces import FaceLayout, body_blocks, layout_face, refit_body
 from .icons import icon_index
 from .layoutcache import ACTIVE
 
@@ -35,21 +36,22 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
     template's size down, as if alone (wrapping is not strictly monotonic in size), so the deck's size is exactly
     the one a full search of every card gives.
     """
-    problems: list[Problem] = []
+    failed: dict[str, list[Problem]] = {}
     got: dict[str, FaceLayout] = {}
     running: float | None = None
-    for card in deck.cards:
+    # The longest texts first: the running size then reaches the deck's size early and few cards are fitted twice.
+    for card in sorted(deck.cards, key=lambda c: -_text_width(data, deck, c, lang, fam)):
         lay = layout_face(data, deck, card, lang, size, fam, body_start=running)
         if running is not None and (isinstance(lay, list) or (lay.body and lay.body.size < running - 1e-6)):
             lay = layout_face(data, deck, card, lang, size, fam)
         if isinstance(lay, list):
-            problems.extend(lay)
+            failed[card.id] = lay
             continue
         got[card.id] = lay
         if lay.body:
             running = lay.body.size if running is None else min(running, lay.body.size)
-    if problems:
-        return problems
+    if failed:
+        return [p for card in deck.cards for p in failed.get(card.id, [])]
     out: dict[str, FaceLayout] = {}
     for card in deck.cards:
         lay = got[card.id]
@@ -60,6 +62,14 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
             lay = again
         out[card.id] = lay
     return out
+
+
+def _text_width(data: GameData, deck: Deck, card: Card, lang: str, fam: FontFamily) -> float:
+    """The width of a card's body text set in one line at 1 pt: how hard it is to fit, for ordering only."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    show = data.templates[deck.template].show or list(SHOWABLE[deck.type])
+    return sum(stringWidth(_TAG.sub("", b.markup), fam.regular, 1.0) for b in body_blocks(data, deck, card, lang, show))
 
 
 def _problems(got: FaceLayout | list[Problem]) -> list[Problem]:
