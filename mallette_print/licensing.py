@@ -21,6 +21,11 @@ class PdfMeta:
     lang: str
     rights: str
     licence_url: str
+    # XMP licence fields (see xmp.py)
+    statement: str = ""  # dc:rights: the attribution and the licence in words
+    creators: tuple[str, ...] = ()
+    licence_name: str = ""
+    licensor: str = ""
 
 
 def notice(data: GameData) -> str:
@@ -54,4 +59,13 @@ def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
     keywords = ("print-and-play", "économie sociale et solidaire", "MES", g.licence.name, g.licence.url,
                 f"version {g.version}")
     return PdfMeta(title=title, author=", ".join(g.authors), subject=rights, keywords=keywords,
-                   lang={"fr": "fr-FR", "en": "en-GB"}.get(lang, lang), rights=rights, licence_url=g.licence.url)
+                   lang={"fr": "fr-FR", "en": "en-GB"}.get(lang, lang), rights=rights, licence_url=g.licence.url,
+                   statement=rights_statement(data, lang), creators=tuple(g.authors), licence_name=g.licence.name,
+                   licensor=g.licensor)
+
+
+def rights_statement(data: GameData, lang: str) -> str:
+    """The XMP dc:rights statement: attribution plus the licence in words."""
+    g = data.game
+    word = "Sous licence" if lang == "fr" else "Licensed under"
+    return f"{attribution(data, lang)}. {word} {g.licence.name}: {g.licence.url}"

@@ -82,3 +82,25 @@ def test_pipeline_stamps_pdfs_of_any_producer(project: Path, tmp_path: Path) -> 
     # The rulebook's print guide lists the other producer's file.
     text = " ".join(p.extract_text() for p in PdfReader(out / "rulebook.pdf").pages)
     assert "cards.pdf" in text
+
+
+def test_a_pdf_made_without_the_packet_is_stamped_by_the_pipeline(project: Path, tmp_path: Path) -> None:
+    # new_canvas writes the XMP itself; a producer using a bare reportlab canvas still gets it from the pipeline.
+    from reportlab.pdfgen.canvas import Canvas
+
+    data = load_game(project)
+
+    def bare(d, opts):  # type: ignore[no-untyped-def]
+        buf = io.BytesIO()
+        c = Canvas(buf, pagesize=(595, 842), invariant=1)
+        c.showPage()
+        c.save()
+        assert b"/Metadata" not in buf.getvalue()
+        return [Output("cards.pdf", buf.getvalue(), 1)]
+
+    reg = default_registry()
+    reg.add("cards", bare)
+    out = tmp_path / "o"
+    run_build(data, BuildOptions(out=out, lang="fr"), reg)
+    fields = licence_fields(out / "cards.pdf")
+    assert fields["xmpRights:WebStatement"] == DEED and "CC BY-SA 4.0" in fields["dc:rights"]

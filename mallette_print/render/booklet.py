@@ -48,6 +48,8 @@ def impose(pages_pdf: bytes, paper: str) -> tuple[bytes, int]:
                              f"{W / 2:.3f} 0 m {W / 2:.3f} {tick:.3f} l S Q\n")
                     page.contents_add(pikepdf.Stream(out, marks.encode()), prepend=False)
         out.docinfo = out.copy_foreign(src.docinfo)  # type: ignore[assignment]
+        if "/Metadata" in src.Root:  # the licence XMP (see xmp.py)
+            out.Root.Metadata = out.copy_foreign(src.Root.Metadata)
         buf = io.BytesIO()
         out.save(buf, deterministic_id=True)
         return buf.getvalue(), len(out.pages)

@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream, format as pdf_format
 from reportlab.pdfgen.canvas import Canvas
 
 from ..fonts import FontFamily, register_family
 from ..licensing import PdfMeta
+from ..xmp import packet
+
+
+class _Metadata(PDFStream):
+    """The XMP packet as the catalog's /Metadata stream, uncompressed (as PDF/A and metadata readers expect)."""
+
+    def __init__(self, xmp: bytes) -> None:
+        super().__init__(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), xmp)
+
+    def format(self, document: Any) -> bytes:
+        d = PDFDictionary(self.dictionary.dict.copy())
+        content = document.encrypt.encode(self.content)
+        d["Length"] = len(content)
+        return pdf_format(d, document) + b"\nstream\n" + pdf_format(content, document) + b"endstream\n"
+
+
+def add_xmp(c: Canvas, meta: PdfMeta) -> None:
+    """Give the canvas's document the XMP packet with the licence fields (see xmp.py)."""
+    c._doc.Catalog.Metadata = _Metadata(packet(meta))  # type: ignore[attr-defined]
 
 
 def new_canvas(buffer: io.BytesIO, pagesize: tuple[float, float], meta: PdfMeta,
@@ -22,4 +43,5 @@ def new_canvas(buffer: io.BytesIO, pagesize: tuple[float, float], meta: PdfMeta,
     c.setKeywords(", ".join(meta.keywords))
     c.setCreator("mallette-print")
     c.setProducer("mallette-print (reportlab)")
+    add_xmp(c, meta)
     return c, fam

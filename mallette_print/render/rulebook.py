@@ -45,6 +45,7 @@ from ..licensing import PdfMeta
 from ..model import GameData
 from ..rulebook_words import word
 from .figures import scaled_image
+from .pdf import add_xmp
 
 INK = colors.HexColor("#1A1A1A")
 ACCENT = colors.HexColor("#0072B2")  # Okabe-Ito blue: headings are also bigger and bold, never colour alone
@@ -157,7 +158,7 @@ class RulebookDoc(BaseDocTemplate):
                          subject=meta.subject, keywords=list(meta.keywords), creator="mallette-print",
                          producer="mallette-print (reportlab)", invariant=1, pageCompression=1, lang=meta.lang,
                          initialFontName=fam.regular, initialFontSize=10)
-        self.spec, self.fam, self.header = spec, fam, header
+        self.spec, self.fam, self.header, self.meta = spec, fam, header, meta
         self.chapter = self._top_chapter = self._opened = ""
         self._seq = 0
         w, h = spec.size
@@ -211,6 +212,7 @@ class RulebookDoc(BaseDocTemplate):
     def handle_documentBegin(self) -> None:
         self.chapter = ""
         self._seq = 0
+        add_xmp(self.canv, self.meta)
         super().handle_documentBegin()
 
 
