@@ -149,6 +149,28 @@ class Heading(Paragraph):
         self.level, self.plain, self.in_toc = level, plain, in_toc
 
 
+def _skip_drawing(*args: Any, **kwargs: Any) -> None:
+    pass
+
+
+class _Frame(Frame):
+    """A frame that can lay flowables out without drawing them (a dry pass: only page numbers are wanted)."""
+
+    dry = False
+
+    def _add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:
+        if not self.dry:
+            return super()._add(flowable, canv, trySplit)
+        # Where a flowable goes never depends on its drawing: platypus wraps and splits before it draws.
+        flowable.drawOn = _skip_drawing  # type: ignore[method-assign]
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add  # platypus calls frame.add, an alias of _add
+
+
 class RulebookDoc(BaseDocTemplate):
     """Doc template: cover page, then body pages with a running header and a page number."""
 
@@ -162,7 +184,7 @@ class RulebookDoc(BaseDocTemplate):
         self.chapter = self._top_chapter = self._opened = ""
         self._seq = 0
         w, h = spec.size
-        frame = Frame(spec.margin, spec.bottom, w - 2 * spec.margin, h - spec.top - spec.bottom, id="body",
+        frame = self.frame_ = _Frame(spec.margin, spec.bottom, w - 2 * spec.margin, h - spec.top - spec.bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate("cover", [frame], onPageEnd=self._cover_page),
@@ -422,10 +444,15 @@ class Passes:
         self.passes = 0
         self.pages = 0
         self.satisfied = False
+        self.dry = False
 
-    def run(self, story: list[Flowable]) -> bool:
-        """Lay the story out once on a fresh canvas; True when the table of contents is settled."""
+    def run(self, story: list[Flowable], dry: bool = False) -> bool:
+        """Lay the story out once on a fresh canvas; True when the table of contents is settled.
+
+        A dry pass lays out without drawing (half the time): fine for a pass known not to be the last.
+        """
         doc = self.doc
+        doc.frame_.dry = self.dry = dry
         doc._indexingFlowables = [f for f in story if f.isIndexing()]
         doc._doSave = 0
         edits: list[Any] = []
@@ -444,6 +471,7 @@ class Passes:
 
     def save(self) -> bytes:
         """The PDF of the last pass."""
+        assert not self.dry
         self.doc.canv.save()
         return self.buf.getvalue()
 

@@ -120,13 +120,15 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
     def lay_out(i: int) -> None:
         shown[i] = counts()
         run = runs[i]
-        run.run(story(data, lang, run.spec, doc, others + own_items(lang, *counts()), anatomy, run.contents))
+        # A document's first pass cannot be its last (its table of contents is still empty): no drawing.
+        run.run(story(data, lang, run.spec, doc, others + own_items(lang, *counts()), anatomy, run.contents),
+                dry=run.passes == 0)
 
     lay_out(0)
     lay_out(1)
     # The booklet first: its page count moves most (its contents take two pages).
     for _ in range(10):
-        pending = [i for i in (1, 0) if not (runs[i].satisfied and shown[i] == counts())]
+        pending = [i for i in (1, 0) if runs[i].dry or not (runs[i].satisfied and shown[i] == counts())]
         if not pending:
             break
         lay_out(pending[0])
