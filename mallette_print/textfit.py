@@ -14,7 +14,7 @@ by an `<onDraw>` callback at the position reportlab gives it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
@@ -108,6 +108,19 @@ class Fitted:
     width: float
     style: Style
     lang: str
+    full_gaps: bool = False  # gaps between blocks at their full gap_before, else scaled by size / style.size
+
+    def gap(self, block: Block) -> float:
+        """The space above a block (points)."""
+        return block.gap_before if self.full_gaps else block.gap_before * self.size / self.style.size
+
+
+def with_full_gaps(fitted: Fitted, height: float) -> Fitted:
+    """The same fit with unscaled gaps between blocks when the blocks still fit the box with them."""
+    total = sum(fitted.heights) + sum(b.gap_before for b in fitted.blocks)
+    if fitted.full_gaps or total > height + 1e-6:
+        return fitted
+    return replace(fitted, total=total, full_gaps=True)
 
 
 @dataclass(frozen=True)
@@ -184,11 +197,11 @@ def hopeless(fam: FontFamily, blocks: Sequence[Block], style: Style, width: floa
 
 
 def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: float, height: float,
-               lang: str, start: float | None = None) -> Fitted | Overflow:
+               lang: str, scale_gaps: bool = True, start: float | None = None) -> Fitted | Overflow:
     """The largest size (from style.size, or `start` when lower, down to style.min_size) at which every block fits.
 
-    The gaps between blocks (gap_before) do not shrink with the text: a text fitted at a size looks the same
-    however that size was found, and every card of a deck set at one size has the same gaps.
+    The gaps between blocks (gap_before, meant at style.size) scale with size / style.size whatever size the
+    search starts from, so whether a text fits at a size does not depend on where the search started.
     """
     excess = hopeless(fam, blocks, style, width, height)
     if excess:
@@ -201,13 +214,14 @@ def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: fl
         sizes = [s for s in sizes if s <= start + 1e-6] or [style.min_size]
     for size in sizes:
         heights = _measure(fam, blocks, style, size, width, lang)
-        total = sum(heights) + sum(b.gap_before for b in blocks)
+        gaps = [b.gap_before * (size / style.size if scale_gaps else 1.0) for b in blocks]
+        total = sum(heights) + sum(gaps)
         if total <= height + 1e-6:
             return Fitted(size, tuple(blocks), tuple(heights), total, width, style, lang)
     # Name the field that crosses the bottom of the box.
     y, culprit = 0.0, blocks[-1].field if blocks else "?"
     for b, h in zip(blocks, heights):
-        y += b.gap_before + h
+        y += b.gap_before * (size / style.size if scale_gaps else 1.0) + h
         if y > height + 1e-6:
             culprit = b.field
             break

@@ -170,7 +170,7 @@ class CardPainter:
         c, y = self.c, top
         tint = mix(self._band, "#FFFFFF", 0.82)
         for block, h in zip(fitted.blocks, fitted.heights):
-            y -= block.gap_before
+            y -= fitted.gap(block)
             para = make_paragraph(self.fam, block, fitted.style, fitted.size, fitted.lang,
                                   colour=self.palette(fitted.style.colour))
             if block.boxed:

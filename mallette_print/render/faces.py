@@ -31,7 +31,8 @@ from ..model import (
     ResourceCard,
     Template,
 )
-from ..textfit import NBSP, Block, Fitted, Overflow, Style, fit_blocks, fit_lines, icon_markup, to_markup
+from ..textfit import (NBSP, Block, Fitted, Overflow, Style, fit_blocks, fit_lines, icon_markup, to_markup,
+                       with_full_gaps)
 from ..units import mm, parse_length, to_mm
 from ..yamlio import YamlError, load_file
 from ..diagnostics import suggest
@@ -271,6 +272,14 @@ def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | N
         return lay
     got = fit_blocks(fam, body.blocks, body.style, body.width, lay.body_top - lay.body_bottom, body.lang, start=start)
     return replace(lay, body=got) if isinstance(got, Fitted) else None
+
+
+def loosen_body(lay: FaceLayout) -> FaceLayout:
+    """The same face with full gaps between its body blocks when the text fits with them (see _fit_deck)."""
+    if lay.body is None or len(lay.body.blocks) < 2:
+        return lay
+    body = with_full_gaps(lay.body, lay.body_top - lay.body_bottom)
+    return lay if body is lay.body else replace(lay, body=body)
 
 
 def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,

@@ -20,7 +20,7 @@ from ..fonts import FontFamily
 from ..memo import per_game
 from ..model import SHOWABLE, Card, Deck, GameData
 from ..textfit import _TAG
-from .faces import FaceLayout, body_blocks, layout_face, refit_body
+from .faces import FaceLayout, body_blocks, layout_face, loosen_body, refit_body
 from .icons import icon_index
 from .layoutcache import ACTIVE
 
@@ -60,7 +60,9 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
             if again is None:  # never seen: a smaller size fits when a larger one did; this names what overflows
                 return _problems(layout_face(data, deck, card, lang, size, fam, body_start=running))
             lay = again
-        out[card.id] = lay
+        # Gaps between blocks shrink with the text only where the card needs it to fit at the deck's size
+        # (usually the cards that set that size); the others keep the full gaps.
+        out[card.id] = loosen_body(lay)
     return out
 
 
