@@ -100,11 +100,11 @@ class CardPainter:
         name = self._forms.get(key)
         if name is None:
             name = f"f{len(self._forms)}"
+            self._forms[key] = name  # before drawing: a form drawn inside this one takes the next name
             s = self.look.size
             self.c.beginForm(name, -s.bleed, -s.bleed, s.w + s.bleed, s.h + s.bleed)
             draw()
             self.c.endForm()
-            self._forms[key] = name
         return name
 
     def face_form(self, deck: Deck, card: Card) -> str:
@@ -278,7 +278,10 @@ class CardPainter:
             c.doForm(name)
             c.restoreState()
             if lay.fiche_text:
-                self._para(lay.fiche_text, S, S + lay.qr_size)
+                # The same caption on every card of a fiche: one form, drawn where the card wants it.
+                fiche = lay.fiche_text
+                c.doForm(self._form(("fiche", repr(fiche), str(lay.qr_size)),
+                                    lambda: self._para(fiche, S, S + lay.qr_size)))
         c.setFillColor(pal("#333333"))
         c.setFont(self.fam.regular, lay.small_size)
         c.drawString(S, S + lay.small_size * 1.45, lay.notice)
