@@ -14,7 +14,7 @@ by an `<onDraw>` callback at the position reportlab gives it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
@@ -109,6 +109,15 @@ class Fitted:
     style: Style
     lang: str
     full_gaps: bool = False  # gaps between blocks at their full gap_before, else scaled by size / style.size
+    # The paragraphs wrapped while fitting (one per block), for a renderer to draw once instead of parsing and
+    # wrapping them again; not part of the value. See take_wrapped.
+    wrapped: list[Paragraph] = field(default_factory=list, compare=False, hash=False, repr=False)
+
+    def take_wrapped(self) -> list[Paragraph]:
+        """The paragraphs wrapped while fitting, handed out once (then forgotten, to free their memory)."""
+        got = self.wrapped[:]
+        self.wrapped.clear()
+        return got
 
     def gap(self, block: Block) -> float:
         """The space above a block (points)."""
@@ -156,13 +165,22 @@ def make_paragraph(fam: FontFamily, block: Block, style: Style, size: float, lan
 
 
 def _measure(fam: FontFamily, blocks: Sequence[Block], style: Style, size: float, width: float,
-             lang: str) -> list[float]:
+             lang: str, paras: list[Paragraph] | None = None) -> list[float]:
     heights = []
     for b in blocks:
         w = width - 2 * BOX_PAD if b.boxed else width
-        _, h = make_paragraph(fam, b, style, size, lang).wrap(w, 1e6)
+        p = make_paragraph(fam, b, style, size, lang)
+        _, h = p.wrap(w, 1e6)
         heights.append(h + (2 * BOX_PAD if b.boxed else 0.0))
+        if paras is not None:
+            paras.append(_slim(p))
     return heights
+
+
+def _slim(p: Paragraph) -> Paragraph:
+    # Drawing a wrapped paragraph needs its lines only; the parsed fragments are half its memory.
+    del p.frags
+    return p
 
 
 def _sizes(style: Style) -> list[float]:
@@ -213,11 +231,12 @@ def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: fl
     if start is not None:
         sizes = [s for s in sizes if s <= start + 1e-6] or [style.min_size]
     for size in sizes:
-        heights = _measure(fam, blocks, style, size, width, lang)
+        paras: list[Paragraph] = []
+        heights = _measure(fam, blocks, style, size, width, lang, paras)
         gaps = [b.gap_before * (size / style.size if scale_gaps else 1.0) for b in blocks]
         total = sum(heights) + sum(gaps)
         if total <= height + 1e-6:
-            return Fitted(size, tuple(blocks), tuple(heights), total, width, style, lang)
+            return Fitted(size, tuple(blocks), tuple(heights), total, width, style, lang, wrapped=paras)
     # Name the field that crosses the bottom of the box.
     y, culprit = 0.0, blocks[-1].field if blocks else "?"
     for b, h in zip(blocks, heights):
@@ -241,7 +260,7 @@ def fit_lines(fam: FontFamily, block: Block, style: Style, width: float, max_lin
         p = make_paragraph(fam, block, style, size, lang)
         _, h = p.wrap(width, 1e6)
         if h <= max_lines * size * style.leading + 1e-6:
-            return Fitted(size, (block,), (h,), h, width, style, lang)
+            return Fitted(size, (block,), (h,), h, width, style, lang, wrapped=[_slim(p)])
     return Overflow(block.field, h - max_lines * size * style.leading, size, lang)
 
 

@@ -169,10 +169,12 @@ class CardPainter:
         """Draw fitted blocks from `top` down; return the bottom."""
         c, y = self.c, top
         tint = mix(self._band, "#FFFFFF", 0.82)
-        for block, h in zip(fitted.blocks, fitted.heights):
+        # The paragraphs the fit wrapped are drawn as they are (in RGB: they carry the text colour as RGB).
+        ready = [] if self.look.cmyk else fitted.take_wrapped()
+        for i, (block, h) in enumerate(zip(fitted.blocks, fitted.heights)):
             y -= fitted.gap(block)
-            para = make_paragraph(self.fam, block, fitted.style, fitted.size, fitted.lang,
-                                  colour=self.palette(fitted.style.colour))
+            para = ready[i] if i < len(ready) else make_paragraph(self.fam, block, fitted.style, fitted.size,
+                                                                   fitted.lang, colour=self.palette(fitted.style.colour))
             if block.boxed:
                 c.saveState()
                 if self.look.ink_saver:
@@ -183,10 +185,12 @@ class CardPainter:
                     c.setFillColor(self.palette(tint))
                     c.roundRect(x, y - h, fitted.width, h, mm(1.5), stroke=0, fill=1)
                 c.restoreState()
-                para.wrap(fitted.width - 2 * BOX_PAD, 1e6)
+                if i >= len(ready):
+                    para.wrap(fitted.width - 2 * BOX_PAD, 1e6)
                 para.drawOn(c, x + BOX_PAD, y - h + BOX_PAD)
             else:
-                para.wrap(fitted.width, 1e6)
+                if i >= len(ready):
+                    para.wrap(fitted.width, 1e6)
                 para.drawOn(c, x, y - h)
             y -= h
         return y
