@@ -106,7 +106,8 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
 
     Each print guide shows the page counts of both documents, so the two are laid out in turns, each pass with
     the latest counts, until both tables of contents are settled and each document's last pass showed the
-    final counts: usually 5 passes in all (each document needs 2 for its table of contents).
+    final counts: usually 4 passes in all (each document needs 2 for its table of contents), the first of each
+    without drawing.
     """
     doc = load_text(data, lang)
     meta = pdf_meta(data, lang, "Règles" if lang == "fr" else "Rulebook")
@@ -125,6 +126,9 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
                 dry=run.passes == 0)
 
     lay_out(0)
+    # The booklet's contents list the same headings: showing the full-page ones (other page numbers, same lines)
+    # in its first pass gives the contents their real length at once, so its page count settles a pass earlier.
+    runs[1].contents.addEntries(runs[0].contents._entries)
     lay_out(1)
     # The booklet first: its page count moves most (its contents take two pages).
     for _ in range(10):
