@@ -76,6 +76,16 @@ def _zone_path(c: Canvas, z: ZoneShape):  # type: ignore[no-untyped-def]
     return p
 
 
+def _zone_bounds(z: ZoneShape) -> tuple[float, float, float, float] | None:
+    """The box a zone's clip can show (None: unknown, the whole map)."""
+    if z.shape == "polygon" and z.points:
+        xs, ys = [p[0] for p in z.points], [p[1] for p in z.points]
+        return min(xs), min(ys), max(xs), max(ys)
+    if z.box:
+        return z.box.x, z.box.y, z.box.x + z.box.w, z.box.y + z.box.h
+    return None
+
+
 def _map(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
     b, k = lay.map_box, lay.scale
     # One zone at a time, in file order, so a zone drawn later (the centre) covers its neighbours' borders.
@@ -85,7 +95,8 @@ def _map(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
         c.drawPath(_zone_path(c, z), stroke=0, fill=1)
         c.clipPath(_zone_path(c, z), stroke=0, fill=0)
         light = z.pattern in ("checks", "dots")  # filled patterns: lighter, to save ink
-        pattern(c, z.pattern, b.x, b.y, b.w, b.h, tint(z.colour, 0.6) if light else shade(z.colour, 0.25), k)
+        pattern(c, z.pattern, b.x, b.y, b.w, b.h, tint(z.colour, 0.6) if light else shade(z.colour, 0.25), k,
+                window=_zone_bounds(z))
         c.restoreState()
         # Border: a white road with a dashed dark edge, so neighbouring zones read apart in greyscale too.
         c.saveState()
