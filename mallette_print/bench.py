@@ -13,7 +13,8 @@ long-edge duplex, cut marks.
 The floor draws the same primitives straight with reportlab in the same
 process, with the caching a careful hand-written script would do (one form per
 icon, per QR code and per back; every text at its known final size, parsed and
-wrapped once; QR codes computed afresh, not taken from the cache the pipeline filled). The ratio seconds/floor says what the pipeline costs on top.
+wrapped once; QR codes computed afresh, not taken from the cache the pipeline
+filled). The ratio seconds/floor says what the pipeline costs on top.
 
 Output: `cards=N seconds=S peak_rss_mb=M pdf_kib=K`, then the stages and the
 floor. peak_rss_mb is the process's peak before the floor runs.
