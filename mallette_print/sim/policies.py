@@ -14,7 +14,7 @@ swap, of which there are dozens); every other choice is uniform too.
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from typing import Callable, NamedTuple, Sequence
 
 from .rules import (
     CONVERT, EXTEND, FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, Action, Chooser,
@@ -95,6 +95,9 @@ class _Seats:
         self.fit = [[frozenset(b for b in slots if any(f in self.fills[b] for f in fams))
                      for fams in t.coop_families] for slots in s.slots_of]
         self.formable: list[bool] = []
+        # (cooperation, holder or -1, actor order) -> _partners' answer with no actor taken: it depends on
+        # nothing else, and the order changes only when actors move or their resources change.
+        self.partners: dict[tuple[int, int, tuple[int, ...]], tuple[tuple[int, ...], int] | None] = {}
 
 
 class _Ctx:
@@ -119,9 +122,9 @@ class _Ctx:
         self.zone = s.zone
         self.seats = seats
         self._by_value: dict[tuple[int, ...], list[int]] = {}
-        self._orders: dict[tuple[tuple[int, ...], int], list[int]] = {}
+        self._orders: dict[tuple[tuple[int, ...], int], tuple[int, ...]] = {}
 
-    def order(self, coop: int, zone: int) -> list[int]:
+    def order(self, coop: int, zone: int) -> tuple[int, ...]:
         """Every actor, those in the zone first, then those holding the most of the value the card asks for."""
         # Cached per kinds asked (and zone): cards asking for the same kinds order the actors alike.
         ks = self.seats.coop_kinds[coop]
@@ -135,12 +138,12 @@ class _Ctx:
                 self._by_value[ks] = by_value
             # Python's sort is stable: partitioning the value order by zone is sorting by (zone, value).
             here = self.zone
-            out = [b for b in by_value if here[b] == zone] + [b for b in by_value if here[b] != zone]
+            out = tuple([b for b in by_value if here[b] == zone] + [b for b in by_value if here[b] != zone])
             self._orders[key] = out
         return out
 
 
-def _fill(order: list[int], fams: tuple[int, ...], fills: list[frozenset[int]], chosen: list[int], i: int
+def _fill(order: Sequence[int], fams: tuple[int, ...], fills: list[frozenset[int]], chosen: list[int], i: int
           ) -> list[int] | None:
     """Fill the card's empty family places from i on, actors taken in order (backtracking); None if impossible."""
     n = len(fams)
@@ -168,14 +171,24 @@ class GreedyPolicy:
     def _partners(self, s: State, coop: int, zone: int, holder: int, taken: set[int], ctx: _Ctx
                   ) -> tuple[tuple[int, ...], int] | None:
         """Partners for a cooperation in a zone, the holder's actor first; (partners, proposer or -1)."""
-        fams = s.t.coop_families[coop]
-        fills = ctx.seats.fills
+        seats = ctx.seats
         # Actors already in the zone first, then those holding the most of the value the card asks for
         # (filtering the stably sorted list keeps the order sorting the filtered actors would give).
-        order = ctx.order(coop, zone)
+        order: Sequence[int] = ctx.order(coop, zone)
+        mine = seats.fit[holder][coop] if holder >= 0 else frozenset()
         if taken:
             order = [b for b in order if b not in taken]
-        mine = ctx.seats.fit[holder][coop] if holder >= 0 else frozenset()
+            return self._seat(s.t.coop_families[coop], seats.fills, order, mine)
+        key = (coop, holder if mine else -1, order)
+        found = seats.partners.get(key, False)
+        if found is False:
+            found = seats.partners[key] = self._seat(s.t.coop_families[coop], seats.fills, order, mine)
+        return found  # type: ignore[return-value]
+
+    @staticmethod
+    def _seat(fams: tuple[int, ...], fills: list[frozenset[int]], order: Sequence[int], mine: frozenset[int]
+              ) -> tuple[tuple[int, ...], int] | None:
+        """The first filling of the family places in this actor order, one of the holder's actors first."""
         if mine:
             for b in order:
                 if b not in mine:
