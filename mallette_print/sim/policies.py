@@ -328,11 +328,13 @@ class GreedyPolicy:
         """A cooperation this player can lay now: one solving a challenge, or one lifting a low track."""
         t = s.t
         fallback: Action | None = None
+        cards = list(dict.fromkeys(s.hands[player]))
+        wanted = {(t.ch_zone[ch], c) for ch, _ in s.open for c in cards if c in t.ch_solved_by[ch]}
+        lifts = [any(d > 0 and s.tracks[i] <= t.track_min[i] + 1 for i, d in t.coop_effects[c]) for c in cards]
         for slot in s.slots_of[player]:
             z = s.zone[slot]
-            for c in dict.fromkeys(s.hands[player]):
-                solves = any(t.ch_zone[ch] == z and c in t.ch_solved_by[ch] for ch, _ in s.open)
-                low = any(d > 0 and s.tracks[i] <= t.track_min[i] + 1 for i, d in t.coop_effects[c])
+            for c, low in zip(cards, lifts):
+                solves = (z, c) in wanted
                 if (solves or (low and fallback is None)) and find_lay(s, slot, c) is not None:
                     if solves:
                         return (PROPOSE, slot, c)
