@@ -174,16 +174,14 @@ class GreedyPolicy:
         seats = ctx.seats
         # Actors already in the zone first, then those holding the most of the value the card asks for
         # (filtering the stably sorted list keeps the order sorting the filtered actors would give).
-        order: Sequence[int] = ctx.order(coop, zone)
+        order = ctx.order(coop, zone)
         mine = seats.fit[holder][coop] if holder >= 0 else frozenset()
         if taken:
-            order = [b for b in order if b not in taken]
-            return self._seat(s.t.coop_families[coop], seats.fills, order, mine)
+            return self._seat(s.t.coop_families[coop], seats.fills, [b for b in order if b not in taken], mine)
         key = (coop, holder if mine else -1, order)
-        found = seats.partners.get(key, False)
-        if found is False:
-            found = seats.partners[key] = self._seat(s.t.coop_families[coop], seats.fills, order, mine)
-        return found  # type: ignore[return-value]
+        if key not in seats.partners:
+            seats.partners[key] = self._seat(s.t.coop_families[coop], seats.fills, order, mine)
+        return seats.partners[key]
 
     @staticmethod
     def _seat(fams: tuple[int, ...], fills: list[frozenset[int]], order: Sequence[int], mine: frozenset[int]
