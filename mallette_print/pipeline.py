@@ -1,19 +1,24 @@
 """load -> validate -> layout -> render -> write: the only place that writes files.
 
 Every output is rendered in memory first; files are written only once every
-step has succeeded, each one to a temporary file moved into place, so a failed
-build never leaves a half-written or missing PDF where a good one was.
+step has succeeded, all to temporary files first, then all moved into place
+(write_all), so a failed or interrupted build never leaves a half-written or
+missing PDF where a good one was, nor a mix of old and new files. Files get
+normal permissions (0644 under the usual umask).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import click
 
@@ -110,20 +115,83 @@ def default_registry() -> Registry:
     return reg
 
 
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write bytes to a temporary file beside `path`, then move it into place."""
+def _file_mode() -> int:
+    """The mode a new file gets here (0644 under the usual umask 022): mkstemp alone would give 0600."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _write_temp(path: Path, content: bytes) -> str:
+    """Write bytes to a new temporary file beside `path` (normal permissions); return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
+        os.chmod(tmp, _file_mode())
+    except BaseException:
+        _discard(tmp)
+        raise
+    return tmp
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write bytes to a temporary file beside `path`, then move it into place."""
+    tmp = _write_temp(path, content)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back for a moment (main thread only), then raise it once the block is done."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[object] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *args: caught.append(args))
+    except ValueError:  # not allowed here (embedded interpreter): go on unprotected
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def write_all(out: Path, outputs: list[Output]) -> None:
+    """Write every output as one change: all to temporary files first, then all moved into place.
+
+    A failure or Ctrl-C while writing the temporary files removes them and leaves the folder as it was;
+    the moves themselves (renames, instant) run with Ctrl-C held back, so a build never leaves a mix of old
+    and new files.
+    """
+    temps: list[tuple[str, Path]] = []
+    try:
+        for o in outputs:
+            temps.append((_write_temp(out / o.name, o.content), out / o.name))
+        with _sigint_deferred():
+            while temps:
+                tmp, path = temps[0]
+                os.replace(tmp, path)
+                temps.pop(0)
+    finally:
+        for tmp, _ in temps:
+            _discard(tmp)
 
 
 def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = None,
@@ -160,8 +228,7 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
     outputs = [replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o
                for o in outputs]
     try:
-        for out in outputs:
-            write_atomic(opts.out / out.name, out.content)
+        write_all(opts.out, outputs)
     except OSError as exc:
         raise BuildError(f"cannot write to {opts.out}: {exc.strerror or exc}") from None
     return BuildReport(opts.out, tuple(outputs), tuple(timings), selection.active)

@@ -161,9 +161,34 @@ def _sizes(style: Style) -> list[float]:
     return sizes
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _least_height(fam: FontFamily, block: Block, style: Style, size: float, width: float) -> float:
+    """A lower bound of a block's height at a size: its text laid end to end cannot take fewer lines."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = _TAG.sub("", block.markup).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    run = min(stringWidth(text, name, size) for name in (fam.regular, fam.italic))
+    return -(-run // max(width, 1.0)) * size * style.leading
+
+
+def hopeless(fam: FontFamily, blocks: Sequence[Block], style: Style, width: float, height: float) -> float:
+    """How far text certainly overflows a box even at the smallest size (0 when it may fit).
+
+    Only an overflow of more than the box itself counts, so that real overflows are still measured exactly
+    (with their precise excess) while a pasted novel is refused at once instead of being wrapped at every size.
+    """
+    least = sum(_least_height(fam, b, style, style.min_size, width) for b in blocks)
+    return least - height if least > 2 * height else 0.0
+
+
 def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: float, height: float,
                lang: str, scale_gaps: bool = True) -> Fitted | Overflow:
     """The largest size (from style.size down to style.min_size) at which every block fits the box."""
+    excess = hopeless(fam, blocks, style, width, height)
+    if excess:
+        return Overflow(max(blocks, key=lambda b: len(b.markup)).field, excess, style.min_size, lang)
     total = 0.0
     heights: list[float] = []
     size = style.size
@@ -186,6 +211,10 @@ def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: fl
 def fit_lines(fam: FontFamily, block: Block, style: Style, width: float, max_lines: int,
               lang: str) -> Fitted | Overflow:
     """The largest size at which a block (a title) takes at most `max_lines` lines."""
+    room = max_lines * style.min_size * style.leading
+    excess = hopeless(fam, [block], style, width, room)
+    if excess:
+        return Overflow(block.field, excess, style.min_size, lang)
     size = style.size
     h = 0.0
     for size in _sizes(style):

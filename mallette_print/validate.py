@@ -96,6 +96,9 @@ def _data_path(root: Path, raw: str, base: Path, doc: Located, loc: tuple[Any, .
     if root not in resolved.parents:
         col.add(doc, loc, ctx, f"path '{raw}' leaves the game folder (through '..' or a symbolic link)")
         return None
+    if resolved.exists() and not resolved.is_file():
+        col.add(doc, loc, ctx, f"'{raw}' is not a regular file (a folder?)")
+        return None
     if not resolved.is_file():
         siblings = [p.name for p in resolved.parent.glob("*")] if resolved.parent.is_dir() else []
         hint = closest(resolved.name, siblings)
@@ -371,10 +374,15 @@ def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, Dec
 
 def _index(doc: Located, card_id: str) -> int:
     """Position of a card in its file's list (ids are unique within a validated deck)."""
-    for i, raw in enumerate(doc.data.get("cards", [])):
-        if isinstance(raw, dict) and raw.get("id") == card_id:
-            return i
-    return 0
+    # Indexed once per file: a scan per card made loading a big deck quadratic.
+    index: dict[str, int] | None = doc.__dict__.get("_card_index")
+    if index is None:
+        index = {}
+        for i, raw in enumerate(doc.data.get("cards", [])):
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                index.setdefault(raw["id"], i)
+        doc.__dict__["_card_index"] = index
+    return index.get(card_id, 0)
 
 
 def load_game(start: Path) -> GameData:

@@ -19,7 +19,8 @@ from ..fonts import register_family
 from ..model import Card, Deck, GameData
 from ..rulebook_words import word
 from .cards import draw_card_face
-from .faces import FaceLayout, layout_face
+from .faces import FaceLayout
+from .layouts import deck_layouts
 
 
 def _esc(s: str) -> str:
@@ -56,9 +57,10 @@ class CardAnatomy(Flowable):
                  width: float, style: ParagraphStyle) -> None:
         super().__init__()
         fam = register_family()
-        lay = layout_face(data, deck, card, lang, size, fam)
-        if not isinstance(lay, FaceLayout):
+        got = deck_layouts(data, deck, lang, size, fam)
+        if isinstance(got, list):
             raise ValueError(f"card '{card.id}' does not fit its template")
+        lay = got[card.id]
         self.data, self.deck, self.card, self.lang, self.size, self.scale = data, deck, card, lang, size, scale
         self.points = callouts(data, deck, lay, size, lang)
         self.width, self.height = width, size.h * scale

@@ -26,8 +26,9 @@ from ..qr import qr_code
 from ..textfit import BOX_PAD, ICON_SPACES, NBSP, Fitted, ICON_CALLBACK, make_paragraph
 from ..units import mm, parse_length
 from .colours import Palette, ink_on, mix
-from .faces import DISC, FaceLayout, layout_face
+from .faces import DISC, FaceLayout
 from .icons import IconSet, icon_index
+from .layouts import deck_layouts
 from .patterns import draw_pattern
 
 RIBBON = mm(2.2)
@@ -54,6 +55,7 @@ class CardPainter:
     look: CardLook = CardLook()
     fam: FontFamily = field(default_factory=register_family)
     _layouts: dict[tuple[str, str], FaceLayout] = field(default_factory=dict)
+    _laid_out: set[str] = field(default_factory=set)
     _forms: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -68,42 +70,29 @@ class CardPainter:
         """Fit every card of the decks these cards belong to; raise one DataError listing every text that does not fit.
 
         The body text of a deck is set at one size, the largest at which every card of the deck fits, so that
-        cards of a deck look alike (only titles shrink card by card).
+        cards of a deck look alike (only titles shrink card by card). Layouts are cached for the process
+        (render/layouts.py): the anatomy figure of the rulebook draws the same cards as the sheets.
         """
         problems: list[Problem] = []
         decks = {d.id: d for d, _ in cards}
         for deck in decks.values():
-            if any((deck.id, c.id) not in self._layouts for c in deck.cards):
-                problems.extend(self._layout_deck(deck))
+            if deck.id not in self._laid_out:
+                got = deck_layouts(self.data, deck, self.lang, self.look.size, self.fam)
+                if isinstance(got, list):
+                    problems.extend(got)
+                else:
+                    self._layouts.update(((deck.id, cid), lay) for cid, lay in got.items())
+                    self._laid_out.add(deck.id)
         if problems:
             raise DataError(problems)
 
-    def _layout_deck(self, deck: Deck) -> list[Problem]:
-        problems: list[Problem] = []
-        got: dict[str, FaceLayout] = {}
-        for card in deck.cards:
-            lay = layout_face(self.data, deck, card, self.lang, self.look.size, self.fam)
-            if isinstance(lay, list):
-                problems.extend(lay)
-            else:
-                got[card.id] = lay
-        if problems:
-            return problems
-        sizes = [lay.body.size for lay in got.values() if lay.body]
-        cap = min(sizes) if sizes else None
-        for card in deck.cards:
-            lay = got[card.id]
-            if cap is not None and lay.body and lay.body.size > cap:
-                again = layout_face(self.data, deck, card, self.lang, self.look.size, self.fam, body_cap=cap)
-                assert not isinstance(again, list)  # a smaller size always fits when a larger one did
-                lay = again
-            self._layouts[(deck.id, card.id)] = lay
-        return []
-
     def layout(self, deck: Deck, card: Card) -> FaceLayout:
         """The fitted layout of a card face (raises DataError if a text of its deck does not fit)."""
-        self.layout_all([(deck, card)])
-        return self._layouts[(deck.id, card.id)]
+        lay = self._layouts.get((deck.id, card.id))
+        if lay is None:
+            self.layout_all([(deck, card)])
+            lay = self._layouts[(deck.id, card.id)]
+        return lay
 
     # --- forms ----------------------------------------------------------
 

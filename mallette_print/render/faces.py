@@ -17,6 +17,7 @@ from ..errors import Problem, problem
 from ..fonts import FontFamily
 from ..i18n import tr
 from ..licensing import notice
+from ..memo import per_game
 from ..model import (
     SHOWABLE,
     ActorCard,
@@ -105,8 +106,12 @@ def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else f"{MINUS}{-n}"
 
 
+def _words(data: GameData, lang: str) -> _Words:
+    return per_game(data, ("words", lang), lambda: _Words(data, lang))
+
+
 class _Words:
-    """Labels of the game's named things in one language, with their inline icons."""
+    """Labels of the game's named things in one language, with their inline icons (made once per game)."""
 
     def __init__(self, data: GameData, lang: str) -> None:
         g = data.game
@@ -129,7 +134,7 @@ class _Words:
 
 def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[str]) -> list[Block]:
     """The body paragraphs of a card face, in the order of the template's `show`."""
-    w = _Words(data, lang)
+    w = _words(data, lang)
     out: list[Block] = []
     sep = " · "
 
@@ -206,7 +211,7 @@ def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[st
 
 def _band(data: GameData, deck: Deck, card: Card, tpl: Template, lang: str) -> tuple[str, str, str | None, str, Badge | None]:
     """Band colour, pattern, icon, second label and badge of a card."""
-    w = _Words(data, lang)
+    w = _words(data, lang)
     colour, pattern, icon, group = tpl.band_colour, tpl.pattern, tpl.icon, ""
     badge: Badge | None = None
     show = tpl.show or list(SHOWABLE[deck.type])

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import DataError, problem
+from ..memo import per_game
 from ..model import GameData
 from .colours import Palette
 
 
 def icon_index(data: GameData) -> dict[str, str]:
-    """Names usable as `:name:` in card text -> icon paths (game ids first, then icon file names)."""
+    """Names usable as `:name:` in card text -> icon paths (game ids first, then icon file names); once per game."""
+    return per_game(data, "icon_index", lambda: _icon_index(data))
+
+
+def _icon_index(data: GameData) -> dict[str, str]:
     g = data.game
     names: dict[str, str] = {}
     icons_dir = Path(data.root) / "assets" / "icons"
@@ -51,6 +57,30 @@ def _to_cmyk(node: Any) -> None:
         _to_cmyk(child)
 
 
+@lru_cache(maxsize=256)
+def _svg_drawing(path: str, stamp: tuple[int, int], colour: str | None, cmyk: bool) -> Any:
+    """An SVG file as a reportlab drawing in its final colours, parsed once per process.
+
+    The rulebook is laid out in several passes, each on a new canvas: without this cache every pass parsed every
+    icon again. `stamp` (mtime, size) makes an edited file parse again in a long-running process. Drawings are
+    only read by renderPDF, never changed, so sharing them between canvases is safe.
+    """
+    from svglib.svglib import svg2rlg
+
+    palette = Palette(cmyk)
+    try:
+        d = svg2rlg(path)
+    except Exception as exc:  # svglib raises many kinds of errors on bad files
+        raise DataError([problem(Path(path), 0, 0, "", f"cannot read this SVG: {exc}")]) from None
+    if d is None:
+        raise DataError([problem(Path(path), 0, 0, "", "cannot read this SVG")])
+    if colour is not None:
+        _recolour(d, palette(colour))
+    elif cmyk:
+        _to_cmyk(d)
+    return d
+
+
 @dataclass
 class IconSet:
     """The icons of one build: each file read once, each (file, colour) drawn once as a PDF form."""
@@ -65,22 +95,16 @@ class IconSet:
         if key not in self._drawings:
             path = (self.root / rel)
             if path.suffix.lower() == ".svg":
-                from svglib.svglib import svg2rlg
-
                 try:
-                    d = svg2rlg(str(path))
-                except Exception as exc:  # svglib raises many kinds of errors on bad files
-                    raise DataError([problem(path, 0, 0, "", f"cannot read this SVG: {exc}")]) from None
-                if d is None:
-                    raise DataError([problem(path, 0, 0, "", "cannot read this SVG")])
+                    st = path.stat()
+                    stamp = (st.st_mtime_ns, st.st_size)
+                except OSError:
+                    stamp = (0, 0)
+                d = _svg_drawing(str(path), stamp, colour, self.palette.cmyk)
             else:
                 from reportlab.lib.utils import ImageReader
 
                 d = ImageReader(str(path))
-            if colour is not None and not hasattr(d, "getSize"):
-                _recolour(d, self.palette(colour))
-            elif self.palette.cmyk and not hasattr(d, "getSize"):
-                _to_cmyk(d)
             self._drawings[key] = d
         return self._drawings[key]
 

@@ -68,7 +68,8 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
     at = front_position(blocks)
     out = cover(data, st, lang, b.height) + toc(st, lang)
     out += b.blocks(blocks[:at], section)
-    chapter = blocks[at].level if blocks and isinstance(blocks[at], rs.Heading) else 1
+    first = blocks[at] if at < len(blocks) else None
+    chapter = first.level if isinstance(first, rs.Heading) else 1
     for name in FRONT:
         if name not in placed:
             out += b.nested(chapter - 1, section, name)

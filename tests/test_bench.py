@@ -1,0 +1,25 @@
+"""The benchmark runs the real pipeline on a small synthetic deck and prints its figures in a fixed format."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def test_bench_on_20_cards(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "mallette_print.bench", "--cards", "20", "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"cards=20 seconds=\d+\.\d{3} peak_rss_mb=\d+\.\d pdf_kib=\d+", lines[0])
+    assert re.fullmatch(r"stages load=[\d.]+ validate=[\d.]+ layout=[\d.]+ render=[\d.]+ write=[\d.]+", lines[1])
+    assert re.fullmatch(r"pages=\d+ kib_per_page=[\d.]+", lines[2])
+    assert re.fullmatch(r"floor seconds=[\d.]+ ratio=[\d.]+", lines[3])
+    reader = PdfReader(tmp_path / "cards.pdf")
+    # Instruction page and its back, then 20 cards at 9 per A4 sheet: 3 sheets of fronts, each with its backs.
+    assert len(reader.pages) == 2 + 3 * 2
+    assert "r00019" in "".join(page.extract_text() for page in reader.pages)

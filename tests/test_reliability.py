@@ -1,0 +1,310 @@
+"""Reliability: hostile input through the real CLI, atomic outputs, reproducible builds, file permissions.
+
+Each hostile input runs `mallette build` in a child process over an output folder that holds the files of an
+earlier good build: the child must answer with a clear error (exit 1, no traceback) within 2 s of CPU time and
+300 MB of memory (both read from the child's own rusage), and leave every earlier file byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mallette_print import pipeline
+from mallette_print.cli import main
+from mallette_print.pipeline import BuildOptions, Output, Registry, run_build
+from mallette_print.validate import load_game
+
+DATA = Path(__file__).resolve().parent / "data"
+REPO = Path(__file__).resolve().parent.parent
+BAD = DATA / "bad"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sample game and the outputs of a good build of it (built once for the module)."""
+    root = tmp_path_factory.mktemp("good")
+    game = root / "game"
+    shutil.copytree(DATA / "sample", game)
+    shutil.copytree(REPO / "assets", game / "assets")
+    out = root / "out"
+    result = CliRunner().invoke(main, ["build", "--game", str(game), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return game, out
+
+
+@pytest.fixture
+def case(good: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """A fresh copy of the good game and of its outputs, to spoil."""
+    game, out = good
+    shutil.copytree(game, tmp_path / "game", symlinks=True)
+    shutil.copytree(out, tmp_path / "out")
+    return tmp_path / "game", tmp_path / "out"
+
+
+# Runs the build and reports its rusage. It runs in a small interpreter of its own: a child forked straight from
+# pytest would count pytest's own memory (shared at fork time) in its peak RSS.
+_MEASURE = """
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = proc.stderr.read()
+_, status, usage = os.wait4(proc.pid, 0)
+print(json.dumps({"code": os.waitstatus_to_exitcode(status), "stderr": err.decode("utf-8", "replace"),
+                  "cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - t0,
+                  "rss_mb": usage.ru_maxrss / 1024}))
+"""
+
+
+def _build(game: Path, out: Path, *extra: str) -> tuple[int, str, float, float, float]:
+    """Run `mallette build` in a child: exit code, stderr, CPU seconds, wall seconds, peak RSS in MB."""
+    import json
+
+    cmd = [sys.executable, "-m", "mallette_print.cli", "build", "--game", str(game), "--out", str(out), "-q", *extra]
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    r = json.loads(done.stdout)
+    return r["code"], r["stderr"], r["cpu"], r["wall"], r["rss_mb"]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _png_header(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 100)) + chunk(b"IEND", b""))
+
+
+def _use_image(game: Path, name: str) -> None:
+    # The first actor card gets an image.
+    _edit(game / "cards" / "actors.yaml", "  - id: regie-quartier\n", f"  - id: regie-quartier\n    image: {name}\n")
+
+
+def _spoil(game: Path, how: str) -> None:
+    actors = game / "cards" / "actors.yaml"
+    if how in ("billion-laughs", "binary", "not-utf8", "tab-indent", "path-traversal"):
+        shutil.copy(BAD / f"{how}.yaml", actors)
+    elif how == "10-mb-string":
+        actors.write_text("id: actors\ndescription: \"" + "x" * (10 * 1024 * 1024) + "\"\n", encoding="utf-8")
+    elif how == "1.9-mb-card-text":
+        _edit(actors, 'fr: "Habitant·es, élu·es', 'fr: "' + "mot " * 480_000 + 'Habitant·es, élu·es')
+    elif how == "deep-nesting":
+        actors.write_text("id: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    elif how == "deep-block-nesting":
+        actors.write_text("id:\n" + "".join(" " * i + "- \n" for i in range(1, 1500)), encoding="utf-8")
+    elif how == "missing-file":
+        actors.unlink()
+    elif how == "directory-instead-of-file":
+        actors.unlink()
+        actors.mkdir()
+    elif how == "symlink-out":
+        (game / "assets" / "leak.svg").symlink_to("/etc/passwd")
+        _use_image(game, "assets/leak.svg")
+    elif how == "javascript-url":
+        _edit(game / "cards" / "game.yaml", "source_url: https://", "source_url: javascript:alert(1)//")
+    elif how == "file-url":
+        _edit(game / "cards" / "game.yaml", "source_url: https://", "source_url: file:///etc/")
+    elif how == "absurd-quantity":
+        _edit(game / "cards" / "resources.yaml", "quantity: 4", "quantity: 1000000000")
+    elif how == "not-an-image":
+        (game / "assets" / "fake.png").write_bytes(b"GIF89a not really")
+        _use_image(game, "assets/fake.png")
+    elif how == "30000px-image":
+        (game / "assets" / "huge.png").write_bytes(_png_header(30000, 30000))
+        _use_image(game, "assets/huge.png")
+    elif how == "unreadable":
+        actors.chmod(0)
+    else:  # pragma: no cover
+        raise AssertionError(how)
+
+
+HOSTILE = {
+    "billion-laughs": "document expands to more than 200000 values",
+    "10-mb-string": "file too large",
+    "1.9-mb-card-text": "does not fit",
+    "deep-nesting": "nesting deeper than 64 levels",
+    "deep-block-nesting": "nesting deeper than 64 levels",
+    "binary": "this is a binary file, not YAML text",
+    "not-utf8": "the file is not UTF-8 text",
+    "tab-indent": "tab character in indentation",
+    "missing-file": "file not found",
+    "directory-instead-of-file": "not a regular file",
+    "unreadable": "permission denied",
+    "symlink-out": "leaves the game folder",
+    "path-traversal": "leaves the game folder",
+    "javascript-url": "javascript",
+    "file-url": "file:",
+    "absurd-quantity": "expected a number ≤ 200",
+    "not-an-image": "this is not a readable PNG or JPEG image",
+    "30000px-image": "image too large (30000×30000 px",
+}
+
+
+@pytest.mark.parametrize("how", sorted(HOSTILE))
+def test_hostile_input_gets_a_clear_error_and_writes_nothing(how: str, case: tuple[Path, Path]) -> None:
+    game, out = case
+    before = _snapshot(out)
+    _spoil(game, how)
+    if how == "unreadable" and os.access(game / "cards" / "actors.yaml", os.R_OK):
+        pytest.skip("running as a user who can read anything (root)")
+    code, stderr, cpu, wall, rss = _build(game, out)
+    assert code == 1, stderr
+    assert HOSTILE[how] in stderr
+    assert "Traceback" not in stderr
+    assert cpu < 2.0, f"{how}: {cpu:.2f} s of CPU (wall {wall:.2f} s)"
+    assert rss < 300, f"{how}: {rss:.0f} MB"
+    assert _snapshot(out) == before
+
+
+def test_bom_crlf_and_tabs_inside_text_are_accepted(case: tuple[Path, Path]) -> None:
+    game, out = case
+    actors = game / "cards" / "actors.yaml"
+    text = actors.read_text(encoding="utf-8")
+    actors.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    _edit(game / "cards" / "resources.yaml", 'fr: "Du temps', 'fr: "\\tDu\ttemps')
+    code, stderr, *_ = _build(game, out)
+    assert code == 0, stderr
+
+
+def _registry(*producers: tuple[str, pipeline.Producer]) -> Registry:
+    reg = Registry()
+    for name, producer in producers:
+        reg.add(name, producer)
+    return reg
+
+
+def _make(name: str, content: bytes) -> pipeline.Producer:
+    return lambda data, opts: [Output(name, content)]
+
+
+@pytest.mark.parametrize("error", [RuntimeError("boom"), KeyboardInterrupt()])
+def test_failing_producer_leaves_earlier_outputs_and_no_temp_file(error: BaseException, good: tuple[Path, Path],
+                                                                  tmp_path: Path) -> None:
+    game, _ = good
+    data = load_game(game)
+    out = tmp_path / "out"
+    run_build(data, BuildOptions(out=out, lang="fr"), _registry(("a", _make("a.txt", b"old a")),
+                                                                 ("b", _make("b.txt", b"old b"))))
+    before = _snapshot(out)
+
+    def broken(data: object, opts: object) -> list[Output]:
+        raise error
+
+    with pytest.raises(type(error)):
+        run_build(data, BuildOptions(out=out, lang="fr"),
+                  _registry(("a", _make("a.txt", b"new a")), ("broken", broken), ("b", _make("b.txt", b"new b"))))
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt", "build-manifest.json"]
+
+
+def test_ctrl_c_while_writing_leaves_the_old_set(good: tuple[Path, Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    game, _ = good
+    data = load_game(game)
+    out = tmp_path / "out"
+    reg = _registry(("a", _make("a.txt", b"old a")), ("b", _make("b.txt", b"old b")))
+    run_build(data, BuildOptions(out=out, lang="fr"), reg)
+    before = _snapshot(out)
+    real = pipeline._write_temp
+    calls = []
+
+    def interrupted(path: Path, content: bytes) -> str:
+        calls.append(path)
+        if len(calls) == 2:  # the second file: a.txt is already written
+            raise KeyboardInterrupt
+        return real(path, content)
+
+    monkeypatch.setattr(pipeline, "_write_temp", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_build(data, BuildOptions(out=out, lang="fr"),
+                  _registry(("a", _make("a.txt", b"new a")), ("b", _make("b.txt", b"new b"))))
+    assert _snapshot(out) == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_ctrl_c_during_the_moves_is_held_until_the_set_is_complete(good: tuple[Path, Path], tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    game, _ = good
+    data = load_game(game)
+    out = tmp_path / "out"
+    real = os.replace
+    moved = []
+
+    def replace(src: str, dst: object) -> None:
+        if not moved:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C right as the first file moves
+        moved.append(dst)
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline.os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        run_build(data, BuildOptions(out=out, lang="fr"),
+                  _registry(("a", _make("a.txt", b"new a")), ("b", _make("b.txt", b"new b"))))
+    assert (out / "a.txt").read_bytes() == b"new a" and (out / "b.txt").read_bytes() == b"new b"
+    assert len(moved) == 3
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_outputs_get_normal_permissions(good: tuple[Path, Path], tmp_path: Path) -> None:
+    game, _ = good
+    data = load_game(game)
+    old = os.umask(0o022)
+    try:
+        run_build(data, BuildOptions(out=tmp_path / "a", lang="fr"), _registry(("a", _make("a.txt", b"x"))))
+        os.umask(0o027)
+        run_build(data, BuildOptions(out=tmp_path / "b", lang="fr"), _registry(("a", _make("a.txt", b"x"))))
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a" / "a.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "b" / "a.txt").stat().st_mode & 0o777 == 0o640
+
+
+def test_two_builds_in_separate_processes_are_byte_identical(good: tuple[Path, Path], tmp_path: Path) -> None:
+    game, _ = good
+    outs = []
+    for name in ("one", "two"):
+        code, stderr, *_ = _build(game, tmp_path / name, "--png", "72")
+        assert code == 0, stderr
+        outs.append(_snapshot(tmp_path / name))
+    assert outs[0].keys() == outs[1].keys()
+    assert any(k.endswith(".png") for k in outs[0]) and any(k.endswith(".pdf") for k in outs[0])
+    for name in outs[0]:
+        assert outs[0][name] == outs[1][name], name
+
+
+def test_unreadable_file_even_as_root(case: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root reads anything, so the child-process case above skips there; the same refusal, in process.
+    game, out = case
+    before = _snapshot(out)
+    real = Path.read_bytes
+
+    def locked(self: Path) -> bytes:
+        if self.name == "actors.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    result = CliRunner().invoke(main, ["build", "--game", str(game), "--out", str(out), "-q"])
+    assert result.exit_code == 1
+    assert "cards/actors.yaml: permission denied: cannot read the file" in result.output
+    assert _snapshot(out) == before
