@@ -235,8 +235,10 @@ def _check_parameters(f: _Found) -> None:
         (actors >= p.players_min * p.small_table_actors,
          f"{p.players_min} players with {p.small_table_actors} actors each need "
          f"{p.players_min * p.small_table_actors} actor cards, the deck has {actors}"),
-        (challenges >= max(p.open_challenges, p.challenges_to_win, p.large_table_challenges_to_win),
-         f"open_challenges {p.open_challenges}, challenges_to_win {p.challenges_to_win} and "
+        (challenges >= max(p.open_challenges, p.challenges_to_win, p.small_table_challenges_to_win,
+                           p.large_table_challenges_to_win),
+         f"open_challenges {p.open_challenges}, challenges_to_win {p.challenges_to_win}, "
+         f"small_table_challenges_to_win {p.small_table_challenges_to_win} and "
          f"large_table_challenges_to_win {p.large_table_challenges_to_win} need that many challenge cards, "
          f"the deck has {challenges}"),
         (coops >= p.players_max * p.hand_size,

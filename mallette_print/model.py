@@ -142,9 +142,11 @@ class Parameters(Strict):
     # Most resource cards one actor may hold at the end of a turn.
     resource_limit: int = Field(default=5, ge=1, le=30)
     # Variants: at players_min, each player plays small_table_actors actors with small_table_actions
-    # actions; at players_max, large_table_challenges_to_win challenges are needed.
+    # actions and small_table_challenges_to_win challenges are needed (more actors cover more families,
+    # so cooperations are easier to gather); at players_max, large_table_challenges_to_win are needed.
     small_table_actors: int = Field(default=2, ge=1, le=4)
     small_table_actions: int = Field(default=4, ge=1, le=10)
+    small_table_challenges_to_win: int = Field(default=3, ge=1, le=50)
     large_table_challenges_to_win: int = Field(default=4, ge=1, le=50)
     welcome_minutes: int = Field(default=10, ge=0, le=600)
     rules_minutes: int = Field(default=15, ge=0, le=600)

@@ -159,6 +159,20 @@ def test_victory_needs_enough_challenges_and_no_track_at_zero(t: Tables) -> None
     assert not s.won and s.log.cause == CAUSE_TRACK
 
 
+@pytest.mark.parametrize("players", [3, 4, 5, 6])
+def test_each_table_size_needs_its_own_number_of_challenges(t: Tables, players: int) -> None:
+    need = {3: t.small_table_challenges_to_win, 6: t.large_table_challenges_to_win}.get(players, t.challenges_to_win)
+    assert t.table(players).challenges_to_win == need
+    s = _state(t, players)
+    s.solved = list(range(need - 1))
+    finish(s)
+    assert not s.won and s.log.cause == CAUSE_FEW
+    s = _state(t, players)
+    s.solved = list(range(need))
+    finish(s)
+    assert s.won
+
+
 def test_a_consolidated_zone_and_protect_fragile_keep_resources(t: Tables) -> None:
     s = _state(t)
     flood = ix(t.events, "inondation")  # countryside and neighbourhood discard 1 fragile resource
@@ -190,9 +204,12 @@ def test_every_number_comes_from_the_game_data(tmp_path: Path) -> None:
     manifest = game / "cards" / "game.yaml"
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace("  rounds: 8\n", "  rounds: 3\n").replace(
-        "  challenges_to_win: 4\n", "  challenges_to_win: 1\n"), encoding="utf-8")
+        "  challenges_to_win: 4\n", "  challenges_to_win: 1\n").replace(
+        "  small_table_challenges_to_win: 9 ", "  small_table_challenges_to_win: 2 ").replace(
+        "  large_table_challenges_to_win: 9 ", "  large_table_challenges_to_win: 5 "), encoding="utf-8")
     tables = compile_tables(load_game(game))
     assert tables.rounds == 3 and tables.challenges_to_win == 1
+    assert [tables.table(n).challenges_to_win for n in (3, 4, 5, 6)] == [2, 1, 1, 5]
     run = simulate(tables, 30, 5, 4)
     assert run.stats.mean_rounds <= 3
     assert run.stats.wins > 0

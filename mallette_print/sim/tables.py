@@ -109,6 +109,7 @@ class Tables:
     players_max: int
     small_table_actors: int
     small_table_actions: int
+    small_table_challenges_to_win: int
     large_table_challenges_to_win: int
 
     def table(self, players: int) -> Table:
@@ -116,7 +117,8 @@ class Tables:
         if not self.players_min <= players <= self.players_max:
             raise ValueError(f"the game is for {self.players_min} to {self.players_max} players, not {players}")
         if players == self.players_min:
-            return Table(players, self.small_table_actors, self.small_table_actions, self.challenges_to_win)
+            return Table(players, self.small_table_actors, self.small_table_actions,
+                         self.small_table_challenges_to_win)
         wins = self.large_table_challenges_to_win if players == self.players_max else self.challenges_to_win
         return Table(players, self.actors_per_player, self.actions_per_turn, wins)
 
@@ -198,5 +200,6 @@ def compile_tables(data: GameData) -> Tables:
         events_per_round=p.events_per_round, fragility_alert=p.fragility_alert,
         events_when_alert=p.events_when_alert, resource_limit=p.resource_limit, players_min=p.players_min,
         players_max=p.players_max, small_table_actors=p.small_table_actors,
-        small_table_actions=p.small_table_actions, large_table_challenges_to_win=p.large_table_challenges_to_win,
+        small_table_actions=p.small_table_actions, small_table_challenges_to_win=p.small_table_challenges_to_win,
+        large_table_challenges_to_win=p.large_table_challenges_to_win,
     )
