@@ -26,6 +26,8 @@ from ..rulebook_content import PrintItem, duplex_sheets, placeholder_values
 from ..rulebook_words import word
 from . import rulebook_sections as sec
 from .rulebook import Builder, PageSpec, build_pdf, cover, page_spec, styles_for, toc
+from .colours import Palette
+from .icons import IconSet, icon_index, inline_icon_drawer
 
 FRONT = ("components", "anatomy")
 BACK = ("facilitator", "fiches", "print", "credits")
@@ -49,6 +51,7 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
     st = styles_for(spec, lang)
     w, h = spec.size
     b = Builder(st, w - 2 * spec.margin, h - spec.top - spec.bottom)
+    b.icons = frozenset(icon_index(data))
 
     def section(name: str) -> list[Flowable]:
         if name == "components":
@@ -90,7 +93,8 @@ def render(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, i
            anatomy: Callable[[Builder], list[Flowable]] | None = None) -> tuple[bytes, int]:
     """The rulebook PDF at one page format, and its page count."""
     meta = pdf_meta(data, lang, "Règles" if lang == "fr" else "Rulebook")
-    return build_pdf(story(data, lang, spec, doc, items, anatomy), spec, meta, header_text(data, lang))
+    drawer = inline_icon_drawer(IconSet(Path(data.root), Palette(False)), icon_index(data))
+    return build_pdf(story(data, lang, spec, doc, items, anatomy), spec, meta, header_text(data, lang), drawer)
 
 
 def load_text(data: GameData, lang: str) -> rs.RulesDoc | None:
