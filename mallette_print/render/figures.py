@@ -13,6 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
+from ..qr import qr_code
+
 
 @lru_cache(maxsize=256)
 def svg_drawing(path: Path) -> Drawing:
@@ -60,30 +62,6 @@ def scaled_image(path: Path, max_w: float, max_h: float) -> Flowable:
     return img
 
 
-@lru_cache(maxsize=256)
-def qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
-    """(modules per side, dark runs (row, col, length)) of a level-M QR code without quiet zone."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-
-    q = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, box_size=1)
-    q.add_data(url)
-    q.make(fit=True)
-    m = q.get_matrix()
-    runs: list[tuple[int, int, int]] = []
-    for r, row in enumerate(m):
-        c = 0
-        while c < len(row):
-            if row[c]:
-                s = c
-                while c < len(row) and row[c]:
-                    c += 1
-                runs.append((r, s, c - s))
-            else:
-                c += 1
-    return len(m), tuple(runs)
-
-
 class Qr(Flowable):
     """A vector QR code `size` points wide, quiet zone of 4 modules included, one filled path."""
 
@@ -95,7 +73,8 @@ class Qr(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        n, runs = qr_runs(self.url)
+        code = qr_code(self.url)
+        n, runs = code.size, code.runs
         module = self.width / (n + 8)
         c = self.canv
         c.saveState()
