@@ -66,10 +66,11 @@ def _challenge_values(data: GameData, lang: str) -> dict[str, str]:
     """The challenges to win by actors on the board, as one phrase and per table size (for a rules table)."""
     p = data.game.parameters
     steps = sorted(p.challenges_to_win_by_actors.items())
+    # No-break spaces keep each number with its words at a line end.
     if lang == "fr":
-        phrase = ", ".join(f"{need} dès {count} acteurs" for count, need in steps)
+        phrase = ", ".join(f"{need}\u00a0dès {count}\u00a0acteurs" for count, need in steps)
     else:
-        phrase = ", ".join(f"{need} from {count} actors" for count, need in steps)
+        phrase = ", ".join(f"{need}\u00a0from {count}\u00a0actors" for count, need in steps)
     values = {"challenges_to_win_by_actors": phrase or "–"}
     for n in range(p.players_min, p.players_max + 1):
         actors = p.actors_on_board(n)

@@ -134,7 +134,7 @@ def test_actor_abilities_say_what_their_power_does(game: GameData, lang: str) ->
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_rulebook_goal_table_gives_the_challenges_of_each_table_size(tmp_path: Path, runner, lang: str) -> None:
+def test_rulebook_table_gives_the_challenges_of_each_table_size(tmp_path: Path, runner, lang: str) -> None:
     game = tmp_path / "game"
     for sub in ("cards", "assets", "rules"):
         shutil.copytree(REPO / sub, game / sub)
@@ -148,9 +148,9 @@ def test_rulebook_goal_table_gives_the_challenges_of_each_table_size(tmp_path: P
     assert result.exit_code == 0, result.output
     pages = [p.extract_text() for p in PdfReader(tmp_path / "out" / "rulebook.pdf").pages]
     header = "Challenges to win" if lang == "en" else "Défis à relever"
-    goal = next(t for t in pages[2:] if header in t)
+    page = next(t for t in pages[2:] if header in t)
     # The table's cells, one per line after its header: players, actors on the board, challenges to win.
-    cells = goal[goal.index(header) + len(header):].split("\n")[1:13]
+    cells = page[page.index(header) + len(header):].split("\n")[1:13]
     rows = {int(cells[i]): (int(cells[i + 1].split()[0]), int(cells[i + 2])) for i in range(0, 12, 3)}
     tables = compile_tables(load_game(game))
     # Actors on the board and challenges to win, as the simulator plays them.
