@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .boardmodel import DECK_SPACE_PAD_MM, BoardData, box_mm, card_size_mm, deck_space_problems, point_mm
 from .errors import DataError
 from .i18n import tr
-from .licensing import attribution, notice
+from .licensing import notice, short_attribution
 from .model import GameData
 from .tiling import BOARD_SIZES, Box
 from .units import MM
@@ -243,7 +243,7 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
         zones=tuple(zones), tracks=tuple(rows), rounds=rounds, decks=tuple(slots), legend_box=place(b.legend.box),
         legend_title=t(b.legend.title), legend=tuple(LegendLine(i.symbol, t(i.text)) for i in b.legend.items),
         qr_box=place(b.qr.box), qr_url=qr_target(data), qr_caption=t(b.qr.caption), notice=notice(data),
-        attribution=attribution(data, lang))
+        attribution=short_attribution(data, lang))
 
 
 def qr_target(data: GameData) -> str:

@@ -228,6 +228,10 @@ def _check_parameters(f: _Found) -> None:
     p = f.data.game.parameters
     counts = {d.type: d.total for d in f.data.decks}
     actors, challenges, coops = counts.get("actor", 0), counts.get("challenge", 0), counts.get("cooperation", 0)
+    # The largest number of challenges any table size must solve (it needs that many cards in the deck).
+    sizes = range(p.players_min, p.players_max + 1)
+    most, most_at = max(((p.challenges_needed(p.actors_on_board(n)), n) for n in sizes),
+                        default=(p.challenges_to_win, p.players_min))
     rules = [
         (actors >= p.players_max * p.actors_per_player,
          f"{p.players_max} players with {p.actors_per_player} actor each need {p.players_max * p.actors_per_player} "
@@ -235,10 +239,9 @@ def _check_parameters(f: _Found) -> None:
         (actors >= p.players_min * p.small_table_actors,
          f"{p.players_min} players with {p.small_table_actors} actors each need "
          f"{p.players_min * p.small_table_actors} actor cards, the deck has {actors}"),
-        (challenges >= max(p.open_challenges, p.challenges_to_win, p.large_table_challenges_to_win),
-         f"open_challenges {p.open_challenges}, challenges_to_win {p.challenges_to_win} and "
-         f"large_table_challenges_to_win {p.large_table_challenges_to_win} need that many challenge cards, "
-         f"the deck has {challenges}"),
+        (challenges >= max(p.open_challenges, most),
+         f"open_challenges {p.open_challenges} and the {most} challenges to win at {most_at} players "
+         f"(challenges_to_win, challenges_to_win_by_actors) need that many challenge cards, the deck has {challenges}"),
         (coops >= p.players_max * p.hand_size,
          f"{p.players_max} hands of {p.hand_size} cooperations need {p.players_max * p.hand_size} cooperation cards, "
          f"the deck has {coops}"),

@@ -51,6 +51,22 @@ def attribution(data: GameData, lang: str) -> str:
     return line
 
 
+def short_attribution(data: GameData, lang: str) -> str:
+    """The attribution for a small space (the board): the work, and the title of the work it adapts.
+
+    The full chain, with every author and address, is on the rulebook's credits page and in each PDF's metadata.
+    """
+    g = data.game
+    line = f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
+    if g.adapted_from:
+        first = g.adapted_from[0]
+        word = "d'après" if lang == "fr" else "adapted from"
+        line += f" – {word} « {tr(first.title, lang, g.default_language)} »"
+        if len(g.adapted_from) > 1:
+            line += " …"
+    return line
+
+
 def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
     """Metadata for an output PDF: `what` names the piece ('Cards', 'Board', 'Rulebook')."""
     g = data.game

@@ -141,15 +141,28 @@ class Parameters(Strict):
     fragility_per_empty_track: int = Field(default=1, ge=0, le=10)
     # Most resource cards one actor may hold at the end of a turn.
     resource_limit: int = Field(default=5, ge=1, le=30)
-    # Variants: at players_min, each player plays small_table_actors actors with small_table_actions
-    # actions; at players_max, large_table_challenges_to_win challenges are needed.
+    # Small-table variant: at players_min, each player plays small_table_actors actors with
+    # small_table_actions actions for them together.
     small_table_actors: int = Field(default=2, ge=1, le=4)
     small_table_actions: int = Field(default=4, ge=1, le=10)
-    large_table_challenges_to_win: int = Field(default=4, ge=1, le=50)
+    # Challenges to win by the number of actors on the board (players x actors each): more actors cover
+    # more families, so cooperations are easier to gather. A table needs the entry of the most actors not
+    # above its own ({5: 7, 6: 9}: 7 from 5 actors on, 9 from 6 on), and challenges_to_win with fewer actors.
+    challenges_to_win_by_actors: dict[Annotated[int, Field(ge=1, le=48)], Annotated[int, Field(ge=1, le=50)]] = Field(
+        default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]?$"}})
     welcome_minutes: int = Field(default=10, ge=0, le=600)
     rules_minutes: int = Field(default=15, ge=0, le=600)
     play_minutes: int = Field(default=70, ge=5, le=600)
     debrief_minutes: int = Field(default=40, ge=5, le=600)
+
+    def actors_on_board(self, players: int) -> int:
+        """Actors on the board at a table of `players` (the small-table variant at players_min)."""
+        return players * (self.small_table_actors if players == self.players_min else self.actors_per_player)
+
+    def challenges_needed(self, actors: int) -> int:
+        """Challenges to win with `actors` on the board: the entry of the most actors not above it."""
+        steps = [need for count, need in sorted(self.challenges_to_win_by_actors.items()) if count <= actors]
+        return steps[-1] if steps else self.challenges_to_win
 
 
 class Game(Strict):

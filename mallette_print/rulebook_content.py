@@ -53,11 +53,29 @@ def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
         "kind_names": names([_t(data, k.label, lang) for k in g.resource_kinds]),
         "track_names": names([_t(data, t.label, lang) for t in g.tracks if t.id != g.fragility_track]),
     })
+    values.update(_challenge_values(data, lang))
     frag = next((t for t in g.tracks if t.id == g.fragility_track), None)
     if frag is not None and frag.danger is not None:
         values["fragility_danger"] = str(frag.danger)
     for d in data.decks:
         values[f"cards_{d.id}"] = str(d.total)
+    return values
+
+
+def _challenge_values(data: GameData, lang: str) -> dict[str, str]:
+    """The challenges to win by actors on the board, as one phrase and per table size (for a rules table)."""
+    p = data.game.parameters
+    steps = sorted(p.challenges_to_win_by_actors.items())
+    # No-break spaces keep each number with its words at a line end.
+    if lang == "fr":
+        phrase = ", ".join(f"{need}\u00a0dès {count}\u00a0acteurs" for count, need in steps)
+    else:
+        phrase = ", ".join(f"{need}\u00a0from {count}\u00a0actors" for count, need in steps)
+    values = {"challenges_to_win_by_actors": phrase or "–"}
+    for n in range(p.players_min, p.players_max + 1):
+        actors = p.actors_on_board(n)
+        values[f"actors_with_{n}_players"] = str(actors)
+        values[f"challenges_with_{n}_players"] = str(p.challenges_needed(actors))
     return values
 
 

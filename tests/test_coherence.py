@@ -145,3 +145,13 @@ def test_real_game_is_coherent_without_warnings() -> None:
     report = check_coherence(load_game(REPO))
     assert _lines(report.errors) == []
     assert _lines(report.warnings) == []
+
+
+def test_challenge_deck_too_small_for_the_largest_table(sample_game: Path) -> None:
+    _edit(sample_game, "game.yaml", "  challenges_to_win: 3\n",
+          "  challenges_to_win: 3\n  challenges_to_win_by_actors: {5: 4, 6: 30}\n")
+    warnings = [w for w in _lines(_report(sample_game).warnings) if "challenge cards" in w]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("cards/game.yaml:139:3: parameters: open_challenges 3 and the 30 challenges to win "
+                                  "at 6 players (challenges_to_win, challenges_to_win_by_actors) need that many "
+                                  "challenge cards, the deck has ")

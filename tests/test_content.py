@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
+from mallette_print.cli import main
 from mallette_print.i18n import tr
 from mallette_print.model import ActorCard, EventCard, GameData
+from mallette_print.sim.tables import compile_tables
 from mallette_print.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
-PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +54,11 @@ def test_rules_use_only_known_placeholders_and_every_parameter(game: GameData, l
     params = set(type(game.game.parameters).model_fields)
     from mallette_print.rules_source import SECTIONS
 
-    assert used - params - {"title", "version"} - set(SECTIONS) == set()
+    # Beyond the parameters, only the challenges to win per table size (for the table in Goal).
+    derived = {f"{what}_with_{n}_players" for what in ("actors", "challenges")
+               for n in range(game.game.parameters.players_min, game.game.parameters.players_max + 1)}
+
+    assert used - params - {"title", "version"} - set(SECTIONS) - derived == set()
     assert params - used == set(), "every game parameter should be explained in the rules"
     assert "{{" not in PLACEHOLDER.sub("", text)
 
@@ -123,3 +131,31 @@ def test_actor_abilities_say_what_their_power_does(game: GameData, lang: str) ->
             assert text.startswith(once[pw.per]), (card.id, text)
         if pw.amount > 1:
             assert str(pw.amount) in text, (card.id, text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_rulebook_table_gives_the_challenges_of_each_table_size(tmp_path: Path, runner, lang: str) -> None:
+    game = tmp_path / "game"
+    for sub in ("cards", "assets", "rules"):
+        shutil.copytree(REPO / sub, game / sub)
+    # Change the table first, so the printed numbers cannot be right by accident.
+    manifest = game / "cards" / "game.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert "challenges_to_win_by_actors: {5: 7, 6: 9}" in text
+    manifest.write_text(text.replace("challenges_to_win_by_actors: {5: 7, 6: 9}",
+                                     "challenges_to_win_by_actors: {5: 6, 6: 8}"), encoding="utf-8")
+    result = runner.invoke(main, ["build", "--game", str(game), "--out", str(tmp_path / "out"), "--lang", lang, "-q"])
+    assert result.exit_code == 0, result.output
+    pages = [p.extract_text() for p in PdfReader(tmp_path / "out" / "rulebook.pdf").pages]
+    header = "Challenges to win" if lang == "en" else "Défis à relever"
+    page = next(t for t in pages[2:] if header in t)
+    # The table's cells, one per line after its header: players, actors on the board, challenges to win.
+    cells = page[page.index(header) + len(header):].split("\n")[1:13]
+    rows = {int(cells[i]): (int(cells[i + 1].split()[0]), int(cells[i + 2])) for i in range(0, 12, 3)}
+    tables = compile_tables(load_game(game))
+    # Actors on the board and challenges to win, as the simulator plays them.
+    assert rows == {n: (tables.table(n).players * tables.table(n).actors_per_player, tables.table(n).challenges_to_win)
+                    for n in (3, 4, 5, 6)}
+    assert rows == {3: (6, 8), 4: (4, 4), 5: (5, 6), 6: (6, 8)}
+    end = "6 from 5 actors, 8 from 6 actors" if lang == "en" else "6 dès 5 acteurs, 8 dès 6 acteurs"
+    assert end in " ".join(" ".join(pages).split())

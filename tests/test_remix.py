@@ -59,3 +59,10 @@ def test_a_remix_of_the_real_game_builds_at_once_even_with_a_long_author_name(tm
     assert data.game.notice and len(data.game.notice) <= len("© MES · CC BY-SA 4.0") + 4
     outputs = produce_cards(data, BuildOptions(out=tmp_path / "out", lang="fr"))
     assert outputs[0].name == "cards.pdf" and outputs[0].pages > 2
+    # The whole kit builds too: the board's small licence box credits the original by its title.
+    built = runner.invoke(main, ["build", "--game", str(dest), "--out", str(tmp_path / "all")])
+    assert built.exit_code == 0, built.output
+    import pypdf
+
+    board_text = pypdf.PdfReader(tmp_path / "all" / "board.pdf").pages[0].extract_text()
+    assert "d'après" in board_text and "Territoires en" in board_text

@@ -238,3 +238,24 @@ def test_card_anatomy_shows_a_real_card_of_each_type(project: Path, runner) -> N
         assert deck["title"]["fr"] in page
         assert deck["cards"][0]["title"]["fr"].split()[0] in page  # the card itself, drawn by the card renderer
     assert page.count("Nom de la carte") == 6 and "QR code" in page
+
+
+def test_inline_icon_names_are_drawn_not_printed(project: Path, runner) -> None:
+    rules = project / "rules" / "fr.md"
+    assert ":marchande:" in rules.read_text(encoding="utf-8")
+    pdf_path = build(runner) / "rulebook.pdf"
+    text = "".join(page_texts(pdf_path))
+    assert ":marchande:" not in text and ":non-monetaire:" not in text
+    assert "marchandes" in text
+    # The icon is drawn from its own form (one per icon and colour), not as text.
+    page = next(p for p in PdfReader(pdf_path).pages if "trois sortes" in (p.extract_text() or ""))
+    xobjects = page["/Resources"]["/XObject"]
+    assert sum(1 for name in xobjects if str(name).startswith("/FormXob.icon_")) >= 3  # the three kinds
+
+
+def test_unknown_colon_words_stay_text(project: Path, runner) -> None:
+    rules = project / "rules" / "fr.md"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("Vous incarnez", "Note :pas-une-icone: Vous incarnez", 1),
+                     encoding="utf-8")
+    text = "".join(page_texts(build(runner) / "rulebook.pdf"))
+    assert ":pas-une-icone:" in text

@@ -12,7 +12,10 @@ from mallette_print.sim.tables import Tables, compile_tables
 from mallette_print.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
-GAMES, SEED = 400, 2026
+GAMES, SEED = 800, 2026
+# Every table size: the default game (4 actors), the small-table variant (3 players with two actors each),
+# and 5 and 6 players; each needs the challenges its number of actors asks (challenges_to_win_by_actors).
+SIZES = [4, 3, 5, 6]
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +23,22 @@ def t() -> Tables:
     return compile_tables(load_game(REPO))
 
 
-@pytest.fixture(scope="module")
-def greedy(t: Tables) -> Run:
-    return simulate(t, GAMES, SEED, 4, "greedy")
+_RUNS: dict[int, Run] = {}
 
 
-def test_default_game_is_won_40_to_70_percent_by_a_good_table(greedy: Run) -> None:
+def _greedy(t: Tables, players: int) -> Run:
+    """The greedy run at this table size, played once for the whole file."""
+    if players not in _RUNS:
+        _RUNS[players] = simulate(t, GAMES, SEED, players, "greedy")
+    return _RUNS[players]
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=lambda n: f"{n}-players")
+def greedy(request: pytest.FixtureRequest, t: Tables) -> Run:
+    return _greedy(t, request.param)
+
+
+def test_every_table_size_is_won_40_to_70_percent_by_a_good_table(greedy: Run) -> None:
     assert 0.40 <= greedy.stats.win_rate <= 0.70, "\n".join(report_lines(greedy))
 
 
@@ -34,22 +47,22 @@ def test_every_challenge_is_solved_in_at_least_a_tenth_of_games(t: Tables, greed
     assert min(rates.values()) >= 0.10, rates
 
 
-def test_every_cooperation_is_formed_in_some_games(t: Tables, greedy: Run) -> None:
-    never = [c for i, c in enumerate(t.coops) if greedy.stats.formed[i] == 0]
+def test_every_cooperation_is_formed_in_some_games_of_the_default_game(t: Tables) -> None:
+    # At 4 players only: at 3 and 6 the two cooperations that solve no challenge are laid in about 1% of
+    # games (only to lift a track near 0), too close to 0 for a stable test.
+    run = _greedy(t, 4)
+    never = [c for i, c in enumerate(t.coops) if run.stats.formed[i] == 0]
     assert never == []
 
 
 def test_random_play_is_clearly_worse(t: Tables, greedy: Run) -> None:
-    rand = simulate(t, 200, SEED, 4, "random")
+    rand = simulate(t, 200, SEED, greedy.players, "random")
     assert rand.stats.win_rate < greedy.stats.win_rate / 2
     assert rand.stats.solved_total < greedy.stats.solved_total * 200 / GAMES / 2
 
 
-@pytest.mark.parametrize("players", [3, 6])
-def test_small_and_large_tables_are_playable(t: Tables, players: int) -> None:
-    run = simulate(t, 60, SEED, players, "greedy")
-    assert 0.2 <= run.stats.win_rate < 1.0 or run.stats.wins >= 1
-    assert run.stats.mean_rounds > t.rounds - 1
+def test_games_last_until_the_last_round_at_every_size(t: Tables, greedy: Run) -> None:
+    assert greedy.stats.mean_rounds > t.rounds - 1
 
 
 def test_same_seed_same_report(t: Tables) -> None:

@@ -159,6 +159,26 @@ def test_victory_needs_enough_challenges_and_no_track_at_zero(t: Tables) -> None
     assert not s.won and s.log.cause == CAUSE_TRACK
 
 
+@pytest.mark.parametrize("players", [3, 4, 5, 6])
+def test_each_table_size_needs_its_own_number_of_challenges(t: Tables, players: int) -> None:
+    # Read from cards/game.yaml: actors on the board (two each at the smallest table), then the entry of
+    # challenges_to_win_by_actors for the most actors not above that, or challenges_to_win.
+    p = load_game(REPO).game.parameters
+    actors = players * (p.small_table_actors if players == p.players_min else p.actors_per_player)
+    entries = {count: n for count, n in p.challenges_to_win_by_actors.items() if count <= actors}
+    need = entries[max(entries)] if entries else p.challenges_to_win
+    assert t.table(players).challenges_to_win == need
+    assert t.table(players).players * t.table(players).actors_per_player == actors
+    s = _state(t, players)
+    s.solved = list(range(need - 1))
+    finish(s)
+    assert not s.won and s.log.cause == CAUSE_FEW
+    s = _state(t, players)
+    s.solved = list(range(need))
+    finish(s)
+    assert s.won
+
+
 def test_a_consolidated_zone_and_protect_fragile_keep_resources(t: Tables) -> None:
     s = _state(t)
     flood = ix(t.events, "inondation")  # countryside and neighbourhood discard 1 fragile resource
@@ -190,9 +210,17 @@ def test_every_number_comes_from_the_game_data(tmp_path: Path) -> None:
     manifest = game / "cards" / "game.yaml"
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace("  rounds: 8\n", "  rounds: 3\n").replace(
-        "  challenges_to_win: 4\n", "  challenges_to_win: 1\n"), encoding="utf-8")
+        "  challenges_to_win: 4 ", "  challenges_to_win: 1 ").replace(
+        "  challenges_to_win_by_actors: {5: 7, 6: 9} ", "  challenges_to_win_by_actors: {6: 5} "), encoding="utf-8")
     tables = compile_tables(load_game(game))
     assert tables.rounds == 3 and tables.challenges_to_win == 1
+    # 6 actors at 3 players (two each) and at 6; 5 actors have no entry of their own, so they need 1.
+    assert [tables.table(n).challenges_to_win for n in (3, 4, 5, 6)] == [5, 1, 1, 5]
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "  challenges_to_win_by_actors: {6: 5} ", "  challenges_to_win_by_actors: {5: 2} "), encoding="utf-8")
+    tables = compile_tables(load_game(game))
+    # An entry counts from its number of actors on: 6 actors need what 5 need.
+    assert [tables.table(n).challenges_to_win for n in (3, 4, 5, 6)] == [2, 1, 2, 2]
     run = simulate(tables, 30, 5, 4)
     assert run.stats.mean_rounds <= 3
     assert run.stats.wins > 0

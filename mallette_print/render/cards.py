@@ -27,7 +27,7 @@ from ..textfit import BOX_PAD, ICON_SPACES, NBSP, Fitted, ICON_CALLBACK, make_pa
 from ..units import mm, parse_length
 from .colours import Palette, ink_on, mix
 from .faces import DISC, FaceLayout
-from .icons import IconSet, icon_index
+from .icons import IconSet, icon_index, inline_icon_drawer
 from .layouts import deck_layouts
 from .patterns import draw_pattern
 
@@ -62,7 +62,7 @@ class CardPainter:
         self.palette = Palette(self.look.cmyk)
         self.icons = IconSet(Path(self.data.root), self.palette)
         self.icon_paths = icon_index(self.data)
-        self.c.setNamedCB(ICON_CALLBACK, self._inline_icon)
+        self.c.setNamedCB(ICON_CALLBACK, inline_icon_drawer(self.icons, self.icon_paths, INK))
 
     # --- layout ---------------------------------------------------------
 
@@ -151,19 +151,6 @@ class CardPainter:
         return name, n
 
     # --- drawing helpers --------------------------------------------------
-
-    def _inline_icon(self, c: Canvas, kind: str, name: str) -> None:
-        info = c._curr_tx_info  # type: ignore[attr-defined]
-        tx = info["tx"]
-        style = info["xs"].style
-        size = tx._fontsize or style.fontSize
-        slot = stringWidth(NBSP, tx._fontname or style.fontName, size) * ICON_SPACES
-        side = min(slot, size * 1.1)
-        rel = self.icon_paths.get(name)
-        if rel is not None:
-            # The slot starts one non-breaking space before the callback (see textfit.icon_markup).
-            x0 = info["cur_x"] - slot / ICON_SPACES
-            self.icons.draw(c, rel, x0 + (slot - side) / 2, info["cur_y"] - 0.2 * size, side, INK)
 
     def _para(self, fitted: Fitted, x: float, top: float) -> float:
         """Draw fitted blocks from `top` down; return the bottom."""

@@ -62,13 +62,6 @@ def scaled_image(path: Path, max_w: float, max_h: float) -> Flowable:
     return img
 
 
-def qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
-    """(modules per side, dark runs (row, col, length)) of a level-M QR code without quiet zone."""
-    # The cards' codes, cached for the process: the rulebook shows the same fiches.
-    code = qr_code(url)
-    return code.size, code.runs
-
-
 class Qr(Flowable):
     """A vector QR code `size` points wide, quiet zone of 4 modules included, one filled path."""
 
@@ -80,7 +73,8 @@ class Qr(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        n, runs = qr_runs(self.url)
+        code = qr_code(self.url)
+        n, runs = code.size, code.runs
         module = self.width / (n + 8)
         c = self.canv
         c.saveState()

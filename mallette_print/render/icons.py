@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -118,10 +119,15 @@ class IconSet:
         name = self._forms.get(key)
         w, h = float(d.width), float(d.height)
         if name is None:
+            # Named after what it draws, so that two icon sets drawing on one canvas (the rulebook's text and
+            # its card figures) share a form instead of redefining it.
+            digest = hashlib.sha1(f"{rel}|{colour}|{self.palette.cmyk}".encode("utf-8")).hexdigest()[:12]
+            name = f"icon_{digest}"
+            self._forms[key] = name
+        if not c.hasForm(name):
             from reportlab.graphics import renderPDF
             from reportlab.graphics.shapes import STATE_DEFAULTS
 
-            name = f"icon{len(self._forms)}"
             c.beginForm(name, 0, 0, w, h)
             # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would
             # put an unembedded base-14 font in the PDF; point that default at our embedded font meanwhile.
@@ -132,10 +138,31 @@ class IconSet:
             finally:
                 STATE_DEFAULTS["fontName"] = saved
             c.endForm()
-            self._forms[key] = name
         scale = size / max(w, h)
         c.saveState()
         c.translate(x + (size - w * scale) / 2, y + (size - h * scale) / 2)
         c.scale(scale, scale)
         c.doForm(name)
         c.restoreState()
+
+
+def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = "#1A1A1A") -> Any:
+    """The `onDraw` callback that draws the `:name:` icons of a text (see textfit.icon_markup) at text height."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ..textfit import ICON_SPACES, NBSP
+
+    def draw(c: Canvas, kind: str, name: str) -> None:
+        info = c._curr_tx_info  # type: ignore[attr-defined]
+        tx = info["tx"]
+        style = info["xs"].style
+        size = tx._fontsize or style.fontSize
+        slot = stringWidth(NBSP, tx._fontname or style.fontName, size) * ICON_SPACES
+        side = min(slot, size * 1.1)
+        rel = paths.get(name)
+        if rel is not None:
+            # The slot starts one non-breaking space before the callback (see textfit.icon_markup).
+            x0 = info["cur_x"] - slot / ICON_SPACES
+            icons.draw(c, rel, x0 + (slot - side) / 2, info["cur_y"] - 0.2 * size, side, colour)
+
+    return draw

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any, Callable
+import re
+from typing import Any, Callable, Collection
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -44,10 +45,12 @@ from ..i18n import tr
 from ..licensing import PdfMeta
 from ..model import GameData
 from ..rulebook_words import word
+from ..textfit import ICON_CALLBACK, icon_markup
 from .figures import scaled_image
 from .pdf import add_xmp
 
 INK = colors.HexColor("#1A1A1A")
+ICON_NAME = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
 ACCENT = colors.HexColor("#0072B2")  # Okabe-Ito blue: headings are also bigger and bold, never colour alone
 SHADE = colors.HexColor("#EEF3F7")
 RULE = colors.HexColor("#9AA5AD")
@@ -115,14 +118,16 @@ class Styles:
         ]
 
 
-def markup(spans: rs.Inline) -> str:
-    """reportlab paragraph markup for inline spans (text escaped)."""
+def markup(spans: rs.Inline, icons: Collection[str] = ()) -> str:
+    """reportlab paragraph markup for inline spans (text escaped; `:name:` drawn as an icon when it is one)."""
     out: list[str] = []
     for s in spans:
         if s.linebreak:
             out.append("<br/>")
             continue
         t = s.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if icons and not s.code:
+            t = ICON_NAME.sub(lambda m: icon_markup(m.group(1)) if m.group(1) in icons else m.group(0), t)
         if s.code:
             t = f'<font backColor="#EEEEEE">{t}</font>'
         if s.strike:
@@ -181,6 +186,7 @@ class RulebookDoc(BaseDocTemplate):
                          producer="mallette-print (reportlab)", invariant=1, pageCompression=1, lang=meta.lang,
                          initialFontName=fam.regular, initialFontSize=10)
         self.spec, self.fam, self.header, self.meta = spec, fam, header, meta
+        self.icon_drawer: Any = None  # draws `:name:` icons in the text (render/icons.inline_icon_drawer)
         self.chapter = self._top_chapter = self._opened = ""
         self._seq = 0
         w, h = spec.size
@@ -195,6 +201,8 @@ class RulebookDoc(BaseDocTemplate):
         pass
 
     def _page_start(self, canv: Any, doc: Any) -> None:
+        if self.icon_drawer is not None:
+            canv.setNamedCB(ICON_CALLBACK, self.icon_drawer)
         # The header names the chapter in force at the top of the page, or the one that opens on it.
         self._top_chapter, self._opened = self.chapter, ""
 
@@ -247,6 +255,7 @@ class Builder:
         # they go `depth` levels deeper, so the table of contents keeps the text's hierarchy.
         self.depth = 0
         self.last_level = 1
+        self.icons: frozenset[str] = frozenset()  # names written `:name:` in the text that are icons
 
     def heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
         """A heading of a generated section (shifted by `depth`)."""
@@ -281,9 +290,9 @@ class Builder:
         for b in blocks:
             if isinstance(b, rs.Heading):
                 self.last_level = b.level
-                out.extend(self._heading(b.level, markup(b.spans), b.text))
+                out.extend(self._heading(b.level, markup(b.spans, self.icons), b.text))
             elif isinstance(b, rs.Para):
-                out.append(self.para(markup(b.spans)))
+                out.append(self.para(markup(b.spans, self.icons)))
             elif isinstance(b, rs.ListBlock):
                 out.append(self.list_block(b, section, width))
             elif isinstance(b, rs.Table):
@@ -326,7 +335,7 @@ class Builder:
             style = st.cell_head if head else {"right": st.cell_right, "center": st.cell_centre}.get(aligns[col], st.cell)
             if head and aligns[col] in ("right", "center"):
                 style = ParagraphStyle("h", parent=style, alignment=TA_RIGHT if aligns[col] == "right" else TA_CENTER)
-            return Paragraph(markup(spans), style)
+            return Paragraph(markup(spans, self.icons), style)
 
         rows = [[cell(c, i, True) for i, c in enumerate(b.header)]] + [[cell(c, i) for i, c in enumerate(r)] for r in b.rows]
         texts = [["".join(s.text for s in c) for c in b.header]] + [["".join(s.text for s in c) for c in r] for r in b.rows]
@@ -436,10 +445,11 @@ class Passes:
     fresh story for each pass (showing the latest counts) and one table of contents kept across passes.
     """
 
-    def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str) -> None:
+    def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str, icon_drawer: Any = None) -> None:
         self.spec = spec
         self.buf = io.BytesIO()
         self.doc = RulebookDoc(self.buf, spec, meta, register_family(), header)
+        self.doc.icon_drawer = icon_drawer
         self.contents = contents_flowable(styles_for(spec, lang))
         self.passes = 0
         self.pages = 0

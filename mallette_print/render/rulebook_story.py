@@ -27,6 +27,8 @@ from ..rulebook_content import PrintItem, duplex_sheets, placeholder_values
 from ..rulebook_words import word
 from . import rulebook_sections as sec
 from .rulebook import Builder, PageSpec, Passes, cover, page_spec, styles_for, toc
+from .colours import Palette
+from .icons import IconSet, icon_index, inline_icon_drawer
 
 FRONT = ("components", "anatomy")
 BACK = ("facilitator", "fiches", "print", "credits")
@@ -51,6 +53,7 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
     st = styles_for(spec, lang)
     w, h = spec.size
     b = Builder(st, w - 2 * spec.margin, h - spec.top - spec.bottom)
+    b.icons = frozenset(icon_index(data))
 
     def section(name: str) -> list[Flowable]:
         if name == "components":
@@ -112,7 +115,8 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
     doc = load_text(data, lang)
     meta = pdf_meta(data, lang, "Règles" if lang == "fr" else "Rulebook")
     header = header_text(data, lang)
-    runs = [Passes(page_spec(paper), meta, header, lang), Passes(page_spec(paper, booklet=True), meta, header, lang)]
+    drawer = inline_icon_drawer(IconSet(Path(data.root), Palette(False)), icon_index(data))
+    runs = [Passes(page_spec(paper, booklet=booklet), meta, header, lang, drawer) for booklet in (False, True)]
     shown: list[tuple[int, int] | None] = [None, None]
 
     def counts() -> tuple[int, int]:

@@ -14,8 +14,7 @@ swap, of which there are dozens); every other choice is uniform too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple, Sequence
 
 from .rules import (
     CONVERT, EXTEND, FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, Action, Chooser,
@@ -68,10 +67,10 @@ class RandomPolicy:
         return s.rng.choice(options)
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """A plan to solve an open challenge with a cooperation someone holds."""
 
+    # A named tuple rather than a frozen dataclass: the planner builds about a thousand per game.
     challenge: int          # index into s.open
     coop: int
     zone: int
@@ -82,10 +81,29 @@ class Project:
     cost: float
 
 
+class _Seats:
+    """What stays fixed during one game and the planner reads at every action (built once per game)."""
+
+    def __init__(self, s: State) -> None:
+        t = s.t
+        self.state = s
+        self.fills = [t.actor_fills[a] for a in s.actor]
+        self.coop_kinds = [tuple(k for k, n in enumerate(need) if n) for need in t.coop_need]
+        self.coop_needs = [tuple((k, n) for k, n in enumerate(need) if n) for need in t.coop_need]
+        self.free_move = [t.power[a] == P_FREE_MOVE for a in s.actor]
+        # fit[player][coop]: the player's actors that can fill one of the card's family places
+        self.fit = [[frozenset(b for b in slots if any(f in self.fills[b] for f in fams))
+                     for fams in t.coop_families] for slots in s.slots_of]
+        self.formable: list[bool] = []
+        # (cooperation, holder or -1, actor order) -> _partners' answer with no actor taken: it depends on
+        # nothing else, and the order changes only when actors move or their resources change.
+        self.partners: dict[tuple[int, int, tuple[int, ...]], tuple[tuple[int, ...], int] | None] = {}
+
+
 class _Ctx:
     """What one planning pass reads many times: value held and best value mobilisable, per actor and kind."""
 
-    def __init__(self, s: State) -> None:
+    def __init__(self, s: State, seats: _Seats) -> None:
         t = s.t
         kinds = len(t.kinds)
         self.value = [[0] * kinds for _ in s.actor]
@@ -101,18 +119,46 @@ class _Ctx:
             for r in t.actor_res[a]:
                 if s.supply[r] > 0 and t.res_value[r] > prod[t.res_kind[r]]:
                     prod[t.res_kind[r]] = t.res_value[r]
-        self.t = t
-        self.fills = [t.actor_fills[a] for a in s.actor]
-        self._weights: dict[int, list[int]] = {}
+        self.zone = s.zone
+        self.seats = seats
+        self._by_value: dict[tuple[int, ...], list[int]] = {}
+        self._orders: dict[tuple[tuple[int, ...], int], tuple[int, ...]] = {}
 
-    def weight(self, coop: int) -> list[int]:
-        """Per actor, the value it holds of the kinds this cooperation asks for."""
-        w = self._weights.get(coop)
-        if w is None:
-            ks = [k for k, n in enumerate(self.t.coop_need[coop]) if n]
-            w = [sum(row[k] for k in ks) for row in self.value]
-            self._weights[coop] = w
-        return w
+    def order(self, coop: int, zone: int) -> tuple[int, ...]:
+        """Every actor, those in the zone first, then those holding the most of the value the card asks for."""
+        # Cached per kinds asked (and zone): cards asking for the same kinds order the actors alike.
+        ks = self.seats.coop_kinds[coop]
+        key = (ks, zone)
+        out = self._orders.get(key)
+        if out is None:
+            by_value = self._by_value.get(ks)
+            if by_value is None:
+                weight = [-sum([row[k] for k in ks]) for row in self.value]
+                by_value = sorted(range(len(weight)), key=weight.__getitem__)
+                self._by_value[ks] = by_value
+            # Python's sort is stable: partitioning the value order by zone is sorting by (zone, value).
+            here = self.zone
+            out = tuple([b for b in by_value if here[b] == zone] + [b for b in by_value if here[b] != zone])
+            self._orders[key] = out
+        return out
+
+
+def _fill(order: Sequence[int], fams: tuple[int, ...], fills: list[frozenset[int]], chosen: list[int], i: int
+          ) -> list[int] | None:
+    """Fill the card's empty family places from i on, actors taken in order (backtracking); None if impossible."""
+    n = len(fams)
+    while i < n and chosen[i] >= 0:
+        i += 1
+    if i == n:
+        return chosen
+    f = fams[i]
+    for b in order:
+        if f in fills[b] and b not in chosen:
+            chosen[i] = b
+            if _fill(order, fams, fills, chosen, i + 1) is not None:
+                return chosen
+            chosen[i] = -1
+    return None
 
 
 class GreedyPolicy:
@@ -125,89 +171,89 @@ class GreedyPolicy:
     def _partners(self, s: State, coop: int, zone: int, holder: int, taken: set[int], ctx: _Ctx
                   ) -> tuple[tuple[int, ...], int] | None:
         """Partners for a cooperation in a zone, the holder's actor first; (partners, proposer or -1)."""
-        t = s.t
-        fams = t.coop_families[coop]
-        weight = ctx.weight(coop)
-        # Actors already in the zone first, then those holding the most of the value the card asks for.
-        order = sorted((b for b in range(len(s.actor)) if b not in taken),
-                       key=lambda b: (s.zone[b] != zone, -weight[b]))
-        fills = ctx.fills
+        seats = ctx.seats
+        # Actors already in the zone first, then those holding the most of the value the card asks for
+        # (filtering the stably sorted list keeps the order sorting the filtered actors would give).
+        order = ctx.order(coop, zone)
+        mine = seats.fit[holder][coop] if holder >= 0 else frozenset()
+        if taken:
+            return self._seat(s.t.coop_families[coop], seats.fills, [b for b in order if b not in taken], mine)
+        key = (coop, holder if mine else -1, order)
+        if key not in seats.partners:
+            seats.partners[key] = self._seat(s.t.coop_families[coop], seats.fills, order, mine)
+        return seats.partners[key]
 
-        def fill(chosen: list[int], i: int) -> list[int] | None:
-            if i == len(fams):
-                return chosen
-            if chosen[i] >= 0:
-                return fill(chosen, i + 1)
+    @staticmethod
+    def _seat(fams: tuple[int, ...], fills: list[frozenset[int]], order: Sequence[int], mine: frozenset[int]
+              ) -> tuple[tuple[int, ...], int] | None:
+        """The first filling of the family places in this actor order, one of the holder's actors first."""
+        if mine:
             for b in order:
-                if b not in chosen and fams[i] in fills[b]:
-                    chosen[i] = b
-                    done = fill(chosen, i + 1)
-                    if done is not None:
-                        return done
-                    chosen[i] = -1
-            return None
-
-        for b in order:
-            if s.owner[b] != holder:
-                continue
-            for i, f in enumerate(fams):
-                if f in fills[b]:
-                    chosen = [-1] * len(fams)
-                    chosen[i] = b
-                    done = fill(chosen, 0)
-                    if done is not None:
-                        return tuple(done), b
-        done = fill([-1] * len(fams), 0)
-        return (tuple(done), -1) if done is not None else None
+                if b not in mine:
+                    continue
+                fb = fills[b]
+                for i, f in enumerate(fams):
+                    if f in fb:
+                        chosen = [-1] * len(fams)
+                        chosen[i] = b
+                        if _fill(order, fams, fills, chosen, 0) is not None:
+                            return tuple(chosen), b
+        chosen = [-1] * len(fams)
+        return (tuple(chosen), -1) if _fill(order, fams, fills, chosen, 0) is not None else None
 
     def _project(self, s: State, i: int, coop: int, holder: int, taken: set[int], ctx: _Ctx) -> Project | None:
-        t = s.t
-        zone = t.ch_zone[s.open[i][0]]
+        zone = s.t.ch_zone[s.open[i][0]]
         found = self._partners(s, coop, zone, holder, taken, ctx)
         if found is None:
             return None
         partners, proposer = found
-        short: list[int] = []
+        seats = ctx.seats
+        value, prod = ctx.value, ctx.prod
+        short = [0] * len(value[0])
         cost = 0.0
-        for k, n in enumerate(t.coop_need[coop]):
-            miss = n - sum(ctx.value[p][k] for p in partners) if n > 0 else 0
+        for k, n in seats.coop_needs[coop]:
+            miss = n
+            for p in partners:
+                miss -= value[p][k]
             if miss > 0:
-                short.append(miss)
-                best = max(ctx.prod[p][k] for p in partners)
+                short[k] = miss
+                best = max([prod[p][k] for p in partners])
                 # what the partners cannot mobilise, someone else must bring: about three actions a card
                 cost += -(-miss // best) if best else 3.0 * -(-miss // 2)
-            else:
-                short.append(0)
+        here = ctx.zone
         for p in partners:
-            if s.zone[p] != zone:
-                cost += 0.5 if t.power[s.actor[p]] == P_FREE_MOVE else 1.0
+            if here[p] != zone:
+                cost += 0.5 if seats.free_move[p] else 1.0
         if proposer < 0:
             cost += 2.0
         return Project(i, coop, zone, holder, partners, proposer, tuple(short), cost)
 
-    def _formable(self, s: State) -> list[bool]:
-        """Which cooperations the actors in play can form at all (computed once per game)."""
-        cached = getattr(self, "_formable_for", None)
-        if cached is not None and cached[0] is s:
-            return cached[1]
-        ctx = _Ctx(s)
-        out = [self._partners(s, c, 0, -1, set(), ctx) is not None for c in range(len(s.t.coops))]
-        self._formable_for = (s, out)
-        return out
+    def _seats(self, s: State) -> _Seats:
+        """The fixed facts of this game, and which cooperations its actors can form at all (once per game)."""
+        seats: _Seats | None = getattr(self, "_seats_of", None)
+        if seats is not None and seats.state is s:
+            return seats
+        seats = _Seats(s)
+        ctx = _Ctx(s, seats)
+        seats.formable = [self._partners(s, c, 0, -1, set(), ctx) is not None for c in range(len(s.t.coops))]
+        self._seats_of = seats
+        return seats
 
     def plan(self, s: State) -> list[Project]:
         """The table's projects: the cheapest plan per open challenge, actors and cards used once."""
         t = s.t
-        ctx = _Ctx(s)
+        seats = self._seats(s)
+        ctx = _Ctx(s, seats)
         cands: list[Project] = []
-        formable = self._formable(s)
+        formable = seats.formable
+        held = [(h, c) for h, hand in enumerate(s.hands) for c in dict.fromkeys(hand) if formable[c]]
         for i, (ch, _) in enumerate(s.open):
-            for h, hand in enumerate(s.hands):
-                for c in dict.fromkeys(hand):
-                    if c in t.ch_solved_by[ch] and formable[c]:
-                        pr = self._project(s, i, c, h, set(), ctx)
-                        if pr is not None:
-                            cands.append(pr)
+            solved_by = t.ch_solved_by[ch]
+            for h, c in held:
+                if c in solved_by:
+                    pr = self._project(s, i, c, h, set(), ctx)
+                    if pr is not None:
+                        cands.append(pr)
         cands.sort(key=lambda p: (p.cost, s.open[p.challenge][1]))
         chosen: list[Project] = []
         taken: set[int] = set()
@@ -280,11 +326,13 @@ class GreedyPolicy:
         """A cooperation this player can lay now: one solving a challenge, or one lifting a low track."""
         t = s.t
         fallback: Action | None = None
+        cards = list(dict.fromkeys(s.hands[player]))
+        wanted = {(t.ch_zone[ch], c) for ch, _ in s.open for c in cards if c in t.ch_solved_by[ch]}
+        lifts = [any(d > 0 and s.tracks[i] <= t.track_min[i] + 1 for i, d in t.coop_effects[c]) for c in cards]
         for slot in s.slots_of[player]:
             z = s.zone[slot]
-            for c in dict.fromkeys(s.hands[player]):
-                solves = any(t.ch_zone[ch] == z and c in t.ch_solved_by[ch] for ch, _ in s.open)
-                low = any(d > 0 and s.tracks[i] <= t.track_min[i] + 1 for i, d in t.coop_effects[c])
+            for c, low in zip(cards, lifts):
+                solves = (z, c) in wanted
                 if (solves or (low and fallback is None)) and find_lay(s, slot, c) is not None:
                     if solves:
                         return (PROPOSE, slot, c)

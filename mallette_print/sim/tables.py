@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import ActorCard, ChallengeCard, CooperationCard, EventCard, GameData, ResourceCard
+from ..model import ActorCard, ChallengeCard, CooperationCard, EventCard, GameData, Parameters, ResourceCard
 
 # Power types as small integers (see Power in model.py).
 POWER_TYPES = (
@@ -107,18 +107,13 @@ class Tables:
     resource_limit: int
     players_min: int
     players_max: int
-    small_table_actors: int
-    small_table_actions: int
-    large_table_challenges_to_win: int
+    sizes: tuple[Table, ...]   # one per table size, players_min first
 
     def table(self, players: int) -> Table:
-        """The setup for this many players, with the small- and large-table variants of the rules."""
+        """The setup for this many players: the small-table variant, challenges by actors on the board."""
         if not self.players_min <= players <= self.players_max:
             raise ValueError(f"the game is for {self.players_min} to {self.players_max} players, not {players}")
-        if players == self.players_min:
-            return Table(players, self.small_table_actors, self.small_table_actions, self.challenges_to_win)
-        wins = self.large_table_challenges_to_win if players == self.players_max else self.challenges_to_win
-        return Table(players, self.actors_per_player, self.actions_per_turn, wins)
+        return self.sizes[players - self.players_min]
 
 
 def _of(data: GameData, kind: type) -> list:  # type: ignore[type-arg]
@@ -197,6 +192,12 @@ def compile_tables(data: GameData) -> Tables:
         fragility_per_empty_track=p.fragility_per_empty_track, hybridisation_min_kinds=p.hybridisation_min_kinds,
         events_per_round=p.events_per_round, fragility_alert=p.fragility_alert,
         events_when_alert=p.events_when_alert, resource_limit=p.resource_limit, players_min=p.players_min,
-        players_max=p.players_max, small_table_actors=p.small_table_actors,
-        small_table_actions=p.small_table_actions, large_table_challenges_to_win=p.large_table_challenges_to_win,
+        players_max=p.players_max, sizes=tuple(_table(p, n) for n in range(p.players_min, p.players_max + 1)),
     )
+
+
+def _table(p: Parameters, players: int) -> Table:
+    small = players == p.players_min
+    return Table(players, p.small_table_actors if small else p.actors_per_player,
+                 p.small_table_actions if small else p.actions_per_turn,
+                 p.challenges_needed(p.actors_on_board(players)))
