@@ -283,11 +283,10 @@ def loosen_body(lay: FaceLayout) -> FaceLayout:
 
 
 def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
-                fam: FontFamily, body_start: float | None = None, fit_body: bool = True) -> FaceLayout | list[Problem]:
+                fam: FontFamily, body_start: float | None = None) -> FaceLayout | list[Problem]:
     """Fit every text of a card face; return the layout, or the located problems of what does not fit.
 
     body_start: the body size to try first (the template's size when None or larger); see render/layouts.py.
-    fit_body=False: everything but the body (body None), to know the body's box before fitting it.
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -305,10 +304,9 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
         problems.append(_overflow_problem(deck, card, Overflow(field, stringWidth(group, fam.bold, group_size) - group_w,
                                                                group_size, lang), " in the band"))
     title_style = replace(_text_style(tpl.title, 9.0), leading=min(tpl.title.leading, 1.1))
-    title_block = Block("title", to_markup(tr(card.title, lang, data.game.default_language), lang), hyphenate=False)
-    # Kept per game: a deck's layout looks at every face once without its body first (render/layouts.py).
-    title = per_game(data, ("title", title_block, title_style, W - 2 * S, lang, fam),
-                     lambda: fit_lines(fam, title_block, title_style, W - 2 * S, TITLE_LINES, lang))
+    title = fit_lines(fam, Block("title", to_markup(tr(card.title, lang, data.game.default_language), lang),
+                                 hyphenate=False),
+                      title_style, W - 2 * S, TITLE_LINES, lang)
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
     title_top = min(H - band_h - mm(1.8), H - S - DISC - mm(1.0))
     small_style = _text_style(tpl.small)
@@ -357,7 +355,7 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
                                         f"unknown inline icon ':{name}:' in '{b.field}'{suggest(name, known)} "
                                         "(a family, resource kind, zone or track id, or an icon in assets/icons/)"))
     body: Fitted | None = None
-    if blocks and fit_body:
+    if blocks:
         body_style = _text_style(tpl.body, BODY_MIN)
         # 7 pt is the floor for body text whatever a template says.
         body_style = replace(body_style, min_size=max(body_style.min_size, BODY_MIN))

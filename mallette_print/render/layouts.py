@@ -14,15 +14,12 @@ outlives a reload of the game: it is keyed by the content of the deck and game.
 
 from __future__ import annotations
 
-import math
-
 from ..cardsize import CardSize
 from ..errors import Problem
 from ..fonts import FontFamily
 from ..memo import per_game
 from ..model import SHOWABLE, Card, Deck, GameData
-from ..textfit import _TAG, BOX_PAD
-from ..units import parse_length
+from ..textfit import _TAG
 from .faces import FaceLayout, body_blocks, layout_face, loosen_body, refit_body
 from .icons import icon_index
 from .layoutcache import ACTIVE
@@ -42,9 +39,8 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
     failed: dict[str, list[Problem]] = {}
     got: dict[str, FaceLayout] = {}
     running: float | None = None
-    # The fullest boxes first: the running size reaches the deck's size early and few cards are fitted twice.
-    fill = {card.id: _fill(data, deck, card, lang, size, fam) for card in deck.cards}
-    for card in sorted(deck.cards, key=lambda c: -fill[c.id]):
+    # The longest texts first: the running size then reaches the deck's size early and few cards are fitted twice.
+    for card in sorted(deck.cards, key=lambda c: -_text_width(data, deck, c, lang, fam)):
         lay = layout_face(data, deck, card, lang, size, fam, body_start=running)
         if running is not None and (isinstance(lay, list) or (lay.body and lay.body.size < running - 1e-6)):
             lay = layout_face(data, deck, card, lang, size, fam)
@@ -70,23 +66,12 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
     return out
 
 
-def _fill(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize, fam: FontFamily) -> float:
-    """How full a card's body box would be at the template's size, estimated from text widths (for ordering only)."""
+def _text_width(data: GameData, deck: Deck, card: Card, lang: str, fam: FontFamily) -> float:
+    """The width of a card's body text set in one line at 1 pt: how hard it is to fit, for ordering only."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    frame = layout_face(data, deck, card, lang, size, fam, fit_body=False)
-    if isinstance(frame, list):
-        return math.inf  # its problems are found first
-    tpl = data.templates[deck.template]
-    show = tpl.show or list(SHOWABLE[deck.type])
-    t, leading = parse_length(tpl.body.size), tpl.body.leading
-    width = size.w - 2 * size.safe
-    need = 0.0
-    for b in body_blocks(data, deck, card, lang, show):
-        w = width - 2 * BOX_PAD if b.boxed else width
-        lines = math.ceil(stringWidth(_TAG.sub("", b.markup), fam.regular, t) / max(w, 1.0))
-        need += lines * t * leading + b.gap_before + (2 * BOX_PAD if b.boxed else 0.0)
-    return need / max(frame.body_top - frame.body_bottom, 1.0)
+    show = data.templates[deck.template].show or list(SHOWABLE[deck.type])
+    return sum(stringWidth(_TAG.sub("", b.markup), fam.regular, 1.0) for b in body_blocks(data, deck, card, lang, show))
 
 
 def _problems(got: FaceLayout | list[Problem]) -> list[Problem]:
