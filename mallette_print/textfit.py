@@ -14,6 +14,7 @@ by an `<onDraw>` callback at the position reportlab gives it.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
@@ -30,6 +31,7 @@ HYPHENATION = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it":
 _ICON = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", re.S)
+_TAKING = threading.Lock()
 STEP = 0.25  # pt: shrink step; small enough to look continuous, coarse enough to be cheap
 
 
@@ -115,8 +117,9 @@ class Fitted:
 
     def take_wrapped(self) -> list[Paragraph]:
         """The paragraphs wrapped while fitting, handed out once (then forgotten, to free their memory)."""
-        got = self.wrapped[:]
-        self.wrapped.clear()
+        with _TAKING:  # a paragraph is drawn on one canvas only, even by concurrent renderers (watch)
+            got = self.wrapped[:]
+            self.wrapped.clear()
         return got
 
     def gap(self, block: Block) -> float:
