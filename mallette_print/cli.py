@@ -7,6 +7,7 @@ build, 2 bad usage.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -298,5 +299,18 @@ def new(game_dir: Path | None, dest: Path, title: str, authors: tuple[str, ...],
 
 from . import cli_workflow  # noqa: E402,F401  (registers watch and preview on `main`)
 
+
+def run(args: list[str] | None = None, prog_name: str | None = None) -> None:
+    """The `mallette` command and build.py: `main`, then leave without a last garbage collection.
+
+    The process ends right after: a final collection over every object a build made (layouts, fonts, PDFs)
+    only delays the prompt (0.07 s of a 1.5 s build). Tests call `main` through click's runner, never this.
+    """
+    try:
+        main(args, prog_name=prog_name)
+    finally:
+        gc.freeze()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
