@@ -256,6 +256,8 @@ class Builder:
         self.depth = 0
         self.last_level = 1
         self.icons: frozenset[str] = frozenset()  # names written `:name:` in the text that are icons
+        # The print guide's page and sheet cells by file name, when the caller updates them between passes.
+        self.live: dict[str, list[tuple[Paragraph, Paragraph]]] | None = None
 
     def heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
         """A heading of a generated section (shifted by `depth`)."""

@@ -188,9 +188,11 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
     cells: list[list[Any]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
     texts = [head]
     for it in items:
-        cells.append([Paragraph(f"<b>{esc(it.name)}</b>", st.cell), Paragraph(esc(it.how), st.cell),
-                      Paragraph(str(it.pages), st.cell_right), Paragraph(str(it.sheets) if it.sheets else "–", st.cell_right)])
+        pages, sheets = Paragraph(str(it.pages), st.cell_right), Paragraph(sheets_text(it), st.cell_right)
+        cells.append([Paragraph(f"<b>{esc(it.name)}</b>", st.cell), Paragraph(esc(it.how), st.cell), pages, sheets])
         texts.append([it.name, "", str(it.pages), str(it.sheets)])
+        if b.live is not None:
+            b.live.setdefault(it.name, []).append((pages, sheets))
     out.append(b.grid(cells, texts, b.width, fixed={2: st.body.fontSize * 4.2, 3: st.body.fontSize * 5.2}))
     out += b.heading(2, esc(word("duplex_title", lang)))
     out.append(b.para(esc(word("duplex_text", lang))))
@@ -200,6 +202,11 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
                                                                   bulletIndent=0, spaceAfter=st.body.fontSize * 0.3),
                              bulletText=f"{i}."))
     return out
+
+
+def sheets_text(it: rc.PrintItem) -> str:
+    """The sheets cell of a print-guide row."""
+    return str(it.sheets) if it.sheets else "–"
 
 
 def _assets_credits(root: Path, b: Builder, lang: str) -> list[Flowable]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import rules_source as rs
@@ -48,11 +48,13 @@ def front_position(blocks: tuple[rs.Block, ...]) -> int:
 
 def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, items: list[PrintItem],
           anatomy: Callable[[Builder], list[Flowable]] | None = None,
-          contents: TableOfContents | None = None) -> list[Flowable]:
-    """Every flowable of the rulebook, in order."""
+          contents: TableOfContents | None = None,
+          live: dict[str, list[tuple[Paragraph, Paragraph]]] | None = None) -> list[Flowable]:
+    """Every flowable of the rulebook, in order (live: gets the print guide's count cells by file name)."""
     st = styles_for(spec, lang)
     w, h = spec.size
     b = Builder(st, w - 2 * spec.margin, h - spec.top - spec.bottom)
+    b.live = live
     b.icons = frozenset(icon_index(data))
 
     def section(name: str) -> list[Flowable]:
@@ -122,12 +124,23 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
     def counts() -> tuple[int, int]:
         return runs[0].pages, runs[1].pages
 
+    stories: list[list[Flowable]] = [[], []]
+    live: list[dict[str, list[tuple[Paragraph, Paragraph]]]] = [{}, {}]
+
     def lay_out(i: int) -> None:
         shown[i] = counts()
         run = runs[i]
+        mine = own_items(lang, *counts())
+        if not stories[i]:
+            stories[i] = story(data, lang, run.spec, doc, others + mine, anatomy, run.contents, live[i])
+        else:
+            # The same flowables pass after pass (as multiBuild does); only the rulebook's own counts change.
+            for it in mine:
+                for pages, sheets in live[i].get(it.name, []):
+                    pages.__init__(str(it.pages), pages.style)
+                    sheets.__init__(sec.sheets_text(it), sheets.style)
         # A document's first pass cannot be its last (its table of contents is still empty): no drawing.
-        run.run(story(data, lang, run.spec, doc, others + own_items(lang, *counts()), anatomy, run.contents),
-                dry=run.passes == 0)
+        run.run(stories[i], dry=run.passes == 0)
 
     lay_out(0)
     # The booklet's contents list the same headings: showing the full-page ones (other page numbers, same lines)
