@@ -443,8 +443,8 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
 class Passes:
     """One rulebook document laid out a pass at a time: multiBuild's loop, with the caller deciding when to stop.
 
-    The full-page rulebook and the booklet print each other's page counts, so they are laid out in turns with a
-    fresh story for each pass (showing the latest counts) and one table of contents kept across passes.
+    The full-page rulebook and the booklet print each other's page counts, so they are laid out in turns, each
+    pass showing the latest counts (render/rulebook_story.py), with one table of contents kept across passes.
     """
 
     def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str, icon_drawer: Any = None) -> None:
