@@ -112,6 +112,10 @@ class CardPainter:
         lay = self.layout(deck, card)
         return self._form(("face", deck.id, card.id), lambda: self._draw_face(lay))
 
+    def draw_face(self, deck: Deck, card: Card) -> None:
+        """Draw a card face right here, in card coordinates (for a face drawn once: no form)."""
+        self._draw_face(self.layout(deck, card))
+
     def back_form(self, deck: Deck) -> str:
         """The form name of a deck's back (drawn on first use)."""
         return self._form(("back", deck.id), lambda: self._draw_back(deck))

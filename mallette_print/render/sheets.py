@@ -7,6 +7,7 @@ a small duplex misalignment never shows another deck's back.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -147,6 +148,18 @@ def _place_clipped(p: CardPainter, form: str, matrix: tuple[float, ...], page_cl
     c.restoreState()
 
 
+def _draw_clipped(p: CardPainter, deck: Deck, card: Card, matrix: tuple[float, ...], page_clip: Box) -> None:
+    # The same as _place_clipped with the face's form, without the form: the page clip lies within the form's box.
+    c = p.c
+    c.saveState()
+    path = c.beginPath()
+    path.rect(page_clip[0], page_clip[1], page_clip[2] - page_clip[0], page_clip[3] - page_clip[1])
+    c.clipPath(path, stroke=0, fill=0)
+    c.transform(*matrix)
+    p.draw_face(deck, card)
+    c.restoreState()
+
+
 def _back_grid(plan: SheetPlan) -> Box:
     xs = [v for s in plan.backs for v in (s.box[0], s.box[2])]
     ys = [v for s in plan.backs for v in (s.box[1], s.box[3])]
@@ -190,13 +203,19 @@ def render_sheets(data: GameData, lang: str, paper: str, size: CardSize, duplex:
         calibration_back(c, p, plan, duplex, offset, lang)
         pages += 1
     black = p.palette("#000000")
+    # A face printed once is drawn straight on its sheet; a form pays off only for faces printed several times
+    # (each form is a separately compressed stream: 1 KB more per card, and slower to write).
+    uses = Counter((deck.id, card.id) for deck, cards in decks for card in cards)
     for deck, cards in decks:
         title = tr(deck.title, lang, data.game.default_language)
         n_sheets = -(-len(cards) // per)
         for k in range(n_sheets):
             chunk = cards[k * per:(k + 1) * per]
             for slot, card in zip(plan.fronts, chunk):
-                _place_clipped(p, p.face_form(deck, card), slot.matrix, slot.box)
+                if uses[(deck.id, card.id)] > 1:
+                    _place_clipped(p, p.face_form(deck, card), slot.matrix, slot.box)
+                else:
+                    _draw_clipped(p, deck, card, slot.matrix, slot.box)
             if duplex == "fold":
                 for slot, _ in zip(plan.backs, chunk):
                     _place_clipped(p, p.back_form(deck), slot.matrix, slot.box)
