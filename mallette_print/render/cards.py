@@ -3,7 +3,8 @@
 `draw_card_face` and `draw_card_back` are the public entry points other
 outputs use (the rulebook's card anatomy figure, previews); the sheet and
 print-shop renderers use `CardPainter` directly to place forms with the
-matrices of the imposition. A card is drawn in its own coordinates: origin at
+matrices of the imposition (the card sheets draw a face printed only once
+straight on the page: a form per card costs 1 KB and time for nothing). A card is drawn in its own coordinates: origin at
 the bottom-left corner of its trim, backgrounds reaching into the bleed.
 """
 
