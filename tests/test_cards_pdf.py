@@ -265,3 +265,12 @@ def test_calibrate_command_writes_the_calibration_sheet(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     with pdfplumber.open(tmp_path / "duplex-calibration.pdf") as pdf:
         assert len(pdf.pages) == 2 and "DX" in pdf.pages[1].extract_text()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_real_game_fits_bridge_cards(tmp_path: Path, lang: str) -> None:
+    # Narrow cards: a notion's 26 mm QR code gives up room (down to 20 mm) and long ids wrap their version.
+    build(tmp_path, "--size", "bridge", "--lang", lang)
+    with pdfplumber.open(tmp_path / "cards.pdf") as pdf:
+        text = pdf.pages[-2].extract_text() or ""  # bridge cards are turned a quarter: text may read backwards
+        assert "notion-utilite-sociale" in text or "notion-utilite-sociale"[::-1] in text

@@ -280,8 +280,10 @@ class CardPainter:
                                     lambda: self._para(fiche, S, S + lay.qr_size)))
         c.setFillColor(pal("#333333"))
         c.setFont(self.fam.regular, lay.small_size)
-        c.drawString(S, S + lay.small_size * 1.45, lay.notice)
-        c.drawString(S, S + lay.small_size * 0.25, lay.card_ref)
+        # The notice, then the card id and version (on two lines when the id is long), from the bottom up.
+        lines = [lay.notice, *lay.card_ref.split("\n")]
+        for k, text in enumerate(lines):
+            c.drawString(S, S + lay.small_size * (0.25, 1.45, 2.65)[len(lines) - 1 - k], text)
         if self.look.guides:
             self._guides()
 

@@ -43,6 +43,8 @@ DISC = mm(10)  # the icon badge in the band
 TITLE_LINES = 2
 BLOCK_GAP = mm(1.2)
 QR_GAP = mm(2)
+QR_MIN = mm(20)  # the smallest QR code, quiet zone included, that phones read reliably from a card
+TEXT_BESIDE_QR = mm(27)  # room kept beside the QR code for the fiche caption and the small print
 FICHE_SIZE = 7.5
 SMALL_MIN = 5.0
 BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
@@ -313,7 +315,12 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     small = max(small_style.size, SMALL_MIN)
     fiche_text: Fitted | None = None
     qr_url: str | None = None
+    # A large QR code (a notion's 26 mm) on a narrow card (bridge, mini) would squeeze the fiche caption and
+    # the small print beside it: it gives up room down to the 20 mm minimum, never below the template's own size.
     qr = parse_length(tpl.qr_size)
+    room = W - 2 * S - QR_GAP - TEXT_BESIDE_QR
+    if qr > room + 0.01:  # (a tolerance: poker cards have exactly the room for a 26 mm code)
+        qr = max(room, min(qr, QR_MIN))
     if card.fiche:
         qr_url = data.fiche_url(card.fiche)
         f = data.fiche(card.fiche)
@@ -330,12 +337,14 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
         else:
             fiche_text = fitted
         footer_h = qr
-    else:
-        footer_h = 2 * small * 1.25
-    card_ref = f"{card.id} · v{data.game.version}"
-    note = notice(data)
     small_w = W - 2 * S - (qr + QR_GAP if card.fiche else 0)
-    for text, field in ((note, "notice"), (card_ref, "id")):
+    card_ref = f"{card.id} · v{data.game.version}"
+    if stringWidth(card_ref, fam.regular, small) > small_w:
+        card_ref = f"{card.id}\nv{data.game.version}"  # a long id on a narrow card: the version goes below it
+    if not card.fiche:
+        footer_h = (1 + len(card_ref.split("\n"))) * small * 1.25
+    note = notice(data)
+    for text, field in ((note, "notice"), *((line, "id") for line in card_ref.split("\n"))):
         if stringWidth(text, fam.regular, small) > small_w:
             problems.append(_overflow_problem(deck, card, Overflow(field, stringWidth(text, fam.regular, small) - small_w,
                                                                    small, lang), " in the small print"))
