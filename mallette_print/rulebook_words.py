@@ -129,9 +129,9 @@ WORDS: dict[str, dict[str, str]] = {
     "how": {"fr": "Comment l'imprimer", "en": "How to print it"},
     "pages": {"fr": "Pages", "en": "Pages"},
     "sheets": {"fr": "Feuilles", "en": "Sheets"},
-    "how_rulebook": {"fr": "Recto verso, retournement sur le bord long, à 100 %.",
+    "how_rulebook": {"fr": "Recto verso, retournement sur le bord long, à 100 %.",
                      "en": "Double-sided, flip on the long edge, at 100%."},
-    "how_booklet": {"fr": "Recto verso, retournement sur le bord court, à 100 % ; pliez la pile en deux et agrafez au pli.",
+    "how_booklet": {"fr": "Recto verso, retournement sur le bord court, à 100 % ; pliez la pile en deux et agrafez au pli.",
                     "en": "Double-sided, flip on the short edge, at 100%; fold the stack in half and staple on the fold."},
     "duplex_title": {"fr": "3. Recto verso et calage", "en": "3. Double-sided printing and alignment"},
     "duplex_text": {"fr": "Imprimez d'abord duplex-calibration.pdf (ou une seule feuille de cartes) en recto verso et "

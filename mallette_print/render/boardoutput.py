@@ -21,8 +21,8 @@ def board_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
     mm_overlap = round(plan.overlap * 25.4 / 72)
     if opts.lang == "fr":
         orient = "paysage" if plan.landscape else "portrait"
-        whole_how = f"{size} paysage, à 100 %, recto seul (chez un reprographe)"
-        tiles_how = (f"{plan.sheets} feuilles {paper} {orient} + plan d'assemblage, à 100 %, recto seul ; "
+        whole_how = f"{size} paysage, à 100 %, recto seul (chez un reprographe)"
+        tiles_how = (f"{plan.sheets} feuilles {paper} {orient} + plan d'assemblage, à 100 %, recto seul ; "
                      f"{plan.rows}×{plan.cols} morceaux, {mm_overlap} mm de recouvrement")
     else:
         orient = "landscape" if plan.landscape else "portrait"

@@ -33,7 +33,7 @@ WORDS = {
         "title": "Assembler le plateau : {n} feuilles {paper} {orient}",
         "portrait": "portrait", "landscape": "paysage",
         "steps": [
-            "Imprimez à 100 % (taille réelle), jamais « ajuster à la page » : le carré gris mesure 50 mm.",
+            "Imprimez à 100 % (taille réelle), jamais « ajuster à la page » : le carré gris mesure 50 mm.",
             "Sur chaque feuille qui a une voisine à gauche ou au-dessus, coupez ce bord au ras de l'image "
             "(les marges blanches partent).",
             "Posez le bord coupé sur la bande grise « colle » de la voisine : les croix de repérage se superposent "

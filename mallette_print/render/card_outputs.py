@@ -14,12 +14,12 @@ from .pdf import new_canvas
 from .sheets import calibration_pdf, expand, render_sheets
 
 HOW_TO_PRINT = {
-    "fr": {"long": "{paper}, à 100 %, recto verso, retournement sur le bord long",
-           "short": "{paper}, à 100 %, recto verso, retournement sur le bord court",
-           "fold": "{paper}, à 100 %, recto seul ; découpez, pliez et collez",
-           "none": "{paper}, à 100 %, recto seul",
+    "fr": {"long": "{paper}, à 100 %, recto verso, retournement sur le bord long",
+           "short": "{paper}, à 100 %, recto verso, retournement sur le bord court",
+           "fold": "{paper}, à 100 %, recto seul ; découpez, pliez et collez",
+           "none": "{paper}, à 100 %, recto seul",
            "shop": "chez un imprimeur : une face de carte par page ({w:g} × {h:g} mm + 3 mm de fond perdu, CMJN), "
-                   "recto verso, retournement sur le bord long (page impaire = recto), à 100 %"},
+                   "recto verso, retournement sur le bord long (page impaire = recto), à 100 %"},
     "en": {"long": "{paper}, at 100%, double-sided, flip on long edge",
            "short": "{paper}, at 100%, double-sided, flip on short edge",
            "fold": "{paper}, at 100%, single-sided; cut, fold and glue",

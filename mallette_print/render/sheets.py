@@ -30,7 +30,7 @@ MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enou
 TEXTS = {
     "fr": {
         "title": "Cartes à imprimer",
-        "scale": "1. Imprimez à 100 % (« taille réelle »), jamais « ajuster à la page ». Le carré ci-dessous doit mesurer "
+        "scale": "1. Imprimez à 100 % (« taille réelle »), jamais « ajuster à la page ». Le carré ci-dessous doit mesurer "
                  "exactement 50 mm : mesurez-le.",
         "long": "2. Recto verso, retournement sur le <b>bord long</b> (reliure côté long). Les versos suivent chaque "
                 "feuille de rectos.",
