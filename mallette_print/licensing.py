@@ -41,13 +41,23 @@ def deed_url(data: GameData, lang: str) -> str:
     return url + suffix if suffix and url.endswith("/") else url
 
 
+def _work(data: GameData, lang: str) -> str:
+    """Title © year authors – source – licence: the work itself."""
+    g = data.game
+    return f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
+
+
+def _adapted_word(lang: str) -> str:
+    return "d'après" if lang == "fr" else "adapted from"
+
+
 def attribution(data: GameData, lang: str) -> str:
     """TASL line: title, author, source, licence (and the chain it was adapted from)."""
     g = data.game
-    line = f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
+    line = _work(data, lang)
     for a in g.adapted_from:
-        word = "adapté de" if lang == "fr" else "adapted from"
-        line += f" – {word} « {tr(a.title, lang, g.default_language)} » ({', '.join(a.authors)}, {a.source_url}, {a.licence.name})"
+        line += (f" – {_adapted_word(lang)} « {tr(a.title, lang, g.default_language)} »"
+                 f" ({', '.join(a.authors)}, {a.source_url}, {a.licence.name})")
     return line
 
 
@@ -57,11 +67,9 @@ def short_attribution(data: GameData, lang: str) -> str:
     The full chain, with every author and address, is on the rulebook's credits page and in each PDF's metadata.
     """
     g = data.game
-    line = f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
+    line = _work(data, lang)
     if g.adapted_from:
-        first = g.adapted_from[0]
-        word = "d'après" if lang == "fr" else "adapted from"
-        line += f" – {word} « {tr(first.title, lang, g.default_language)} »"
+        line += f" – {_adapted_word(lang)} « {tr(g.adapted_from[0].title, lang, g.default_language)} »"
         if len(g.adapted_from) > 1:
             line += " …"
     return line

@@ -43,7 +43,6 @@ class BuildOptions:
     print_shop: bool = False
     png_dpi: int | None = None
     board_size: str = "a3"
-    only: tuple[str, ...] = ()
     cards: tuple[str, ...] = ()
     tts: bool = False
 

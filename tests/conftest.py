@@ -26,3 +26,13 @@ def sample_game(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def runner() -> CliRunner:
     """A click runner."""
     return CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the real project's game (cards, assets, rules) as the working folder."""
+    game = tmp_path / "game"
+    for sub in ("cards", "assets", "rules"):
+        shutil.copytree(REPO / sub, game / sub)
+    monkeypatch.chdir(game)
+    return game

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
-import pytest
 import yaml
 import zxingcpp
 from pypdf import PdfReader
@@ -19,15 +17,6 @@ from mallette_print.cli import main
 REPO = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4
 
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the real project's game (cards, assets, rules) as the working folder."""
-    game = tmp_path / "game"
-    for sub in ("cards", "assets", "rules"):
-        shutil.copytree(REPO / sub, game / sub)
-    monkeypatch.chdir(game)
-    return game
 
 
 def build(runner, *args: str) -> Path:

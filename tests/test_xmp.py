@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pikepdf
-import pytest
 from pypdf import PdfReader
 
 from mallette_print.cli import main
@@ -19,14 +17,6 @@ from mallette_print.validate import load_game
 REPO = Path(__file__).resolve().parent.parent
 DEED = "https://creativecommons.org/licenses/by-sa/4.0/"
 
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    game = tmp_path / "game"
-    for sub in ("cards", "assets", "rules"):
-        shutil.copytree(REPO / sub, game / sub)
-    monkeypatch.chdir(game)
-    return game
 
 
 def licence_fields(pdf: Path) -> dict[str, str]:
