@@ -272,7 +272,8 @@ def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan:
     c.drawCentredString(x + sq / 2, top - sq / 2 - 4, t["square"])
     # Contents beside the square.
     cx = x + sq + mm(10)
-    cy = _para(c, p, f"<b>{t['contents']}</b>", cx, top, width - sq - mm(10), 10)
+    # (The calibration sheet on its own has no cards: no contents heading then.)
+    cy = _para(c, p, f"<b>{t['contents']}</b>", cx, top, width - sq - mm(10), 10) if contents else top
     for deck, n, first, last in contents:
         pages = f"{t['page']} {first}" if first == last else f"{t['pages']} {first}–{last}"
         colon = "\u00a0:" if lang.startswith("fr") else ":"
