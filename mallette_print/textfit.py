@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
@@ -35,12 +36,20 @@ _TAKING = threading.Lock()
 STEP = 0.25  # pt: shrink step; small enough to look continuous, coarse enough to be cheap
 
 
+_BEFORE_PUNCT = re.compile(r"[ \t]+([;:!?»])")
+_AFTER_OPEN = re.compile(r"«[ \t]*")
+_BEFORE_CLOSE = re.compile(r"(?<=\S)»")
+_HELD = re.compile("\x00(\\d+)\x00")
+
+
 def french_spacing(text: str) -> str:
     """French typography: a non-breaking space before ; : ! ? and inside « » (never U+202F)."""
     text = text.replace("\u202f", NBSP)
-    text = re.sub(r"[ \t]+([;:!?»])", NBSP + r"\1", text)
-    text = re.sub(r"«[ \t]*", "«" + NBSP, text)
-    text = re.sub(r"(?<=\S)»", NBSP + "»", text)
+    text = _BEFORE_PUNCT.sub(NBSP + r"\1", text)
+    if "«" in text:
+        text = _AFTER_OPEN.sub("«" + NBSP, text)
+    if "»" in text:
+        text = _BEFORE_CLOSE.sub(NBSP + "»", text)
     return text
 
 
@@ -58,13 +67,17 @@ def to_markup(text: str, lang: str) -> str:
         names.append(m.group(1))
         return f"\x00{len(names) - 1}\x00"
 
-    out = _ICON.sub(hold, text.replace("\u202f", NBSP))
+    # (Each step only runs when its characters are there: card texts are many and short.)
+    out = text.replace("\u202f", NBSP)
+    if ":" in out:
+        out = _ICON.sub(hold, out)
     out = escape(out)
-    out = _BOLD.sub(r"<b>\1</b>", out)
-    out = _ITALIC.sub(r"<i>\1</i>", out)
+    if "*" in out:
+        out = _BOLD.sub(r"<b>\1</b>", out)
+        out = _ITALIC.sub(r"<i>\1</i>", out)
     if lang.startswith("fr"):
         out = french_spacing(out)
-    return re.sub("\x00(\\d+)\x00", lambda m: icon_markup(names[int(m.group(1))]), out)
+    return _HELD.sub(lambda m: icon_markup(names[int(m.group(1))]), out) if names else out
 
 
 def icon_markup(name: str) -> str:
@@ -154,7 +167,8 @@ def paragraph_style(fam: FontFamily, style: Style, size: float, lang: str, itali
     """A ParagraphStyle at a given size, hyphenated in the text's language."""
     return ParagraphStyle(
         "card", fontName=fam.pick(style.bold, style.italic or italic), fontSize=size, leading=size * style.leading,
-        alignment=_ALIGN.get(style.align, 0), textColor=colour or style.colour,
+        # The colour as a Color object: as a string, reportlab would parse it again for every line it draws.
+        alignment=_ALIGN.get(style.align, 0), textColor=colour or HexColor(style.colour),
         hyphenationLang=HYPHENATION.get(lang[:2], "") if hyphenate else "", embeddedHyphenation=1, uriWasteReduce=0.3,
         splitLongWords=1,
     )
@@ -207,12 +221,36 @@ def _least_height(fam: FontFamily, block: Block, style: Style, size: float, widt
     return -(-run // max(width, 1.0)) * size * style.leading
 
 
+_WIDEST: dict[tuple[str, str], float] = {}
+
+
+def _widest(fam: FontFamily) -> float:
+    """The widest advance (em) of a glyph in the regular and italic fonts: an upper bound for any character."""
+    key = (fam.regular, fam.italic)
+    if key not in _WIDEST:
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        widths = [1.0]
+        for name in key:
+            face = getattr(getFont(name), "face", None)
+            widths += [max(getattr(face, "charWidths", {}).values(), default=1000) / 1000,
+                       getattr(face, "defaultWidth", 1000) / 1000]
+        _WIDEST[key] = max(widths)
+    return _WIDEST[key]
+
+
 def hopeless(fam: FontFamily, blocks: Sequence[Block], style: Style, width: float, height: float) -> float:
     """How far text certainly overflows a box even at the smallest size (0 when it may fit).
 
     Only an overflow of more than the box itself counts, so that real overflows are still measured exactly
     (with their precise excess) while a pasted novel is refused at once instead of being wrapped at every size.
     """
+    # Most texts are settled from their length alone: even with every character as wide as the widest glyph
+    # (and the markup counted as text) they take less than twice the box.
+    size, em = style.min_size, _widest(fam)
+    most = sum(-(-len(b.markup) * em * size // max(width, 1.0)) * size * style.leading for b in blocks)
+    if most <= 2 * height:
+        return 0.0
     least = sum(_least_height(fam, b, style, style.min_size, width) for b in blocks)
     return least - height if least > 2 * height else 0.0
 

@@ -428,9 +428,13 @@ def load_game(start: Path) -> GameData:
 def _locations(game: Game, doc: Located, decks: list[tuple[Located, DeckHeader, list[Card]]]
                ) -> dict[str, tuple[str, int, int]]:
     """Where the manifest items, decks and cards are defined, for messages after validation."""
+    shown: dict[Path, str] = {}  # the display path of each file, worked out once (not once per card)
+
     def at(d: Located, loc: tuple[Any, ...]) -> tuple[str, int, int]:
         line, col = d.where(loc)
-        return (problem(d.path, 0, 0, "", "").path, line, col)
+        if d.path not in shown:
+            shown[d.path] = problem(d.path, 0, 0, "", "").path
+        return (shown[d.path], line, col)
 
     out = {"game": at(doc, ()), "parameters": at(doc, ("parameters",))}
     for i, f in enumerate(game.fiches.items):

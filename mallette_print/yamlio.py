@@ -133,6 +133,8 @@ class _Builder:
             line, col = _mark(node)
             raise _fail(self.path, line, col, f"tag {node.tag!r} is not allowed (only plain YAML data)")
         if isinstance(node, ScalarNode):
+            if node.tag == "tag:yaml.org,2002:str":  # most values: the text as written
+                return node.value
             return self.scalars.construct_object(node, deep=True)
         if isinstance(node, SequenceNode):
             return [self.build(child, loc + (i,), depth + 1) for i, child in enumerate(node.value)]

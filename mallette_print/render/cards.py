@@ -188,11 +188,23 @@ class CardPainter:
         return y
 
     def _disc(self, cx: float, cy: float, ring: str) -> None:
-        c = self.c
-        c.setFillColor(self.palette("#FFFFFF"))
-        c.setStrokeColor(self.palette(ring))
-        c.setLineWidth(1.0)
-        c.circle(cx, cy, DISC / 2, stroke=1, fill=1)
+        """A white disc with a ring, centred on (cx, cy): one form per ring colour (two per card otherwise)."""
+        c, r = self.c, DISC / 2
+        key = ("disc", ring)
+        name = self._forms.get(key)
+        if name is None:
+            name = f"d{len(self._forms)}"
+            self._forms[key] = name
+            c.beginForm(name, -r - 1, -r - 1, r + 1, r + 1)
+            c.setFillColor(self.palette("#FFFFFF"))
+            c.setStrokeColor(self.palette(ring))
+            c.setLineWidth(1.0)
+            c.circle(0, 0, r, stroke=1, fill=1)
+            c.endForm()
+        c.saveState()
+        c.translate(cx, cy)
+        c.doForm(name)
+        c.restoreState()
 
     # --- faces ------------------------------------------------------------
 

@@ -285,10 +285,12 @@ def loosen_body(lay: FaceLayout) -> FaceLayout:
 
 
 def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
-                fam: FontFamily, body_start: float | None = None) -> FaceLayout | list[Problem]:
+                fam: FontFamily, body_start: float | None = None,
+                blocks: list[Block] | None = None) -> FaceLayout | list[Problem]:
     """Fit every text of a card face; return the layout, or the located problems of what does not fit.
 
     body_start: the body size to try first (the template's size when None or larger); see render/layouts.py.
+    blocks: the card's body_blocks when the caller already made them.
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -354,7 +356,8 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     rule_y = title_top - title.total - mm(1.3)
     body_top = rule_y - mm(1.7)
     body_bottom = S + footer_h + mm(1.5)
-    blocks = body_blocks(data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
+    if blocks is None:
+        blocks = body_blocks(data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
     known = icon_index(data)
     for b in blocks:
         for name in re.findall(r'label="([^"]*)"', b.markup):

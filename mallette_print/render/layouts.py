@@ -18,8 +18,8 @@ from ..cardsize import CardSize
 from ..errors import Problem
 from ..fonts import FontFamily
 from ..memo import per_game
-from ..model import SHOWABLE, Card, Deck, GameData
-from ..textfit import _TAG
+from ..model import SHOWABLE, Deck, GameData
+from ..textfit import _TAG, Block
 from .faces import FaceLayout, body_blocks, layout_face, loosen_body, refit_body
 from .icons import icon_index
 from .layoutcache import ACTIVE
@@ -39,11 +39,14 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
     failed: dict[str, list[Problem]] = {}
     got: dict[str, FaceLayout] = {}
     running: float | None = None
+    # Each card's body paragraphs are made once, for the ordering below and for the fit.
+    show = data.templates[deck.template].show or list(SHOWABLE[deck.type])
+    blocks = {card.id: body_blocks(data, deck, card, lang, show) for card in deck.cards}
     # The longest texts first: the running size then reaches the deck's size early and few cards are fitted twice.
-    for card in sorted(deck.cards, key=lambda c: -_text_width(data, deck, c, lang, fam)):
-        lay = layout_face(data, deck, card, lang, size, fam, body_start=running)
+    for card in sorted(deck.cards, key=lambda c: -_text_width(blocks[c.id], fam)):
+        lay = layout_face(data, deck, card, lang, size, fam, body_start=running, blocks=blocks[card.id])
         if running is not None and (isinstance(lay, list) or (lay.body and lay.body.size < running - 1e-6)):
-            lay = layout_face(data, deck, card, lang, size, fam)
+            lay = layout_face(data, deck, card, lang, size, fam, blocks=blocks[card.id])
         if isinstance(lay, list):
             failed[card.id] = lay
             continue
@@ -58,7 +61,8 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
         if running is not None and lay.body and lay.body.size > running:
             again = refit_body(lay, fam, running)
             if again is None:  # never seen: a smaller size fits when a larger one did; this names what overflows
-                return _problems(layout_face(data, deck, card, lang, size, fam, body_start=running))
+                return _problems(layout_face(data, deck, card, lang, size, fam, body_start=running,
+                                             blocks=blocks[card.id]))
             lay = again
         # Gaps between blocks shrink with the text only where the card needs it to fit at the deck's size
         # (usually the cards that set that size); the others keep the full gaps.
@@ -66,12 +70,11 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
     return out
 
 
-def _text_width(data: GameData, deck: Deck, card: Card, lang: str, fam: FontFamily) -> float:
+def _text_width(blocks: list[Block], fam: FontFamily) -> float:
     """The width of a card's body text set in one line at 1 pt: how hard it is to fit, for ordering only."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    show = data.templates[deck.template].show or list(SHOWABLE[deck.type])
-    return sum(stringWidth(_TAG.sub("", b.markup), fam.regular, 1.0) for b in body_blocks(data, deck, card, lang, show))
+    return sum(stringWidth(_TAG.sub("", b.markup), fam.regular, 1.0) for b in blocks)
 
 
 def _problems(got: FaceLayout | list[Problem]) -> list[Problem]:
