@@ -12,9 +12,9 @@ long-edge duplex, cut marks.
 
 The floor draws the same primitives straight with reportlab in the same
 process, with the caching a careful hand-written script would do (one form per
-icon, per QR code and per back; every text at its known final size, parsed and
-wrapped once; QR codes computed afresh, not taken from the cache the pipeline
-filled). The ratio seconds/floor says what the pipeline costs on top.
+icon, per QR code, per fiche caption and per back; every text at its known
+final size, parsed and wrapped once; QR codes computed afresh, not taken from
+the cache the pipeline filled). The ratio seconds/floor says what the pipeline costs on top.
 
 Both are measured warm and alike: before any timing, a small deck (WARMUP
 cards) goes once through the pipeline and once through the floor, so neither
@@ -158,8 +158,15 @@ def run_pipeline(game: Path, out: Path) -> Result:
     return Result(stages, cards_pdf.content, cards_pdf.pages, _peak_rss_mb())
 
 
-def floor(game: Path) -> float:
-    """Seconds bare reportlab needs to draw the same sheets with sensible caching (see the module docstring)."""
+def floor(game: Path, out: Path | None = None) -> float:
+    """Seconds bare reportlab needs to draw the same sheets with sensible caching (see the module docstring).
+
+    Every primitive the pipeline draws on a bench card is drawn here too, in the same order: background, band,
+    two ringed discs, kind icon, type and kind labels, value and its label, title, the rule under it, the body
+    with its inline icon (an onDraw callback, as reportlab offers), QR code, fiche caption, notice and card id,
+    each card clipped to its cell; cut marks and a label per sheet; backs clipped. Not drawn: the instruction
+    page and the calibration back (two pages of 122). `out` keeps the PDF, to compare it with the pipeline's.
+    """
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas
@@ -186,11 +193,18 @@ def floor(game: Path) -> float:
     t0 = time.perf_counter()
     size = PRESETS["poker"]
     plan = plan_sheet("a4", size, "long", (0.0, 0.0))
-    W, H, S = size.w, size.h, size.safe
+    W, H, S, B = size.w, size.h, size.safe, size.bleed
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=(plan.page_w, plan.page_h), invariant=1, initialFontName=fam.regular,
                pageCompression=1)
     forms: dict[str, str] = {}
+    white, ink, grey = HexColor("#FFFFFF"), HexColor("#1A1A1A"), HexColor("#333333")
+
+    def dark(hex_colour: str) -> Any:
+        col = HexColor(hex_colour)
+        return HexColor("#" + "".join(f"{round(255 * v * 0.65):02X}" for v in (col.red, col.green, col.blue)))
+
+    looks = {k: (HexColor(v["colour"]), dark(v["colour"]), v["label"]["fr"], v["icon"]) for k, v in kinds.items()}
 
     def icon_form(rel: str) -> str:
         if rel not in forms:
@@ -203,6 +217,39 @@ def floor(game: Path) -> float:
             renderPDF.draw(d, c, 0, 0)
             c.endForm()
         return forms[rel]
+
+    def place_icon(rel: str, x: float, y: float, side: float) -> None:
+        c.saveState()
+        c.translate(x, y)
+        c.scale(side / 18, side / 18)
+        c.doForm(icon_form(rel))
+        c.restoreState()
+
+    def inline_icon(canvas: Any, kind: str, label: str) -> None:
+        info = canvas._curr_tx_info
+        size_pt = info["tx"]._fontsize
+        rel = kinds[label]["icon"] if label in kinds else f"assets/icons/{label}.svg"
+        place_icon(rel, info["cur_x"], info["cur_y"] - 0.2 * size_pt, size_pt * 1.1)
+
+    c.setNamedCB("icon", inline_icon)
+
+    def disc_form(ring: Any) -> str:
+        key = f"disc-{ring.hexval()}"
+        if key not in forms:
+            forms[key] = f"d{len(forms)}"
+            c.beginForm(forms[key], -mm(6), -mm(6), mm(6), mm(6))
+            c.setFillColor(white)
+            c.setStrokeColor(ring)
+            c.setLineWidth(1.0)
+            c.circle(0, 0, mm(5), stroke=1, fill=1)
+            c.endForm()
+        return forms[key]
+
+    def place(name: str, x: float, y: float) -> None:
+        c.saveState()
+        c.translate(x, y)
+        c.doForm(name)
+        c.restoreState()
 
     def qr_form(url: str) -> tuple[str, int]:
         code = qr_code(url)
@@ -217,55 +264,76 @@ def floor(game: Path) -> float:
             c.endForm()
         return forms[url], n
 
+    def caption_form(f: dict[str, Any]) -> str:
+        # The same caption on every card of a fiche: one form each.
+        key = f"caption-{f['id']}"
+        if key not in forms:
+            forms[key] = f"c{len(forms)}"
+            c.beginForm(forms[key], -B, -B, W + B, H + B)
+            fiche = Paragraph(f"<b>Fiche {f['number']}</b><br/>{f['short']['fr']}", small_style)
+            _, fh = fiche.wrap(W - 2 * S - qr_side - mm(2), 1e6)
+            fiche.drawOn(c, S, S + qr_side - fh)
+            c.endForm()
+        return forms[key]
+
+    def clip(box: tuple[float, float, float, float]) -> None:
+        p = c.beginPath()
+        p.rect(box[0], box[1], box[2] - box[0], box[3] - box[1])
+        c.clipPath(p, stroke=0, fill=0)
+
     back = "back"
-    c.beginForm(back, -size.bleed, -size.bleed, W + size.bleed, H + size.bleed)
+    c.beginForm(back, -B, -B, W + B, H + B)
     c.setFillColor(HexColor("#5A5A5A"))
-    c.rect(-size.bleed, -size.bleed, W + 2 * size.bleed, H + 2 * size.bleed, stroke=0, fill=1)
-    draw_pattern(c, "grid", -size.bleed, -size.bleed, W + 2 * size.bleed, H + 2 * size.bleed, HexColor("#737373"),
-                 step=mm(4), weight=0.8)
-    c.setFillColor(HexColor("#FFFFFF"))
+    c.rect(-B, -B, W + 2 * B, H + 2 * B, stroke=0, fill=1)
+    draw_pattern(c, "grid", -B, -B, W + 2 * B, H + 2 * B, HexColor("#737373"), step=mm(4), weight=0.8)
+    c.setFillColor(white)
     c.circle(W / 2, H / 2, W * 0.27, stroke=0, fill=1)
-    c.doForm(icon_form(deck["back"]["icon"]))
+    place_icon(deck["back"]["icon"], W / 2 - mm(8), H / 2 - mm(8), mm(16))
     c.setFont(fam.bold, 14)
-    c.drawCentredString(W / 2, H / 3, deck["back"]["title"]["fr"])
+    c.drawCentredString(W / 2, H / 2 - W * 0.27 - mm(7), deck["back"]["title"]["fr"])
     c.endForm()
-    title_style = ParagraphStyle("t", fontName=fam.bold, fontSize=12, leading=13.2)
+    title_style = ParagraphStyle("t", fontName=fam.bold, fontSize=12, leading=13.2, textColor=ink)
     body_style = ParagraphStyle("b", fontName=fam.regular, fontSize=9, leading=10.8, hyphenationLang="fr_FR",
-                                embeddedHyphenation=1)
-    small_style = ParagraphStyle("s", fontName=fam.regular, fontSize=7.5, leading=9)
+                                embeddedHyphenation=1, textColor=ink)
+    small_style = ParagraphStyle("s", fontName=fam.regular, fontSize=7.5, leading=9, textColor=ink)
     qr_side = mm(20)
+    disc_y = H - S - mm(5)
     cards = deck["cards"]
     per = plan.per_sheet
     for k in range(0, len(cards), per):
         chunk = cards[k:k + per]
         for slot, card in zip(plan.fronts, chunk):
-            kind = kinds[card["kind"]]
+            band, ring, label, icon = looks[card["kind"]]
             c.saveState()
+            clip(slot.box)
             c.transform(*slot.matrix)
-            c.setFillColor(HexColor("#FFFFFF"))
-            c.rect(-size.bleed, -size.bleed, W + 2 * size.bleed, H + 2 * size.bleed, stroke=0, fill=1)
-            c.setFillColor(HexColor(kind["colour"]))
-            c.rect(-size.bleed, H - mm(13), W + 2 * size.bleed, mm(13) + size.bleed, stroke=0, fill=1)
-            c.setFillColor(HexColor("#FFFFFF"))
-            c.circle(S + mm(5), H - S - mm(5), mm(5), stroke=1, fill=1)
-            c.circle(W - S - mm(5), H - S - mm(5), mm(5), stroke=1, fill=1)
-            c.saveState()
-            c.translate(S + mm(1.8), H - S - mm(8.2))
-            c.scale(mm(6.4) / 24, mm(6.4) / 24)
-            c.doForm(icon_form(kind["icon"]))
-            c.restoreState()
-            c.setFillColor(HexColor("#1A1A1A"))
+            c.setFillColor(white)
+            c.rect(-B, -B, W + 2 * B, H + 2 * B, stroke=0, fill=1)
+            c.setFillColor(band)
+            c.rect(-B, H - mm(13), W + 2 * B, mm(13) + B, stroke=0, fill=1)
+            place(disc_form(ring), S + mm(5), disc_y)
+            place_icon(icon, S + mm(1.8), disc_y - mm(3.2), mm(6.4))
+            c.setFillColor(white)
+            c.setFont(fam.bold, 6)
+            c.drawString(S + mm(12), H - S - mm(1.5), "RESSOURCE", charSpace=0.6)
             c.setFont(fam.bold, 9.5)
-            c.drawString(S + mm(12), H - S - mm(6), kind["label"]["fr"])
-            c.setFont(fam.bold, 15)
-            c.drawCentredString(W - S - mm(5), H - S - mm(7), str(card["value"]))
+            c.drawString(S + mm(12), H - S - mm(6), label)
+            place(disc_form(ring), W - S - mm(5), disc_y)
+            c.setFillColor(ink)
+            c.setFont(fam.bold, 13)
+            c.drawCentredString(W - S - mm(5), disc_y - mm(1), str(card["value"]))
+            c.setFont(fam.regular, 5.2)
+            c.drawCentredString(W - S - mm(5), disc_y - mm(3.7), "Valeur")
             title = Paragraph(card["title"]["fr"], title_style)
             _, th = title.wrap(W - 2 * S, 1e6)
-            title.drawOn(c, S, H - mm(15) - th)
-            body = Paragraph(to_markup(card["description"]["fr"], "fr").replace(
-                '<onDraw name="mallette_icon" label="marchande"/>', ""), body_style)
+            top = H - mm(15) - th
+            title.drawOn(c, S, top)
+            c.setStrokeColor(band)
+            c.setLineWidth(1.4)
+            c.line(S, top - mm(1.3), S + mm(12), top - mm(1.3))
+            body = Paragraph(to_markup(card["description"]["fr"], "fr").replace("mallette_icon", "icon"), body_style)
             _, bh = body.wrap(W - 2 * S, 1e6)
-            body.drawOn(c, S, H - mm(15) - th - mm(3) - bh)
+            body.drawOn(c, S, top - mm(3) - bh)
             f = fiches[card["fiche"]]
             name, n = qr_form(base + f["slug"])
             c.saveState()
@@ -273,28 +341,36 @@ def floor(game: Path) -> float:
             c.scale(qr_side / n, qr_side / n)
             c.doForm(name)
             c.restoreState()
-            fiche = Paragraph(f"<b>Fiche {f['number']}</b><br/>{f['short']['fr']}", small_style)
-            _, fh = fiche.wrap(W - 2 * S - qr_side - mm(2), 1e6)
-            fiche.drawOn(c, S, S + qr_side - fh)
+            c.doForm(caption_form(f))
+            c.setFillColor(grey)
             c.setFont(fam.regular, 5.5)
             c.drawString(S, S + 8, manifest["notice"])
             c.drawString(S, S + 1.4, f"{card['id']} · v{manifest['version']}")
             c.restoreState()
+        c.saveState()
         c.setLineWidth(0.25)
         marks = c.beginPath()
         for m in plan.cut_marks:
             marks.moveTo(m.x0, m.y0)
             marks.lineTo(m.x1, m.y1)
         c.drawPath(marks, stroke=1, fill=0)
+        c.restoreState()
+        c.setFont(fam.regular, 6.5)
+        c.drawCentredString(plan.page_w / 4, mm(5), f"Banc d'essai · recto feuille {k // per + 1}")
         c.showPage()
         for slot, _ in zip(plan.backs, chunk):
             c.saveState()
+            clip(slot.box)
             c.transform(*slot.matrix)
             c.doForm(back)
             c.restoreState()
         c.showPage()
     c.save()
-    return time.perf_counter() - t0
+    seconds = time.perf_counter() - t0
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "floor.pdf").write_bytes(buf.getvalue())
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:

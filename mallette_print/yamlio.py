@@ -193,18 +193,37 @@ def _syntax_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> YamlError
     return _fail(path, line, col, f"YAML syntax error: {what}")
 
 
+C_SAFE_DEPTH = 1000  # libyaml composes this deep on a 512 KiB thread stack (it crashed past 2,000 there)
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound of a document's nesting depth, from its text alone (cheap: no parsing).
+
+    Along any path of nested collections, the flow ones each start at a distinct '[' or '{'; the block ones
+    are indented further at least every second level (a block sequence may sit at its parent key's
+    indentation, its own children may not), and an indentation is a column of some line. Flow collections
+    hold no block ones. So depth <= brackets + 2 * (longest line + 1).
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + 2 * (longest + 1)
+
+
 def _fast_compose(text: str) -> Node | None:
     """Compose with libyaml when it is there and the text is well-formed; None to use the pure-Python parser.
 
-    libyaml's composer recurses in C and crashes the interpreter on very deep nesting, so the event stream
-    (parsed without recursion) is walked first and anything nested deeper than MAX_DEPTH goes to the pure
-    parser, whose messages (syntax errors, tabs, nesting) are the ones users see.
+    libyaml's composer recurses in C and crashes the interpreter on very deep nesting. A text whose depth
+    bound is within C_SAFE_DEPTH is composed at once (the builder then refuses anything deeper than MAX_DEPTH,
+    with its line); otherwise the event stream (parsed without recursion) is walked first and anything nested
+    deeper than MAX_DEPTH goes to the pure parser. Syntax errors too go to the pure parser, whose messages
+    (syntax errors, tabs, nesting) are the ones users see.
     """
     if _CLoader is None:
         return None
     from yaml.events import CollectionEndEvent, CollectionStartEvent
 
     try:
+        if _depth_bound(text) <= C_SAFE_DEPTH:  # most files: provably shallow, no need to walk the events
+            return yaml.compose(text, Loader=_CLoader)  # type: ignore[no-any-return]
         depth = 0
         for event in yaml.parse(text, Loader=_CLoader):
             if isinstance(event, CollectionStartEvent):

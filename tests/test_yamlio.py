@@ -108,3 +108,52 @@ def test_fast_loader_gives_the_same_values_and_locations_as_the_reference_loader
             except Exception as exc:  # the same failure either way
                 got.append(type(exc).__name__)
         assert got[0] == got[1], f
+
+
+def _true_depth(text: str) -> int:
+    import yaml
+    from yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = most = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            most = max(most, depth)
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return most
+
+
+def _nested(shape: str, levels: int) -> str:
+    """A document nesting `levels` collections in one of the ways YAML allows, the tightest indentation first."""
+    if shape == "flow":
+        return "a: " + "[" * levels + "x" + "]" * levels + "\n"
+    if shape == "compact-seq":
+        return "- " * levels + "x\n"
+    if shape == "map":
+        return "".join(" " * i + "k:\n" for i in range(levels)) + " " * levels + "v\n"
+    if shape == "seq-in-map":  # each block sequence at its key's indentation: two levels per column of indent
+        n = max(1, levels // 2)
+        return "k:\n" + "".join("  " * i + "- k:\n" for i in range(n)) + "  " * n + "- x\n"
+    if shape == "map-in-seq":
+        return "".join("  " * i + "- k:\n" for i in range(levels // 2)) + "  " * (levels // 2) + "  v\n"
+    if shape == "mixed":
+        return "k:\n- - a: [{b: [" + "[" * levels + "x" + "]" * levels + "]}]\n"
+    raise AssertionError(shape)
+
+
+@pytest.mark.parametrize("shape", ["flow", "compact-seq", "map", "seq-in-map", "map-in-seq", "mixed"])
+@pytest.mark.parametrize("levels", [1, 2, 7, 40, 120])
+def test_depth_bound_never_underestimates(shape: str, levels: int) -> None:
+    from mallette_print.yamlio import _depth_bound
+
+    text = _nested(shape, levels)
+    assert _true_depth(text) <= _depth_bound(text), text
+
+
+def test_nesting_past_the_limit_is_refused_with_its_line_whichever_parser_runs() -> None:
+    # 70 levels of mappings: shallow enough for libyaml at once, too deep for a game file.
+    text = "".join(" " * i + "k:\n" for i in range(70)) + " " * 70 + "v\n"
+    with pytest.raises(YamlError) as exc:
+        load_text(P, text)
+    assert "x.yaml:66:" in str(exc.value) and "nesting deeper than 64 levels" in str(exc.value)

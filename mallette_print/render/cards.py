@@ -58,6 +58,7 @@ class CardPainter:
     _layouts: dict[tuple[str, str], FaceLayout] = field(default_factory=dict)
     _laid_out: set[str] = field(default_factory=set)
     _forms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _captions: dict[tuple[int, float], tuple[Fitted, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.palette = Palette(self.look.cmyk)
@@ -286,10 +287,14 @@ class CardPainter:
             c.doForm(name)
             c.restoreState()
             if lay.fiche_text:
-                # The same caption on every card of a fiche: one form, drawn where the card wants it.
+                # The same caption on every card of a fiche (one Fitted per fiche and game): one form, drawn where
+                # the card wants it. Keyed by the object, kept alive with its form so its id is never reused.
                 fiche = lay.fiche_text
-                c.doForm(self._form(("fiche", repr(fiche), str(lay.qr_size)),
-                                    lambda: self._para(fiche, S, S + lay.qr_size)))
+                held = self._captions.get((id(fiche), lay.qr_size))
+                if held is None or held[0] is not fiche:
+                    name = self._form(("fiche", str(len(self._captions))), lambda: self._para(fiche, S, S + lay.qr_size))
+                    held = self._captions[(id(fiche), lay.qr_size)] = (fiche, name)
+                c.doForm(held[1])
         c.setFillColor(pal("#333333"))
         c.setFont(self.fam.regular, lay.small_size)
         # The notice, then the card id and version (on two lines when the id is long), from the bottom up.

@@ -284,6 +284,13 @@ def loosen_body(lay: FaceLayout) -> FaceLayout:
     return lay if body is lay.body else replace(lay, body=body)
 
 
+def _fit_caption(number: int, short: str, lang: str, colour: str, width: float, fam: FontFamily) -> Fitted | Overflow:
+    """A fiche's caption beside its QR code: a phone icon, "Fiche N" in bold, its short title; at most 3 lines."""
+    block = Block("fiche", icon_markup("qr-phone") + f"<b>{escape(label('fiche', lang))} {number}</b><br/>"
+                  + escape(short))
+    return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 3, lang)
+
+
 def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
                 fam: FontFamily, body_start: float | None = None,
                 blocks: list[Block] | None = None) -> FaceLayout | list[Problem]:
@@ -327,13 +334,10 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
         qr_url = data.fiche_url(card.fiche)
         f = data.fiche(card.fiche)
         short = tr(f.short or f.title, lang, data.game.default_language)
-        fiche_block = Block("fiche", icon_markup("qr-phone") + f"<b>{escape(label('fiche', lang))} {f.number}</b><br/>"
-                            + escape(short))
-        fiche_style = Style(FICHE_SIZE, 6.0, 1.2, colour=tpl.body.colour)
         fiche_w = W - 2 * S - qr - QR_GAP
-        # Every card of a fiche shows the same caption: fitted once per game.
-        fitted = per_game(data, ("fiche", fiche_block, fiche_style, fiche_w, lang, fam),
-                          lambda: fit_lines(fam, fiche_block, fiche_style, fiche_w, 3, lang))
+        # Every card of a fiche shows the same caption: fitted once per game (the key holds all it depends on).
+        fitted = per_game(data, ("fiche", f.id, lang, tpl.body.colour, fiche_w, fam),
+                          lambda: _fit_caption(f.number, short, lang, tpl.body.colour, fiche_w, fam))
         if isinstance(fitted, Overflow):
             problems.append(_overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
         else:
