@@ -1,6 +1,6 @@
 """Benchmark: a synthetic deck of N cards through the real pipeline, against the bare-reportlab floor.
 
-    python -m mallette_print.bench --cards 540 [--out DIR] [--game DIR] [--no-floor]
+    python -m mallette_print.bench --cards 540 [--repeat 3] [--out DIR] [--game DIR] [--no-floor]
 
 The deck is written as YAML into a temporary game folder (the manifest,
 templates and icons of the real game, one deck of N resource cards), then
@@ -21,12 +21,14 @@ cards) goes once through the pipeline and once through the floor, so neither
 pays one-time work in its timed runs (imports such as svglib and qrcode, the
 hyphenation patterns, reportlab's first use of the fonts) that the other
 would get for free from running second. What that first build costs is
-printed on its own line. Each is then run `--repeat` times and the best run
-counts (the usual practice on a shared machine: noise only ever adds time).
+printed on its own line. Then they take turns `--repeat` times and the best
+run of each counts (the usual practice on a shared machine: noise only ever
+adds time, and taking turns gives both the same moments of the machine).
 
 Output: `cards=N seconds=S peak_rss_mb=M pdf_kib=K`, then the stages of that
 run, the floor and the first (cold) build. peak_rss_mb is the process's peak
-before the floor's timed runs.
+as the pipeline runs end (the floor runs between them but needs less memory:
+--no-floor gives the same figure).
 """
 
 from __future__ import annotations
@@ -177,6 +179,7 @@ def floor(game: Path, out: Path | None = None) -> float:
     from .fonts import register_family
     from .imposition import plan_sheet
     from .qr import qr_code
+    from .render.colours import ink_on
     from .render.patterns import draw_pattern
     from .textfit import to_markup
     from .units import mm
@@ -205,7 +208,8 @@ def floor(game: Path, out: Path | None = None) -> float:
         col = HexColor(hex_colour)
         return HexColor("#" + "".join(f"{round(255 * v * 0.65):02X}" for v in (col.red, col.green, col.blue)))
 
-    looks = {k: (HexColor(v["colour"]), dark(v["colour"]), v["label"]["fr"], v["icon"]) for k, v in kinds.items()}
+    looks = {k: (HexColor(v["colour"]), dark(v["colour"]), v["label"]["fr"], v["icon"], HexColor(ink_on(v["colour"])))
+             for k, v in kinds.items()}
 
     def icon_form(rel: str) -> str:
         if rel not in forms:
@@ -294,7 +298,8 @@ def floor(game: Path, out: Path | None = None) -> float:
     c.drawCentredString(W / 2, H / 2 - W * 0.27 - mm(7), deck["back"]["title"]["fr"])
     c.endForm()
     title_style = ParagraphStyle("t", fontName=fam.bold, fontSize=12, leading=13.2, textColor=ink)
-    body_style = ParagraphStyle("b", fontName=fam.regular, fontSize=9, leading=10.8, hyphenationLang="fr_FR",
+    # The body at the size the pipeline's fit finds for this deck (a script would choose one that fits).
+    body_style = ParagraphStyle("b", fontName=fam.regular, fontSize=8.25, leading=9.9, hyphenationLang="fr_FR",
                                 embeddedHyphenation=1, textColor=ink)
     small_style = ParagraphStyle("s", fontName=fam.regular, fontSize=7.5, leading=9, textColor=ink)
     qr_side = mm(20)
@@ -304,7 +309,7 @@ def floor(game: Path, out: Path | None = None) -> float:
     for k in range(0, len(cards), per):
         chunk = cards[k:k + per]
         for slot, card in zip(plan.fronts, chunk):
-            band, ring, label, icon = looks[card["kind"]]
+            band, ring, label, icon, label_ink = looks[card["kind"]]
             c.saveState()
             clip(slot.box)
             c.transform(*slot.matrix)
@@ -314,7 +319,7 @@ def floor(game: Path, out: Path | None = None) -> float:
             c.rect(-B, H - mm(13), W + 2 * B, mm(13) + B, stroke=0, fill=1)
             place(disc_form(ring), S + mm(5), disc_y)
             place_icon(icon, S + mm(1.8), disc_y - mm(3.2), mm(6.4))
-            c.setFillColor(white)
+            c.setFillColor(label_ink)
             c.setFont(fam.bold, 6)
             c.drawString(S + mm(12), H - S - mm(1.5), "RESSOURCE", charSpace=0.6)
             c.setFont(fam.bold, 9.5)
@@ -384,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: build the synthetic deck, print the figures."""
     ap = argparse.ArgumentParser(prog="python -m mallette_print.bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--cards", type=int, default=540, help="cards in the synthetic deck (default 540)")
-    ap.add_argument("--out", type=Path, default=None, help="folder for cards.pdf (default: a temporary folder)")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="folder for cards.pdf and the floor's floor.pdf (default: a temporary folder)")
     ap.add_argument("--game", type=Path, default=Path(__file__).resolve().parents[1],
                     help="game whose manifest, templates and icons the deck uses (default: this project)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each; the best counts (default 3)")
@@ -413,24 +419,26 @@ def main(argv: list[str] | None = None) -> int:
         game = Path(tmp) / "game"
         write_game(args.game, game, args.cards)
         out = args.out or Path(tmp) / "out"
-        runs = []
-        for _ in range(args.repeat):
+        runs: list[Result] = []
+        floors: list[float] = []
+        # Pipeline and floor take turns, so that both see the same moments of a shared machine.
+        for k in range(args.repeat):
             # Every run starts as a build process would: no QR code computed (the floor computes its own) and
             # no layouts of an earlier run kept (they would only add to the peak RSS).
             qr_code.cache_clear()
             memo.clear()
             gc.collect()
             runs.append(run_pipeline(game, out))
+            if not args.no_floor:
+                floors.append(_collected(floor, game, args.out if k == 0 else None))
         res = min(runs, key=lambda r: r.seconds)
         peak = max(r.peak_rss_mb for r in runs)
         kib = len(res.pdf) / 1024
         print(f"cards={args.cards} seconds={res.seconds:.3f} peak_rss_mb={peak:.1f} pdf_kib={kib:.0f}")
         print("stages " + " ".join(f"{k}={v:.3f}" for k, v in res.stages.items()))
         print(f"pages={res.pages} kib_per_page={kib / res.pages:.1f}")
-        if not args.no_floor:
-            memo.clear()
-            fl = min(_collected(floor, game) for _ in range(args.repeat))
-            print(f"floor seconds={fl:.3f} ratio={res.seconds / fl:.2f}")
+        if floors:
+            print(f"floor seconds={min(floors):.3f} ratio={res.seconds / min(floors):.2f}")
         print(f"first_build cards={WARMUP} seconds={first.seconds:.3f} "
               f"(a fresh process's one-time work: imports, hyphenation patterns, icons)")
     return 0
