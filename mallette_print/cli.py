@@ -223,7 +223,7 @@ def build(game_dir: Path | None, **kw: Any) -> None:
         with BuildProgress(len(registry.step_names(selection.active))) as bar:
             report = run_build(data, opts, registry, selection, progress=bar.step)
     if not quiet:
-        for line in plan_lines(report, verbose):
+        for line in plan_lines(report, verbose, opts.lang):
             click.echo(line)
 
 

@@ -42,7 +42,13 @@ def test_every_file_of_the_plan_says_paper_duplex_and_100_percent(sample_game: P
         assert SIDES[lang].search(how), (name, how)
         if name != "cards-printshop.pdf":  # a print shop prints on its own stock, at the card's size
             assert "Letter" in how, (name, how)
-    assert re.search(r"Total: \d+ sheet\(s\) of paper", result.output)
+    total = {"fr": r"Total\u00a0: \d+ feuille\(s\) de papier", "en": r"Total: \d+ sheet\(s\) of paper"}[lang]
+    assert re.search(total, result.output)
+    if lang == "fr":  # one language for a French facilitator: the plan's own words are French too
+        assert "fichier(s) écrit(s) dans" in result.output and "Plan d'impression" in result.output
+        assert "à la place de rulebook.pdf" in result.output
+        for english in ("Wrote", "Print plan", "sheet(s)", "instead of", "print one or the other"):
+            assert english not in result.output, english
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
