@@ -248,3 +248,32 @@ def test_unknown_colon_words_stay_text(project: Path, runner) -> None:
                      encoding="utf-8")
     text = "".join(page_texts(build(runner) / "rulebook.pdf"))
     assert ":pas-une-icone:" in text
+
+
+def _booklet_pages(booklet: Path) -> dict[int, str]:
+    """The text of each A5 page of the imposed booklet, by the page number printed at its foot."""
+    pages: dict[int, str] = {}
+    with pdfplumber.open(booklet) as pdf:
+        for side in pdf.pages:
+            for x0, x1 in ((0, side.width / 2), (side.width / 2, side.width)):
+                half = side.crop((x0, 0, x1, side.height))
+                foot = side.crop((x0, side.height - 16 * MM, x1, side.height)).extract_text().strip()
+                if foot.isdigit():
+                    pages[int(foot)] = half.extract_text() or ""
+    return pages
+
+
+def test_booklet_contents_fit_one_a5_page(project: Path, runner) -> None:
+    for lang, first, last in (("fr", "Le jeu en bref", "Polices et icônes"), ("en", None, None)):
+        out = build(runner, "--lang", lang)
+        pages = _booklet_pages(out / "rulebook-booklet.pdf")
+        contents = pages[2]
+        # Every contents line ends with the page it points to; the last chapter's entries are on page 2 too.
+        entries = [line for line in contents.splitlines() if re.search(r"\.\s*\d+$", line)]
+        assert len(entries) >= 25, contents
+        if first:
+            assert first in contents and last in contents
+        # Page 3 is the first chapter, not more contents.
+        assert not re.search(r"\. \. \.", pages[3]), pages[3][:300]
+        first_chapter = re.sub(r"[ .]+\d+$", "", entries[0]).strip()
+        assert first_chapter.split()[0] in pages[3], (first_chapter, pages[3][:200])

@@ -110,10 +110,12 @@ class Styles:
                                     textColor=INK, alignment=TA_LEFT, spaceAfter=b)
         self.subtitle = ParagraphStyle("subtitle", fontName=fam.regular, fontSize=b * 1.5, leading=b * 1.9,
                                        textColor=INK, spaceAfter=b * 1.5)
+        # Contents rows carry no cell padding (see contents_flowable): the space is in the leading and before each
+        # chapter, so that the whole contents fits one A5 booklet page.
         self.toc = [
-            ParagraphStyle("toc1", fontName=fam.bold, fontSize=b + 0.5, leading=(b + 0.5) * 1.35, leftIndent=0,
-                           firstLineIndent=0, spaceBefore=b * 0.25),
-            ParagraphStyle("toc2", fontName=fam.regular, fontSize=b, leading=b * 1.3, leftIndent=b * 1.5,
+            ParagraphStyle("toc1", fontName=fam.bold, fontSize=b + 0.5, leading=(b + 0.5) * 1.4, leftIndent=0,
+                           firstLineIndent=0, spaceBefore=b * 0.7),
+            ParagraphStyle("toc2", fontName=fam.regular, fontSize=b, leading=b * 1.4, leftIndent=b * 1.5,
                            firstLineIndent=0),
         ]
 
@@ -409,7 +411,12 @@ class Builder:
 
 def contents_flowable(st: Styles) -> TableOfContents:
     """The table of contents itself (kept across layout passes: it shows the entries of the previous one)."""
-    return TableOfContents(levelStyles=st.toc, dotsMinLevel=0)
+    # reportlab's default table style pads every row by 3 pt above and below (6 pt a line): 25 lines of the
+    # booklet's contents then spilled onto a second page.
+    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    return TableOfContents(levelStyles=st.toc, dotsMinLevel=0, tableStyle=style)
 
 
 def toc(st: Styles, lang: str, contents: TableOfContents | None = None) -> list[Flowable]:
