@@ -277,3 +277,18 @@ def test_booklet_contents_fit_one_a5_page(project: Path, runner) -> None:
         assert not re.search(r"\. \. \.", pages[3]), pages[3][:300]
         first_chapter = re.sub(r"[ .]+\d+$", "", entries[0]).strip()
         assert first_chapter.split()[0] in pages[3], (first_chapter, pages[3][:200])
+
+
+def test_short_tables_are_never_cut_across_pages(project: Path, runner) -> None:
+    # A cut table repeats its header row on the next page: each header must stand on one page only.
+    headers = {"fr": ("Paquet Cartes différentes Cartes à imprimer", "Étape Horaire Durée Ce qui se passe"),
+               "en": ("Deck Different cards Cards to print", "Step Time Length What happens")}
+    for lang, wanted in headers.items():
+        out = build(runner, "--lang", lang)
+        booklet = _booklet_pages(out / "rulebook-booklet.pdf")
+        with pdfplumber.open(out / "rulebook.pdf") as pdf:
+            full = {page.page_number: page.extract_text() or "" for page in pdf.pages}
+        for name, pages in (("booklet", booklet), ("rulebook", full)):
+            for header in wanted:
+                where = [n for n, text in pages.items() if header in text.replace("\n", " ")]
+                assert len(where) == 1, (lang, name, header, where)

@@ -90,6 +90,8 @@ class Styles:
         self.body = ParagraphStyle("body", fontName=fam.regular, fontSize=b, leading=b * 1.35, textColor=INK,
                                    spaceAfter=b * 0.6, hyphenationLang=hy, embeddedHyphenation=1,
                                    uriWasteReduce=0.3)
+        # A sentence that introduces a table: it goes to the next page with the table rather than stay alone.
+        self.lead_in = ParagraphStyle("leadin", parent=self.body, keepWithNext=1)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=b - 1.5, leading=(b - 1.5) * 1.3,
                                     spaceAfter=2)
         self.cell = ParagraphStyle("cell", parent=self.body, spaceAfter=0, fontSize=b - 0.5, leading=(b - 0.5) * 1.3)
@@ -118,6 +120,20 @@ class Styles:
             ParagraphStyle("toc2", fontName=fam.regular, fontSize=b, leading=b * 1.4, leftIndent=b * 1.5,
                            firstLineIndent=0),
         ]
+
+
+KEEP_TABLE_ROWS = 15
+
+
+class Grid(Table):
+    """A table that moves whole to the next page when it is short (a long one splits, its header repeated)."""
+
+    keep_within: float = 0.0  # the frame's height: a short table taller than that must split after all
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if len(self._cellvalues) <= KEEP_TABLE_ROWS + 1 and getattr(self, "_height", 0.0) <= self.keep_within:
+            return []  # reportlab then sets it at the top of the next page
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
 
 
 def markup(spans: rs.Inline, icons: Collection[str] = ()) -> str:
@@ -381,8 +397,9 @@ class Builder:
         ]
         if header:
             style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 1.0, INK)]
-        t = Table(rows, colWidths=[widths[i] for i in range(ncol)], repeatRows=1 if header else 0, hAlign="LEFT",
-                  spaceBefore=2, spaceAfter=st.body.fontSize)
+        t = Grid(rows, colWidths=[widths[i] for i in range(ncol)], repeatRows=1 if header else 0, hAlign="LEFT",
+                 spaceBefore=2, spaceAfter=st.body.fontSize)
+        t.keep_within = self.height
         t.setStyle(TableStyle(style))
         return t
 

@@ -39,7 +39,7 @@ def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     rows = rc.components(data, lang)
     total = sum(r.copies for r in rows)
     out = b.heading(1, esc(word("components", lang)))
-    out.append(b.para(esc(word("components_intro", lang, total=total, decks=len(rows)))))
+    out.append(b.para(esc(word("components_intro", lang, total=total, decks=len(rows))), st.lead_in))
     head = [word("deck", lang), word("distinct", lang), word("copies", lang)]
     cells: list[list[Any]] = [[Paragraph(esc(head[0]), st.cell_head),
                                Paragraph(esc(head[1]), ParagraphStyle("r", parent=st.cell_head, alignment=2)),
@@ -92,7 +92,7 @@ def facilitator(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     plan = rc.session_plan(data)
     total = sum(m for _, m in plan)
     out += b.heading(2, esc(word("plan", lang)))
-    out.append(b.para(esc(word("plan_intro", lang, total=total))))
+    out.append(b.para(esc(word("plan_intro", lang, total=total)), st.lead_in))
     head = [word("step", lang), word("when", lang), word("minutes", lang), word("what", lang)]
     cells: list[list[Any]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
     texts = [head]
@@ -183,7 +183,7 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
                            ("RIGHTPADDING", (0, 0), (0, -1), 6 * mm), ("RIGHTPADDING", (1, 0), (1, -1), 0)]))
     out.append(t)
     out += b.heading(2, esc(word("files_title", lang)))
-    out.append(b.para(esc(word("files_intro", lang, paper="A4" if paper == "a4" else "Letter"))))
+    out.append(b.para(esc(word("files_intro", lang, paper="A4" if paper == "a4" else "Letter")), st.lead_in))
     head = [word("file", lang), word("how", lang), word("pages", lang), word("sheets", lang)]
     cells: list[list[Any]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
     texts = [head]
