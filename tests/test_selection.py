@@ -77,5 +77,5 @@ def test_partial_build_does_not_replace_the_manifest(sample_game: Path, tmp_path
     saved = (out / MANIFEST).read_bytes()
     result = runner.invoke(main, ["build", "--out", str(out), "--cards", "commune"])
     assert result.exit_code == 0, result.output
-    assert "(partial print)" in result.output
+    assert "(impression partielle)" in result.output  # the print plan speaks the build language (French)
     assert (out / MANIFEST).read_bytes() == saved
