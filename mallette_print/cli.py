@@ -255,8 +255,13 @@ def calibrate(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str
         write_atomic(target, pdf)
     except OSError as exc:
         raise BuildError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
-    click.echo(f"Wrote {target}: print pages 1-2 double-sided at 100% ({duplex} edge), then read DX and DY "
-               "on the back against the light and build with --offset DX,DY.")
+    if (lang or data.game.default_language).startswith("fr"):
+        edge = "bord long" if duplex == "long" else "bord court"
+        click.echo(f"{target} écrit\u00a0: imprimez les pages 1 et 2 en recto verso à 100\u00a0% ({edge}), lisez DX et "
+                   "DY au verso par transparence, puis reconstruisez avec --offset DX,DY.")
+    else:
+        click.echo(f"Wrote {target}: print pages 1-2 double-sided at 100% ({duplex} edge), then read DX and DY "
+                   "on the back against the light and build with --offset DX,DY.")
 
 
 @main.command()

@@ -265,6 +265,8 @@ def test_calibrate_command_writes_the_calibration_sheet(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     with pdfplumber.open(tmp_path / "duplex-calibration.pdf") as pdf:
         assert len(pdf.pages) == 2 and "DX" in pdf.pages[1].extract_text()
+    # What to do next, in the game's language (French here).
+    assert "imprimez les pages 1 et 2 en recto verso" in result.output and "--offset DX,DY" in result.output
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
