@@ -292,3 +292,21 @@ def test_short_tables_are_never_cut_across_pages(project: Path, runner) -> None:
             for header in wanted:
                 where = [n for n, text in pages.items() if header in text.replace("\n", " ")]
                 assert len(where) == 1, (lang, name, header, where)
+
+
+def test_cover_shows_the_families_from_the_data(project: Path, runner) -> None:
+    manifest = yaml.safe_load((project / "cards" / "game.yaml").read_text(encoding="utf-8"))
+    for lang in ("fr", "en"):
+        out = build(runner, "--lang", lang)
+        with pdfplumber.open(out / "rulebook.pdf") as pdf:
+            cover = pdf.pages[0]
+            text = cover.extract_text().replace("\n", " ")
+            # One tile per family: a filled card-shaped rectangle in its colour, its name below.
+            for family in manifest["families"]:
+                assert family["label"][lang] in text, (lang, family["label"][lang])
+            fills = {tuple(round(v, 3) for v in (r.get("non_stroking_color") or ())) for r in cover.rects}
+            for family in manifest["families"]:
+                hexa = family["colour"].lstrip("#")
+                rgb = tuple(round(int(hexa[i:i + 2], 16) / 255, 3) for i in (0, 2, 4))
+                assert rgb in fills, (family["id"], rgb)
+        assert "Version 0.1" in text  # the cover is still one page: the version line stays on it

@@ -450,13 +450,17 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
     esc = lambda s: s.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
     facts = word("facts", lang, players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
                  debrief=p.debrief_minutes)
+    from .cover import FamilyRow
+
     return [
-        Spacer(1, height * 0.22),
+        Spacer(1, height * 0.16),
         Paragraph(esc(tr(g.title, lang, d)), st.title),
         Paragraph(esc(tr(g.subtitle, lang, d)), st.subtitle) if g.subtitle else Spacer(1, 1),
         HRFlowable(width="100%", thickness=2, color=ACCENT, spaceBefore=6, spaceAfter=14),
         Paragraph(esc(facts), st.body),
-        Spacer(1, height * 0.3),
+        Spacer(1, height * 0.07),
+        FamilyRow(data, lang, st.fam, height * 0.2),
+        Spacer(1, height * 0.1),
         Paragraph(esc(word("version", lang, version=g.version)) + f" · {g.year} · {esc(g.licensor)}", st.body),
         Paragraph(esc(word("cover_licence", lang, licence=g.licence.name)), st.small),
         NextPageTemplate("body"),
