@@ -23,7 +23,7 @@ from .diagnostics import closest, from_validation
 from .errors import Problem, problem
 from .model import Game, Id, Length, Text
 from .units import parse_length, to_mm
-from .yamlio import Located, YamlError, load_file
+from .yamlio import YamlError, load_file
 
 BOARD_FILE = Path("cards") / "board.yaml"
 Point = Annotated[list[Length], Field(min_length=2, max_length=2)]

@@ -214,7 +214,6 @@ def _check_events(f: _Found) -> None:
         ctx, key = f"event '{ev.id}'", f"card:{ev.id}"
         if ev.zones and not (ev.discard_fragile or ev.mobilise):
             f.warn(key, ctx, "lists zones but has no discard_fragile or mobilise, so its zones have no effect")
-        gains = any(v > 0 for v in ev.tracks.values()) or ev.fragility < 0 or ev.mobilise > 0
         losses = any(v < 0 for v in ev.tracks.values()) or ev.fragility > 0 or ev.discard_fragile > 0
         if ev.positive and losses:
             f.warn(key, ctx, "is marked positive but lowers a track, raises Fragility or discards resources")

@@ -19,7 +19,6 @@ from mallette_print.cli import main
 from mallette_print.errors import DataError
 from mallette_print.printplan import plan_lines
 from mallette_print.pipeline import BuildOptions, run_build
-from mallette_print.printplan import plan_lines
 from mallette_print.render.boardoutput import board_outputs
 from mallette_print.tiling import PAPERS, plan_tiles
 from mallette_print.units import mm, to_mm

@@ -24,7 +24,7 @@ from ..i18n import tr
 from ..imposition import Box, Matrix
 from ..model import Card, Deck, GameData
 from ..qr import qr_code
-from ..textfit import BOX_PAD, ICON_SPACES, NBSP, Fitted, ICON_CALLBACK, make_paragraph
+from ..textfit import BOX_PAD, Fitted, ICON_CALLBACK, make_paragraph
 from ..units import mm, parse_length
 from .colours import Palette, ink_on, mix
 from .faces import DISC, FaceLayout

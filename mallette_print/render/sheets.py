@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from ..cardsize import CardSize
 from ..i18n import tr
-from ..imposition import Box, SheetPlan, Segment, apply, compose, plan_sheet
+from ..imposition import Box, SheetPlan, Segment, plan_sheet
 from ..licensing import attribution, pdf_meta
 from ..model import Card, Deck, GameData
 from ..textfit import french_spacing

@@ -1,8 +1,9 @@
 """Playability simulator: plays the game from its data (rules/en.md) and reports its balance.
 
 Modules: tables (the data compiled to indices, every number read from GameData), state (one
-game's table), rules (legal actions, events, cooperations, review, victory and defeat),
-policies (greedy cooperative and random tables), runner (N seeded games, statistics),
+game's table), primitives (action codes, causes of defeat, the choices left to a policy, the small
+state changes every rule uses), cooperation (who fills a cooperation's places, the cheapest payment,
+laying it), rules (legal actions, events, turns, review, victory and defeat), policies (greedy cooperative and random tables), runner (N seeded games, statistics),
 report (text report, dead cards), check (`mallette check --simulate`), bench (benchmark).
 
 Readings chosen where the rulebook leaves room (a table would read it so; the rulebook

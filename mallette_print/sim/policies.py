@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Sequence
 
-from .rules import (
-    CONVERT, EXTEND, FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, Action, Chooser,
-    find_lay, legal_actions, ready,
+from .cooperation import find_lay
+from .primitives import (
+    CONVERT, EXTEND, FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, Action, Chooser, ready,
 )
+from .rules import legal_actions
 from .state import State
 from .tables import (
     P_CANCEL_EVENT, P_CONVERT, P_EXTEND_DEADLINE, P_FREE_MOVE, P_LOWER_FRAGILITY, P_REMOTE_EXCHANGE,
