@@ -26,7 +26,8 @@ from ..model import GameData
 from ..rulebook_content import PrintItem, duplex_sheets, placeholder_values
 from ..rulebook_words import word
 from . import rulebook_sections as sec
-from .rulebook import Builder, PageSpec, Passes, cover, page_spec, styles_for, toc
+from .rulebook import Builder, Passes, cover, toc
+from .rulebook_styles import PageSpec, page_spec, styles_for
 from .colours import Palette
 from .icons import IconSet, icon_index, inline_icon_drawer
 
