@@ -62,6 +62,8 @@ def floor(game: Path, out: Path | None = None) -> float:
     looks = {k: (HexColor(v["colour"]), dark(v["colour"]), v["label"]["fr"], v["icon"], HexColor(ink_on(v["colour"])))
              for k, v in kinds.items()}
 
+    icon_width: dict[str, float] = {}
+
     def icon_form(rel: str) -> str:
         if rel not in forms:
             from reportlab.graphics import renderPDF
@@ -69,16 +71,18 @@ def floor(game: Path, out: Path | None = None) -> float:
 
             d: Any = svg2rlg(str(game / rel))
             forms[rel] = f"i{len(forms)}"
+            icon_width[rel] = float(d.width)
             c.beginForm(forms[rel], 0, 0, d.width, d.height)
             renderPDF.draw(d, c, 0, 0)
             c.endForm()
         return forms[rel]
 
     def place_icon(rel: str, x: float, y: float, side: float) -> None:
+        name = icon_form(rel)
         c.saveState()
         c.translate(x, y)
-        c.scale(side / 18, side / 18)
-        c.doForm(icon_form(rel))
+        c.scale(side / icon_width[rel], side / icon_width[rel])
+        c.doForm(name)
         c.restoreState()
 
     def inline_icon(canvas: Any, kind: str, label: str) -> None:

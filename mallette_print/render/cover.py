@@ -53,8 +53,8 @@ class FamilyRow(Flowable):
         c, n = self.canv, len(self.items)
         if not n:
             return
-        icons = IconSet(self.root, Palette())
         pal = Palette()
+        icons = IconSet(self.root, pal)
         w, h = self.tile_w, self.tile_h
         x = (self.width - (n * w + (n - 1) * GAP)) / 2
         y = LABEL * 2.8
