@@ -15,14 +15,14 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from mallette_print.cli import main
-from mallette_print.errors import DataError
-from mallette_print.printplan import plan_lines
-from mallette_print.pipeline import BuildOptions, run_build
-from mallette_print.render.boardoutput import board_outputs
-from mallette_print.tiling import PAPERS, plan_tiles
-from mallette_print.units import mm, to_mm
-from mallette_print.validate import load_game
+from mallette_print.cli.commands import main
+from mallette_print.core.errors import DataError
+from mallette_print.build.printplan import plan_lines
+from mallette_print.build.pipeline import BuildOptions, run_build
+from mallette_print.board.outputs import board_outputs
+from mallette_print.board.tiling import PAPERS, plan_tiles
+from mallette_print.core.units import mm, to_mm
+from mallette_print.core.validate import load_game
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = Path(__file__).parent / "data" / "bad-board"
@@ -175,7 +175,7 @@ def test_zones_differ_in_greyscale(built, game):
     """Each zone's texture, printed in grey, differs from every other zone's (not only by colour)."""
     lay_zones = [(z.zone, z.label_at) for z in game.board.board.map.zones]
     grey = _render(built["board.pdf"], 0, dpi=100, grey=True)
-    from mallette_print.boardlayout import layout_board
+    from mallette_print.board.layout import layout_board
 
     lay = layout_board(game, "fr")
     k = DPI / 72

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mallette_print.booklet import imposed_order, padded, saddle_stitch
+from mallette_print.rulebook.booklet_order import imposed_order, padded, saddle_stitch
 
 
 def fold(pages: int) -> list[int]:

@@ -12,8 +12,8 @@ import pytest
 import zxingcpp
 from click.testing import CliRunner
 
-from mallette_print.cli import main
-from mallette_print.validate import load_game
+from mallette_print.cli.commands import main
+from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mallette_print.cli import main
-from mallette_print.coherence import Report, check_coherence
-from mallette_print.validate import load_game
+from mallette_print.cli.commands import main
+from mallette_print.core.coherence import Report, check_coherence
+from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 

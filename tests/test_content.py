@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from mallette_print.cli import main
-from mallette_print.i18n import tr
-from mallette_print.model import ActorCard, EventCard, GameData
+from mallette_print.cli.commands import main
+from mallette_print.core.i18n import tr
+from mallette_print.core.model import ActorCard, EventCard, GameData
 from mallette_print.sim.tables import compile_tables
-from mallette_print.validate import load_game
+from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
@@ -52,7 +52,7 @@ def test_rules_use_only_known_placeholders_and_every_parameter(game: GameData, l
     text = _rules(lang)
     used = set(PLACEHOLDER.findall(text))
     params = set(type(game.game.parameters).model_fields)
-    from mallette_print.rules_source import SECTIONS
+    from mallette_print.rulebook.source import SECTIONS
 
     # Beyond the parameters, only the challenges to win per table size (for the table in Goal).
     derived = {f"{what}_with_{n}_players" for what in ("actors", "challenges")

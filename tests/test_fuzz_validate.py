@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mallette_print.errors import DataError
-from mallette_print.validate import load_game
+from mallette_print.core.errors import DataError
+from mallette_print.core.validate import load_game
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent

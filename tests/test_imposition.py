@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mallette_print.cardsize import PRESETS, parse_card_size
-from mallette_print.imposition import DUPLEX_MODES, apply, parse_offset, plan_sheet
-from mallette_print.units import to_mm
+from mallette_print.core.cardsize import PRESETS, parse_card_size
+from mallette_print.cards.imposition import DUPLEX_MODES, apply, parse_offset, plan_sheet
+from mallette_print.core.units import to_mm
 
 POKER = PRESETS["poker"]
 

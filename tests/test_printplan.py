@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mallette_print.cli import main
-from mallette_print.pipeline import BuildOptions
-from mallette_print.render.boardoutput import board_outputs
-from mallette_print.validate import load_game
+from mallette_print.cli.commands import main
+from mallette_print.build.pipeline import BuildOptions
+from mallette_print.board.outputs import board_outputs
+from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 PAPER = re.compile(r"\b(A4|A3|A2|A1|Letter)\b")

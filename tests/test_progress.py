@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import time
 
-from mallette_print.progress import BuildProgress
+from mallette_print.build.progress import BuildProgress
 
 
 class Tty(io.StringIO):

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mallette_print import pipeline
-from mallette_print.cli import main
-from mallette_print.pipeline import BuildOptions, Output, Registry, run_build
-from mallette_print.validate import load_game
+from mallette_print.build import pipeline
+from mallette_print.cli.commands import main
+from mallette_print.build.pipeline import BuildOptions, Output, Registry, run_build
+from mallette_print.core.validate import load_game
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent

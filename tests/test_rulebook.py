@@ -11,8 +11,8 @@ import yaml
 import zxingcpp
 from pypdf import PdfReader
 
-from mallette_print.booklet import padded
-from mallette_print.cli import main
+from mallette_print.rulebook.booklet_order import padded
+from mallette_print.cli.commands import main
 
 REPO = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4
@@ -185,7 +185,7 @@ def test_booklet_is_a5_two_up_in_saddle_stitch_order(project: Path, runner) -> N
             for half in ((0, p.width / 2), (p.width / 2, p.width)):
                 foot = p.crop((half[0], p.height - 16 * MM, half[1], p.height)).extract_text().strip()
                 order.append(int(foot) if foot.isdigit() else None)
-    from mallette_print.booklet import imposed_order
+    from mallette_print.rulebook.booklet_order import imposed_order
 
     expected = imposed_order(n)
     for got, want in zip(order, expected):

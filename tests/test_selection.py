@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 import pytest
 
-from mallette_print.cli import main
-from mallette_print.selection import MANIFEST, Selection, card_hashes, select
-from mallette_print.validate import load_game
+from mallette_print.cli.commands import main
+from mallette_print.core.selection import MANIFEST, Selection, card_hashes, select
+from mallette_print.core.validate import load_game
 
 
 def ids(data) -> list[str]:

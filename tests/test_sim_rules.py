@@ -11,13 +11,23 @@ import pytest
 
 from mallette_print.sim.policies import GreedyPolicy
 from mallette_print.sim.rules import (
-    CAUSE_EVENT, CAUSE_FEW, CAUSE_TRACK, MOVE, PROPOSE, IllegalAction, apply_event, do, events_phase, find_lay,
-    finish, review,
+    CAUSE_EVENT,
+    CAUSE_FEW,
+    CAUSE_TRACK,
+    MOVE,
+    PROPOSE,
+    IllegalAction,
+    apply_event,
+    do,
+    events_phase,
+    find_lay,
+    finish,
+    review,
 )
 from mallette_print.sim.runner import simulate
 from mallette_print.sim.state import State, add_actor, empty_state
 from mallette_print.sim.tables import Tables, compile_tables
-from mallette_print.validate import load_game
+from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mallette_print.tiling import BOARD_SIZES, MARGIN, OVERLAP, PAPERS, plan_orientation, plan_tiles, row_letter
-from mallette_print.units import mm, to_mm
+from mallette_print.board.tiling import BOARD_SIZES, MARGIN, OVERLAP, PAPERS, plan_orientation, plan_tiles, row_letter
+from mallette_print.core.units import mm, to_mm
 
 
 def test_a3_on_a4_takes_four_landscape_sheets_instead_of_six_portrait():

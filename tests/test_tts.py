@@ -11,11 +11,11 @@ from urllib.parse import unquote, urlparse
 import pytest
 from PIL import Image, ImageStat
 
-from mallette_print.cardsize import PRESETS
-from mallette_print.cli import main
-from mallette_print.pipeline import BuildOptions
-from mallette_print.render.tts import PER_SHEET, plan_grid, tts_outputs
-from mallette_print.validate import load_game
+from mallette_print.core.cardsize import PRESETS
+from mallette_print.cli.commands import main
+from mallette_print.build.pipeline import BuildOptions
+from mallette_print.cards.tts import PER_SHEET, plan_grid, tts_outputs
+from mallette_print.core.validate import load_game
 
 
 @pytest.mark.parametrize("size", ["poker", "tarot", "mini", "square"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mallette_print.units import mm, parse_length, to_mm
+from mallette_print.core.units import mm, parse_length, to_mm
 
 
 @pytest.mark.parametrize("text, points", [("63mm", 63 * 72 / 25.4), ("2.5in", 180.0), ("9pt", 9.0), ("1cm", 72 / 2.54)])

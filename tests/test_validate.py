@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mallette_print.cli import main
+from mallette_print.cli.commands import main
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 
@@ -165,8 +165,8 @@ def test_no_game_folder(tmp_path: Path, runner, monkeypatch) -> None:
 
 
 def test_fallback_to_french(sample_game: Path) -> None:
-    from mallette_print.i18n import tr
-    from mallette_print.validate import load_game
+    from mallette_print.core.i18n import tr
+    from mallette_print.core.validate import load_game
 
     data = load_game(sample_game)
     card = data.deck("actors").cards[0]

@@ -8,11 +8,11 @@ from pathlib import Path
 import pikepdf
 from pypdf import PdfReader
 
-from mallette_print.cli import main
-from mallette_print.licensing import pdf_meta
-from mallette_print.pipeline import BuildOptions, Output, default_registry, run_build
-from mallette_print.render.pdf import new_canvas
-from mallette_print.validate import load_game
+from mallette_print.cli.commands import main
+from mallette_print.core.licensing import pdf_meta
+from mallette_print.build.pipeline import BuildOptions, Output, default_registry, run_build
+from mallette_print.draw.pdf import new_canvas
+from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 DEED = "https://creativecommons.org/licenses/by-sa/4.0/"

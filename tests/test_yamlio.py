@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mallette_print.yamlio import YamlError, load_file, load_text
+from mallette_print.core.yamlio import YamlError, load_file, load_text
 
 P = Path("x.yaml")
 
@@ -88,7 +88,7 @@ def test_fast_loader_gives_the_same_values_and_locations_as_the_reference_loader
 
     import yaml
 
-    from mallette_print import yamlio
+    from mallette_print.core import yamlio
 
     if yamlio._CLoader is None:
         pytest.skip("PyYAML was built without libyaml here")
@@ -145,7 +145,7 @@ def _nested(shape: str, levels: int) -> str:
 @pytest.mark.parametrize("shape", ["flow", "compact-seq", "map", "seq-in-map", "map-in-seq", "mixed"])
 @pytest.mark.parametrize("levels", [1, 2, 7, 40, 120])
 def test_depth_bound_never_underestimates(shape: str, levels: int) -> None:
-    from mallette_print.yamlio import _depth_bound
+    from mallette_print.core.yamlio import _depth_bound
 
     text = _nested(shape, levels)
     assert _true_depth(text) <= _depth_bound(text), text

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..model import GameData
-from .report import WHAT, dead_cards
-from .runner import simulate
-from .tables import compile_tables
+from mallette_print.core.errors import Problem
+from mallette_print.core.model import GameData
+from mallette_print.sim.report import WHAT, dead_cards
+from mallette_print.sim.runner import simulate
+from mallette_print.sim.tables import compile_tables
 
 CHECK_SEED = 1
 

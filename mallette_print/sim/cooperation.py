@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
-from .primitives import Chooser, IllegalAction, move_track
-from .state import State
-from .tables import P_TRACK_BONUS, P_VALUE_BONUS
+from mallette_print.sim.primitives import Chooser, IllegalAction, move_track
+from mallette_print.sim.state import State
+from mallette_print.sim.tables import P_TRACK_BONUS, P_VALUE_BONUS
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,31 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Sequence
 
-from .cooperation import find_lay
-from .primitives import (
-    CONVERT, EXTEND, FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, Action, Chooser, ready,
+from mallette_print.sim.cooperation import find_lay
+from mallette_print.sim.primitives import (
+    CONVERT,
+    EXTEND,
+    FREE_MOVE,
+    GIVE_CARD,
+    GIVE_RES,
+    LOWER,
+    MOBILISE,
+    MOVE,
+    PROPOSE,
+    PROSPECT,
+    Action,
+    Chooser,
+    ready,
 )
-from .rules import legal_actions
-from .state import State
-from .tables import (
-    P_CANCEL_EVENT, P_CONVERT, P_EXTEND_DEADLINE, P_FREE_MOVE, P_LOWER_FRAGILITY, P_REMOTE_EXCHANGE,
+from mallette_print.sim.rules import legal_actions
+from mallette_print.sim.state import State
+from mallette_print.sim.tables import (
+    P_CANCEL_EVENT,
+    P_CONVERT,
+    P_EXTEND_DEADLINE,
+    P_FREE_MOVE,
+    P_LOWER_FRAGILITY,
+    P_REMOTE_EXCHANGE,
     P_VALUE_BONUS,
 )
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .state import State
-from .tables import P_REMOTE_EXCHANGE, PER_GAME, PER_ROUND
+from mallette_print.sim.state import State
+from mallette_print.sim.tables import P_REMOTE_EXCHANGE, PER_GAME, PER_ROUND
 
 # Actions are tuples (code, slot, ...). The last four are abilities that cost no action.
 MOBILISE, MOVE, GIVE_RES, GIVE_CARD, SWAP, PROSPECT, PROPOSE, CONVERT, FREE_MOVE, LOWER, EXTEND = range(11)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .runner import Run
+from mallette_print.sim.runner import Run
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,47 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .cooperation import Lay, find_lay, lay
-from .primitives import (
-    ACTION_NAMES, CAUSE_DEADLINE, CAUSE_EMPTY, CAUSE_EVENT, CAUSE_FEW, CAUSE_TRACK, CONVERT, EXTEND, FREE_ACTIONS,
-    FREE_MOVE, GIVE_CARD, GIVE_RES, LOWER, MOBILISE, MOVE, PROPOSE, PROSPECT, SWAP, Action, Chooser, IllegalAction,
-    add_fragility, draw_coop, move_track, reachable, ready, spend, take_listed,
+from mallette_print.sim.cooperation import Lay, find_lay, lay
+from mallette_print.sim.primitives import (
+    ACTION_NAMES,
+    CAUSE_DEADLINE,
+    CAUSE_EMPTY,
+    CAUSE_EVENT,
+    CAUSE_FEW,
+    CAUSE_TRACK,
+    CONVERT,
+    EXTEND,
+    FREE_ACTIONS,
+    FREE_MOVE,
+    GIVE_CARD,
+    GIVE_RES,
+    LOWER,
+    MOBILISE,
+    MOVE,
+    PROPOSE,
+    PROSPECT,
+    SWAP,
+    Action,
+    Chooser,
+    IllegalAction,
+    add_fragility,
+    draw_coop,
+    move_track,
+    reachable,
+    ready,
+    spend,
+    take_listed,
 )
-from .state import State, fill_challenges
-from .tables import (
-    P_CANCEL_EVENT, P_CONVERT, P_DRAW_COOPERATION, P_EXTEND_DEADLINE, P_EXTRA_MOBILISE, P_FREE_MOVE,
-    P_LOWER_FRAGILITY, P_PROTECT_FRAGILE,
+from mallette_print.sim.state import State, fill_challenges
+from mallette_print.sim.tables import (
+    P_CANCEL_EVENT,
+    P_CONVERT,
+    P_DRAW_COOPERATION,
+    P_EXTEND_DEADLINE,
+    P_EXTRA_MOBILISE,
+    P_FREE_MOVE,
+    P_LOWER_FRAGILITY,
+    P_PROTECT_FRAGILE,
 )
 
 # The building blocks and the laying of cooperations live in primitives.py and cooperation.py; they are

@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .policies import POLICIES
-from .rules import play, rounds_played
-from .state import setup
-from .tables import Tables
+from mallette_print.sim.policies import POLICIES
+from mallette_print.sim.rules import play, rounds_played
+from mallette_print.sim.state import setup
+from mallette_print.sim.tables import Tables
 
 
 def wilson(wins: int, n: int, z: float = 1.959964) -> tuple[float, float]:

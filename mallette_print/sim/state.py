@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from .tables import Table, Tables
+from mallette_print.sim.tables import Table, Tables
 
 
 @dataclass

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import ActorCard, ChallengeCard, CooperationCard, EventCard, GameData, Parameters, ResourceCard
+from mallette_print.core.model import (
+    ActorCard,
+    ChallengeCard,
+    CooperationCard,
+    EventCard,
+    GameData,
+    Parameters,
+    ResourceCard,
+)
 
 # Power types as small integers (see Power in model.py).
 POWER_TYPES = (

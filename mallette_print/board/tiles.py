@@ -1,0 +1,258 @@
+"""board-tiles.pdf: the board tiled onto A4/Letter with an assembly map, labels, trim/glue hints and crosses.
+
+The board is recorded once as a Form XObject; every tile page clips to its
+window and shows the form shifted, so the file stays small and each tile is
+exactly the matching part of board.pdf. Assembly: each sheet that has a
+neighbour on its left (or above) is cut along that edge of the image and laid
+over the neighbour's grey glue band, the registration crosses on top of each
+other.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import Color, white
+from reportlab.pdfgen.canvas import Canvas
+
+from mallette_print.board.layout import BoardLayout
+from mallette_print.draw.fonts import FontFamily
+from mallette_print.core.licensing import pdf_meta
+from mallette_print.core.model import GameData
+from mallette_print.board.tiling import PAPERS, Box, Tile, TilePlan, plan_tiles
+from mallette_print.core.units import mm
+from mallette_print.board.draw import FORM, define_board_form
+from mallette_print.draw.drawing import INK, colour, fr_spacing, paragraph
+from mallette_print.draw.pdf import new_canvas
+
+GLUE = Color(0.55, 0.55, 0.55, alpha=0.35)
+CROSS_ARM = mm(3)
+
+WORDS = {
+    "fr": {
+        "title": "Assembler le plateau : {n} feuilles {paper} {orient}",
+        "portrait": "portrait", "landscape": "paysage",
+        "steps": [
+            "Imprimez à 100 % (taille réelle), jamais « ajuster à la page » : le carré gris mesure 50 mm.",
+            "Sur chaque feuille qui a une voisine à gauche ou au-dessus, coupez ce bord au ras de l'image "
+            "(les marges blanches partent).",
+            "Posez le bord coupé sur la bande grise « colle » de la voisine : les croix de repérage se superposent "
+            "(regardez à contre-jour). Les bandes se recouvrent de {o} mm.",
+            "Assemblez chaque rangée (A1, A2…), puis les rangées entre elles ; collez ou scotchez au dos.",
+        ],
+        "square": "50 mm",
+        "cut": "Coupez au ras de l'image : {edges}.", "glue": "Bande grise : collez ici {who}.",
+        "left": "bord gauche", "top": "bord haut", "none": "rien à couper (feuille de départ)",
+        "glue_band": "colle · {who} se pose ici", "under": "sous {who}",
+        "and": " et ",
+    },
+    "en": {
+        "title": "Assembling the board: {n} {paper} sheets, {orient}",
+        "portrait": "portrait", "landscape": "landscape",
+        "steps": [
+            "Print at 100% (actual size), never “fit to page”: the grey square measures 50 mm.",
+            "On each sheet that has a neighbour on its left or above, cut that edge along the image "
+            "(the white margin goes).",
+            "Lay the cut edge on the neighbour's grey “glue” band: the registration crosses fall on top of each "
+            "other (hold it against the light). The bands overlap by {o} mm.",
+            "Assemble each row (A1, A2…), then the rows together; glue or tape from the back.",
+        ],
+        "square": "50 mm",
+        "cut": "Cut along the image: {edges}.", "glue": "Grey band: glue {who} here.",
+        "left": "left edge", "top": "top edge", "none": "nothing to cut (starting sheet)",
+        "glue_band": "glue · {who} goes here", "under": "under {who}",
+        "and": " and ",
+    },
+}
+
+
+def _w(lang: str) -> dict:  # type: ignore[type-arg]
+    return WORDS.get(lang, WORDS["en"])
+
+
+def tiles_pdf(data: GameData, lay: BoardLayout, lang: str, paper: str) -> tuple[bytes, int, TilePlan]:
+    """board-tiles.pdf: an assembly map, then one page per tile; returns (pdf, pages, plan)."""
+    plan = plan_tiles(lay.page_w, lay.page_h, PAPERS[paper])
+    buf = io.BytesIO()
+    meta = pdf_meta(data, lang, "Plateau en feuilles à assembler" if lang == "fr" else "Board on tiled sheets")
+    c, fam = new_canvas(buf, (plan.sheet_w, plan.sheet_h), meta)
+    define_board_form(c, fam, lay, data)
+    _assembly_page(c, fam, plan, lay, lang, paper)
+    c.showPage()
+    for tile in plan.tiles:
+        _tile_page(c, fam, plan, tile, lang)
+        c.showPage()
+    c.save()
+    return buf.getvalue(), 1 + len(plan.tiles), plan
+
+
+def _neighbour(plan: TilePlan, row: int, col: int) -> Tile:
+    return plan.tiles[row * plan.cols + col]
+
+
+def _assembly_page(c: Canvas, fam: FontFamily, plan: TilePlan, lay: BoardLayout, lang: str, paper: str) -> None:
+    w = _w(lang)
+    m = plan.margin + mm(3)
+    W, H = plan.sheet_w, plan.sheet_h
+    c.setFillColor(colour(INK))
+    c.setFont(fam.bold, 16)
+    orient = w["landscape"] if plan.landscape else w["portrait"]
+    c.drawString(m, H - m - 14, w["title"].format(n=plan.sheets, paper=paper.upper() if paper == "a4" else "Letter",
+                                                 orient=orient))
+    y = H - m - 24
+    square = mm(50)
+    text_w = W - 2 * m - square - mm(8)
+    for i, step in enumerate(w["steps"], 1):
+        para = paragraph(fr_spacing(f"{i}. " + step.format(o=round(plan.overlap / mm(1))), lang), fam.regular, 10)
+        _, ph = para.wrap(text_w, 1000)
+        para.drawOn(c, m, y - ph)
+        y -= ph + 4
+    # The 50 mm test square, to check the printer did not scale the page.
+    sx, sy = W - m - square, H - m - 20 - square
+    c.setFillColor(colour("#D9D9D9"))
+    c.setStrokeColor(colour(INK))
+    c.setLineWidth(0.5)
+    c.rect(sx, sy, square, square, stroke=1, fill=1)
+    c.setFillColor(colour(INK))
+    c.setFont(fam.bold, 12)
+    c.drawCentredString(sx + square / 2, sy + square / 2 - 4, w["square"])
+    y = min(y, sy) - mm(6)
+    # The board, reduced, with each tile's region and label.
+    avail_w, avail_h = W - 2 * m, y - m
+    k = min(avail_w / plan.board_w, avail_h / plan.board_h)
+    bx, by = m + (avail_w - plan.board_w * k) / 2, m + (avail_h - plan.board_h * k) / 2
+    c.saveState()
+    c.translate(bx, by)
+    c.scale(k, k)
+    c.doForm(FORM)
+    c.restoreState()
+    c.setStrokeColor(colour(INK))
+    c.setLineWidth(0.5)
+    c.rect(bx, by, plan.board_w * k, plan.board_h * k, stroke=1, fill=0)
+    for t in plan.tiles:
+        r = Box(bx + t.src.x * k, by + t.src.y * k, t.src.w * k, t.src.h * k)
+        c.setFillColor(Color(1, 1, 1, alpha=0.25))
+        c.setStrokeColor(colour("#D55E00"))
+        c.setLineWidth(1.4)
+        c.rect(r.x, r.y, r.w, r.h, stroke=1, fill=1)
+    for t in plan.tiles:
+        cx, cy = bx + (t.src.x + t.src.w / 2) * k, by + (t.src.y + t.src.h / 2) * k
+        c.setFillColor(white)
+        c.setStrokeColor(colour("#D55E00"))
+        c.roundRect(cx - 34, cy - 12, 68, 24, 4, stroke=1, fill=1)
+        c.setFillColor(colour(INK))
+        c.setFont(fam.bold, 13)
+        c.drawCentredString(cx, cy - 4.5, t.label)
+
+
+def _cross(c: Canvas, x: float, y: float) -> None:
+    """A registration cross with a white halo, readable on any part of the board."""
+    c.saveState()
+    for colour_, width in ((white, 2.2), (colour("#000000"), 0.5)):
+        c.setStrokeColor(colour_)
+        c.setLineWidth(width)
+        c.line(x - CROSS_ARM, y, x + CROSS_ARM, y)
+        c.line(x, y - CROSS_ARM, x, y + CROSS_ARM)
+    c.setLineWidth(0.5)
+    c.circle(x, y, CROSS_ARM * 0.5, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _bands(plan: TilePlan, tile: Tile) -> list[tuple[str, Box]]:
+    """Overlap bands of a tile in sheet coordinates: ('left'|'right'|'top'|'bottom', box)."""
+    o = plan.overlap
+    x, y, w, h = tile.dest_x, tile.dest_y, tile.src.w, tile.src.h
+    out: list[tuple[str, Box]] = []
+    if tile.has_left:
+        out.append(("left", Box(x, y, o, h)))
+    if tile.has_right:
+        out.append(("right", Box(x + w - o, y, o, h)))
+    if tile.has_top:
+        out.append(("top", Box(x, y + h - o, w, o)))
+    if tile.has_bottom:
+        out.append(("bottom", Box(x, y, w, o)))
+    return out
+
+
+def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str) -> None:
+    w = _w(lang)
+    s = tile.src
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(tile.dest_x, tile.dest_y, s.w, s.h)
+    c.clipPath(clip, stroke=0, fill=0)
+    c.translate(tile.dest_x - s.x, tile.dest_y - s.y)
+    c.doForm(FORM)
+    c.restoreState()
+    bands = _bands(plan, tile)
+    for side, b in bands:
+        if side in ("right", "bottom"):
+            other = _neighbour(plan, tile.row, tile.col + 1) if side == "right" else _neighbour(plan, tile.row + 1,
+                                                                                              tile.col)
+            c.setFillColor(GLUE)
+            c.rect(b.x, b.y, b.w, b.h, stroke=0, fill=1)
+            c.saveState()
+            c.setStrokeColor(colour("#333333"))
+            c.setLineWidth(0.6)
+            c.setDash(3, 2)
+            if side == "right":
+                c.line(b.x, b.y, b.x, b.y + b.h)
+            else:
+                c.line(b.x, b.y + b.h, b.x + b.w, b.y + b.h)
+            c.restoreState()
+            _band_text(c, fam, b, side, fr_spacing(w["glue_band"].format(who=other.name), lang))
+    for side, b in bands:
+        vertical = side in ("left", "right")
+        for f in (1 / 6, 1 / 2, 5 / 6):
+            if vertical:
+                _cross(c, b.x + b.w / 2, b.y + b.h * f)
+            else:
+                _cross(c, b.x + b.w * f, b.y + b.h / 2)
+    _info_strip(c, fam, plan, tile, lang)
+
+
+def _band_text(c: Canvas, fam: FontFamily, b: Box, side: str, text: str) -> None:
+    c.saveState()
+    if side == "right":
+        c.translate(b.x + b.w / 2, b.y + b.h * (1 / 3))
+        c.rotate(90)
+    else:
+        c.translate(b.x + b.w * (1 / 3), b.y + b.h / 2)
+    width = c.stringWidth(text, fam.bold, 9) + 8
+    c.setFillColor(white)
+    c.setStrokeColor(colour("#333333"))
+    c.setLineWidth(0.5)
+    c.roundRect(-width / 2, -7, width, 14, 3, stroke=1, fill=1)
+    c.setFillColor(colour(INK))
+    c.setFont(fam.bold, 9)
+    c.drawCentredString(0, -3.2, text)
+    c.restoreState()
+
+
+def _info_strip(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str) -> None:
+    w = _w(lang)
+    y0, h = plan.margin, plan.strip
+    x = plan.margin
+    base = y0 + h / 2 - 4
+    c.setFillColor(colour(INK))
+    c.setFont(fam.bold, 13)
+    c.drawString(x, base, tile.label)
+    x += c.stringWidth(tile.label, fam.bold, 13) + mm(4)
+    edges = [w[e] for e, on in (("left", tile.has_left), ("top", tile.has_top)) if on]
+    cut = w["cut"].format(edges=w["and"].join(edges)) if edges else w["none"].capitalize() + "."
+    glue_for = [n.name for n, on in ((_neighbour(plan, tile.row, tile.col + 1) if tile.has_right else None,
+                                      tile.has_right),
+                                     (_neighbour(plan, tile.row + 1, tile.col) if tile.has_bottom else None,
+                                      tile.has_bottom)) if on and n is not None]
+    text = cut + (" " + w["glue"].format(who=w["and"].join(glue_for)) if glue_for else "")
+    c.setFont(fam.regular, 9)
+    c.drawString(x, base + 0.5, fr_spacing(text, lang))
+    # A small map of the sheets, this one filled, at the right end of the strip.
+    cell = min(h * 0.8 / plan.rows, mm(4))
+    mx = plan.sheet_w - plan.margin - plan.cols * cell
+    my = y0 + (h - plan.rows * cell) / 2
+    c.setLineWidth(0.5)
+    c.setStrokeColor(colour(INK))
+    for t in plan.tiles:
+        c.setFillColor(colour(INK) if t is tile else white)
+        c.rect(mx + t.col * cell, my + (plan.rows - 1 - t.row) * cell, cell, cell, stroke=1, fill=1)

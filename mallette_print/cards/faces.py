@@ -1,0 +1,398 @@
+"""What goes on a card face and where: blocks of text per card type, fitted into the card's regions.
+
+The result is a frozen FaceLayout (sizes chosen, regions in points) or a list
+of located overflow problems; render/cards.py draws a FaceLayout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from mallette_print.core.cardsize import CardSize
+from mallette_print.core.errors import Problem, problem
+from mallette_print.draw.fonts import FontFamily
+from mallette_print.core.i18n import tr
+from mallette_print.core.licensing import notice
+from mallette_print.build.memo import per_game
+from mallette_print.core.model import (
+    SHOWABLE,
+    ActorCard,
+    Card,
+    ChallengeCard,
+    CooperationCard,
+    Deck,
+    EventCard,
+    GameData,
+    NotionCard,
+    ResourceCard,
+    Template,
+)
+from mallette_print.draw.textfit import (
+    NBSP,
+    Block,
+    Fitted,
+    Overflow,
+    Style,
+    fit_blocks,
+    fit_lines,
+    icon_markup,
+    to_markup,
+    with_full_gaps,
+)
+from mallette_print.core.units import mm, parse_length, to_mm
+from mallette_print.core.yamlio import YamlError, load_file
+from mallette_print.core.diagnostics import suggest
+from mallette_print.draw.icons import icon_index
+from mallette_print.cards.labels import label
+
+DISC = mm(10)  # the icon badge in the band
+TITLE_LINES = 2
+BLOCK_GAP = mm(1.2)
+QR_GAP = mm(2)
+QR_MIN = mm(20)  # the smallest QR code, quiet zone included, that phones read reliably from a card
+TEXT_BESIDE_QR = mm(27)  # room kept beside the QR code for the fiche caption and the small print
+FICHE_SIZE = 7.5
+SMALL_MIN = 5.0
+BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
+MINUS = "\u2212"
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A big sign in the right badge of the band (a value, a deadline, + or −) and a word under it."""
+
+    big: str
+    small: str
+
+
+@dataclass(frozen=True)
+class FaceLayout:
+    """One card face, fitted: texts with their sizes and the regions they go in (points, card coordinates)."""
+
+    deck_id: str
+    card_id: str
+    lang: str
+    template: Template
+    band_colour: str
+    band_pattern: str
+    band_icon: str | None
+    type_label: str
+    group_label: str
+    group_size: float
+    badge: Badge | None
+    title: Fitted
+    title_top: float
+    rule_y: float
+    body: Fitted | None
+    body_top: float
+    body_bottom: float
+    image: str | None
+    fiche_text: Fitted | None
+    qr_url: str | None
+    qr_size: float
+    notice: str
+    card_ref: str
+    small_size: float
+
+
+def _text_style(ts: object, min_default: float | None = None) -> Style:
+    size = parse_length(ts.size)  # type: ignore[attr-defined]
+    min_raw = ts.min_size  # type: ignore[attr-defined]
+    min_size = parse_length(min_raw) if min_raw else (min_default if min_default is not None else size)
+    return Style(size=size, min_size=min(min_size, size), leading=ts.leading,  # type: ignore[attr-defined]
+                 bold=ts.bold, italic=ts.italic, align=ts.align, colour=ts.colour)  # type: ignore[attr-defined]
+
+
+def _colon(lang: str) -> str:
+    return NBSP + ":" if lang.startswith("fr") else ":"
+
+
+def _lbl(key: str, lang: str) -> str:
+    return f"<b>{escape(label(key, lang))}{_colon(lang)}</b> "
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else f"{MINUS}{-n}"
+
+
+def _words(data: GameData, lang: str) -> _Words:
+    return per_game(data, ("words", lang), lambda: _Words(data, lang))
+
+
+class _Words:
+    """Labels of the game's named things in one language, with their inline icons (made once per game)."""
+
+    def __init__(self, data: GameData, lang: str) -> None:
+        g = data.game
+        self.lang, self.default = lang, g.default_language
+        things: list[Any] = [*g.families, *g.resource_kinds, *g.zones, *g.tracks]
+        self.things = {x.id: x for x in things}
+        self.cards = {c.id: c for _, c in data.cards()}
+
+    def t(self, text: dict[str, str] | None) -> str:
+        return tr(text, self.lang, self.default)
+
+    def named(self, thing_id: str) -> str:
+        thing = self.things[thing_id]
+        icon = icon_markup(thing_id) if getattr(thing, "icon", None) else ""
+        return icon + escape(self.t(thing.label))  # type: ignore[attr-defined]
+
+    def card_title(self, card_id: str) -> str:
+        return escape(self.t(self.cards[card_id].title))
+
+
+def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[str]) -> list[Block]:
+    """The body paragraphs of a card face, in the order of the template's `show`."""
+    w = _words(data, lang)
+    out: list[Block] = []
+    sep = " · "
+
+    def add(field: str, markup: str, **kw: object) -> None:
+        out.append(Block(field, markup, gap_before=BLOCK_GAP if out else 0.0, **kw))  # type: ignore[arg-type]
+
+    for name in show:
+        if name == "flavour":
+            if card.flavour:
+                add("flavour", f"<i>{to_markup(w.t(card.flavour), lang)}</i>")
+        elif isinstance(card, ActorCard):
+            if name == "description":
+                add(name, to_markup(w.t(card.description), lang))
+            elif name == "resources":
+                items = [icon_markup(getattr(w.cards[r], "kind", "")) + w.card_title(r) for r in card.resources]
+                add(name, _lbl("brings", lang) + sep.join(items))
+            elif name == "ability":
+                add(name, _lbl("ability", lang) + to_markup(w.t(card.ability), lang), boxed=True)
+            elif name == "zone":
+                add(name, _lbl("zone", lang) + w.named(card.zone))
+        elif isinstance(card, ResourceCard):
+            if name == "description":
+                add(name, to_markup(w.t(card.description), lang))
+            elif name == "fragile" and card.fragile:
+                add(name, icon_markup("fragilite") + f"<b>{escape(label('fragile', lang))}</b>"
+                    f"{NBSP}: {escape(label('fragile_text', lang))}" if lang.startswith("fr") else
+                    icon_markup("fragilite") + f"<b>{escape(label('fragile', lang))}</b>: "
+                    f"{escape(label('fragile_text', lang))}", boxed=True)
+        elif isinstance(card, CooperationCard):
+            if name == "families":
+                add(name, _lbl("families", lang) + sep.join(w.named(f) for f in card.families))
+            elif name == "resources":
+                add(name, _lbl("resources", lang) + sep.join(
+                    f"{n}{NBSP}×{NBSP}{w.named(k)}" for k, n in card.resources.items()))
+            elif name == "effects":
+                add(name, _lbl("effects", lang) + sep.join(
+                    f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.effects.items()), boxed=True)
+            elif name == "description":
+                add(name, to_markup(w.t(card.description), lang))
+            elif name == "example":
+                add(name, _lbl("example", lang) + f"<i>{to_markup(w.t(card.example), lang)}</i>")
+        elif isinstance(card, ChallengeCard):
+            if name == "zone":
+                add(name, _lbl("zone", lang) + w.named(card.zone))
+            elif name == "description":
+                add(name, to_markup(w.t(card.description), lang))
+            elif name == "solved_by":
+                add(name, _lbl("solved_by", lang) + sep.join(f"<b>{w.card_title(c)}</b>" for c in card.solved_by))
+            elif name == "reward" and card.reward:
+                add(name, _lbl("reward", lang) + sep.join(
+                    f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.reward.items()), boxed=True)
+            elif name == "question":
+                add(name, _lbl("question", lang) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+        elif isinstance(card, EventCard):
+            if name == "effect":
+                add(name, to_markup(w.t(card.effect), lang), boxed=True)
+            elif name == "zones" and card.zones:
+                add(name, _lbl("zones" if len(card.zones) > 1 else "zone", lang) +
+                    sep.join(w.named(z) for z in card.zones))
+            elif name == "tracks" and card.tracks:
+                add(name, _lbl("tracks", lang) + sep.join(
+                    f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.tracks.items()))
+            elif name == "fragility" and card.fragility:
+                add(name, f"<b>{_signed(card.fragility)}</b>{NBSP}{w.named(data.game.fragility_track)}")
+            elif name == "question":
+                add(name, _lbl("question", lang) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+        elif isinstance(card, NotionCard):
+            if name == "definition":
+                add(name, to_markup(w.t(card.definition), lang))
+            elif name == "question":
+                add(name, _lbl("question", lang) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+    return out
+
+
+def _band(data: GameData, deck: Deck, card: Card, tpl: Template, lang: str) -> tuple[str, str, str | None, str, Badge | None]:
+    """Band colour, pattern, icon, second label and badge of a card."""
+    w = _words(data, lang)
+    colour, pattern, icon, group = tpl.band_colour, tpl.pattern, tpl.icon, ""
+    badge: Badge | None = None
+    show = tpl.show or list(SHOWABLE[deck.type])
+    if tpl.band == "family" and isinstance(card, ActorCard):
+        fam = w.things[card.family]
+        colour, pattern, icon, group = fam.colour, fam.pattern, fam.icon, w.t(fam.label)  # type: ignore[attr-defined]
+    elif tpl.band == "kind" and isinstance(card, ResourceCard):
+        kind = w.things[card.kind]
+        colour, icon, group = kind.colour, kind.icon, w.t(kind.label)  # type: ignore[attr-defined]
+    if isinstance(card, ResourceCard) and "value" in show:
+        badge = Badge(str(card.value), label("value", lang))
+    elif isinstance(card, ChallengeCard):
+        group = w.t(card.issue) if "issue" in show else group
+        if "deadline" in show:
+            badge = Badge(str(card.deadline), label("rounds" if card.deadline > 1 else "round", lang))
+    elif isinstance(card, EventCard):
+        group = label("positive" if card.positive else "negative", lang)
+        badge = Badge("+" if card.positive else MINUS, "")
+    elif isinstance(card, NotionCard):
+        group = f"{label('fiche', lang)} {data.fiche(card.fiche).number}"
+    if tpl.band == "none":
+        colour = tpl.background
+    return colour, pattern, icon, group, badge
+
+
+def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str, int, int]:
+    """file, line and column of a card's field (of its text in `lang` when it has one per language)."""
+    try:
+        doc = load_file(Path(deck.source))
+    except YamlError:
+        return deck.source, 0, 0
+    cards = doc.data.get("cards", []) if isinstance(doc.data, dict) else []
+    for i, raw in enumerate(cards):
+        if isinstance(raw, dict) and raw.get("id") == card_id:
+            loc: tuple[object, ...] = ("cards", i, field)
+            if isinstance(raw.get(field), dict) and lang in raw[field]:
+                loc += (lang,)
+            elif field not in raw:
+                loc = ("cards", i)
+            line, col = doc.where(loc)
+            return deck.source, line, col
+    return deck.source, 0, 0
+
+
+def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> Problem:
+    path, line, col = card_location(deck, card.id, ov.field, ov.lang)
+    return problem(path, line, col, f"card '{card.id}'",
+                   f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
+                   f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
+                   f"(shorten the text or choose a larger card size)")
+
+
+def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | None:
+    """The same face with its body fitted again from `start` down (None if it then does not fit)."""
+    body = lay.body
+    if body is None:
+        return lay
+    got = fit_blocks(fam, body.blocks, body.style, body.width, lay.body_top - lay.body_bottom, body.lang, start=start)
+    return replace(lay, body=got) if isinstance(got, Fitted) else None
+
+
+def loosen_body(lay: FaceLayout) -> FaceLayout:
+    """The same face with full gaps between its body blocks when the text fits with them (see _fit_deck)."""
+    if lay.body is None or len(lay.body.blocks) < 2:
+        return lay
+    body = with_full_gaps(lay.body, lay.body_top - lay.body_bottom)
+    return lay if body is lay.body else replace(lay, body=body)
+
+
+def _fit_caption(number: int, short: str, lang: str, colour: str, width: float, fam: FontFamily) -> Fitted | Overflow:
+    """A fiche's caption beside its QR code: a phone icon, "Fiche N" in bold, its short title; at most 3 lines."""
+    block = Block("fiche", icon_markup("qr-phone") + f"<b>{escape(label('fiche', lang))} {number}</b><br/>"
+                  + escape(short))
+    return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 3, lang)
+
+
+def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
+                fam: FontFamily, body_start: float | None = None,
+                blocks: list[Block] | None = None) -> FaceLayout | list[Problem]:
+    """Fit every text of a card face; return the layout, or the located problems of what does not fit.
+
+    body_start: the body size to try first (the template's size when None or larger); see render/layouts.py.
+    blocks: the card's body_blocks when the caller already made them.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    tpl = data.templates[deck.template]
+    W, H, S = size.w, size.h, size.safe
+    problems: list[Problem] = []
+    colour, pattern, icon, group, badge = _band(data, deck, card, tpl, lang)
+    # Second band line: one line between the badges, shrunk down to 7 pt if needed.
+    group_w = W - 2 * S - (DISC + mm(2)) * (1 + (badge is not None))
+    group_size = 9.5
+    while group and stringWidth(group, fam.bold, group_size) > group_w and group_size > 7.0:
+        group_size -= 0.25
+    if group and stringWidth(group, fam.bold, group_size) > group_w:
+        field = "issue" if isinstance(card, ChallengeCard) else "label"
+        problems.append(_overflow_problem(deck, card, Overflow(field, stringWidth(group, fam.bold, group_size) - group_w,
+                                                               group_size, lang), " in the band"))
+    title_style = replace(_text_style(tpl.title, 9.0), leading=min(tpl.title.leading, 1.1))
+    title = fit_lines(fam, Block("title", to_markup(tr(card.title, lang, data.game.default_language), lang),
+                                 hyphenate=False),
+                      title_style, W - 2 * S, TITLE_LINES, lang)
+    band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
+    title_top = min(H - band_h - mm(1.8), H - S - DISC - mm(1.0))
+    small_style = _text_style(tpl.small)
+    small = max(small_style.size, SMALL_MIN)
+    fiche_text: Fitted | None = None
+    qr_url: str | None = None
+    # A large QR code (a notion's 26 mm) on a narrow card (bridge, mini) would squeeze the fiche caption and
+    # the small print beside it: it gives up room down to the 20 mm minimum, never below the template's own size.
+    qr = parse_length(tpl.qr_size)
+    room = W - 2 * S - QR_GAP - TEXT_BESIDE_QR
+    if qr > room + 0.01:  # (a tolerance: poker cards have exactly the room for a 26 mm code)
+        qr = max(room, min(qr, QR_MIN))
+    if card.fiche:
+        qr_url = data.fiche_url(card.fiche)
+        f = data.fiche(card.fiche)
+        short = tr(f.short or f.title, lang, data.game.default_language)
+        fiche_w = W - 2 * S - qr - QR_GAP
+        # Every card of a fiche shows the same caption: fitted once per game (the key holds all it depends on).
+        fitted = per_game(data, ("fiche", f.id, lang, tpl.body.colour, fiche_w, fam),
+                          lambda: _fit_caption(f.number, short, lang, tpl.body.colour, fiche_w, fam))
+        if isinstance(fitted, Overflow):
+            problems.append(_overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
+        else:
+            fiche_text = fitted
+        footer_h = qr
+    small_w = W - 2 * S - (qr + QR_GAP if card.fiche else 0)
+    card_ref = f"{card.id} · v{data.game.version}"
+    if stringWidth(card_ref, fam.regular, small) > small_w:
+        card_ref = f"{card.id}\nv{data.game.version}"  # a long id on a narrow card: the version goes below it
+    if not card.fiche:
+        footer_h = (1 + len(card_ref.split("\n"))) * small * 1.25
+    note = notice(data)
+    for text, field in ((note, "notice"), *((line, "id") for line in card_ref.split("\n"))):
+        if stringWidth(text, fam.regular, small) > small_w:
+            problems.append(_overflow_problem(deck, card, Overflow(field, stringWidth(text, fam.regular, small) - small_w,
+                                                                   small, lang), " in the small print"))
+    if isinstance(title, Overflow):
+        problems.append(_overflow_problem(deck, card, title, f" (at most {TITLE_LINES} lines)"))
+        return problems
+    rule_y = title_top - title.total - mm(1.3)
+    body_top = rule_y - mm(1.7)
+    body_bottom = S + footer_h + mm(1.5)
+    if blocks is None:
+        blocks = body_blocks(data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
+    known = icon_index(data)
+    for b in blocks:
+        for name in re.findall(r'label="([^"]*)"', b.markup):
+            if name not in known:
+                path, line, col = card_location(deck, card.id, b.field, lang)
+                problems.append(problem(path, line, col, f"card '{card.id}'",
+                                        f"unknown inline icon ':{name}:' in '{b.field}'{suggest(name, known)} "
+                                        "(a family, resource kind, zone or track id, or an icon in assets/icons/)"))
+    body: Fitted | None = None
+    if blocks:
+        body_style = _text_style(tpl.body, BODY_MIN)
+        # 7 pt is the floor for body text whatever a template says.
+        body_style = replace(body_style, min_size=max(body_style.min_size, BODY_MIN))
+        fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, body_top - body_bottom, lang, start=body_start)
+        if isinstance(fitted_body, Overflow):
+            problems.append(_overflow_problem(deck, card, fitted_body))
+        else:
+            body = fitted_body
+    if problems:
+        return problems
+    return FaceLayout(deck.id, card.id, lang, tpl, colour, pattern, icon, tr(tpl.type_label, lang, data.game.default_language),
+                      group, group_size, badge, title, title_top, rule_y, body, body_top, body_bottom,
+                      card.image, fiche_text, qr_url, qr, note,
+                      card_ref, small)

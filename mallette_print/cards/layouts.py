@@ -1,0 +1,104 @@
+"""Fitted card layouts, computed once per game, deck, language and card size for the whole process.
+
+Fitting text is the costly part of drawing a card (every trial size wraps a
+Paragraph), and several outputs of one build draw the same cards: the card
+sheets, the print-shop file, the PNG previews, and the rulebook's anatomy
+figure (whose document is laid out several times, each pass on a new canvas).
+A layout depends only on the game data, the deck, the language, the card size
+and the fonts, so it is kept here rather than on a canvas.
+
+The cache is memo.per_game: the layouts of the few most recent games only.
+Long-running commands (watch) add a LayoutCache (render/layoutcache.py) that
+outlives a reload of the game: it is keyed by the content of the deck and game.
+"""
+
+from __future__ import annotations
+
+from mallette_print.core.cardsize import CardSize
+from mallette_print.core.errors import Problem
+from mallette_print.draw.fonts import FontFamily
+from mallette_print.build.memo import per_game
+from mallette_print.core.model import SHOWABLE, Deck, GameData
+from mallette_print.draw.textfit import _TAG, Block
+from mallette_print.cards.faces import FaceLayout, body_blocks, layout_face, loosen_body, refit_body
+from mallette_print.draw.icons import icon_index
+from mallette_print.cards.layoutcache import ACTIVE
+
+DeckLayouts = dict[str, FaceLayout] | list[Problem]
+
+
+def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
+    """Every card of a deck fitted, the body text at one size for the whole deck (the largest that fits all).
+
+    Each card's search starts at the smallest body size found so far in the deck (one wrap per card instead of
+    one per size from the template's down): the deck's size is the smallest of the cards' own largest sizes, so a
+    card that fits at that running size cannot lower it. A card that does not fit there is searched from the
+    template's size down, as if alone (wrapping is not strictly monotonic in size), so the deck's size is exactly
+    the one a full search of every card gives.
+    """
+    failed: dict[str, list[Problem]] = {}
+    got: dict[str, FaceLayout] = {}
+    running: float | None = None
+    # Each card's body paragraphs are made once, for the ordering below and for the fit.
+    show = data.templates[deck.template].show or list(SHOWABLE[deck.type])
+    blocks = {card.id: body_blocks(data, deck, card, lang, show) for card in deck.cards}
+    # The longest texts first: the running size then reaches the deck's size early and few cards are fitted twice.
+    for card in sorted(deck.cards, key=lambda c: -_text_width(blocks[c.id], fam)):
+        lay = layout_face(data, deck, card, lang, size, fam, body_start=running, blocks=blocks[card.id])
+        if running is not None and (isinstance(lay, list) or (lay.body and lay.body.size < running - 1e-6)):
+            lay = layout_face(data, deck, card, lang, size, fam, blocks=blocks[card.id])
+        if isinstance(lay, list):
+            failed[card.id] = lay
+            continue
+        got[card.id] = lay
+        if lay.body:
+            running = lay.body.size if running is None else min(running, lay.body.size)
+    if failed:
+        return [p for card in deck.cards for p in failed.get(card.id, [])]
+    out: dict[str, FaceLayout] = {}
+    for card in deck.cards:
+        lay = got[card.id]
+        if running is not None and lay.body and lay.body.size > running:
+            again = refit_body(lay, fam, running)
+            if again is None:  # never seen: a smaller size fits when a larger one did; this names what overflows
+                return _problems(layout_face(data, deck, card, lang, size, fam, body_start=running,
+                                             blocks=blocks[card.id]))
+            lay = again
+        # Gaps between blocks shrink with the text only where the card needs it to fit at the deck's size
+        # (usually the cards that set that size); the others keep the full gaps.
+        out[card.id] = loosen_body(lay)
+    return out
+
+
+def _text_width(blocks: list[Block], fam: FontFamily) -> float:
+    """The width of a card's body text set in one line at 1 pt: how hard it is to fit, for ordering only."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(stringWidth(_TAG.sub("", b.markup), fam.regular, 1.0) for b in blocks)
+
+
+def _problems(got: FaceLayout | list[Problem]) -> list[Problem]:
+    # refit_body and layout_face fit the same blocks in the same box, so the latter fails too.
+    assert isinstance(got, list)
+    return got
+
+
+def deck_layouts(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
+    """The fitted layouts of a deck's cards by card id, or the located problems of the texts that do not fit."""
+    return per_game(data, ("layouts", deck.id, lang, size, fam), lambda: _kept_or_fit(data, deck, lang, size, fam))
+
+
+def _kept_or_fit(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
+    # Across reloads of the game (watch mode), an active LayoutCache gives back the layouts of decks whose content
+    # did not change; one-shot builds have none.
+    cache = ACTIVE.get()
+    if cache is None:
+        return _fit_deck(data, deck, lang, size, fam)
+    slot, key = (deck.id, lang, repr(size)), cache.key(data, deck, icon_index(data), lang, size)
+    kept = cache.get(slot, key)
+    if kept is not None:
+        return kept
+    got = _fit_deck(data, deck, lang, size, fam)
+    if not isinstance(got, list):
+        cache.put(slot, key, got)
+    return got

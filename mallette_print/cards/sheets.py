@@ -1,0 +1,362 @@
+"""cards.pdf: an instruction page with a 50 mm square (and the duplex calibration sheet), then the card sheets.
+
+Each deck starts on a new sheet, so all the backs of a sheet are the same and
+a small duplex misalignment never shows another deck's back.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from reportlab.lib.styles import ParagraphStyle
+
+from mallette_print.core.cardsize import CardSize
+from mallette_print.core.i18n import tr
+from mallette_print.cards.imposition import Box, SheetPlan, Segment, plan_sheet
+from mallette_print.core.licensing import attribution, pdf_meta
+from mallette_print.core.model import Card, Deck, GameData
+from mallette_print.draw.textfit import french_spacing
+from mallette_print.core.units import mm
+from mallette_print.cards.painter import CardLook, CardPainter, painter_for
+from mallette_print.draw.pdf import new_canvas
+
+MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
+
+TEXTS = {
+    "fr": {
+        "title": "Cartes à imprimer",
+        "scale": "1. Imprimez à 100 % (« taille réelle »), jamais « ajuster à la page ». Le carré ci-dessous doit mesurer "
+                 "exactement 50 mm : mesurez-le.",
+        "long": "2. Recto verso, retournement sur le <b>bord long</b> (reliure côté long). Les versos suivent chaque "
+                "feuille de rectos.",
+        "short": "2. Recto verso, retournement sur le <b>bord court</b> (reliure côté court). Les versos suivent chaque "
+                 "feuille de rectos.",
+        "fold": "2. Impression recto seul. Chaque carte est imprimée à côté de son dos : découpez la paire, pliez sur "
+                "les tirets, collez dos à dos.",
+        "none": "2. Impression recto seul, sans dos.",
+        "calib": "3. Réglage du recto verso : imprimez d'abord cette feuille seule (pages 1 et 2, recto verso). Regardez "
+                 "le verso par transparence : lisez sur l'échelle horizontale le nombre où passe le trait vertical du "
+                 "recto (DX), et sur l'échelle verticale celui où passe le trait horizontal (DY). Si ce n'est pas 0, "
+                 "reconstruisez avec <b>--offset DX,DY</b> (ajoutez-les à votre décalage actuel s'il y en a un).",
+        "cut": "4. Découpez le long des traits de coupe, dans les marges : au massicot, alignez la lame sur les deux "
+               "traits opposés ; aux ciseaux, tracez d'abord la ligne à la règle.",
+        "contents": "Contenu",
+        "pages": "pages",
+        "page": "page",
+        "cards": "cartes",
+        "square": "50 mm",
+        "front": "recto",
+        "back": "verso",
+        "sheet": "feuille",
+        "target": "Recto : la cible de réglage",
+        "scales": "Verso : lisez DX et DY là où les traits du recto passent (par transparence)",
+        "offset_now": "Décalage appliqué aux versos",
+        "colon": " :",
+    },
+    "en": {
+        "title": "Print-and-play cards",
+        "scale": "1. Print at 100% (\"actual size\"), never \"fit to page\". The square below must measure exactly "
+                 "50 mm: measure it.",
+        "long": "2. Print double-sided, flip on the <b>long edge</b>. Each sheet of fronts is followed by its backs.",
+        "short": "2. Print double-sided, flip on the <b>short edge</b>. Each sheet of fronts is followed by its backs.",
+        "fold": "2. Print single-sided. Each card is printed beside its back: cut out the pair, fold on the dashes, "
+                "glue back to back.",
+        "none": "2. Print single-sided, without backs.",
+        "calib": "3. Duplex alignment: first print this sheet alone (pages 1 and 2, double-sided). Look at the back "
+                 "against the light: read on the horizontal scale the number where the front's vertical line "
+                 "falls (DX), and on the vertical scale where the horizontal line falls (DY). If it is not 0, "
+                 "rebuild with <b>--offset DX,DY</b> (add them to your current offset if you already use one).",
+        "cut": "4. Cut along the cut marks in the margins: with a paper trimmer, line the blade up with two opposite "
+               "marks; with scissors, first draw the line with a ruler.",
+        "contents": "Contents",
+        "pages": "pages",
+        "page": "page",
+        "cards": "cards",
+        "square": "50 mm",
+        "front": "fronts",
+        "back": "backs",
+        "sheet": "sheet",
+        "target": "Front: the alignment target",
+        "scales": "Back: read DX and DY where the front's lines fall (against the light)",
+        "offset_now": "Offset applied to the backs",
+        "colon": ":",
+    },
+}
+
+
+def texts(lang: str) -> dict[str, str]:
+    """The sheet texts in a language (English when missing), French ones with French spacing."""
+    if lang.startswith("fr"):
+        return {k: french_spacing(v).replace(" %", "\u00a0%") for k, v in TEXTS["fr"].items()}
+    return TEXTS.get(lang[:2], TEXTS["en"])
+
+
+@dataclass(frozen=True)
+class SheetJob:
+    """One output of card sheets: the plan, the look and the cards in print order per deck."""
+
+    plan: SheetPlan
+    look: CardLook
+    decks: tuple[tuple[Deck, tuple[Card, ...]], ...]
+
+
+def expand(data: GameData, selection: tuple[str, ...] = ()) -> tuple[tuple[Deck, tuple[Card, ...]], ...]:
+    """Every deck with its printed cards (quantities expanded), optionally only the selected card or deck ids."""
+    out = []
+    for deck in data.decks:
+        cards = tuple(card for card in deck.cards for _ in range(card.quantity)
+                      if not selection or card.id in selection or deck.id in selection)
+        if cards:
+            out.append((deck, cards))
+    return tuple(out)
+
+
+def _marks(c: Canvas, segments: tuple[Segment, ...], colour: Color, dashed: bool = False) -> None:
+    c.saveState()
+    c.setStrokeColor(colour)
+    c.setLineWidth(MARK_WIDTH if not dashed else 0.5)
+    if dashed:
+        c.setDash(2, 1.5)
+    p = c.beginPath()
+    for s in segments:
+        p.moveTo(s.x0, s.y0)
+        p.lineTo(s.x1, s.y1)
+    c.drawPath(p, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _outer_clip(box: Box, grid: Box, bleed: float) -> Box:
+    """A card box grown by the bleed on the sides that are on the grid's outline (never into a neighbour)."""
+    x0, y0, x1, y1 = box
+    eps = 0.01
+    return (x0 - bleed if abs(x0 - grid[0]) < eps else x0, y0 - bleed if abs(y0 - grid[1]) < eps else y0,
+            x1 + bleed if abs(x1 - grid[2]) < eps else x1, y1 + bleed if abs(y1 - grid[3]) < eps else y1)
+
+
+def _place_clipped(p: CardPainter, form: str, matrix: tuple[float, ...], page_clip: Box) -> None:
+    c = p.c
+    c.saveState()
+    path = c.beginPath()
+    path.rect(page_clip[0], page_clip[1], page_clip[2] - page_clip[0], page_clip[3] - page_clip[1])
+    c.clipPath(path, stroke=0, fill=0)
+    p.place(form, matrix)  # type: ignore[arg-type]
+    c.restoreState()
+
+
+def _draw_clipped(p: CardPainter, deck: Deck, card: Card, matrix: tuple[float, ...], page_clip: Box) -> None:
+    # The same as _place_clipped with the face's form, without the form: the page clip lies within the form's box.
+    c = p.c
+    c.saveState()
+    path = c.beginPath()
+    path.rect(page_clip[0], page_clip[1], page_clip[2] - page_clip[0], page_clip[3] - page_clip[1])
+    c.clipPath(path, stroke=0, fill=0)
+    c.transform(*matrix)
+    p.draw_face(deck, card)
+    c.restoreState()
+
+
+def _back_grid(plan: SheetPlan) -> Box:
+    xs = [v for s in plan.backs for v in (s.box[0], s.box[2])]
+    ys = [v for s in plan.backs for v in (s.box[1], s.box[3])]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _page_label(c: Canvas, p: CardPainter, plan: SheetPlan, text: str) -> None:
+    """A small label in the bottom margin, in the middle of the first column, to sort printed sheets."""
+    margin = plan.grid[1]
+    if margin < mm(8):
+        return
+    cell_w = (plan.grid[2] - plan.grid[0]) / plan.cols
+    c.setFont(p.fam.regular, 6.5)
+    c.setFillColor(p.palette("#555555"))
+    c.drawCentredString(plan.grid[0] + cell_w / 2, margin / 2 - 2, text)
+
+
+def render_sheets(data: GameData, lang: str, paper: str, size: CardSize, duplex: str, offset: tuple[float, float],
+                  look: CardLook, selection: tuple[str, ...] = ()) -> tuple[bytes, int]:
+    """cards.pdf: instruction (and calibration) page, then sheets of fronts each followed by its backs."""
+    plan = plan_sheet(paper, size, duplex, offset)
+    decks = expand(data, selection)
+    buf = io.BytesIO()
+    c, fam = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, "Cards" if lang != "fr" else "Cartes"))
+    p = painter_for(c, data, lang, look)
+    p.layout_all([(d, card) for d, cards in decks for card in cards])
+    t = texts(lang)
+    # Work out the page numbers first, for the contents list on page 1.
+    first = 3 if duplex in ("long", "short") else 2
+    per = plan.per_sheet
+    pages_per_sheet = 2 if duplex in ("long", "short") else 1
+    contents = []
+    page = first
+    for deck, cards in decks:
+        sheets = -(-len(cards) // per)
+        contents.append((deck, len(cards), page, page + sheets * pages_per_sheet - 1))
+        page += sheets * pages_per_sheet
+    instruction_page(c, p, data, lang, plan, duplex, offset, contents)
+    pages = 1
+    if duplex in ("long", "short"):
+        calibration_back(c, p, plan, duplex, offset, lang)
+        pages += 1
+    black = p.palette("#000000")
+    # A face printed once is drawn straight on its sheet; a form pays off only for faces printed several times
+    # (each form is a separately compressed stream: 1 KB more per card, and slower to write).
+    uses = Counter((deck.id, card.id) for deck, cards in decks for card in cards)
+    for deck, cards in decks:
+        title = tr(deck.title, lang, data.game.default_language)
+        n_sheets = -(-len(cards) // per)
+        for k in range(n_sheets):
+            chunk = cards[k * per:(k + 1) * per]
+            for slot, card in zip(plan.fronts, chunk):
+                if uses[(deck.id, card.id)] > 1:
+                    _place_clipped(p, p.face_form(deck, card), slot.matrix, slot.box)
+                else:
+                    _draw_clipped(p, deck, card, slot.matrix, slot.box)
+            if duplex == "fold":
+                for slot, _ in zip(plan.backs, chunk):
+                    _place_clipped(p, p.back_form(deck), slot.matrix, slot.box)
+                _marks(c, plan.fold_marks, black, dashed=True)
+            _marks(c, plan.cut_marks, black)
+            _page_label(c, p, plan, f"{title} · {t['front'] if duplex in ('long', 'short') else ''} "
+                        f"{t['sheet']} {k + 1}/{n_sheets}".replace("  ", " "))
+            c.showPage()
+            pages += 1
+            if duplex in ("long", "short"):
+                grid = _back_grid(plan)
+                for slot, _ in zip(plan.backs, chunk):
+                    _place_clipped(p, p.back_form(deck), slot.matrix, _outer_clip(slot.box, grid, size.bleed))
+                c.showPage()
+                pages += 1
+    c.save()
+    return buf.getvalue(), pages
+
+
+def _para(c: Canvas, p: CardPainter, text: str, x: float, top: float, width: float, size: float = 10.0,
+          bold: bool = False) -> float:
+    style = ParagraphStyle("i", fontName=p.fam.bold if bold else p.fam.regular, fontSize=size, leading=size * 1.3,
+                           textColor=p.palette("#1A1A1A"))
+    para = Paragraph(text, style)
+    _, h = para.wrap(width, 1e6)
+    para.drawOn(c, x, top - h)
+    return top - h
+
+
+def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan: SheetPlan, duplex: str,
+                     offset: tuple[float, float], contents: list[tuple[Deck, int, int, int]]) -> None:
+    """Page 1: how to print, the 50 mm test square, the contents, the calibration target when duplex."""
+    from xml.sax.saxutils import escape
+
+    t = texts(lang)
+    W, H = plan.page_w, plan.page_h
+    x, width = mm(20), W - mm(40)
+    g = data.game
+    y = H - mm(20)
+    y = _para(c, p, f"{escape(tr(g.title, lang, g.default_language))} – {t['title']}", x, y, width, 16, bold=True)
+    y = _para(c, p, f"v{escape(g.version)} · {p.look.size.w_mm:g} × {p.look.size.h_mm:g} mm · "
+                    f"{plan.per_sheet} {t['cards']}/{t['page']}", x, y - mm(1), width, 9)
+    y -= mm(4)
+    for key in ("scale", duplex) + (("calib",) if duplex in ("long", "short") else ()) + ("cut",):
+        y = _para(c, p, t[key], x, y, width, 10) - mm(2)
+    # The 50 mm test square.
+    sq = mm(50)
+    c.setStrokeColor(p.palette("#000000"))
+    c.setLineWidth(0.5)
+    top = y - mm(3)
+    c.rect(x, top - sq, sq, sq, stroke=1, fill=0)
+    c.setFont(p.fam.bold, 12)
+    c.setFillColor(p.palette("#1A1A1A"))
+    c.drawCentredString(x + sq / 2, top - sq / 2 - 4, t["square"])
+    # Contents beside the square.
+    cx = x + sq + mm(10)
+    # (The calibration sheet on its own has no cards: no contents heading then.)
+    cy = _para(c, p, f"<b>{t['contents']}</b>", cx, top, width - sq - mm(10), 10) if contents else top
+    for deck, n, first, last in contents:
+        pages = f"{t['page']} {first}" if first == last else f"{t['pages']} {first}–{last}"
+        colon = "\u00a0:" if lang.startswith("fr") else ":"
+        cy = _para(c, p, f"{escape(tr(deck.title, lang, g.default_language))}{colon} {n} {t['cards']}, {pages}", cx, cy,
+                   width - sq - mm(10), 9)
+    y = min(top - sq, cy) - mm(6)
+    if duplex in ("long", "short"):
+        calibration_front(c, p, plan, lang, y)
+    _para(c, p, escape(attribution(data, lang)), x, mm(22), width, 7)
+    c.showPage()
+
+
+CAL_HALF = mm(18)
+
+
+def _target_point(plan: SheetPlan) -> tuple[float, float]:
+    return plan.page_w / 2, mm(60)
+
+
+def calibration_front(c: Canvas, p: CardPainter, plan: SheetPlan, lang: str, top: float) -> None:
+    """The front of the duplex calibration: a long vertical and horizontal line crossing at a known point."""
+    t = texts(lang)
+    px, py = _target_point(plan)
+    c.setFont(p.fam.bold, 8)
+    c.setFillColor(p.palette("#1A1A1A"))
+    c.drawCentredString(px, py + CAL_HALF + mm(4), t["target"])
+    c.setStrokeColor(p.palette("#000000"))
+    c.setLineWidth(0.8)
+    c.line(px, py - CAL_HALF, px, py + CAL_HALF)
+    c.line(px - CAL_HALF, py, px + CAL_HALF, py)
+    c.circle(px, py, mm(2), stroke=1, fill=0)
+
+
+def calibration_back(c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, offset: tuple[float, float],
+                     lang: str) -> None:
+    """The back of the calibration sheet: millimetre scales centred where the front's lines should fall."""
+    t = texts(lang)
+    px, py = _target_point(plan)
+    # Where the front's point lands on the back page for this duplex mode (offset included, so a good
+    # offset reads 0 and the reading is what to add to the current offset).
+    if duplex == "long":
+        qx, qy = plan.page_w - px + mm(offset[0]), py + mm(offset[1])
+    else:
+        qx, qy = px + mm(offset[0]), plan.page_h - py + mm(offset[1])
+    ink = p.palette("#000000")
+    c.setStrokeColor(ink)
+    c.setFillColor(ink)
+    # The horizontal scale (DX) crosses the front's vertical line above the target, the vertical scale (DY)
+    # crosses its horizontal line to the right; neither touches the other.
+    hy, vx = qy + mm(12), qx + mm(12)
+    c.setLineWidth(0.3)
+    for i in range(-16, 17):
+        v = i * 0.5
+        L = mm(3.2 if i % 4 == 0 else 2.0 if i % 2 == 0 else 1.2)
+        c.line(qx + mm(v), hy, qx + mm(v), hy + L)
+        c.line(vx, qy + mm(v), vx + L, qy + mm(v))
+        if i % 4 == 0:
+            text = f"\u2212{-int(v)}" if v < 0 else f"{int(v)}"
+            c.setFont(p.fam.bold if v == 0 else p.fam.regular, 5.5)
+            c.drawCentredString(qx + mm(v), hy + L + 2, text)
+            c.drawString(vx + L + 2, qy + mm(v) - 2.3, text)
+    c.setLineWidth(0.6)
+    c.line(qx - mm(8), hy, qx + mm(8), hy)
+    c.line(vx, qy - mm(8), vx, qy + mm(8))
+    c.setFont(p.fam.bold, 8)
+    c.drawString(qx + mm(9), hy + mm(1), "DX (mm)")
+    c.drawString(vx + mm(7), qy - 3, "DY (mm)")
+    c.setFont(p.fam.bold, 8)
+    c.drawCentredString(plan.page_w / 2, qy - mm(16), t["scales"])
+    c.setFont(p.fam.regular, 7)
+    c.drawCentredString(plan.page_w / 2, qy - mm(20),
+                        f"{t['offset_now']}{t['colon']} {offset[0]:+g}, {offset[1]:+g} mm")
+    c.showPage()
+
+
+def calibration_pdf(data: GameData, lang: str, paper: str, duplex: str, offset: tuple[float, float],
+                    size: CardSize) -> bytes:
+    """duplex-calibration.pdf: the instruction page and its back, on their own."""
+    plan = plan_sheet(paper, size, duplex, offset)
+    buf = io.BytesIO()
+    c, _ = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, "Duplex calibration"))
+    p = painter_for(c, data, lang, CardLook(size))
+    instruction_page(c, p, data, lang, plan, duplex, offset, [])
+    calibration_back(c, p, plan, duplex, offset, lang)
+    c.save()
+    return buf.getvalue()

@@ -1,0 +1,95 @@
+"""Licence notices, attribution and PDF metadata, all derived from the game manifest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mallette_print.core.i18n import tr
+from mallette_print.core.model import GameData
+
+DEED_SUFFIX = {"fr": "deed.fr", "en": "deed.en"}
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """Document information for one output PDF."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    lang: str
+    rights: str
+    licence_url: str
+    # XMP licence fields (see xmp.py)
+    statement: str = ""  # dc:rights: the attribution and the licence in words
+    creators: tuple[str, ...] = ()
+    licence_name: str = ""
+    licensor: str = ""
+
+
+def notice(data: GameData) -> str:
+    """The short notice printed on every card face, e.g. '© MES · CC BY-SA 4.0'."""
+    g = data.game
+    return g.notice or f"© {g.year} {g.licensor} · {g.licence.name}"
+
+
+def deed_url(data: GameData, lang: str) -> str:
+    """The human-readable licence deed in the reader's language when one exists."""
+    url = data.game.licence.url
+    suffix = DEED_SUFFIX.get(lang)
+    return url + suffix if suffix and url.endswith("/") else url
+
+
+def _work(data: GameData, lang: str) -> str:
+    """Title © year authors – source – licence: the work itself."""
+    g = data.game
+    return f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
+
+
+def _adapted_word(lang: str) -> str:
+    return "d'après" if lang == "fr" else "adapted from"
+
+
+def attribution(data: GameData, lang: str) -> str:
+    """TASL line: title, author, source, licence (and the chain it was adapted from)."""
+    g = data.game
+    line = _work(data, lang)
+    for a in g.adapted_from:
+        line += (f" – {_adapted_word(lang)} « {tr(a.title, lang, g.default_language)} »"
+                 f" ({', '.join(a.authors)}, {a.source_url}, {a.licence.name})")
+    return line
+
+
+def short_attribution(data: GameData, lang: str) -> str:
+    """The attribution for a small space (the board): the work, and the title of the work it adapts.
+
+    The full chain, with every author and address, is on the rulebook's credits page and in each PDF's metadata.
+    """
+    g = data.game
+    line = _work(data, lang)
+    if g.adapted_from:
+        line += f" – {_adapted_word(lang)} « {tr(g.adapted_from[0].title, lang, g.default_language)} »"
+        if len(g.adapted_from) > 1:
+            line += " …"
+    return line
+
+
+def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
+    """Metadata for an output PDF: `what` names the piece ('Cards', 'Board', 'Rulebook')."""
+    g = data.game
+    title = f"{tr(g.title, lang, g.default_language)} – {what}"
+    rights = attribution(data, lang)
+    keywords = ("print-and-play", "économie sociale et solidaire", "MES", g.licence.name, g.licence.url,
+                f"version {g.version}")
+    return PdfMeta(title=title, author=", ".join(g.authors), subject=rights, keywords=keywords,
+                   lang={"fr": "fr-FR", "en": "en-GB"}.get(lang, lang), rights=rights, licence_url=g.licence.url,
+                   statement=rights_statement(data, lang), creators=tuple(g.authors), licence_name=g.licence.name,
+                   licensor=g.licensor)
+
+
+def rights_statement(data: GameData, lang: str) -> str:
+    """The XMP dc:rights statement: attribution plus the licence in words."""
+    g = data.game
+    word = "Sous licence" if lang == "fr" else "Licensed under"
+    return f"{attribution(data, lang)}. {word} {g.licence.name}: {g.licence.url}"

@@ -1,0 +1,449 @@
+"""The game as typed, frozen values: manifest, templates, decks and cards.
+
+Pydantic v2 models give us strict shapes (unknown keys are errors) and a JSON
+Schema for editors. Cross-references between files are checked in
+`validate.py`, which is also the only place that builds these models from
+user data. This module never imports the renderer.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
+
+from mallette_print.core.i18n import coerce_text
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Length = Annotated[str, StringConstraints(pattern=r"^\s*-?\d+(\.\d+)?\s*(mm|cm|in|pt)\s*$")]
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
+# Translatable text: a plain string (in the game's default language) or {lang: text};
+# always stored as {lang: text}.
+Text = Annotated[
+    dict[str, str],
+    BeforeValidator(coerce_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": {"type": "string"}, "propertyNames": {"pattern": "^[a-z]{2}(-[A-Z]{2})?$"}},
+            ],
+            "description": "Text in the default language, or a mapping {language: text}",
+        }
+    ),
+]
+Url = Annotated[str, StringConstraints(max_length=2000)]
+AssetPath = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class Strict(BaseModel):
+    """Base of every data model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- the game manifest (cards/game.yaml) ---------------------------------
+
+
+class Licence(Strict):
+    id: str = "CC-BY-SA-4.0"
+    name: str = "CC BY-SA 4.0"
+    url: Url = "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
+class Attribution(Strict):
+    """A work this game is adapted from (TASL: title, author, source, licence)."""
+
+    title: Text
+    authors: list[str] = Field(min_length=1)
+    source_url: Url
+    licence: Licence = Licence()
+    year: int | None = None
+    changes: Text | None = None
+
+
+class Fiche(Strict):
+    """One of the kit's pedagogical sheets; cards link to it with a QR code."""
+
+    id: Id
+    number: int = Field(ge=1, le=99)
+    title: Text
+    short: Text | None = None
+    slug: str | None = None
+    url: Url | None = None
+
+
+class Fiches(Strict):
+    base_url: Url
+    items: list[Fiche] = Field(min_length=1)
+
+
+class Family(Strict):
+    """An actor family: shown by a colour band AND an icon AND a label."""
+
+    id: Id
+    label: Text
+    colour: Colour
+    icon: AssetPath
+    pattern: Literal["none", "dots", "stripes", "grid", "waves", "checks", "cross"] = "none"
+
+
+class ResourceKind(Strict):
+    id: Id
+    label: Text
+    colour: Colour
+    icon: AssetPath
+    description: Text | None = None
+
+
+class Zone(Strict):
+    id: Id
+    label: Text
+    colour: Colour
+    icon: AssetPath | None = None
+    pattern: Literal["none", "dots", "stripes", "grid", "waves", "checks", "cross"] = "none"
+    description: Text | None = None
+
+
+class Track(Strict):
+    id: Id
+    label: Text
+    min: int = 0
+    max: int = Field(default=10, ge=1, le=50)
+    start: int = 0
+    danger: int | None = None
+    colour: Colour = "#000000"
+    icon: AssetPath | None = None
+
+
+class Parameters(Strict):
+    """Game numbers; the rulebook and the simulator read them from here."""
+
+    players_min: int = Field(default=3, ge=1, le=12)
+    players_max: int = Field(default=6, ge=1, le=12)
+    rounds: int = Field(default=8, ge=1, le=50)
+    actions_per_turn: int = Field(default=3, ge=1, le=10)
+    hand_size: int = Field(default=3, ge=0, le=20)
+    actors_per_player: int = Field(default=1, ge=1, le=4)
+    challenges_to_win: int = Field(default=3, ge=1, le=50)
+    open_challenges: int = Field(default=3, ge=1, le=20)
+    fragility_start: int = Field(default=0, ge=0, le=50)
+    fragility_max: int = Field(default=10, ge=1, le=50)
+    fragility_per_unsolved: int = Field(default=1, ge=0, le=10)
+    hybridisation_min_kinds: int = Field(default=2, ge=1, le=5)
+    events_per_round: int = Field(default=1, ge=0, le=5)
+    # Escalation: from this Fragility on, `events_when_alert` events are drawn each round.
+    fragility_alert: int = Field(default=7, ge=1, le=50)
+    events_when_alert: int = Field(default=2, ge=0, le=5)
+    # Fragility added at the end of a round for each shared track standing at 0.
+    fragility_per_empty_track: int = Field(default=1, ge=0, le=10)
+    # Most resource cards one actor may hold at the end of a turn.
+    resource_limit: int = Field(default=5, ge=1, le=30)
+    # Small-table variant: at players_min, each player plays small_table_actors actors with
+    # small_table_actions actions for them together.
+    small_table_actors: int = Field(default=2, ge=1, le=4)
+    small_table_actions: int = Field(default=4, ge=1, le=10)
+    # Challenges to win by the number of actors on the board (players x actors each): more actors cover
+    # more families, so cooperations are easier to gather. A table needs the entry of the most actors not
+    # above its own ({5: 7, 6: 9}: 7 from 5 actors on, 9 from 6 on), and challenges_to_win with fewer actors.
+    challenges_to_win_by_actors: dict[Annotated[int, Field(ge=1, le=48)], Annotated[int, Field(ge=1, le=50)]] = Field(
+        default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]?$"}})
+    welcome_minutes: int = Field(default=10, ge=0, le=600)
+    rules_minutes: int = Field(default=15, ge=0, le=600)
+    play_minutes: int = Field(default=70, ge=5, le=600)
+    debrief_minutes: int = Field(default=40, ge=5, le=600)
+
+    def actors_on_board(self, players: int) -> int:
+        """Actors on the board at a table of `players` (the small-table variant at players_min)."""
+        return players * (self.small_table_actors if players == self.players_min else self.actors_per_player)
+
+    def challenges_needed(self, actors: int) -> int:
+        """Challenges to win with `actors` on the board: the entry of the most actors not above it."""
+        steps = [need for count, need in sorted(self.challenges_to_win_by_actors.items()) if count <= actors]
+        return steps[-1] if steps else self.challenges_to_win
+
+
+class Game(Strict):
+    """cards/game.yaml: everything about the game that is not a card."""
+
+    title: Text
+    subtitle: Text | None = None
+    version: str = Field(min_length=1, max_length=20)
+    year: int = Field(ge=1900, le=2200)
+    licensor: str
+    authors: list[str] = Field(min_length=1)
+    notice: str | None = None
+    licence: Licence = Licence()
+    source_url: Url
+    rules_url: Url | None = None
+    adapted_from: list[Attribution] = []
+    languages: list[LangCode] = Field(min_length=1)
+    default_language: LangCode = "fr"
+    fiches: Fiches
+    families: list[Family] = Field(min_length=1)
+    resource_kinds: list[ResourceKind] = Field(min_length=1)
+    zones: list[Zone] = Field(min_length=1)
+    tracks: list[Track] = Field(min_length=1)
+    fragility_track: Id = "fragilite"
+    parameters: Parameters = Parameters()
+    templates: AssetPath = "templates.yaml"
+    decks: list[AssetPath] = Field(min_length=1)
+    font: AssetPath | None = None
+
+
+# --- templates (cards/templates.yaml) -----------------------------------
+
+
+class TextStyle(Strict):
+    size: Length
+    min_size: Length | None = None
+    bold: bool = False
+    italic: bool = False
+    colour: Colour = "#1A1A1A"
+    leading: float = Field(default=1.2, ge=0.8, le=2.5)
+    align: Literal["left", "centre", "justify"] = "left"
+
+
+class Template(Strict):
+    """How a card type looks; `extends` another template to inherit and override."""
+
+    extends: Id | None = None
+    background: Colour = "#FFFFFF"
+    band: Literal["family", "kind", "type", "none"] = "type"
+    band_colour: Colour = "#555555"
+    band_height: Length = "13mm"
+    corner_radius: Length = "3mm"
+    type_label: Text = {}
+    icon: AssetPath | None = None
+    pattern: Literal["none", "dots", "stripes", "grid", "waves", "checks", "cross"] = "none"
+    title: TextStyle = TextStyle(size="12pt", min_size="9pt", bold=True)
+    body: TextStyle = TextStyle(size="9pt", min_size="7pt")
+    small: TextStyle = TextStyle(size="5.5pt", colour="#333333")
+    qr_size: Length = "20mm"
+    show: list[str] = []
+
+
+class Back(Strict):
+    """The back of every card of a deck."""
+
+    title: Text
+    subtitle: Text | None = None
+    colour: Colour
+    icon: AssetPath | None = None
+    pattern: Literal["none", "dots", "stripes", "grid", "waves", "checks", "cross"] = "dots"
+
+
+# --- cards ----------------------------------------------------------------
+
+
+class CardBase(Strict):
+    id: Id
+    title: Text
+    quantity: int = Field(default=1, ge=1, le=200)
+    fiche: Id | None = None
+    image: AssetPath | None = None
+    flavour: Text | None = None
+
+
+PowerType = Literal[
+    "convert", "extra-mobilise", "free-move", "remote-exchange", "track-bonus", "extra-family",
+    "protect-fragile", "lower-fragility", "extend-deadline", "cancel-event", "value-bonus", "draw-cooperation",
+]
+# Which optional parameters each power type needs; any other parameter is an error.
+POWER_PARAMS: dict[str, tuple[str, ...]] = {
+    "convert": ("kind", "to"),
+    "track-bonus": ("track",),
+    "extra-family": ("family",),
+    "value-bonus": ("kind",),
+}
+
+
+class Power(Strict):
+    """The machine-readable form of an actor's ability (the card text says the same in words).
+
+    convert: once per `per`, swap 1 held resource of `kind` for 1 resource of kind `to` from the supply.
+    extra-mobilise: once per `per`, a Mobilise action takes `amount` more resource cards.
+    free-move: once per `per`, move without spending an action.
+    remote-exchange: give or exchange with actors in any zone.
+    track-bonus: when a cooperation you are a partner of raises `track`, it rises `amount` more.
+    extra-family: in a cooperation, you may fill the slot of `family` instead of your own.
+    protect-fragile: events never make you discard resources.
+    lower-fragility: once per `per`, lower Fragility by `amount` (a free action).
+    extend-deadline: once per `per`, add `amount` rounds to an open challenge's deadline.
+    cancel-event: once per `per`, cancel a negative event as it is revealed (it is discarded).
+    value-bonus: in each cooperation you are a partner of, one of your resources of `kind` counts `amount` more.
+    draw-cooperation: when you draw cooperation cards, draw `amount` more, then discard down to the hand size.
+    """
+
+    type: PowerType
+    kind: Id | None = None
+    to: Id | None = None
+    track: Id | None = None
+    family: Id | None = None
+    amount: int = Field(default=1, ge=1, le=5)
+    per: Literal["round", "game", "always"] = "round"
+
+    @model_validator(mode="after")
+    def _params_fit_type(self) -> Power:
+        needed = POWER_PARAMS.get(self.type, ())
+        for name in ("kind", "to", "track", "family"):
+            given = getattr(self, name) is not None
+            if name in needed and not given:
+                raise PydanticCustomError("power_param", "power '{type}' needs '{name}'",
+                                          {"type": self.type, "name": name})
+            if name not in needed and given:
+                raise PydanticCustomError("power_param", "power '{type}' takes no '{name}'",
+                                          {"type": self.type, "name": name})
+        if self.type == "convert" and self.kind == self.to:
+            raise PydanticCustomError("power_param", "power 'convert' needs two different kinds, got '{k}' twice",
+                                      {"k": self.kind})
+        return self
+
+
+class ActorCard(CardBase):
+    family: Id
+    description: Text
+    resources: list[Id] = Field(min_length=1, max_length=6)
+    ability: Text
+    zone: Id
+    power: Power | None = None
+
+
+class ResourceCard(CardBase):
+    kind: Id
+    value: int = Field(default=1, ge=1, le=5)
+    fragile: bool = False
+    description: Text
+
+
+class CooperationCard(CardBase):
+    families: list[Id] = Field(min_length=2, max_length=6)
+    resources: dict[Id, int] = Field(min_length=1)
+    effects: dict[Id, int] = Field(min_length=1)
+    description: Text
+    example: Text
+
+
+class ChallengeCard(CardBase):
+    issue: Text
+    zone: Id
+    description: Text
+    solved_by: list[Id] = Field(min_length=1)
+    reward: dict[Id, int] = {}
+    deadline: int = Field(default=4, ge=1, le=50)
+    question: Text
+
+
+class EventCard(CardBase):
+    positive: bool = False
+    effect: Text
+    zones: list[Id] = []
+    tracks: dict[Id, int] = {}
+    fragility: int = Field(default=0, ge=-10, le=10)
+    discard_fragile: int = Field(default=0, ge=0, le=10)
+    # Only fragile resources of this kind are discarded (all fragile ones when absent).
+    discard_kind: Id | None = None
+    # Each actor in the zones hit takes this many resource cards its actor brings, free.
+    mobilise: int = Field(default=0, ge=0, le=5)
+    question: Text
+
+    @model_validator(mode="after")
+    def _discard_kind_needs_discard(self) -> EventCard:
+        if self.discard_kind is not None and self.discard_fragile == 0:
+            raise PydanticCustomError("event_discard", "'discard_kind' needs 'discard_fragile' of 1 or more", {})
+        return self
+
+
+class NotionCard(CardBase):
+    fiche: Id
+    definition: Text
+    question: Text
+
+
+CardType = Literal["actor", "resource", "cooperation", "challenge", "event", "notion"]
+CARD_MODELS: dict[str, type[CardBase]] = {
+    "actor": ActorCard,
+    "resource": ResourceCard,
+    "cooperation": CooperationCard,
+    "challenge": ChallengeCard,
+    "event": EventCard,
+    "notion": NotionCard,
+}
+# The fields a template may list in `show`, per card type (the order of `show` is the order on the card).
+SHOWABLE: dict[str, tuple[str, ...]] = {
+    "actor": ("description", "resources", "ability", "zone", "flavour"),
+    "resource": ("description", "value", "fragile", "flavour"),
+    "cooperation": ("families", "resources", "effects", "description", "example", "flavour"),
+    "challenge": ("issue", "zone", "description", "solved_by", "reward", "deadline", "question", "flavour"),
+    "event": ("effect", "zones", "tracks", "fragility", "question", "flavour"),
+    "notion": ("definition", "question", "flavour"),
+}
+Card = Union[ActorCard, ResourceCard, CooperationCard, ChallengeCard, EventCard, NotionCard]
+
+
+class DeckHeader(Strict):
+    """A deck file without its cards (which are validated one by one)."""
+
+    id: Id
+    type: CardType
+    title: Text
+    template: Id
+    back: Back
+    cards: list[dict[str, object]] = Field(min_length=1)
+
+
+class Deck(Strict):
+    """A validated deck: its header fields and its cards."""
+
+    id: Id
+    type: CardType
+    title: Text
+    template: Id
+    back: Back
+    cards: tuple[Card, ...]
+    source: str
+
+    @property
+    def total(self) -> int:
+        """Number of printed cards, quantities included."""
+        return sum(c.quantity for c in self.cards)
+
+
+class GameData(BaseModel):
+    """The whole validated game: manifest, resolved templates and decks."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    root: str
+    game: Game
+    templates: dict[str, Template]
+    decks: tuple[Deck, ...]
+    # Where things are defined, for located messages after validation: keys 'card:<id>', 'deck:<id>',
+    # 'fiche:<id>', 'family:<id>', 'kind:<id>', 'zone:<id>', 'track:<id>', 'game', 'parameters'.
+    locations: dict[str, tuple[str, int, int]] = {}
+
+    def where(self, key: str) -> tuple[str, int, int]:
+        """(path, line, col) of a recorded definition, or the game file when unknown."""
+        return self.locations.get(key) or self.locations.get("game") or (self.root, 0, 0)
+    # The validated cards/board.yaml (a boardmodel.BoardData), or None when the game has no board file.
+    # Typed loosely because boardmodel builds on this module.
+    board: Any = None
+
+    def fiche(self, fiche_id: str) -> Fiche:
+        """The fiche with this id."""
+        return next(f for f in self.game.fiches.items if f.id == fiche_id)
+
+    def fiche_url(self, fiche_id: str) -> str:
+        """The public URL of a fiche: its own url, or the base URL plus its slug (or id)."""
+        f = self.fiche(fiche_id)
+        return f.url or self.game.fiches.base_url + (f.slug or f.id)
+
+    def cards(self) -> list[tuple[Deck, Card]]:
+        """Every card with its deck, in file order."""
+        return [(d, c) for d in self.decks for c in d.cards]
+
+    def deck(self, deck_id: str) -> Deck:
+        """The deck with this id."""
+        return next(d for d in self.decks if d.id == deck_id)

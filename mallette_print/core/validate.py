@@ -1,0 +1,450 @@
+"""Raw located YAML -> validated GameData, collecting every problem before stopping.
+
+Order: manifest (cards/game.yaml), templates (with `extends`), decks card by
+card, then cross-references between all of them (ids, families, kinds, zones,
+tracks, fiches, templates), asset paths that must stay inside the game folder,
+and URLs that must be http(s). All problems are raised together as one
+DataError.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ValidationError
+
+from mallette_print.core.assets import asset_problem
+from mallette_print.core.board import load_board
+from mallette_print.core.diagnostics import closest, from_validation, suggest
+from mallette_print.core.errors import DataError, Problem, problem
+from mallette_print.core.model import (
+    CARD_MODELS,
+    SHOWABLE,
+    ActorCard,
+    Card,
+    ChallengeCard,
+    CooperationCard,
+    Deck,
+    DeckHeader,
+    EventCard,
+    Game,
+    GameData,
+    NotionCard,
+    ResourceCard,
+    Template,
+)
+from mallette_print.core.yamlio import Located, YamlError, load_file
+
+GAME_FILE = Path("cards") / "game.yaml"
+ASSET_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
+FONT_SUFFIXES = {".ttf"}
+
+
+@dataclass
+class _Collector:
+    """Problems found so far, and where each id was defined."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, doc: Located, loc: tuple[Any, ...], ctx: str, msg: str, key: bool = False) -> None:
+        line, col = doc.where(loc, key=key)
+        self.problems.append(problem(doc.path, line, col, ctx, msg))
+
+
+def find_game(start: Path) -> Path:
+    """The game folder: `start` itself if it holds cards/game.yaml, else the nearest parent that does."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / GAME_FILE).is_file():
+            return candidate
+    raise DataError([problem(start / GAME_FILE, 0, 0, "", "no game found here: expected cards/game.yaml (use --game DIR)")])
+
+
+def _validate(model: type[BaseModel], data: Any, doc: Located, col: _Collector, context: dict[str, Any],
+              prefix: tuple[Any, ...] = ()) -> Any:
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        col.problems.extend(from_validation(exc, doc, model, prefix))
+        return None
+
+
+def _load(path: Path, col: _Collector) -> Located | None:
+    try:
+        return load_file(path)
+    except YamlError as exc:
+        col.problems.extend(exc.problems)
+        return None
+
+
+def _data_path(root: Path, raw: str, base: Path, doc: Located, loc: tuple[Any, ...], ctx: str, col: _Collector,
+               suffixes: set[str]) -> Path | None:
+    """Resolve a path written in the data; it must stay inside the game folder and exist."""
+    if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
+        col.add(doc, loc, ctx, f"absolute paths are not allowed, got '{raw}' (write it relative to the game folder)")
+        return None
+    candidate = base / raw
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError):
+        col.add(doc, loc, ctx, f"cannot resolve path '{raw}'")
+        return None
+    if root not in resolved.parents:
+        col.add(doc, loc, ctx, f"path '{raw}' leaves the game folder (through '..' or a symbolic link)")
+        return None
+    if resolved.exists() and not resolved.is_file():
+        col.add(doc, loc, ctx, f"'{raw}' is not a regular file (a folder?)")
+        return None
+    if not resolved.is_file():
+        siblings = [p.name for p in resolved.parent.glob("*")] if resolved.parent.is_dir() else []
+        hint = closest(resolved.name, siblings)
+        more = f" (closest: {', '.join(hint)})" if hint else ""
+        col.add(doc, loc, ctx, f"file not found: '{raw}'{more}")
+        return None
+    if resolved.suffix.lower() not in suffixes:
+        col.add(doc, loc, ctx, f"expected a file ending in {', '.join(sorted(suffixes))}, got '{raw}'")
+        return None
+    if suffixes is ASSET_SUFFIXES:
+        why = asset_problem(resolved)
+        if why:
+            col.add(doc, loc, ctx, f"'{raw}': {why}")
+            return None
+    return resolved
+
+
+def _check_url(url: str | None, doc: Located, loc: tuple[Any, ...], ctx: str, col: _Collector) -> None:
+    if url is None:
+        return
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        col.add(doc, loc, ctx, f"expected an http(s) URL, got '{url[:60]}'")
+
+
+def _unique(items: Iterable[Any], what: str, doc: Located, list_loc: tuple[Any, ...], col: _Collector) -> set[str]:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in seen:
+            first = doc.where(list_loc + (seen[item.id],))[0]
+            col.add(doc, list_loc + (i, "id"), f"{what} '{item.id}'", f"duplicate id (first defined on line {first})")
+        else:
+            seen[item.id] = i
+    return set(seen)
+
+
+def _check_game(game: Game, doc: Located, root: Path, col: _Collector) -> None:
+    cards_dir = root / "cards"
+    _unique(game.fiches.items, "fiche", doc, ("fiches", "items"), col)
+    numbers: dict[int, str] = {}
+    for i, f in enumerate(game.fiches.items):
+        if f.number in numbers:
+            col.add(doc, ("fiches", "items", i, "number"), f"fiche '{f.id}'",
+                    f"number {f.number} already used by fiche '{numbers[f.number]}'")
+        numbers[f.number] = f.id
+        _check_url(f.url, doc, ("fiches", "items", i, "url"), f"fiche '{f.id}'", col)
+    before = len(col.problems)
+    _check_url(game.fiches.base_url, doc, ("fiches", "base_url"), "", col)
+    if len(col.problems) == before:
+        for i, f in enumerate(game.fiches.items):
+            if f.url is None:
+                _check_url(game.fiches.base_url + (f.slug or f.id), doc, ("fiches", "items", i, "slug"),
+                           f"fiche '{f.id}'", col)
+    _check_url(game.source_url, doc, ("source_url",), "", col)
+    _check_url(game.rules_url, doc, ("rules_url",), "", col)
+    _check_url(game.licence.url, doc, ("licence", "url"), "", col)
+    for i, a in enumerate(game.adapted_from):
+        _check_url(a.source_url, doc, ("adapted_from", i, "source_url"), "", col)
+        _check_url(a.licence.url, doc, ("adapted_from", i, "licence", "url"), "", col)
+    for list_name, what in (("families", "family"), ("resource_kinds", "resource kind"), ("zones", "zone"),
+                            ("tracks", "track")):
+        items = getattr(game, list_name)
+        _unique(items, what, doc, (list_name,), col)
+        for i, item in enumerate(items):
+            if getattr(item, "icon", None):
+                _data_path(root, item.icon, root, doc, (list_name, i, "icon"), f"{what} '{item.id}'", col,
+                           ASSET_SUFFIXES)
+    track_ids = [t.id for t in game.tracks]
+    if game.fragility_track not in track_ids:
+        col.add(doc, ("fragility_track",), "", f"unknown track '{game.fragility_track}'{suggest(game.fragility_track, track_ids)}")
+    for i, t in enumerate(game.tracks):
+        if not (t.min <= t.start <= t.max):
+            col.add(doc, ("tracks", i), f"track '{t.id}'", f"start {t.start} is outside {t.min}..{t.max}")
+    if game.default_language not in game.languages:
+        col.add(doc, ("default_language",), "", f"'{game.default_language}' is not in languages {game.languages}")
+    p = game.parameters
+    if p.players_min > p.players_max:
+        col.add(doc, ("parameters", "players_min"), "", f"players_min {p.players_min} > players_max {p.players_max}")
+    if game.font:
+        _data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
+    for i, deck in enumerate(game.decks):
+        _data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml"})
+    _data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _load_templates(root: Path, game: Game, col: _Collector,
+                    context: dict[str, Any]) -> tuple[dict[str, Template], set[str]]:
+    """Templates with `extends` resolved, and every template name written (even broken ones)."""
+    path = root / "cards" / game.templates
+    doc = _load(path, col)
+    if doc is None:
+        return {}, set()
+    data = doc.data
+    if not isinstance(data, dict) or set(data) != {"templates"} or not isinstance(data["templates"], dict):
+        col.add(doc, (), "", "expected a mapping with one key 'templates: {name: {...}}'")
+        return {}, set()
+    raw: dict[str, Any] = data["templates"]
+    resolved: dict[str, Template] = {}
+    for name, body in raw.items():
+        if not isinstance(body, dict):
+            col.add(doc, ("templates", name), f"template '{name}'", "expected a mapping of template settings")
+            continue
+        chain, merged, current, ok = [name], dict(body), body, True
+        while isinstance(current, dict) and current.get("extends") is not None:
+            parent = current["extends"]
+            if not isinstance(parent, str) or parent not in raw:
+                col.add(doc, ("templates", chain[-1], "extends"), f"template '{chain[-1]}'",
+                        f"unknown template '{parent}'{suggest(str(parent), raw)}")
+                ok = False
+                break
+            if parent in chain:
+                col.add(doc, ("templates", chain[-1], "extends"), f"template '{chain[-1]}'",
+                        f"'extends' makes a cycle: {' -> '.join(chain + [parent])}")
+                ok = False
+                break
+            chain.append(parent)
+            current = raw[parent]
+            if isinstance(current, dict):
+                merged = _merge(current, merged)
+        if not ok:
+            continue
+        merged.pop("extends", None)
+        try:
+            resolved[name] = Template.model_validate(merged, context=context)
+            if resolved[name].icon and "icon" in body:
+                _data_path(root, str(resolved[name].icon), root, doc, ("templates", name, "icon"),
+                           f"template '{name}'", col, ASSET_SUFFIXES)
+        except ValidationError as exc:
+            # Point at the template that wrote the offending key: check each one's own keys first.
+            own = _own_template_problems(chain, raw, doc, context)
+            col.problems.extend(own or from_validation(exc, doc, Template, ("templates", name)))
+    return resolved, set(raw)
+
+
+def _own_template_problems(chain: list[str], raw: dict[str, Any], doc: Located,
+                           context: dict[str, Any]) -> list[Problem]:
+    """Problems in the keys each template of an `extends` chain writes itself (not inherited gaps)."""
+    found: list[Problem] = []
+    for owner in chain:
+        own = {k: v for k, v in raw[owner].items() if k != "extends"}
+        try:
+            Template.model_validate(own, context=context)
+        except ValidationError as exc:
+            found.extend(p for p in from_validation(exc, doc, Template, ("templates", owner))
+                         if "missing required key" not in p.message)
+    return found
+
+
+def _load_deck(path: Path, col: _Collector, context: dict[str, Any]) -> tuple[Located, DeckHeader, list[Card]] | None:
+    doc = _load(path, col)
+    if doc is None:
+        return None
+    header = _validate(DeckHeader, doc.data, doc, col, context)
+    if header is None:
+        return None
+    model = CARD_MODELS[header.type]
+    cards: list[Card] = []
+    for i, raw in enumerate(header.cards):
+        card = _validate(model, raw, doc, col, context, ("cards", i))
+        if card is not None:
+            cards.append(card)
+    return doc, header, cards
+
+
+class _Refs:
+    """Checks that names used by cards exist, with the closest ones as suggestions."""
+
+    def __init__(self, col: _Collector) -> None:
+        self.col = col
+
+    def check(self, value: str, known: Iterable[str], what: str, doc: Located, loc: tuple[Any, ...], ctx: str,
+              key: bool = False) -> None:
+        known = list(known)
+        if value not in known:
+            near = closest(value, known)
+            hint = f" (closest: {', '.join(repr(n) for n in near)})" if near else f" (known: {', '.join(known[:8])})"
+            self.col.add(doc, loc, ctx, f"unknown {what} '{value}'{hint}", key=key)
+
+
+def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, DeckHeader, list[Card]]],
+                 root: Path, col: _Collector, resolved: dict[str, Template] | None = None) -> None:
+    refs = _Refs(col)
+    families = [f.id for f in game.families]
+    kinds = [k.id for k in game.resource_kinds]
+    zones = [z.id for z in game.zones]
+    tracks = [t.id for t in game.tracks]
+    fiches = [f.id for f in game.fiches.items]
+    by_type: dict[str, list[str]] = {t: [] for t in CARD_MODELS}
+    seen: dict[str, tuple[Located, int]] = {}
+    deck_ids: dict[str, Located] = {}
+    for doc, header, cards in decks:
+        if header.id in deck_ids:
+            col.add(doc, ("id",), "", f"deck id '{header.id}' is already used by {deck_ids[header.id].path.name}")
+        deck_ids[header.id] = doc
+        refs.check(header.template, templates, "template", doc, ("template",), f"deck '{header.id}'")
+        tpl = (resolved or {}).get(header.template)
+        for name in tpl.show if tpl else []:
+            if name not in SHOWABLE[header.type]:
+                col.add(doc, ("template",), f"deck '{header.id}'",
+                        f"template '{header.template}' shows '{name}', which a {header.type} card does not have"
+                        f"{suggest(name, SHOWABLE[header.type])} (it can show: {', '.join(SHOWABLE[header.type])})")
+        if header.back.icon:
+            _data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
+        for i, card in enumerate(cards):
+            if card.id in seen:
+                other, line = seen[card.id]
+                col.add(doc, ("cards", _index(doc, card.id), "id"), f"card '{card.id}'",
+                        f"duplicate card id (first defined at {other.path.name}:{line})")
+            else:
+                seen[card.id] = (doc, doc.where(("cards", _index(doc, card.id)))[0])
+        # Ids of every card written, valid or not, so one broken card does not cascade into
+        # "unknown card" errors wherever it is referenced.
+        by_type[header.type].extend(str(raw.get("id")) for raw in header.cards if isinstance(raw, dict))
+    for doc, header, cards in decks:
+        for card in cards:
+            i = _index(doc, card.id)
+            base = ("cards", i)
+            ctx = f"card '{card.id}'"
+            if card.fiche is not None:
+                refs.check(card.fiche, fiches, "fiche", doc, base + ("fiche",), ctx)
+            if card.image:
+                _data_path(root, card.image, root, doc, base + ("image",), ctx, col, ASSET_SUFFIXES)
+            if isinstance(card, ActorCard):
+                refs.check(card.family, families, "family", doc, base + ("family",), ctx)
+                refs.check(card.zone, zones, "zone", doc, base + ("zone",), ctx)
+                for j, r in enumerate(card.resources):
+                    refs.check(r, by_type["resource"], "resource card", doc, base + ("resources", j), ctx)
+                if card.power is not None:
+                    pw = card.power
+                    for name, value, known, what in (("kind", pw.kind, kinds, "resource kind"),
+                                                     ("to", pw.to, kinds, "resource kind"),
+                                                     ("track", pw.track, tracks, "track"),
+                                                     ("family", pw.family, families, "family")):
+                        if value is not None:
+                            refs.check(value, known, what, doc, base + ("power", name), ctx)
+            elif isinstance(card, ResourceCard):
+                refs.check(card.kind, kinds, "resource kind", doc, base + ("kind",), ctx)
+            elif isinstance(card, CooperationCard):
+                for j, fam in enumerate(card.families):
+                    refs.check(fam, families, "family", doc, base + ("families", j), ctx)
+                for k in card.resources:
+                    refs.check(k, kinds, "resource kind", doc, base + ("resources", k), ctx, key=True)
+                for t in card.effects:
+                    refs.check(t, tracks, "track", doc, base + ("effects", t), ctx, key=True)
+                need = game.parameters.hybridisation_min_kinds
+                if len(card.resources) < need:
+                    col.add(doc, base + ("resources",), ctx,
+                            f"hybridisation rule: a cooperation needs at least {need} kinds of resources, "
+                            f"got {len(card.resources)}")
+            elif isinstance(card, ChallengeCard):
+                refs.check(card.zone, zones, "zone", doc, base + ("zone",), ctx)
+                for j, c in enumerate(card.solved_by):
+                    refs.check(c, by_type["cooperation"], "cooperation card", doc, base + ("solved_by", j), ctx)
+                for t in card.reward:
+                    refs.check(t, tracks, "track", doc, base + ("reward", t), ctx, key=True)
+            elif isinstance(card, EventCard):
+                for j, z in enumerate(card.zones):
+                    refs.check(z, zones, "zone", doc, base + ("zones", j), ctx)
+                for t in card.tracks:
+                    refs.check(t, tracks, "track", doc, base + ("tracks", t), ctx, key=True)
+                if card.discard_kind is not None:
+                    refs.check(card.discard_kind, kinds, "resource kind", doc, base + ("discard_kind",), ctx)
+            elif isinstance(card, NotionCard):
+                pass
+
+
+def _index(doc: Located, card_id: str) -> int:
+    """Position of a card in its file's list (ids are unique within a validated deck)."""
+    # Indexed once per file: a scan per card made loading a big deck quadratic.
+    index: dict[str, int] | None = doc.__dict__.get("_card_index")
+    if index is None:
+        index = {}
+        for i, raw in enumerate(doc.data.get("cards", [])):
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                index.setdefault(raw["id"], i)
+        doc.__dict__["_card_index"] = index
+    return index.get(card_id, 0)
+
+
+def load_game(start: Path) -> GameData:
+    """Load and validate the whole game found at or above `start`; raise DataError with every problem."""
+    root = find_game(start)
+    col = _Collector(root)
+    doc = _load(root / GAME_FILE, col)
+    if doc is None:
+        raise DataError(col.problems)
+    pre = doc.data if isinstance(doc.data, dict) else {}
+    langs = pre.get("languages")
+    context = {
+        "default_language": pre.get("default_language", "fr") if isinstance(pre.get("default_language"), str) else "fr",
+        "languages": langs if isinstance(langs, list) and all(isinstance(x, str) for x in langs) else None,
+    }
+    game = _validate(Game, doc.data, doc, col, context)
+    if game is None:
+        raise DataError(col.problems)
+    _check_game(game, doc, root, col)
+    templates, template_names = _load_templates(root, game, col, context)
+    decks: list[tuple[Located, DeckHeader, list[Card]]] = []
+    for deck_file in game.decks:
+        path = (root / "cards" / deck_file)
+        if not path.resolve().is_relative_to(root) or not path.is_file():
+            continue  # already reported by _check_game
+        loaded = _load_deck(path, col, context)
+        if loaded is not None:
+            decks.append(loaded)
+    _check_cards(game, template_names, decks, root, col, templates)
+    board, board_problems = load_board(root, game, [h.id for _, h, _ in decks], context)
+    col.problems.extend(board_problems)
+    if col.problems:
+        raise DataError(col.problems)
+    built = tuple(
+        Deck(id=h.id, type=h.type, title=h.title, template=h.template, back=h.back, cards=tuple(cards),
+             source=str(d.path))
+        for d, h, cards in decks
+    )
+    return GameData(root=str(root), game=game, templates=templates, decks=built, board=board,
+                    locations=_locations(game, doc, decks))
+
+
+def _locations(game: Game, doc: Located, decks: list[tuple[Located, DeckHeader, list[Card]]]
+               ) -> dict[str, tuple[str, int, int]]:
+    """Where the manifest items, decks and cards are defined, for messages after validation."""
+    shown: dict[Path, str] = {}  # the display path of each file, worked out once (not once per card)
+
+    def at(d: Located, loc: tuple[Any, ...]) -> tuple[str, int, int]:
+        line, col = d.where(loc)
+        if d.path not in shown:
+            shown[d.path] = problem(d.path, 0, 0, "", "").path
+        return (shown[d.path], line, col)
+
+    out = {"game": at(doc, ()), "parameters": at(doc, ("parameters",))}
+    for i, f in enumerate(game.fiches.items):
+        out[f"fiche:{f.id}"] = at(doc, ("fiches", "items", i))
+    for list_name, prefix in (("families", "family"), ("resource_kinds", "kind"), ("zones", "zone"),
+                              ("tracks", "track")):
+        for i, item in enumerate(getattr(game, list_name)):
+            out[f"{prefix}:{item.id}"] = at(doc, (list_name, i))
+    for d, h, cards in decks:
+        out[f"deck:{h.id}"] = at(d, ("id",))
+        for card in cards:
+            out[f"card:{card.id}"] = at(d, ("cards", _index(d, card.id)))
+    return out

@@ -1,0 +1,10 @@
+"""The one drawing toolkit (fonts, colours, patterns, icons, QR codes, text fitting, PDF canvases).
+
+Every output package draws through it. Importing it sets reportlab's stream encoding once for the process.
+"""
+
+from reportlab import rl_config
+
+# Binary (Flate only) streams instead of ASCII85 over Flate: 20% smaller files and less work to write them.
+# Every PDF viewer and printer reads them; the files stay byte-identical build after build.
+rl_config.useA85 = 0

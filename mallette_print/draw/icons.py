@@ -1,0 +1,168 @@
+"""Icons from assets/ (SVG as vector drawings, PNG/JPEG as images), loaded once per build, drawn as forms."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from mallette_print.core.errors import DataError, problem
+from mallette_print.build.memo import per_game
+from mallette_print.core.model import GameData
+from mallette_print.draw.colours import Palette
+
+
+def icon_index(data: GameData) -> dict[str, str]:
+    """Names usable as `:name:` in card text -> icon paths (game ids first, then icon file names); once per game."""
+    return per_game(data, "icon_index", lambda: _icon_index(data))
+
+
+def _icon_index(data: GameData) -> dict[str, str]:
+    g = data.game
+    names: dict[str, str] = {}
+    icons_dir = Path(data.root) / "assets" / "icons"
+    if icons_dir.is_dir():
+        for p in sorted(icons_dir.glob("*.svg")):
+            names[p.stem] = str(p.relative_to(data.root))
+    items: list[Any] = [*g.families, *g.resource_kinds, *g.zones, *g.tracks]
+    for item in items:
+        if item.icon:
+            names[item.id] = item.icon
+    return names
+
+
+def _recolour(node: Any, colour: Any) -> None:
+    """Paint every filled or stroked shape of a drawing in one colour (icons are single-colour)."""
+    for attr in ("fillColor", "strokeColor"):
+        if getattr(node, attr, None) is not None:
+            setattr(node, attr, colour)
+    for child in getattr(node, "contents", []) or []:
+        _recolour(child, colour)
+
+
+def _to_cmyk(node: Any) -> None:
+    """Convert the colours of an SVG drawing to CMYK for the print-shop export."""
+    from reportlab.lib.colors import CMYKColor
+
+    from mallette_print.draw.colours import to_cmyk
+
+    for attr in ("fillColor", "strokeColor"):
+        col = getattr(node, attr, None)
+        if col is not None and not isinstance(col, CMYKColor) and hasattr(col, "hexval"):
+            setattr(node, attr, to_cmyk("#" + col.hexval()[2:8]))
+    for child in getattr(node, "contents", []) or []:
+        _to_cmyk(child)
+
+
+@lru_cache(maxsize=256)
+def _svg_drawing(path: str, stamp: tuple[int, int], colour: str | None, cmyk: bool) -> Any:
+    """An SVG file as a reportlab drawing in its final colours, parsed once per process.
+
+    The rulebook is laid out in several passes, each on a new canvas: without this cache every pass parsed every
+    icon again. `stamp` (mtime, size) makes an edited file parse again in a long-running process. Drawings are
+    only read by renderPDF, never changed, so sharing them between canvases is safe.
+    """
+    from svglib.svglib import svg2rlg
+
+    palette = Palette(cmyk)
+    try:
+        d = svg2rlg(path)
+    except Exception as exc:  # svglib raises many kinds of errors on bad files
+        raise DataError([problem(Path(path), 0, 0, "", f"cannot read this SVG: {exc}")]) from None
+    if d is None:
+        raise DataError([problem(Path(path), 0, 0, "", "cannot read this SVG")])
+    if colour is not None:
+        _recolour(d, palette(colour))
+    elif cmyk:
+        _to_cmyk(d)
+    return d
+
+
+@dataclass
+class IconSet:
+    """The icons of one build: each file read once, each (file, colour) drawn once as a PDF form."""
+
+    root: Path
+    palette: Palette
+    _drawings: dict[tuple[str, str | None], Any] = field(default_factory=dict)
+    _forms: dict[tuple[int, str, str], str] = field(default_factory=dict)
+
+    def _load(self, rel: str, colour: str | None) -> Any:
+        key = (rel, colour)
+        if key not in self._drawings:
+            path = (self.root / rel)
+            if path.suffix.lower() == ".svg":
+                try:
+                    st = path.stat()
+                    stamp = (st.st_mtime_ns, st.st_size)
+                except OSError:
+                    stamp = (0, 0)
+                d = _svg_drawing(str(path), stamp, colour, self.palette.cmyk)
+            else:
+                from reportlab.lib.utils import ImageReader
+
+                d = ImageReader(str(path))
+            self._drawings[key] = d
+        return self._drawings[key]
+
+    def draw(self, c: Canvas, rel: str, x: float, y: float, size: float, colour: str | None = "#1A1A1A") -> None:
+        """Draw an icon (recoloured, or in its own colours when colour is None) fitted into a size×size square."""
+        d = self._load(rel, colour)
+        key = (id(c), rel, colour or "")
+        if hasattr(d, "getSize"):  # a raster image: drawn as is, aspect kept
+            c.drawImage(d, x, y, size, size, preserveAspectRatio=True, anchor="c", mask="auto")
+            return
+        name = self._forms.get(key)
+        w, h = float(d.width), float(d.height)
+        if name is None:
+            # Named after what it draws, so that two icon sets drawing on one canvas (the rulebook's text and
+            # its card figures) share a form instead of redefining it.
+            digest = hashlib.sha1(f"{rel}|{colour}|{self.palette.cmyk}".encode("utf-8")).hexdigest()[:12]
+            name = f"icon_{digest}"
+            self._forms[key] = name
+        if not c.hasForm(name):
+            from reportlab.graphics import renderPDF
+            from reportlab.graphics.shapes import STATE_DEFAULTS
+
+            c.beginForm(name, 0, 0, w, h)
+            # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would
+            # put an unembedded base-14 font in the PDF; point that default at our embedded font meanwhile.
+            saved = STATE_DEFAULTS["fontName"]
+            STATE_DEFAULTS["fontName"] = c._fontname
+            try:
+                renderPDF.draw(d, c, 0, 0, showBoundary=False)
+            finally:
+                STATE_DEFAULTS["fontName"] = saved
+            c.endForm()
+        scale = size / max(w, h)
+        c.saveState()
+        c.translate(x + (size - w * scale) / 2, y + (size - h * scale) / 2)
+        c.scale(scale, scale)
+        c.doForm(name)
+        c.restoreState()
+
+
+def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = "#1A1A1A") -> Any:
+    """The `onDraw` callback that draws the `:name:` icons of a text (see textfit.icon_markup) at text height."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from mallette_print.draw.textfit import ICON_SPACES, NBSP
+
+    def draw(c: Canvas, kind: str, name: str) -> None:
+        info = c._curr_tx_info  # type: ignore[attr-defined]
+        tx = info["tx"]
+        style = info["xs"].style
+        size = tx._fontsize or style.fontSize
+        slot = stringWidth(NBSP, tx._fontname or style.fontName, size) * ICON_SPACES
+        side = min(slot, size * 1.1)
+        rel = paths.get(name)
+        if rel is not None:
+            # The slot starts one non-breaking space before the callback (see textfit.icon_markup).
+            x0 = info["cur_x"] - slot / ICON_SPACES
+            icons.draw(c, rel, x0 + (slot - side) / 2, info["cur_y"] - 0.2 * size, side, colour)
+
+    return draw

@@ -1,7 +1,0 @@
-"""Rendering: the only package that touches reportlab."""
-
-from reportlab import rl_config
-
-# Binary (Flate only) streams instead of ASCII85 over Flate: 20% smaller files and less work to write them.
-# Every PDF viewer and printer reads them; the files stay byte-identical build after build.
-rl_config.useA85 = 0

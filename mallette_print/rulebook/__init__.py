@@ -1,0 +1,2 @@
+"""The rulebook: the Markdown rules, the generated sections, the page builder, rulebook.pdf and the booklet.
+"""

@@ -1,0 +1,446 @@
+"""The rulebook as a PDF: platypus pages with a table of contents, running header and page numbers.
+
+The Markdown model (rules_source.py) becomes flowables here; the generated
+sections (components, facilitator guide, fiches, print guide, credits) come
+from rulebook_sections.py. Headings keep with what follows and chapters start
+on a fresh page when less than a third of the page is left, so no heading is
+stranded at a page bottom. The same code lays out a full page (A4/Letter) and
+an A5 / half-letter page for the booklet (page formats and styles: rulebook_styles.py; the cover's
+picture: cover.py).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any, Callable, Collection
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from mallette_print.rulebook import source as rs
+from mallette_print.draw.fonts import FontFamily, register_family
+from mallette_print.core.i18n import tr
+from mallette_print.core.licensing import PdfMeta
+from mallette_print.core.model import GameData
+from mallette_print.rulebook.words import word
+from mallette_print.draw.textfit import ICON_CALLBACK, icon_markup
+from mallette_print.rulebook.figures import scaled_image
+from mallette_print.draw.pdf import add_xmp
+from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, PageSpec, Styles, styles_for
+
+ICON_NAME = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
+
+
+KEEP_TABLE_ROWS = 15
+
+
+class Grid(Table):
+    """A table that moves whole to the next page when it is short (a long one splits, its header repeated)."""
+
+    keep_within: float = 0.0  # the frame's height: a short table taller than that must split after all
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if len(self._cellvalues) <= KEEP_TABLE_ROWS + 1 and getattr(self, "_height", 0.0) <= self.keep_within:
+            return []  # reportlab then sets it at the top of the next page
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+def markup(spans: rs.Inline, icons: Collection[str] = ()) -> str:
+    """reportlab paragraph markup for inline spans (text escaped; `:name:` drawn as an icon when it is one)."""
+    out: list[str] = []
+    for s in spans:
+        if s.linebreak:
+            out.append("<br/>")
+            continue
+        t = s.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if icons and not s.code:
+            t = ICON_NAME.sub(lambda m: icon_markup(m.group(1)) if m.group(1) in icons else m.group(0), t)
+        if s.code:
+            t = f'<font backColor="#EEEEEE">{t}</font>'
+        if s.strike:
+            t = f"<strike>{t}</strike>"
+        if s.italic:
+            t = f"<i>{t}</i>"
+        if s.bold:
+            t = f"<b>{t}</b>"
+        if s.href:
+            href = s.href.replace("&", "&amp;").replace('"', "&quot;")
+            t = f'<a href="{href}" color="#0072B2"><u>{t}</u></a>'
+            # On paper a link is only useful if the address is visible.
+            if s.text.strip() != s.href and not s.href.startswith("#"):
+                t += f' <font size="-1">({href})</font>'
+        out.append(t)
+    return "".join(out)
+
+
+class Heading(Paragraph):
+    """A heading that reports itself to the table of contents and the PDF outline."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int, plain: str, in_toc: bool = True) -> None:
+        super().__init__(text, style)
+        self.level, self.plain, self.in_toc = level, plain, in_toc
+
+
+def _skip_drawing(*args: Any, **kwargs: Any) -> None:
+    pass
+
+
+class _Frame(Frame):
+    """A frame that can lay flowables out without drawing them (a dry pass: only page numbers are wanted)."""
+
+    dry = False
+
+    def _add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:
+        if not self.dry:
+            return super()._add(flowable, canv, trySplit)
+        # Where a flowable goes never depends on its drawing: platypus wraps and splits before it draws.
+        flowable.drawOn = _skip_drawing  # type: ignore[method-assign]
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add  # platypus calls frame.add, an alias of _add
+
+
+class RulebookDoc(BaseDocTemplate):
+    """Doc template: cover page, then body pages with a running header and a page number."""
+
+    def __init__(self, buf: io.BytesIO, spec: PageSpec, meta: PdfMeta, fam: FontFamily, header: str) -> None:
+        super().__init__(buf, pagesize=spec.size, leftMargin=spec.margin, rightMargin=spec.margin,
+                         topMargin=spec.top, bottomMargin=spec.bottom, title=meta.title, author=meta.author,
+                         subject=meta.subject, keywords=list(meta.keywords), creator="mallette-print",
+                         producer="mallette-print (reportlab)", invariant=1, pageCompression=1, lang=meta.lang,
+                         initialFontName=fam.regular, initialFontSize=10)
+        self.spec, self.fam, self.header, self.meta = spec, fam, header, meta
+        self.icon_drawer: Any = None  # draws `:name:` icons in the text (render/icons.inline_icon_drawer)
+        self.chapter = self._top_chapter = self._opened = ""
+        self._seq = 0
+        w, h = spec.size
+        frame = self.frame_ = _Frame(spec.margin, spec.bottom, w - 2 * spec.margin, h - spec.top - spec.bottom, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPageEnd=self._cover_page),
+            PageTemplate("body", [frame], onPage=self._page_start, onPageEnd=self._body_page),
+        ])
+
+    def _cover_page(self, canv: Any, doc: Any) -> None:
+        pass
+
+    def _page_start(self, canv: Any, doc: Any) -> None:
+        if self.icon_drawer is not None:
+            canv.setNamedCB(ICON_CALLBACK, self.icon_drawer)
+        # The header names the chapter in force at the top of the page, or the one that opens on it.
+        self._top_chapter, self._opened = self.chapter, ""
+
+    def _body_page(self, canv: Any, doc: Any) -> None:
+        spec, fam = self.spec, self.fam
+        w, h = spec.size
+        size = max(8.0, spec.body - 2)
+        canv.saveState()
+        canv.setFillColor(INK)
+        canv.setFont(fam.regular, size)
+        y = h - spec.top + size * 1.6
+        canv.drawString(spec.margin, y, self.header)
+        chapter = self._opened or self._top_chapter
+        if chapter:
+            canv.drawRightString(w - spec.margin, y, chapter)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(spec.margin, y - size * 0.6, w - spec.margin, y - size * 0.6)
+        canv.setFont(fam.bold, size + 1)
+        canv.drawCentredString(w / 2, spec.bottom - size * 2.4, str(canv.getPageNumber()))
+        canv.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Register headings with the table of contents and the PDF outline; track the running chapter."""
+        if not isinstance(flowable, Heading):
+            return
+        if flowable.level == 1:
+            self.chapter = flowable.plain
+            self._opened = self._opened or flowable.plain
+        self._seq += 1
+        key = f"h{self._seq}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.plain, key, level=flowable.level - 1, closed=flowable.level > 1)
+        if flowable.in_toc and flowable.level <= 2:
+            self.notify("TOCEntry", (flowable.level - 1, flowable.plain, self.page, key))
+
+    def handle_documentBegin(self) -> None:
+        self.chapter = ""
+        self._seq = 0
+        add_xmp(self.canv, self.meta)
+        super().handle_documentBegin()
+
+
+class Builder:
+    """Turns the Markdown model into flowables for one page format."""
+
+    def __init__(self, st: Styles, width: float, height: float) -> None:
+        self.st, self.width, self.height = st, width, height
+        # Generated sections write their headings from level 1; placed among the text's chapters
+        # they go `depth` levels deeper, so the table of contents keeps the text's hierarchy.
+        self.depth = 0
+        self.last_level = 1
+        self.icons: frozenset[str] = frozenset()  # names written `:name:` in the text that are icons
+        # The print guide's page and sheet cells by file name, when the caller updates them between passes.
+        self.live: dict[str, list[tuple[Paragraph, Paragraph]]] | None = None
+
+    def heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
+        """A heading of a generated section (shifted by `depth`)."""
+        return self._heading(level + self.depth, text, plain)
+
+    def _heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
+        """A heading; chapters (level 1) need a third of a page left, else start a new one."""
+        level = max(1, min(level, 3))
+        plain = plain if plain is not None else text
+        head = Heading(text, self.st.h[level - 1], level, plain)
+        if level == 1:
+            return [CondPageBreak(self.height / 3), head]
+        return [CondPageBreak(self.height / 8), head]
+
+    def nested(self, depth: int, section: Callable[[str], list[Flowable]], name: str) -> list[Flowable]:
+        """A generated section placed `depth` levels below the top."""
+        saved, self.depth = self.depth, max(0, depth)
+        try:
+            return section(name)
+        finally:
+            self.depth = saved
+
+    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A body paragraph."""
+        return Paragraph(text, style or self.st.body)
+
+    def blocks(self, blocks: tuple[rs.Block, ...] | list[rs.Block], section: Callable[[str], list[Flowable]],
+               width: float | None = None) -> list[Flowable]:
+        """Flowables for blocks; `section(name)` supplies generated sections placed by a slot."""
+        width = width or self.width
+        out: list[Flowable] = []
+        for b in blocks:
+            if isinstance(b, rs.Heading):
+                self.last_level = b.level
+                out.extend(self._heading(b.level, markup(b.spans, self.icons), b.text))
+            elif isinstance(b, rs.Para):
+                out.append(self.para(markup(b.spans, self.icons)))
+            elif isinstance(b, rs.ListBlock):
+                out.append(self.list_block(b, section, width))
+            elif isinstance(b, rs.Table):
+                out.append(self.table(b, width))
+            elif isinstance(b, rs.Image):
+                out.extend(self.image(b, width))
+            elif isinstance(b, rs.Quote):
+                out.append(self.box(self.blocks(b.blocks, section, width - 8 * mm), width))
+            elif isinstance(b, rs.Code):
+                text = b.text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br/>")
+                out.append(self.box([Paragraph(text, self.st.cell)], width))
+            elif isinstance(b, rs.Rule):
+                out.append(HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=4, spaceAfter=8))
+            elif isinstance(b, rs.SectionSlot):
+                out.extend(self.nested(self.last_level - 1, section, b.name))
+        return out
+
+    def list_block(self, b: rs.ListBlock, section: Callable[[str], list[Flowable]], width: float) -> ListFlowable:
+        """A bulleted or numbered list (nested lists indent further)."""
+        st = self.st
+        items = []
+        for item in b.items:
+            flows = self.blocks(item, section, width - st.body.fontSize * 1.6)
+            for f in flows:
+                if isinstance(f, Paragraph):
+                    f.style = ParagraphStyle("li", parent=f.style, spaceAfter=st.body.fontSize * 0.25)
+            items.append(ListItem(flows))
+        kw: dict[str, Any] = dict(bulletFontName=st.fam.regular, bulletFontSize=st.body.fontSize,
+                                  leftIndent=st.body.fontSize * 1.6, spaceAfter=st.body.fontSize * 0.5)
+        if b.ordered:
+            return ListFlowable(items, bulletType="1", start=b.start, bulletFormat="%s.", **kw)
+        return ListFlowable(items, bulletType="bullet", start="•", **kw)
+
+    def table(self, b: rs.Table, width: float) -> Table:
+        """A Markdown table, columns sized to their content, header repeated on every page."""
+        st = self.st
+        aligns = list(b.aligns) + ["left"] * 20
+
+        def cell(spans: rs.Inline, col: int, head: bool = False) -> Paragraph:
+            style = st.cell_head if head else {"right": st.cell_right, "center": st.cell_centre}.get(aligns[col], st.cell)
+            if head and aligns[col] in ("right", "center"):
+                style = ParagraphStyle("h", parent=style, alignment=TA_RIGHT if aligns[col] == "right" else TA_CENTER)
+            return Paragraph(markup(spans, self.icons), style)
+
+        rows = [[cell(c, i, True) for i, c in enumerate(b.header)]] + [[cell(c, i) for i, c in enumerate(r)] for r in b.rows]
+        texts = [["".join(s.text for s in c) for c in b.header]] + [["".join(s.text for s in c) for c in r] for r in b.rows]
+        return self.grid(rows, texts, width)
+
+    def grid(self, rows: list[list[Any]], texts: list[list[str]], width: float,
+             fixed: dict[int, float] | None = None, header: bool = True) -> Table:
+        """A full-width table whose columns share the width by content; the header row repeats."""
+        st = self.st
+        ncol = max(len(r) for r in rows)
+        font, size, pad = st.fam.regular, st.cell.fontSize, 10.0
+        natural = [0.0] * ncol
+        minimum = [0.0] * ncol
+        for r in texts:
+            for i, t in enumerate(r):
+                natural[i] = max(natural[i], stringWidth(t, font, size) + pad)
+                longest = max((stringWidth(wd, font, size) for wd in t.split()), default=0.0)
+                minimum[i] = max(minimum[i], min(longest, width / ncol) + pad)
+        fixed = fixed or {}
+        free = width - sum(fixed.values())
+        cols = [i for i in range(ncol) if i not in fixed]
+        nat = sum(natural[i] for i in cols)
+        widths: dict[int, float] = dict(fixed)
+        if nat <= free:
+            for i in cols:
+                widths[i] = natural[i] * free / nat if nat else free / len(cols)
+        else:
+            mins = sum(minimum[i] for i in cols)
+            extra = sum(natural[i] - minimum[i] for i in cols) or 1.0
+            for i in cols:
+                widths[i] = minimum[i] + max(0.0, free - mins) * (natural[i] - minimum[i]) / extra
+        style = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if header:
+            style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 1.0, INK)]
+        t = Grid(rows, colWidths=[widths[i] for i in range(ncol)], repeatRows=1 if header else 0, hAlign="LEFT",
+                 spaceBefore=2, spaceAfter=st.body.fontSize)
+        t.keep_within = self.height
+        t.setStyle(TableStyle(style))
+        return t
+
+    def image(self, b: rs.Image, width: float) -> list[Flowable]:
+        """An image scaled to the text width (at most 40% of the page height), its alt text as caption."""
+        flow = scaled_image(b.path, width, self.height * 0.4)
+        out: list[Flowable] = [flow]
+        if b.alt:
+            out.append(Paragraph(b.alt.replace("&", "&amp;").replace("<", "&lt;"), self.st.caption))
+        return [KeepTogether(out)]
+
+    def box(self, flows: list[Flowable], width: float) -> Table:
+        """A shaded box with a bar on the left: quotes, tips, code."""
+        t = Table([[flows]], colWidths=[width])
+        t.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        t.spaceAfter = self.st.body.fontSize
+        return t
+
+
+def contents_flowable(st: Styles) -> TableOfContents:
+    """The table of contents itself (kept across layout passes: it shows the entries of the previous one)."""
+    # reportlab's default table style pads every row by 3 pt above and below (6 pt a line): 25 lines of the
+    # booklet's contents then spilled onto a second page.
+    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    return TableOfContents(levelStyles=st.toc, dotsMinLevel=0, tableStyle=style)
+
+
+def toc(st: Styles, lang: str, contents: TableOfContents | None = None) -> list[Flowable]:
+    """The table of contents page."""
+    t = contents or contents_flowable(st)
+    return [Heading(word("contents", lang), st.h[0], 1, word("contents", lang), in_toc=False), t, PageBreak()]
+
+
+def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable]:
+    """The first page: title, subtitle, who and how long, version and licence."""
+    g = data.game
+    p = g.parameters
+    d = g.default_language
+    esc = lambda s: s.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
+    facts = word("facts", lang, players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
+                 debrief=p.debrief_minutes)
+    from mallette_print.rulebook.cover import FamilyRow
+
+    return [
+        Spacer(1, height * 0.16),
+        Paragraph(esc(tr(g.title, lang, d)), st.title),
+        Paragraph(esc(tr(g.subtitle, lang, d)), st.subtitle) if g.subtitle else Spacer(1, 1),
+        HRFlowable(width="100%", thickness=2, color=ACCENT, spaceBefore=6, spaceAfter=14),
+        Paragraph(esc(facts), st.body),
+        Spacer(1, height * 0.07),
+        FamilyRow(data, lang, st.fam, height * 0.2),
+        Spacer(1, height * 0.1),
+        Paragraph(esc(word("version", lang, version=g.version)) + f" · {g.year} · {esc(g.licensor)}", st.body),
+        Paragraph(esc(word("cover_licence", lang, licence=g.licence.name)), st.small),
+        NextPageTemplate("body"),
+        PageBreak(),
+    ]
+
+
+class Passes:
+    """One rulebook document laid out a pass at a time: multiBuild's loop, with the caller deciding when to stop.
+
+    The full-page rulebook and the booklet print each other's page counts, so they are laid out in turns, each
+    pass showing the latest counts (render/rulebook_story.py), with one table of contents kept across passes.
+    """
+
+    def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str, icon_drawer: Any = None) -> None:
+        self.spec = spec
+        self.buf = io.BytesIO()
+        self.doc = RulebookDoc(self.buf, spec, meta, register_family(), header)
+        self.doc.icon_drawer = icon_drawer
+        self.contents = contents_flowable(styles_for(spec, lang))
+        self.passes = 0
+        self.pages = 0
+        self.satisfied = False
+        self.dry = False
+
+    def run(self, story: list[Flowable], dry: bool = False) -> bool:
+        """Lay the story out once on a fresh canvas; True when the table of contents is settled.
+
+        A dry pass lays out without drawing (half the time): fine for a pass known not to be the last.
+        """
+        doc = self.doc
+        doc.frame_.dry = self.dry = dry
+        doc._indexingFlowables = [f for f in story if f.isIndexing()]
+        doc._doSave = 0
+        edits: list[Any] = []
+        doc._multiBuildEdits = edits.append
+        for fl in doc._indexingFlowables:
+            fl.beforeBuild()
+        doc.build(story[:])
+        for fl in doc._indexingFlowables:
+            fl.afterBuild()
+        for e in edits:
+            e[0](*e[1:])
+        self.passes += 1
+        self.pages = doc.page
+        self.satisfied = bool(doc._allSatisfied())
+        return self.satisfied
+
+    def save(self) -> bytes:
+        """The PDF of the last pass."""
+        assert not self.dry
+        self.doc.canv.save()
+        return self.buf.getvalue()

@@ -1,0 +1,163 @@
+"""What the rulebook says that comes from the data: placeholders, components, debrief, session plan, fiches.
+
+Everything here is pure data derived from GameData, so the printed rules can
+never disagree with the cards: the renderer only lays these values out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mallette_print.core.i18n import tr
+from mallette_print.core.model import GameData
+from mallette_print.rulebook.words import french_spacing
+
+# How the debrief time is shared between its four phases (emotions, story, notions, transfer),
+# following the step-by-step debrief of the game brief; the total comes from the data.
+DEBRIEF_SHARES = (0.2, 0.25, 0.25, 0.3)
+
+
+def _t(data: GameData, text: object, lang: str) -> str:
+    out = tr(text, lang, data.game.default_language)  # type: ignore[arg-type]
+    return french_spacing(out) if lang == "fr" else out
+
+
+def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
+    """Every `{{name}}` the rulebook text may use, with its value in `lang`."""
+    g = data.game
+    p = g.parameters
+    values: dict[str, str] = {k: str(v) for k, v in p.model_dump().items()}
+    sep = " et " if lang == "fr" else " and "
+
+    def names(items: list[str]) -> str:
+        return items[0] if len(items) < 2 else ", ".join(items[:-1]) + sep + items[-1]
+
+    values.update({
+        "title": _t(data, g.title, lang),
+        "subtitle": _t(data, g.subtitle, lang),
+        "version": g.version,
+        "year": str(g.year),
+        "licensor": g.licensor,
+        "authors": ", ".join(g.authors),
+        "licence": g.licence.name,
+        "licence_url": g.licence.url,
+        "source_url": g.source_url,
+        "players": f"{p.players_min}–{p.players_max}",
+        "session_minutes": str(sum(m for _, m in session_plan(data))),
+        "fiches": str(len(g.fiches.items)),
+        "cards_total": str(sum(d.total for d in data.decks)),
+        "zones": str(len(g.zones)),
+        "zone_names": names([_t(data, z.label, lang) for z in g.zones]),
+        "families": str(len(g.families)),
+        "family_names": names([_t(data, f.label, lang) for f in g.families]),
+        "kind_names": names([_t(data, k.label, lang) for k in g.resource_kinds]),
+        "track_names": names([_t(data, t.label, lang) for t in g.tracks if t.id != g.fragility_track]),
+    })
+    values.update(_challenge_values(data, lang))
+    frag = next((t for t in g.tracks if t.id == g.fragility_track), None)
+    if frag is not None and frag.danger is not None:
+        values["fragility_danger"] = str(frag.danger)
+    for d in data.decks:
+        values[f"cards_{d.id}"] = str(d.total)
+    return values
+
+
+def _challenge_values(data: GameData, lang: str) -> dict[str, str]:
+    """The challenges to win by actors on the board, as one phrase and per table size (for a rules table)."""
+    p = data.game.parameters
+    steps = sorted(p.challenges_to_win_by_actors.items())
+    # No-break spaces keep each number with its words at a line end.
+    if lang == "fr":
+        phrase = ", ".join(f"{need}\u00a0dès {count}\u00a0acteurs" for count, need in steps)
+    else:
+        phrase = ", ".join(f"{need}\u00a0from {count}\u00a0actors" for count, need in steps)
+    values = {"challenges_to_win_by_actors": phrase or "–"}
+    for n in range(p.players_min, p.players_max + 1):
+        actors = p.actors_on_board(n)
+        values[f"actors_with_{n}_players"] = str(actors)
+        values[f"challenges_with_{n}_players"] = str(p.challenges_needed(actors))
+    return values
+
+
+@dataclass(frozen=True)
+class ComponentRow:
+    """One line of the components list."""
+
+    deck_id: str
+    label: str
+    distinct: int
+    copies: int
+
+
+def components(data: GameData, lang: str) -> list[ComponentRow]:
+    """Card count per deck (distinct cards and printed copies, quantities included)."""
+    return [ComponentRow(d.id, _t(data, d.title, lang), len(d.cards), d.total) for d in data.decks]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A debrief question printed on a card."""
+
+    deck_id: str
+    card_id: str
+    card_title: str
+    text: str
+
+
+def debrief_questions(data: GameData, lang: str) -> dict[str, list[Question]]:
+    """The questions printed on the cards, grouped by deck id, in file order."""
+    out: dict[str, list[Question]] = {}
+    for deck, card in data.cards():
+        q = getattr(card, "question", None)
+        if q:
+            out.setdefault(deck.id, []).append(Question(deck.id, card.id, _t(data, card.title, lang), _t(data, q, lang)))
+    return out
+
+
+def debrief_phases(data: GameData) -> list[int]:
+    """Minutes of the four debrief phases, summing to debrief_minutes."""
+    total = data.game.parameters.debrief_minutes
+    first = [round(total * s) for s in DEBRIEF_SHARES[:-1]]
+    return first + [total - sum(first)]
+
+
+def session_plan(data: GameData) -> list[tuple[str, int]]:
+    """(step id, minutes) for the session: welcome, rules, play, debrief."""
+    p = data.game.parameters
+    return [("welcome", p.welcome_minutes), ("rules", p.rules_minutes), ("play", p.play_minutes),
+            ("debrief", p.debrief_minutes)]
+
+
+@dataclass(frozen=True)
+class FicheEntry:
+    """A fiche of the kit, its URL, and the cards that point to it."""
+
+    number: int
+    title: str
+    url: str
+    cards: tuple[str, ...]
+
+
+def fiche_index(data: GameData, lang: str) -> list[FicheEntry]:
+    """The kit's fiches in number order, with the titles of the cards referencing each."""
+    refs: dict[str, list[str]] = {}
+    for _, card in data.cards():
+        if card.fiche:
+            refs.setdefault(card.fiche, []).append(_t(data, card.title, lang))
+    return [FicheEntry(f.number, _t(data, f.title, lang), data.fiche_url(f.id), tuple(refs.get(f.id, ())))
+            for f in sorted(data.game.fiches.items, key=lambda f: f.number)]
+
+
+@dataclass(frozen=True)
+class PrintItem:
+    """One file of the build for the print guide: how to print it, its pages and paper sheets."""
+
+    name: str
+    how: str
+    pages: int
+    sheets: int
+
+
+def duplex_sheets(pages: int) -> int:
+    """Sheets of paper for a double-sided print of `pages` pages."""
+    return -(-pages // 2)

@@ -1,0 +1,335 @@
+"""The rulebook sections generated from the data: components, facilitator guide, fiches, print guide, credits.
+
+Each function returns flowables for one section. Numbers and lists come from
+rulebook_content.py (the data); only the fixed phrases come from
+rulebook_words.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from mallette_print.rulebook import content as rc
+from mallette_print.core.i18n import tr
+from mallette_print.core.licensing import attribution, deed_url
+from mallette_print.core.model import GameData
+from mallette_print.rulebook.words import word
+from mallette_print.rulebook.figures import Qr, Svg, TestSquare
+from mallette_print.rulebook.builder import Builder
+
+
+def esc(s: str) -> str:
+    """Text escaped for paragraph markup."""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _bold_last_row(t: Table) -> None:
+    t.setStyle(TableStyle([("LINEABOVE", (0, -1), (-1, -1), 1.0, "#1A1A1A")]))
+
+
+def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
+    """The components list: cards per deck and in total (from the YAML quantities), board, markers."""
+    st = b.st
+    rows = rc.components(data, lang)
+    total = sum(r.copies for r in rows)
+    out = b.heading(1, esc(word("components", lang)))
+    out.append(b.para(esc(word("components_intro", lang, total=total, decks=len(rows))), st.lead_in))
+    head = [word("deck", lang), word("distinct", lang), word("copies", lang)]
+    cells: list[list[Any]] = [[Paragraph(esc(head[0]), st.cell_head),
+                               Paragraph(esc(head[1]), ParagraphStyle("r", parent=st.cell_head, alignment=2)),
+                               Paragraph(esc(head[2]), ParagraphStyle("r", parent=st.cell_head, alignment=2))]]
+    texts = [head]
+    deck_icons = {d.id: d.back.icon for d in data.decks}
+    for r in rows:
+        label = esc(r.label)
+        cells.append([_with_icon(data, deck_icons.get(r.deck_id), label, st.cell, st.cell.fontSize * 1.3),
+                      Paragraph(str(r.distinct), st.cell_right), Paragraph(str(r.copies), st.cell_right)])
+        texts.append([r.label + "xxx", str(r.distinct), str(r.copies)])
+    cells.append([Paragraph(f"<b>{esc(word('total', lang))}</b>", st.cell),
+                  Paragraph(f"<b>{sum(r.distinct for r in rows)}</b>", st.cell_right),
+                  Paragraph(f"<b>{total}</b>", st.cell_right)])
+    texts.append([word("total", lang), "", ""])
+    t = b.grid(cells, texts, min(b.width, 120 * mm))
+    _bold_last_row(t)
+    out.append(t)
+    g = data.game
+    tracks = [tr(t.label, lang, g.default_language) for t in g.tracks]
+    out.append(b.para(esc(word("also", lang))))
+    items = [word("board_item", lang, zones=len(g.zones)),
+             word("markers_item", lang, n=len(tracks), names=", ".join(tracks)),
+             word("round_item", lang, rounds=g.parameters.rounds)]
+    for it in items:
+        out.append(Paragraph(esc(it), ParagraphStyle("li", parent=st.body, leftIndent=st.body.fontSize * 1.4,
+                                                     bulletIndent=st.body.fontSize * 0.4, spaceAfter=2),
+                             bulletText="•"))
+    return out
+
+
+def _with_icon(data: GameData, icon: str | None, label: str, style: ParagraphStyle, size: float) -> Any:
+    """A table cell: a small icon then a label (the icon repeats the meaning, never colour alone)."""
+    path = Path(data.root) / icon if icon else None
+    if path is None or not path.is_file():
+        return Paragraph(label, style)
+    t = Table([[Svg(path, size, size), Paragraph(label, style)]], colWidths=[size + 4, None])
+    t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                           ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return t
+
+
+def facilitator(data: GameData, lang: str, b: Builder) -> list[Flowable]:
+    """Session plan with timings and the debrief, with every question printed on the cards."""
+    st = b.st
+    p = data.game.parameters
+    out: list[Flowable] = [PageBreak()]
+    out += b.heading(1, esc(word("facilitator", lang)))
+    plan = rc.session_plan(data)
+    total = sum(m for _, m in plan)
+    out += b.heading(2, esc(word("plan", lang)))
+    out.append(b.para(esc(word("plan_intro", lang, total=total)), st.lead_in))
+    head = [word("step", lang), word("when", lang), word("minutes", lang), word("what", lang)]
+    cells: list[list[Any]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
+    texts = [head]
+    start = 0
+    for step, minutes in plan:
+        when = f"{start // 60}:{start % 60:02d}–{(start + minutes) // 60}:{(start + minutes) % 60:02d}"
+        what = word(f"{step}_what", lang, rounds=p.rounds)
+        row = [word(step, lang), when, word("min", lang, n=minutes), what]
+        cells.append([Paragraph(f"<b>{esc(row[0])}</b>", st.cell), Paragraph(row[1], st.cell),
+                      Paragraph(esc(row[2]), st.cell), Paragraph(esc(row[3]), st.cell)])
+        texts.append(row[:3] + [""])
+        start += minutes
+    cells.append([Paragraph(f"<b>{esc(word('total', lang))}</b>", st.cell), Paragraph("", st.cell),
+                  Paragraph(f"<b>{esc(word('min', lang, n=total))}</b>", st.cell), Paragraph("", st.cell)])
+    texts.append([word("total", lang), "", "", ""])
+    t = b.grid(cells, texts, b.width)
+    _bold_last_row(t)
+    out.append(t)
+
+    out += b.heading(2, esc(word("debrief_title", lang)))
+    out.append(b.para(esc(word("debrief_intro", lang))))
+    questions = rc.debrief_questions(data, lang)
+    by_type: dict[str, list[rc.Question]] = {}
+    for d in data.decks:
+        by_type.setdefault(d.type, []).extend(questions.get(d.id, []))
+    phases = [("emotions", []), ("story", by_type.get("event", [])), ("notions", by_type.get("notion", [])),
+              ("transfer", by_type.get("challenge", []))]
+    used = {"event", "notion", "challenge"}
+    for kind, qs in by_type.items():  # questions on any other card type go with the story of the game
+        if kind not in used:
+            phases[1][1].extend(qs)
+    for (phase, qs), minutes in zip(phases, rc.debrief_phases(data)):
+        title = f"{word('phase_' + phase, lang)} · {word('min', lang, n=minutes)}"
+        out += b.heading(3, esc(title))
+        out.append(b.para(esc(word(f"phase_{phase}_what", lang))))
+        qstyle = ParagraphStyle("q", parent=st.body, leftIndent=st.body.fontSize * 1.4,
+                                bulletIndent=st.body.fontSize * 0.3, spaceAfter=st.body.fontSize * 0.35)
+        for q in qs:
+            out.append(Paragraph(f"{esc(q.text)} <font size=\"-1\"><i>({esc(q.card_title)})</i></font>", qstyle,
+                                 bulletText="?"))
+    return out
+
+
+def fiches(data: GameData, lang: str, b: Builder) -> list[Flowable]:
+    """The kit's fiches: number, title, URL, the cards pointing to each, and a QR code."""
+    st = b.st
+    entries = rc.fiche_index(data, lang)
+    out: list[Flowable] = [PageBreak()]
+    out += b.heading(1, esc(word("fiches", lang)))
+    out.append(b.para(esc(word("fiches_intro", lang, n=len(entries)))))
+    qr = 20 * mm
+    num_w = st.body.fontSize * 2.6
+    text_w = b.width - qr - num_w - 8
+    rows: list[list[Any]] = []
+    for e in entries:
+        cards = word("cited_by", lang, cards=", ".join(e.cards)) if e.cards else word("not_cited", lang)
+        text = [Paragraph(f"<b>{esc(e.title)}</b>", st.cell),
+                Paragraph(f'<a href="{esc(e.url)}" color="#0072B2">{esc(e.url)}</a>', st.cell),
+                Paragraph(esc(cards), st.small)]
+        rows.append([Paragraph(f"<b>{e.number}</b>", ParagraphStyle("n", parent=st.cell_head,
+                                                                       fontSize=st.body.fontSize * 1.4,
+                                                                       leading=st.body.fontSize * 1.7)),
+                     text, Qr(e.url, qr)])
+    t = Table(rows, colWidths=[num_w, text_w, qr + 8], hAlign="LEFT")
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#9AA5AD"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+    ]))
+    out.append(t)
+    return out
+
+
+def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem], paper: str) -> list[Flowable]:
+    """The printing guide: 100% check with a 50 mm square, files and sheets, duplex alignment, cutting order."""
+    st = b.st
+    out: list[Flowable] = [PageBreak()]
+    out += b.heading(1, esc(word("print", lang)))
+    out += b.heading(2, esc(word("scale_title", lang)))
+    square = TestSquare(st.fam.bold, word("square", lang))
+    text_w = b.width - 50 * mm - 6 * mm
+    t = Table([[Paragraph(esc(word("scale_text", lang)), st.body), square]], colWidths=[text_w, 50 * mm + 6 * mm])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (0, -1), 6 * mm), ("RIGHTPADDING", (1, 0), (1, -1), 0)]))
+    out.append(t)
+    out += b.heading(2, esc(word("files_title", lang)))
+    out.append(b.para(esc(word("files_intro", lang, paper="A4" if paper == "a4" else "Letter")), st.lead_in))
+    head = [word("file", lang), word("how", lang), word("pages", lang), word("sheets", lang)]
+    cells: list[list[Any]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
+    texts = [head]
+    for it in items:
+        pages, sheets = Paragraph(str(it.pages), st.cell_right), Paragraph(sheets_text(it), st.cell_right)
+        cells.append([Paragraph(f"<b>{esc(it.name)}</b>", st.cell), Paragraph(esc(it.how), st.cell), pages, sheets])
+        texts.append([it.name, "", str(it.pages), str(it.sheets)])
+        if b.live is not None:
+            b.live.setdefault(it.name, []).append((pages, sheets))
+    out.append(b.grid(cells, texts, b.width, fixed={2: st.body.fontSize * 4.2, 3: st.body.fontSize * 5.2}))
+    out += b.heading(2, esc(word("duplex_title", lang)))
+    out.append(b.para(esc(word("duplex_text", lang))))
+    out += b.heading(2, esc(word("cut_title", lang)))
+    for i, key in enumerate(("cut_1", "cut_2", "cut_3", "cut_4"), start=1):
+        out.append(Paragraph(esc(word(key, lang)), ParagraphStyle("c", parent=st.body, leftIndent=st.body.fontSize * 1.6,
+                                                                  bulletIndent=0, spaceAfter=st.body.fontSize * 0.3),
+                             bulletText=f"{i}."))
+    return out
+
+
+def sheets_text(it: rc.PrintItem) -> str:
+    """The sheets cell of a print-guide row."""
+    return str(it.sheets) if it.sheets else "–"
+
+
+def _assets_credits(root: Path, b: Builder, lang: str) -> list[Flowable]:
+    """assets/CREDITS as it is written: titles underlined with dashes become subheadings."""
+    path = root / "assets" / "CREDITS"
+    if not path.is_file():
+        return [b.para(esc(word("no_assets_credits", lang)))]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out: list[Flowable] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        pairs = [re.match(r"^\s+(\S+)\s{2,}(.+)$", line) for line in block]
+        if all(line.startswith(" ") for line in block) and all(pairs):
+            # An indented "name   description" list: a compact two-column table.
+            rows = [[Paragraph(esc(m.group(1)), b.st.small), Paragraph(esc(m.group(2)), b.st.small)]
+                    for m in pairs if m]
+            t = Table(rows, colWidths=[b.width * 0.36, b.width * 0.64], hAlign="LEFT")
+            t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            t.spaceAfter = 6
+            out.append(t)
+        elif all(line.startswith(" ") for line in block):
+            out.append(Paragraph("<br/>".join(esc(line.strip()) for line in block), b.st.body))
+        else:  # a hard-wrapped paragraph: reflow it
+            out.append(Paragraph(esc(" ".join(line.strip() for line in block)), b.st.body))
+        block.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if line.strip() and nxt.strip() and set(nxt.strip()) <= set("-=") and len(nxt.strip()) >= 3:
+            flush()
+            if i > 0:  # the file's own title line is replaced by the section heading
+                out += b.heading(3, esc(line.strip()))
+            i += 2
+            continue
+        if not line.strip():
+            flush()
+        else:
+            block.append(line)
+        i += 1
+    flush()
+    return out
+
+
+def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
+    """Full attribution (TASL), the licence with a QR code to its deed, the adaptation chain, assets credits."""
+    st = b.st
+    g = data.game
+    d = g.default_language
+    out: list[Flowable] = [PageBreak()]
+    out += b.heading(1, esc(word("credits", lang)))
+    out += b.heading(2, esc(word("work", lang)))
+    deed = deed_url(data, lang)
+    info = [(word("w_title", lang), esc(tr(g.title, lang, d))),
+            (word("w_authors", lang), esc(", ".join(g.authors))),
+            (word("w_source", lang), f'<a href="{esc(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
+            (word("w_licence", lang), f'{esc(g.licence.name)} – <a href="{esc(deed)}" color="#0072B2">{esc(deed)}</a>'),
+            (word("w_version", lang), f"{esc(g.version)} ({g.year})")]
+    qr = 24 * mm
+    label_w = st.body.fontSize * 7
+    rows = [[Paragraph(f"<b>{esc(k)}</b>", st.cell), Paragraph(v, st.cell)] for k, v in info]
+    inner = Table(rows, colWidths=[label_w, b.width - label_w - qr - 10])
+    inner.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    icons = [Path(data.root) / "assets" / "icons" / f"licence-{n}.svg" for n in ("cc", "by", "sa")]
+    badge: list[Any] = [Qr(deed, qr)]
+    if all(p.is_file() for p in icons):
+        row = Table([[Svg(p, 7 * mm, 7 * mm) for p in icons]], colWidths=[qr / 3] * 3)
+        row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                 ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+        badge.append(row)
+    outer = Table([[inner, badge]], colWidths=[b.width - qr - 10, qr + 10])
+    outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
+    out.append(KeepTogether([outer, Spacer(1, 4)]))
+    out.append(b.para(esc(word("licence_text", lang, licence=g.licence.name))))
+    out += b.heading(2, esc(word("how_to_credit", lang)))
+    out.append(b.box([Paragraph(esc(attribution(data, lang)), st.body)], b.width))
+    if g.adapted_from:
+        out += b.heading(2, esc(word("adapted", lang)))
+        for a in g.adapted_from:
+            line = (f"<b>{esc(tr(a.title, lang, d))}</b> – {esc(', '.join(a.authors))}"
+                    f"{f' ({a.year})' if a.year else ''} – {esc(a.source_url)} – {esc(a.licence.name)}")
+            out.append(b.para(line))
+            if a.changes:
+                out.append(b.para(esc(word("changes", lang, text=tr(a.changes, lang, d))), st.small))
+    out += b.heading(2, esc(word("assets_credits", lang)))
+    out += _assets_credits(Path(data.root), b, lang)
+    out.append(Spacer(1, 6))
+    out.append(b.para(esc(word("software", lang)), st.small))
+    return out
+
+
+def anatomy(data: GameData, lang: str, b: Builder, card_size: str) -> list[Flowable]:
+    """One real card of each type, drawn by the card renderer, with callouts; two per row on a full page."""
+    from mallette_print.core.cardsize import parse_card_size
+    from mallette_print.rulebook.anatomy import CardAnatomy, sample_cards
+
+    size = parse_card_size(card_size)
+    st = b.st
+    per_row = 2 if b.width > 140 * mm else 1
+    cell_w = b.width / per_row
+    card_w = min(42 * mm, cell_w * 0.48)
+    scale = card_w / size.w
+    label = ParagraphStyle("callout", parent=st.small, fontSize=max(8.5, st.body.fontSize - 2),
+                           leading=max(8.5, st.body.fontSize - 2) * 1.2, hyphenationLang="")
+    out = b.heading(1, esc(word("anatomy", lang)))
+    out.append(b.para(esc(word("anatomy_intro", lang))))
+    figures: list[Any] = []
+    for deck, card in sample_cards(data):
+        fig = CardAnatomy(data, deck, card, lang, size, scale, cell_w - 4 * mm, label)
+        caption = Paragraph(f"<b>{esc(tr(deck.title, lang, data.game.default_language))}</b>", st.cell)
+        figures.append([caption, Spacer(1, 3), fig])
+    rows = [figures[i:i + per_row] for i in range(0, len(figures), per_row)]
+    if rows and len(rows[-1]) < per_row:
+        rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
+    t = Table(rows, colWidths=[cell_w] * per_row, hAlign="LEFT")
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm)]))
+    out.append(t)
+    return out

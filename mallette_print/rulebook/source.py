@@ -1,0 +1,345 @@
+"""rules/<lang>.md -> a small typed model of blocks and inline spans, placeholders filled from the data.
+
+markdown-it-py parses the Markdown (CommonMark plus tables and strikethrough);
+we keep only what a rulebook needs: headings, paragraphs, lists, tables,
+quotes, images, rules, code. Placeholders `{{name}}` are replaced in the raw
+text *before* parsing, so every unknown name is reported with its exact
+`file:line:col`, and substituted values are Markdown-escaped so a title with
+a `*` in it stays text. A line holding only `{{components}}` (or another
+generated section's name) places that section there.
+
+This module never imports reportlab: the renderer turns the model into
+flowables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from mallette_print.core.diagnostics import closest
+from mallette_print.core.errors import DataError, Problem, problem
+from mallette_print.rulebook.words import french_spacing
+
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+# Generated sections a `{{name}}` line may place; every other one gets a default place.
+SECTIONS = ("components", "anatomy", "facilitator", "fiches", "print", "credits")
+_SECTION_LINE = re.compile(r"^\s*\{\{\s*(" + "|".join(SECTIONS) + r")\s*\}\}\s*$")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+QUOTES = {"fr": ["«\u00a0", "\u00a0»", "“", "”"], "en": ["“", "”", "‘", "’"]}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    code: bool = False
+    href: str | None = None
+    linebreak: bool = False
+
+
+Inline = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    spans: Inline
+    line: int
+
+    @property
+    def text(self) -> str:
+        """The heading as plain text (for the table of contents and tests)."""
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(frozen=True)
+class Para:
+    spans: Inline
+    line: int
+
+
+@dataclass(frozen=True)
+class Image:
+    path: Path
+    alt: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    start: int
+    items: tuple[tuple["Block", ...], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    aligns: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    blocks: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    pass
+
+
+@dataclass(frozen=True)
+class SectionSlot:
+    """Where a generated section goes (a line holding only `{{components}}`, ...)."""
+
+    name: str
+    line: int
+
+
+Block = Union[Heading, Para, Image, ListBlock, Table, Quote, Code, Rule, SectionSlot]
+
+
+@dataclass(frozen=True)
+class RulesDoc:
+    """A parsed rulebook source."""
+
+    path: Path
+    blocks: tuple[Block, ...]
+
+    def headings(self) -> list[Heading]:
+        """Every heading, in order."""
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+    def slots(self) -> list[str]:
+        """The generated sections this source places itself."""
+        return [b.name for b in self.blocks if isinstance(b, SectionSlot)]
+
+
+def escape_markdown(value: str) -> str:
+    """Backslash-escape Markdown punctuation so a substituted value stays plain text."""
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def substitute(text: str, values: dict[str, str], path: Path) -> str:
+    """Fill `{{name}}` placeholders; every unknown name is a problem at its file:line:col."""
+    problems: list[Problem] = []
+    out: list[str] = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        m = _SECTION_LINE.match(line)
+        if m:
+            out.append(f"<!--mallette:{m.group(1)}-->")
+            continue
+
+        def repl(match: re.Match[str], lineno: int = lineno) -> str:
+            name = match.group(1)
+            if name in values:
+                return escape_markdown(values[name])
+            col = match.start() + 1
+            if name in SECTIONS:
+                msg = f"'{{{{{name}}}}}' is a generated section: put it alone on its own line"
+            else:
+                near = closest(name, sorted(set(values) | set(SECTIONS)))
+                hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
+                msg = f"unknown placeholder '{{{{{name}}}}}'{hint}; known: see README 'Rulebook placeholders'"
+            problems.append(problem(path, lineno, col, "rulebook", msg))
+            return match.group(0)
+
+        out.append(PLACEHOLDER.sub(repl, line))
+    if problems:
+        raise DataError(problems)
+    return "\n".join(out)
+
+
+def parser(lang: str) -> MarkdownIt:
+    """The Markdown parser: CommonMark, tables, strikethrough, typographic quotes for the language."""
+    return MarkdownIt("commonmark", {"typographer": True, "quotes": QUOTES.get(lang, QUOTES["en"])}).enable(
+        ["table", "strikethrough", "replacements", "smartquotes"])
+
+
+class _Builder:
+    """Walks markdown-it tokens into blocks, collecting located problems."""
+
+    def __init__(self, path: Path, root: Path, lang: str) -> None:
+        self.path, self.root, self.lang = path, root, lang
+        self.problems: list[Problem] = []
+
+    def err(self, line: int, msg: str) -> None:
+        self.problems.append(problem(self.path, line, 1, "rulebook", msg))
+
+    def inline(self, tok: Token, line: int) -> Inline:
+        spans: list[Span] = []
+        bold = italic = strike = 0
+        href: list[str] = []
+        for ch in tok.children or []:
+            t = ch.type
+            if t == "text":
+                text = french_spacing(ch.content) if self.lang == "fr" else ch.content
+                spans.append(Span(text, bold > 0, italic > 0, strike > 0, False, href[-1] if href else None))
+            elif t == "code_inline":
+                spans.append(Span(ch.content, bold > 0, italic > 0, strike > 0, True, href[-1] if href else None))
+            elif t == "softbreak":
+                spans.append(Span(" "))
+            elif t == "hardbreak":
+                spans.append(Span("", linebreak=True))
+            elif t in ("strong_open", "strong_close"):
+                bold += 1 if t.endswith("open") else -1
+            elif t in ("em_open", "em_close"):
+                italic += 1 if t.endswith("open") else -1
+            elif t in ("s_open", "s_close"):
+                strike += 1 if t.endswith("open") else -1
+            elif t == "link_open":
+                href.append(str(ch.attrs.get("href", "")))
+            elif t == "link_close":
+                href.pop()
+            elif t == "image":
+                self.err(line, "an image must stand alone in its own paragraph: ![text](assets/file.png)")
+            elif t == "html_inline":
+                if not ch.content.startswith("<!--"):
+                    self.err(line, f"raw HTML is not supported in the rulebook, got {ch.content[:30]!r}")
+        return tuple(s for s in spans if s.text or s.linebreak)
+
+    def image(self, tok: Token, line: int) -> Image | None:
+        src = str(tok.attrs.get("src", ""))
+        alt = "".join(c.content for c in tok.children or [])
+        candidate = (self.root / src).resolve() if not src.startswith(("/", "\\")) else None
+        if candidate is None or self.root.resolve() not in candidate.parents:
+            self.err(line, f"image '{src}' must be a path inside the game folder, e.g. assets/plateau.png")
+            return None
+        if candidate.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
+            self.err(line, f"image '{src}': expected a .png, .jpg or .svg file")
+            return None
+        if not candidate.is_file():
+            self.err(line, f"image not found: '{src}' (paths are relative to the game folder)")
+            return None
+        return Image(candidate, alt, line)
+
+    def blocks(self, toks: list[Token], i: int, stop: str | None) -> tuple[list[Block], int]:
+        out: list[Block] = []
+        while i < len(toks):
+            tok = toks[i]
+            line = (tok.map[0] + 1) if tok.map else 0
+            t = tok.type
+            if stop is not None and t == stop:
+                return out, i + 1
+            if t == "heading_open":
+                out.append(Heading(int(tok.tag[1]), self.inline(toks[i + 1], line), line))
+                i += 3
+            elif t == "paragraph_open":
+                inl = toks[i + 1]
+                kids = [c for c in inl.children or [] if not (c.type == "softbreak" or (c.type == "text" and not c.content.strip()))]
+                if kids and all(c.type == "image" for c in kids):
+                    out.extend(img for c in kids if (img := self.image(c, line)) is not None)
+                else:
+                    out.append(Para(self.inline(inl, line), line))
+                i += 3
+            elif t in ("bullet_list_open", "ordered_list_open"):
+                start = int(tok.attrs.get("start", 1) or 1)
+                close = t.replace("_open", "_close")
+                items: list[tuple[Block, ...]] = []
+                i += 1
+                while toks[i].type != close:
+                    item, i = self.blocks(toks, i + 1, "list_item_close")
+                    items.append(tuple(item))
+                out.append(ListBlock(t.startswith("ordered"), start, tuple(items)))
+                i += 1
+            elif t == "table_open":
+                table, i = self.table(toks, i, line)
+                out.append(table)
+            elif t == "blockquote_open":
+                inner, i = self.blocks(toks, i + 1, "blockquote_close")
+                out.append(Quote(tuple(inner)))
+            elif t in ("fence", "code_block"):
+                out.append(Code(tok.content.rstrip("\n")))
+                i += 1
+            elif t == "hr":
+                out.append(Rule())
+                i += 1
+            elif t == "html_block":
+                m = re.match(r"<!--mallette:(\w+)-->", tok.content.strip())
+                if m:
+                    out.append(SectionSlot(m.group(1), line))
+                elif not tok.content.lstrip().startswith("<!--"):
+                    self.err(line, "raw HTML is not supported in the rulebook (use Markdown)")
+                i += 1
+            else:
+                i += 1
+        return out, i
+
+    def table(self, toks: list[Token], i: int, line: int) -> tuple[Table, int]:
+        header: list[Inline] = []
+        rows: list[tuple[Inline, ...]] = []
+        aligns: list[str] = []
+        row: list[Inline] = []
+        in_head = False
+        i += 1
+        while toks[i].type != "table_close":
+            tok = toks[i]
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type in ("th_open", "td_open"):
+                cell = self.inline(toks[i + 1], line)
+                row.append(cell)
+                if in_head:
+                    style = str(tok.attrs.get("style", ""))
+                    aligns.append(style.split(":")[-1] if style else "left")
+                i += 2
+            elif tok.type == "tr_close":
+                if in_head:
+                    header = row
+                else:
+                    rows.append(tuple(row))
+                row = []
+            i += 1
+        return Table(tuple(header), tuple(rows), tuple(aligns), line), i + 1
+
+
+def parse(text: str, path: Path, root: Path, lang: str, values: dict[str, str]) -> RulesDoc:
+    """Substitute placeholders, parse, and return the model; every problem raised together."""
+    filled = substitute(text, values, path)
+    b = _Builder(path, root, lang)
+    blocks, _ = b.blocks(parser(lang).parse(filled), 0, None)
+    seen: dict[str, int] = {}
+    for blk in blocks:
+        if isinstance(blk, SectionSlot):
+            if blk.name in seen:
+                b.err(blk.line, f"section '{{{{{blk.name}}}}}' is already placed at line {seen[blk.name]}")
+            seen[blk.name] = blk.line
+    if b.problems:
+        raise DataError(b.problems)
+    return RulesDoc(path, tuple(blocks))
+
+
+def load(root: Path, lang: str, values: dict[str, str]) -> RulesDoc | None:
+    """rules/<lang>.md of the game folder, parsed; None when the game has no rules/ folder at all."""
+    folder = root / "rules"
+    path = folder / f"{lang}.md"
+    if not folder.is_dir():
+        return None
+    if not path.is_file():
+        have = sorted(p.stem for p in folder.glob("*.md"))
+        raise DataError([problem(path, 0, 0, "rulebook",
+                                 f"no rulebook text for language '{lang}' (found: {', '.join(have) or 'none'})")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([problem(path, 0, 0, "rulebook", f"not UTF-8 text ({exc.reason})")]) from None
+    return parse(text.replace("\r\n", "\n"), path, root, lang, values)

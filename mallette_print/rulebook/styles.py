@@ -1,0 +1,90 @@
+"""The rulebook's page formats and paragraph styles: A4 / Letter pages, A5 / half-letter booklet pages, and the
+styles of one format in one language, all in the embedded font family.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from mallette_print.draw.fonts import FontFamily, register_family
+
+INK = colors.HexColor("#1A1A1A")
+ACCENT = colors.HexColor("#0072B2")  # Okabe-Ito blue: headings are also bigger and bold, never colour alone
+SHADE = colors.HexColor("#EEF3F7")
+RULE = colors.HexColor("#9AA5AD")
+HYPHENATION = {"fr": "fr_FR", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page format for the rulebook: size, margins and body text size."""
+
+    name: str
+    size: tuple[float, float]
+    margin: float
+    top: float
+    bottom: float
+    body: float
+
+
+def page_spec(paper: str, booklet: bool = False) -> PageSpec:
+    """A4 / Letter for the rulebook, A5 / half-letter for the booklet pages."""
+    if paper == "letter":
+        size = (5.5 * 72, 8.5 * 72) if booklet else (8.5 * 72, 11 * 72)
+    else:
+        size = (148 * mm, 210 * mm) if booklet else (210 * mm, 297 * mm)
+    if booklet:
+        return PageSpec(paper, size, 14 * mm, 17 * mm, 15 * mm, 10.0)
+    return PageSpec(paper, size, 22 * mm, 22 * mm, 20 * mm, 11.0)
+
+
+class Styles:
+    """Paragraph styles for one page format and language, all in the embedded family."""
+
+    def __init__(self, fam: FontFamily, spec: PageSpec, lang: str) -> None:
+        b = spec.body
+        hy = HYPHENATION.get(lang, "")
+        self.fam = fam
+        self.body = ParagraphStyle("body", fontName=fam.regular, fontSize=b, leading=b * 1.35, textColor=INK,
+                                   spaceAfter=b * 0.6, hyphenationLang=hy, embeddedHyphenation=1,
+                                   uriWasteReduce=0.3)
+        # A sentence that introduces a table: it goes to the next page with the table rather than stay alone.
+        self.lead_in = ParagraphStyle("leadin", parent=self.body, keepWithNext=1)
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=b - 1.5, leading=(b - 1.5) * 1.3,
+                                    spaceAfter=2)
+        self.cell = ParagraphStyle("cell", parent=self.body, spaceAfter=0, fontSize=b - 0.5, leading=(b - 0.5) * 1.3)
+        self.cell_head = ParagraphStyle("cellhead", parent=self.cell, fontName=fam.bold)
+        self.cell_right = ParagraphStyle("cellright", parent=self.cell, alignment=TA_RIGHT)
+        self.cell_centre = ParagraphStyle("cellcentre", parent=self.cell, alignment=TA_CENTER)
+        self.caption = ParagraphStyle("caption", parent=self.small, fontName=fam.italic, alignment=TA_CENTER,
+                                      spaceBefore=2, spaceAfter=b)
+        self.h = [
+            ParagraphStyle("h1", fontName=fam.bold, fontSize=b * 2.0, leading=b * 2.4, textColor=ACCENT,
+                           spaceBefore=b * 0.5, spaceAfter=b * 0.9, keepWithNext=1, hyphenationLang=""),
+            ParagraphStyle("h2", fontName=fam.bold, fontSize=b * 1.4, leading=b * 1.75, textColor=INK,
+                           spaceBefore=b * 1.1, spaceAfter=b * 0.45, keepWithNext=1),
+            ParagraphStyle("h3", fontName=fam.bold, fontSize=b * 1.12, leading=b * 1.4, textColor=INK,
+                           spaceBefore=b * 0.8, spaceAfter=b * 0.3, keepWithNext=1),
+        ]
+        self.title = ParagraphStyle("title", fontName=fam.bold, fontSize=b * 3.2, leading=b * 3.7,
+                                    textColor=INK, alignment=TA_LEFT, spaceAfter=b)
+        self.subtitle = ParagraphStyle("subtitle", fontName=fam.regular, fontSize=b * 1.5, leading=b * 1.9,
+                                       textColor=INK, spaceAfter=b * 1.5)
+        # Contents rows carry no cell padding (see contents_flowable): the space is in the leading and before each
+        # chapter, so that the whole contents fits one A5 booklet page.
+        self.toc = [
+            ParagraphStyle("toc1", fontName=fam.bold, fontSize=b + 0.5, leading=(b + 0.5) * 1.4, leftIndent=0,
+                           firstLineIndent=0, spaceBefore=b * 0.7),
+            ParagraphStyle("toc2", fontName=fam.regular, fontSize=b, leading=b * 1.4, leftIndent=b * 1.5,
+                           firstLineIndent=0),
+        ]
+
+
+def styles_for(spec: PageSpec, lang: str) -> Styles:
+    """The styles of a page format in a language."""
+    return Styles(register_family(), spec, lang)
