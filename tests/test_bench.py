@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 
 def test_bench_on_20_cards(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "benchmarks.bench_cards", "--cards", "20", "--out", str(tmp_path),
+    result = subprocess.run([sys.executable, "-m", "benchmarks.cards", "--cards", "20", "--out", str(tmp_path),
                              "--repeat", "2"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

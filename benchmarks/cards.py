@@ -1,6 +1,6 @@
 """Benchmark: a synthetic deck of N cards through the real pipeline, against the bare-reportlab floor.
 
-    python -m benchmarks.bench_cards --cards 540 [--repeat 3] [--out DIR] [--game DIR] [--no-floor]
+    python -m benchmarks.cards --cards 540 [--repeat 3] [--out DIR] [--game DIR] [--no-floor]
 
 The deck is written as YAML into a temporary game folder (the manifest,
 templates and icons of the real game, one deck of N resource cards), then
@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_floor import floor
+from benchmarks.floor import floor
 
 WARMUP = 18  # cards: two sheets, every code path of the deck once
 
@@ -170,7 +170,7 @@ def _collected(run: Any, *args: Any) -> Any:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build the synthetic deck, print the figures."""
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_cards", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.cards", description=__doc__.split("\n\n")[0])
     ap.add_argument("--cards", type=int, default=540, help="cards in the synthetic deck (default 540)")
     ap.add_argument("--out", type=Path, default=None,
                     help="folder for cards.pdf and the floor's floor.pdf (default: a temporary folder)")

@@ -1,4 +1,4 @@
-"""Benchmark: `python -m benchmarks.bench_sim [--games N] [--players P] [--game DIR]` prints games per second."""
+"""Benchmark: `python -m benchmarks.sim [--games N] [--players P] [--game DIR]` prints games per second."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from mallette_print.sim.tables import compile_tables
 
 def main(argv: list[str] | None = None) -> None:
     """Time N greedy games (default 1,000 at 4 players) on the project's game."""
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_sim")
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.sim")
     ap.add_argument("--games", type=int, default=1000)
     ap.add_argument("--players", type=int, default=4)
     ap.add_argument("--policy", default="greedy", choices=["greedy", "random"])
-    ap.add_argument("--game", type=Path, default=Path(__file__).resolve().parents[2])
+    ap.add_argument("--game", type=Path, default=Path(__file__).resolve().parents[1])
     args = ap.parse_args(argv)
     tables = compile_tables(load_game(args.game))
     start = time.perf_counter()

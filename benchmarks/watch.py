@@ -1,6 +1,6 @@
 """Benchmark of `mallette watch`: from saving a one-card edit to cards.pdf and that card's PNG rewritten.
 
-    python -m benchmarks.bench_watch [--game DIR] [--edits 5]
+    python -m benchmarks.watch [--game DIR] [--edits 5]
 
 Copies the game to a temporary folder, starts `mallette watch --png 150` on it, waits for the first build and
 the rulebook, then edits one card's text several times (pausing between edits) and prints, for each edit, the

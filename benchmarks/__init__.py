@@ -1,0 +1,1 @@
+"""Speed measurements, outside the shipped package: `python -m benchmarks.cards`, `.sim`, `.watch`."""
