@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mallette_print.cli.commands import run  # noqa: E402
+from mallette_print.cli import run  # noqa: E402
 
 if __name__ == "__main__":
     args = sys.argv[1:]

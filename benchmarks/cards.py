@@ -122,7 +122,9 @@ def run_pipeline(game: Path, out: Path) -> Result:
     from mallette_print.core import validate, yamlio
     from mallette_print.core.cardsize import PRESETS
     from mallette_print.draw.fonts import register_family
-    from mallette_print.build.pipeline import BuildOptions, Registry, run_build
+    from mallette_print.build.options import BuildOptions
+    from mallette_print.build.registry import Registry
+    from mallette_print.build.pipeline import run_build
     from mallette_print.cards.outputs import produce_cards
     from mallette_print.cards.layouts import deck_layouts
 

@@ -53,7 +53,7 @@ def main() -> None:
             if (args.game / d).is_dir():
                 shutil.copytree(args.game / d, game / d)
         out = game / "out"
-        proc = subprocess.Popen([sys.executable, "-c", "from mallette_print.cli.commands import main; main()", "watch", "--game", str(game), "--out",
+        proc = subprocess.Popen([sys.executable, "-c", "from mallette_print.cli import main; main()", "watch", "--game", str(game), "--out",
                                  str(out), "--png", "150", "--verbose"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True, bufsize=1)
         try:

@@ -15,10 +15,11 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 from mallette_print.core.errors import DataError
 from mallette_print.build.printplan import plan_lines
-from mallette_print.build.pipeline import BuildOptions, run_build
+from mallette_print.build.options import BuildOptions
+from mallette_print.build.pipeline import run_build
 from mallette_print.board.outputs import board_outputs
 from mallette_print.board.tiling import PAPERS, plan_tiles
 from mallette_print.core.units import mm, to_mm

@@ -12,7 +12,7 @@ import pytest
 import zxingcpp
 from click.testing import CliRunner
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from mallette_print import __version__
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 

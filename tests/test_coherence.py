@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 from mallette_print.core.coherence import Report, check_coherence
 from mallette_print.core.validate import load_game
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import ActorCard, EventCard, GameData
 from mallette_print.sim.tables import compile_tables

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 from mallette_print.core.validate import load_game
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

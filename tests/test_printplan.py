@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mallette_print.cli.commands import main
-from mallette_print.build.pipeline import BuildOptions
+from mallette_print.cli import main
+from mallette_print.build.options import BuildOptions
 from mallette_print.board.outputs import board_outputs
 from mallette_print.core.validate import load_game
 

@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mallette_print.build import pipeline
-from mallette_print.cli.commands import main
-from mallette_print.build.pipeline import BuildOptions, Output, Registry, run_build
+from mallette_print.build import files, registry
+from mallette_print.cli import main
+from mallette_print.build.options import BuildOptions, Output
+from mallette_print.build.registry import Registry
+from mallette_print.build.pipeline import run_build
 from mallette_print.core.validate import load_game
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -184,14 +186,14 @@ def test_bom_crlf_and_tabs_inside_text_are_accepted(case: tuple[Path, Path]) -> 
     assert code == 0, stderr
 
 
-def _registry(*producers: tuple[str, pipeline.Producer]) -> Registry:
+def _registry(*producers: tuple[str, registry.Producer]) -> Registry:
     reg = Registry()
     for name, producer in producers:
         reg.add(name, producer)
     return reg
 
 
-def _make(name: str, content: bytes) -> pipeline.Producer:
+def _make(name: str, content: bytes) -> registry.Producer:
     return lambda data, opts: [Output(name, content)]
 
 
@@ -223,7 +225,7 @@ def test_ctrl_c_while_writing_leaves_the_old_set(good: tuple[Path, Path], tmp_pa
     reg = _registry(("a", _make("a.txt", b"old a")), ("b", _make("b.txt", b"old b")))
     run_build(data, BuildOptions(out=out, lang="fr"), reg)
     before = _snapshot(out)
-    real = pipeline._write_temp
+    real = files._write_temp
     calls = []
 
     def interrupted(path: Path, content: bytes) -> str:
@@ -232,7 +234,7 @@ def test_ctrl_c_while_writing_leaves_the_old_set(good: tuple[Path, Path], tmp_pa
             raise KeyboardInterrupt
         return real(path, content)
 
-    monkeypatch.setattr(pipeline, "_write_temp", interrupted)
+    monkeypatch.setattr(files, "_write_temp", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run_build(data, BuildOptions(out=out, lang="fr"),
                   _registry(("a", _make("a.txt", b"new a")), ("b", _make("b.txt", b"new b"))))
@@ -256,7 +258,7 @@ def test_ctrl_c_during_the_moves_is_held_until_the_set_is_complete(good: tuple[P
         moved.append(dst)
         real(src, dst)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline.os, "replace", replace)
+    monkeypatch.setattr(files.os, "replace", replace)
     with pytest.raises(KeyboardInterrupt):
         run_build(data, BuildOptions(out=out, lang="fr"),
                   _registry(("a", _make("a.txt", b"new a")), ("b", _make("b.txt", b"new b"))))

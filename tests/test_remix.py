@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 
 
 def test_new_remix_checks_and_credits_the_original(sample_game: Path, tmp_path: Path, runner) -> None:
@@ -46,7 +46,7 @@ def test_new_refuses_a_folder_in_use(sample_game: Path, tmp_path: Path, runner) 
 
 
 def test_a_remix_of_the_real_game_builds_at_once_even_with_a_long_author_name(tmp_path: Path, runner) -> None:
-    from mallette_print.build.pipeline import BuildOptions
+    from mallette_print.build.options import BuildOptions
     from mallette_print.cards.outputs import produce_cards
     from mallette_print.core.validate import load_game
 

@@ -12,7 +12,7 @@ import zxingcpp
 from pypdf import PdfReader
 
 from mallette_print.rulebook.booklet_order import padded
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 from mallette_print.core.schema import dumps, schemas
 
 REPO = Path(__file__).resolve().parent.parent

@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import click
 import pytest
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
+from mallette_print.core.errors import RequestError
 from mallette_print.core.selection import MANIFEST, Selection, card_hashes, select
 from mallette_print.core.validate import load_game
 
@@ -25,12 +25,17 @@ def test_only_decks_and_cards(sample_game: Path) -> None:
     assert select(data, Selection()) is data
 
 
-def test_unknown_names_are_usage_errors_with_suggestions(sample_game: Path) -> None:
+def test_unknown_names_are_request_errors_with_suggestions(sample_game: Path, runner) -> None:
     data = load_game(sample_game)
-    with pytest.raises(click.BadParameter, match="no deck 'actor' \\(did you mean 'actors'\\?\\)"):
+    with pytest.raises(RequestError, match="no deck 'actor' \\(did you mean 'actors'\\?\\)") as exc:
         select(data, Selection(decks=("actor",)))
-    with pytest.raises(click.BadParameter, match="no card 'comune' \\(did you mean 'commune'\\?\\)"):
+    assert exc.value.option == "only"
+    with pytest.raises(RequestError, match="no card 'comune' \\(did you mean 'commune'\\?\\)"):
         select(data, Selection(cards=("comune",)))
+    # The command line shows them as usage errors naming its option: exit 2.
+    result = runner.invoke(main, ["build", "--out", str(sample_game / "out"), "--cards", "comune"])
+    assert result.exit_code == 2
+    assert "Invalid value for --cards: no card 'comune' (did you mean 'commune'?)" in result.output
 
 
 def test_changed_since_a_saved_build(sample_game: Path, tmp_path: Path, runner) -> None:
@@ -57,7 +62,7 @@ def test_changed_since_a_git_ref(sample_game: Path) -> None:
                    encoding="utf-8")
     data = load_game(sample_game)
     assert ids(select(data, Selection(changed_since="HEAD"))) == ["subvention"]
-    with pytest.raises(click.BadParameter, match="neither a saved build manifest nor a git ref"):
+    with pytest.raises(RequestError, match="neither a saved build manifest nor a git ref"):
         select(data, Selection(changed_since="no-such-ref"))
 
 

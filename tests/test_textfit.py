@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 from mallette_print.draw.textfit import french_spacing, to_markup
 
 REPO = Path(__file__).resolve().parent.parent

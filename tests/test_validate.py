@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 

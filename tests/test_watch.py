@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from mallette_print.build.pipeline import BuildOptions, default_registry
+from mallette_print.build.options import BuildOptions
+from mallette_print.build.registry import default_registry
 from mallette_print.build.watch import BOARD, CARDS, RULEBOOK, Watcher, classify, run
 
 REPO = Path(__file__).resolve().parent.parent

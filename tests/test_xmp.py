@@ -8,9 +8,11 @@ from pathlib import Path
 import pikepdf
 from pypdf import PdfReader
 
-from mallette_print.cli.commands import main
+from mallette_print.cli import main
 from mallette_print.core.licensing import pdf_meta
-from mallette_print.build.pipeline import BuildOptions, Output, default_registry, run_build
+from mallette_print.build.options import BuildOptions, Output
+from mallette_print.build.registry import default_registry
+from mallette_print.build.pipeline import run_build
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.core.validate import load_game
 

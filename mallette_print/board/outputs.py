@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mallette_print.board.layout import layout_board
 from mallette_print.core.model import GameData
-from mallette_print.build.pipeline import BuildOptions, Output, paper_label
+from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.board.draw import board_pdf
 from mallette_print.board.tiles import tiles_pdf
 

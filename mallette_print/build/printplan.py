@@ -6,7 +6,7 @@ facilitator building the French game reads one language; languages without texts
 
 from __future__ import annotations
 
-from mallette_print.build.pipeline import BuildReport
+from mallette_print.build.options import BuildReport
 
 TEXTS = {
     "en": {

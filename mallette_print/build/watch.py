@@ -20,17 +20,19 @@ are kept across rebuilds (render/layoutcache.py), so only the edited deck is fit
 from __future__ import annotations
 
 import threading
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-import click
-
-from mallette_print.core.errors import DataError
+from mallette_print.core.errors import DataError, MalletteError
 from mallette_print.core.model import GameData
-from mallette_print.build.pipeline import BuildOptions, Output, Registry, default_registry, run_build, write_atomic
+from mallette_print.build.files import write_atomic
+from mallette_print.build.options import BuildOptions, Output
+from mallette_print.build.pipeline import run_build
+from mallette_print.build.registry import Registry, default_registry
 from mallette_print.cards.layoutcache import LayoutCache, using
 from mallette_print.core.selection import Selection
 
@@ -67,7 +69,7 @@ def classify(paths: Iterable[Path], root: Path) -> tuple[set[str], bool]:
 
 
 def _default_echo(text: str, err: bool) -> None:
-    click.echo(text, err=err)
+    print(text, file=sys.stderr if err else sys.stdout, flush=True)
 
 
 @dataclass
@@ -118,7 +120,7 @@ class Watcher:
         try:
             data = (self.load or _load)(self.root)
         except DataError as exc:
-            self._fail(label, exc.format_message())
+            self._fail(label, exc.message)
             return False
         self.timings.append(("load", time.perf_counter() - t0))
         self.data = data
@@ -127,8 +129,8 @@ class Watcher:
         if steps:
             try:
                 written = self._build(data, steps)
-            except click.ClickException as exc:
-                self._fail(label, exc.format_message())
+            except MalletteError as exc:
+                self._fail(label, exc.message)
                 return False
             except Exception:  # a bug must not end a designer's session: show it, keep watching
                 self._fail(label, "internal error (please report it):\n" + traceback.format_exc())
@@ -154,8 +156,8 @@ class Watcher:
         t0 = time.perf_counter()
         try:
             written = self._build(self.data, {RULEBOOK})
-        except click.ClickException as exc:
-            self._fail("rulebook", exc.format_message())
+        except MalletteError as exc:
+            self._fail("rulebook", exc.message)
             return
         except Exception:
             self._fail("rulebook", "internal error (please report it):\n" + traceback.format_exc())

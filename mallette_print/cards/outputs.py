@@ -8,7 +8,7 @@ from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.errors import BuildError
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
-from mallette_print.build.pipeline import BuildOptions, Output, paper_label
+from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.cards.painter import CardLook, painter_for
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.cards.sheets import calibration_pdf, expand, render_sheets

@@ -12,14 +12,14 @@ import io
 from html import escape
 from pathlib import Path
 
-import click
 
 from mallette_print.core.cardsize import parse_card_size
 from mallette_print.core.diagnostics import suggest
+from mallette_print.core.errors import RequestError
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, pdf_meta
 from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.build.pipeline import write_atomic
+from mallette_print.build.files import write_atomic
 from mallette_print.cards.outputs import face_pngs
 from mallette_print.cards.painter import CardLook, painter_for
 from mallette_print.draw.pdf import new_canvas
@@ -60,7 +60,7 @@ def _pick(data: GameData, ids: tuple[str, ...]) -> set[str]:
         elif i in decks:
             chosen.update(decks[i])
         else:
-            raise click.BadParameter(f"no card or deck '{i}'{suggest(i, [*cards, *decks])}", param_hint="IDS")
+            raise RequestError(f"no card or deck '{i}'{suggest(i, [*cards, *decks])}", option="ids")
     return chosen
 
 

@@ -23,7 +23,7 @@ from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, pdf_meta
 from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.build.pipeline import BuildOptions, Output
+from mallette_print.build.options import BuildOptions, Output
 from mallette_print.cards.painter import CardLook, painter_for
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.cards.sheets import expand

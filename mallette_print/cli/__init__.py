@@ -1,10 +1,10 @@
 """The `mallette` command line: click commands only (parse options, call the API, print, exit 0/1/2).
 
-`commands` holds the group and the facilitator's commands (check, build, calibrate, new, schema,
-simulate); `designer` adds watch and preview to the same group.
+`main` holds the group, the shared options and the error boundary; each other module adds its commands to the
+group: check (check, schema), build (build, calibrate), designer (watch, preview), simulate, remix (new).
 """
 
-from mallette_print.cli import designer as _designer  # noqa: F401  (registers watch and preview on `main`)
-from mallette_print.cli.commands import main, run
+from mallette_print.cli import build, check, designer, remix, simulate  # noqa: F401  (each registers its commands)
+from mallette_print.cli.main import main, run
 
 __all__ = ["main", "run"]

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from mallette_print.cli.commands import _start, build_options, game_option, main, prepare_build
+from mallette_print.cli.build import build_options, prepare_build
+from mallette_print.cli.main import game_option, game_root, main
 
 
 @main.command()
@@ -15,7 +16,7 @@ from mallette_print.cli.commands import _start, build_options, game_option, main
 @click.option("--no-rulebook", is_flag=True, help="Never rebuild the rulebook while watching (it takes seconds).")
 def watch(game_dir: Path | None, no_rulebook: bool, **kw: Any) -> None:
     """Build, then rebuild what changes as you save files in cards/, rules/ or assets/ (Ctrl-C to stop)."""
-    from mallette_print.build.pipeline import default_registry
+    from mallette_print.build.registry import default_registry
     from mallette_print.build.watch import Watcher, run
 
     data, opts, selection = prepare_build(game_dir, kw)
@@ -50,7 +51,7 @@ def preview(game_dir: Path | None, ids: tuple[str, ...], out_dir: Path, lang: st
         parse_card_size(card_size)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--size") from None
-    data = load_game(_start(game_dir))
+    data = load_game(game_root(game_dir))
     if lang is not None and lang not in data.game.languages:
         raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
                                  param_hint="--lang")

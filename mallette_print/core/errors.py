@@ -1,6 +1,7 @@
 """User-facing errors: every problem with the data says where (file:line:col) and what.
 
-The CLI prints these cleanly and exits 1; a traceback in front of a user is a bug.
+These are the library's exceptions; they know nothing of the command line. Only `mallette_print.cli` turns them
+into exit codes (1 for DataError and BuildError, 2 for RequestError); a traceback in front of a user is a bug.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
 
 
 @dataclass(frozen=True, order=True)
@@ -37,10 +37,19 @@ def display_path(path: Path | str) -> str:
         return str(p)
 
 
-class DataError(click.ClickException):
-    """One or more problems in the game data; exit code 1."""
+class MalletteError(Exception):
+    """Something the user can fix, explained in `message`: the base of the library's user-facing errors."""
 
-    exit_code = 1
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DataError(MalletteError):
+    """One or more located problems in the game data (every problem found, not only the first)."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems))
@@ -52,17 +61,21 @@ class DataError(click.ClickException):
         lines.append(f"{n} error{'s' if n != 1 else ''} found; nothing was written.")
         return "\n".join(lines)
 
-    def format_message(self) -> str:
-        return self.message
 
-    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
-        click.echo(self.format_message(), err=True, file=file)
-
-
-class BuildError(click.ClickException):
+class BuildError(MalletteError):
     """A build step failed for a reason that is not the data (disk full, unwritable folder)."""
 
-    exit_code = 1
+
+class RequestError(MalletteError):
+    """What was asked cannot be done (an unknown card, a selection that matches nothing).
+
+    `option` names what was asked in the API's words ("cards", "only", "changed_since", "ids"); the command line
+    shows it as its option (--cards, IDS).
+    """
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 def problem(path: Path | str, line: int, col: int, context: str, message: str) -> Problem:

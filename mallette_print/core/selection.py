@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-import click
 
 from mallette_print.core.diagnostics import suggest
-from mallette_print.core.errors import BuildError, DataError
+from mallette_print.core.errors import BuildError, DataError, RequestError
 from mallette_print.core.model import Deck, GameData
 
 MANIFEST = "build-manifest.json"
@@ -73,8 +72,8 @@ def _hashes_at_git_ref(root: Path, ref: str) -> dict[str, str]:
     except (OSError, subprocess.CalledProcessError, ValueError) as exc:
         err = getattr(exc, "stderr", b"") or b""
         detail = err.decode("utf-8", "replace").strip() if isinstance(err, bytes) else str(err)
-        raise click.BadParameter(f"'{ref}' is neither a saved build manifest nor a git ref of this game"
-                                 f"{': ' + detail if detail else ''}", param_hint="--changed-since") from None
+        raise RequestError(f"'{ref}' is neither a saved build manifest nor a git ref of this game"
+                                 f"{': ' + detail if detail else ''}", option="changed_since") from None
     with tempfile.TemporaryDirectory() as tmp:
         with tarfile.open(fileobj=BytesIO(tar)) as archive:
             archive.extractall(tmp, filter="data")
@@ -82,7 +81,7 @@ def _hashes_at_git_ref(root: Path, ref: str) -> dict[str, str]:
             old = load_game(Path(tmp) / rel)
         except DataError as exc:
             raise BuildError(f"the game at '{ref}' does not validate, so changes since it cannot be computed:\n"
-                             f"{exc.format_message()}") from None
+                             f"{exc.message}") from None
         return card_hashes(old)
 
 
@@ -96,8 +95,7 @@ def baseline(root: Path, ref: str) -> dict[str, str]:
             cards = json.loads(path.read_text(encoding="utf-8"))["cards"]
             return {str(k): str(v) for k, v in cards.items()}
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise click.BadParameter(f"{ref} is not a build manifest written by mallette build",
-                                     param_hint="--changed-since") from None
+            raise RequestError(f"{ref} is not a build manifest written by mallette build", option="changed_since") from None
     return _hashes_at_git_ref(root, ref)
 
 
@@ -108,12 +106,11 @@ def select(data: GameData, sel: Selection) -> GameData:
     deck_ids = [d.id for d in data.decks]
     for d in sel.decks:
         if d not in deck_ids:
-            raise click.BadParameter(f"no deck '{d}'{suggest(d, deck_ids)}; decks: {', '.join(deck_ids)}",
-                                     param_hint="--only")
+            raise RequestError(f"no deck '{d}'{suggest(d, deck_ids)}; decks: {', '.join(deck_ids)}", option="only")
     card_ids = [c.id for _, c in data.cards()]
     for c in sel.cards:
         if c not in card_ids:
-            raise click.BadParameter(f"no card '{c}'{suggest(c, card_ids)}", param_hint="--cards")
+            raise RequestError(f"no card '{c}'{suggest(c, card_ids)}", option="cards")
     changed: set[str] | None = None
     if sel.changed_since:
         before = baseline(Path(data.root), sel.changed_since)

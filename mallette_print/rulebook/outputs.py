@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mallette_print.build.pipeline import BuildOptions, Output, paper_label
+from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.core.model import GameData
 from mallette_print.rulebook.content import PrintItem
 from mallette_print.rulebook.words import word

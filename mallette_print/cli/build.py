@@ -1,108 +1,13 @@
-"""The `mallette` command line: check, build and the tools around them.
-
-Heavy libraries (pydantic, reportlab) are imported inside the commands so that
-`mallette --help` stays instant. Exit codes: 0 success, 1 bad data or a failed
-build, 2 bad usage.
-"""
+"""`mallette build` and `mallette calibrate`, and the build options `mallette watch` shares."""
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
 import click
 
-from mallette_print import __version__
-
-GAME_HELP = "Game folder (holding cards/game.yaml); defaults to the current project."
-
-
-def game_option(f: Any) -> Any:
-    """The --game option shared by every command."""
-    return click.option(
-        "--game", "game_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=GAME_HELP
-    )(f)
-
-
-def _start(game_dir: Path | None) -> Path:
-    return game_dir if game_dir is not None else Path.cwd()
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="mallette")
-def main() -> None:
-    """mallette-print: the MES cooperation game, from YAML data to printable PDFs."""
-
-
-@main.command()
-@game_option
-@click.option("--strict", is_flag=True, help="Treat coherence warnings (e.g. a missing translation) as errors.")
-@click.option("--simulate", "simulate_games", is_flag=False, flag_value=200, default=None, type=click.IntRange(1),
-              metavar="[N]", help="Also play N simulated games (200 if no N) and warn about dead cards.")
-def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> None:
-    """Validate the game data and its coherence, print a summary; exit 1 listing every problem."""
-    from dataclasses import replace
-
-    from mallette_print.core.coherence import check_coherence
-    from mallette_print.core.errors import DataError
-    from mallette_print.core.summary import summary_lines
-    from mallette_print.core.validate import load_game
-
-    data = load_game(_start(game_dir))
-    for line in summary_lines(data):
-        click.echo(line)
-    report = check_coherence(data)
-    warnings = list(report.warnings)
-    if simulate_games is not None and not report.errors:
-        from mallette_print.sim.check import simulation_warnings
-
-        lines, found = simulation_warnings(data, simulate_games)
-        for line in lines:
-            click.echo(line)
-        warnings.extend(found)
-    if strict:
-        if report.errors or warnings:
-            raise DataError([*report.errors, *warnings])
-    else:
-        for w in warnings:
-            click.echo(str(replace(w, message=f"warning: {w.message}")), err=True)
-        if report.errors:
-            raise DataError(list(report.errors))
-    n = len(warnings)
-    click.echo(f"Coherence: no errors, {n} warning{'s' if n != 1 else ''}." if n else "Coherence: no problems found.")
-
-
-@main.command()
-@game_option
-@click.option("--games", type=click.IntRange(1), default=1000, show_default=True, help="How many games to play.")
-@click.option("--seed", type=int, default=1, show_default=True, help="Random seed: the same seed gives the same report.")
-@click.option("--players", type=int, default=None, help="Players at the table (default: 4, within the game's range).")
-@click.option("--policy", type=click.Choice(["greedy", "random"]), default="greedy", show_default=True,
-              help="greedy: a cooperative table that plans toward the challenges; random: random legal moves.")
-def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, policy: str) -> None:
-    """Play the game many times from its data and report its balance (win rate, challenges, dead cards)."""
-    import sys
-
-    from mallette_print.sim.report import report_lines
-    from mallette_print.sim.runner import simulate as run_games
-    from mallette_print.sim.tables import compile_tables
-    from mallette_print.core.validate import load_game
-
-    data = load_game(_start(game_dir))
-    tables = compile_tables(data)
-    p = data.game.parameters
-    if players is None:
-        players = min(max(4, p.players_min), p.players_max)
-    if not p.players_min <= players <= p.players_max:
-        raise click.BadParameter(f"the game is for {p.players_min} to {p.players_max} players", param_hint="--players")
-    if games >= 200:
-        with click.progressbar(length=games, label="Simulating", file=sys.stderr) as bar:
-            run = run_games(tables, games, seed, players, policy, progress=bar.update)
-    else:
-        run = run_games(tables, games, seed, players, policy)
-    for line in report_lines(run):
-        click.echo(line)
+from mallette_print.cli.main import game_root, game_option, main
 
 
 def _csv(value: str | None) -> tuple[str, ...]:
@@ -185,12 +90,12 @@ def build_options(f: Any) -> Any:
 
 def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, Any]:
     """Load the game and turn the build options into (game data, BuildOptions, Selection)."""
-    from mallette_print.build.pipeline import BuildOptions
+    from mallette_print.build.options import BuildOptions
     from mallette_print.core.selection import Selection
     from mallette_print.core.validate import load_game
 
     _fits(kw["paper"], kw["card_size"], kw["duplex"])
-    data = load_game(_start(game_dir))
+    data = load_game(game_root(game_dir))
     lang = kw["lang"]
     if lang is not None and lang not in data.game.languages:
         raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
@@ -207,7 +112,8 @@ def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, 
 @build_options
 def build(game_dir: Path | None, **kw: Any) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
-    from mallette_print.build.pipeline import default_registry, run_build
+    from mallette_print.build.pipeline import run_build
+    from mallette_print.build.registry import default_registry
     from mallette_print.build.printplan import plan_lines
     from mallette_print.build.progress import BuildProgress
 
@@ -241,11 +147,11 @@ def calibrate(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str
     """Write duplex-calibration.pdf: print it double-sided, read DX,DY against the light, build with --offset."""
     from mallette_print.core.cardsize import PRESETS
     from mallette_print.core.errors import BuildError
-    from mallette_print.build.pipeline import write_atomic
+    from mallette_print.build.files import write_atomic
     from mallette_print.cards.sheets import calibration_pdf
     from mallette_print.core.validate import load_game
 
-    data = load_game(_start(game_dir))
+    data = load_game(game_root(game_dir))
     if lang is not None and lang not in data.game.languages:
         raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
                                  param_hint="--lang")
@@ -262,57 +168,3 @@ def calibrate(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str
     else:
         click.echo(f"Wrote {target}: print pages 1-2 double-sided at 100% ({duplex} edge), then read DX and DY "
                    "on the back against the light and build with --offset DX,DY.")
-
-
-@main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write every schema file into this folder instead of printing one.")
-@click.option("--kind", type=click.Choice(["game", "deck", "templates", "board"]), default="deck", show_default=True,
-              help="Which file's schema to print.")
-def schema(out_dir: Path | None, kind: str) -> None:
-    """Print the JSON Schema of a YAML file kind (or write them all with --out)."""
-    from mallette_print.core.schema import dumps, schemas
-
-    all_schemas = schemas()
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for name, body in all_schemas.items():
-            (out_dir / name).write_text(dumps(body), encoding="utf-8")
-            click.echo(f"wrote {out_dir / name}")
-        return
-    name = f"{kind}.schema.json"
-    if name not in all_schemas:
-        raise click.BadParameter(f"no schema for '{kind}' in this version", param_hint="--kind")
-    click.echo(dumps(all_schemas[name]), nl=False)
-
-
-@main.command()
-@game_option
-@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--title", required=True, help="Title of your version.")
-@click.option("--author", "authors", required=True, multiple=True, help="Author of your version (repeat for several).")
-@click.option("--year", type=int, default=None, help="Year of your version (default: the original's).")
-def new(game_dir: Path | None, dest: Path, title: str, authors: tuple[str, ...], year: int | None) -> None:
-    """Start a remix of the game in DEST: copies the data, credits the original, keeps CC BY-SA 4.0."""
-    from mallette_print.core.remix import new_remix
-    from mallette_print.core.validate import load_game
-
-    data = load_game(_start(game_dir))
-    for line in new_remix(data, dest, title, list(authors), year):
-        click.echo(line)
-
-
-def run(args: list[str] | None = None, prog_name: str | None = None) -> None:
-    """The `mallette` command and build.py: `main`, then leave without a last garbage collection.
-
-    The process ends right after: a final collection over every object a build made (layouts, fonts, PDFs)
-    only delays the prompt (0.07 s of a 1.5 s build). Tests call `main` through click's runner, never this.
-    """
-    try:
-        main(args, prog_name=prog_name)
-    finally:
-        gc.freeze()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    run()

@@ -1,0 +1,70 @@
+"""`mallette check` and `mallette schema`: validate the data, describe its files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mallette_print.cli.main import game_root, game_option, main
+
+
+@main.command()
+@game_option
+@click.option("--strict", is_flag=True, help="Treat coherence warnings (e.g. a missing translation) as errors.")
+@click.option("--simulate", "simulate_games", is_flag=False, flag_value=200, default=None, type=click.IntRange(1),
+              metavar="[N]", help="Also play N simulated games (200 if no N) and warn about dead cards.")
+def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> None:
+    """Validate the game data and its coherence, print a summary; exit 1 listing every problem."""
+    from dataclasses import replace
+
+    from mallette_print.core.coherence import check_coherence
+    from mallette_print.core.errors import DataError
+    from mallette_print.core.summary import summary_lines
+    from mallette_print.core.validate import load_game
+
+    data = load_game(game_root(game_dir))
+    for line in summary_lines(data):
+        click.echo(line)
+    report = check_coherence(data)
+    warnings = list(report.warnings)
+    if simulate_games is not None and not report.errors:
+        from mallette_print.sim.check import simulation_warnings
+
+        lines, found = simulation_warnings(data, simulate_games)
+        for line in lines:
+            click.echo(line)
+        warnings.extend(found)
+    if strict:
+        if report.errors or warnings:
+            raise DataError([*report.errors, *warnings])
+    else:
+        for w in warnings:
+            click.echo(str(replace(w, message=f"warning: {w.message}")), err=True)
+        if report.errors:
+            raise DataError(list(report.errors))
+    n = len(warnings)
+    click.echo(f"Coherence: no errors, {n} warning{'s' if n != 1 else ''}." if n else "Coherence: no problems found.")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write every schema file into this folder instead of printing one.")
+@click.option("--kind", type=click.Choice(["game", "deck", "templates", "board"]), default="deck", show_default=True,
+              help="Which file's schema to print.")
+def schema(out_dir: Path | None, kind: str) -> None:
+    """Print the JSON Schema of a YAML file kind (or write them all with --out)."""
+    from mallette_print.core.schema import dumps, schemas
+
+    all_schemas = schemas()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, body in all_schemas.items():
+            (out_dir / name).write_text(dumps(body), encoding="utf-8")
+            click.echo(f"wrote {out_dir / name}")
+        return
+    name = f"{kind}.schema.json"
+    if name not in all_schemas:
+        raise click.BadParameter(f"no schema for '{kind}' in this version", param_hint="--kind")
+    click.echo(dumps(all_schemas[name]), nl=False)

@@ -1,0 +1,42 @@
+"""`mallette simulate`: play the game many times and report its balance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mallette_print.cli.main import game_root, game_option, main
+
+
+@main.command()
+@game_option
+@click.option("--games", type=click.IntRange(1), default=1000, show_default=True, help="How many games to play.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed: the same seed gives the same report.")
+@click.option("--players", type=int, default=None, help="Players at the table (default: 4, within the game's range).")
+@click.option("--policy", type=click.Choice(["greedy", "random"]), default="greedy", show_default=True,
+              help="greedy: a cooperative table that plans toward the challenges; random: random legal moves.")
+def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, policy: str) -> None:
+    """Play the game many times from its data and report its balance (win rate, challenges, dead cards)."""
+    import sys
+
+    from mallette_print.sim.report import report_lines
+    from mallette_print.sim.runner import simulate as run_games
+    from mallette_print.sim.tables import compile_tables
+    from mallette_print.core.validate import load_game
+
+    data = load_game(game_root(game_dir))
+    tables = compile_tables(data)
+    p = data.game.parameters
+    if players is None:
+        players = min(max(4, p.players_min), p.players_max)
+    if not p.players_min <= players <= p.players_max:
+        raise click.BadParameter(f"the game is for {p.players_min} to {p.players_max} players", param_hint="--players")
+    if games >= 200:
+        with click.progressbar(length=games, label="Simulating", file=sys.stderr) as bar:
+            run = run_games(tables, games, seed, players, policy, progress=bar.update)
+    else:
+        run = run_games(tables, games, seed, players, policy)
+    for line in report_lines(run):
+        click.echo(line)
