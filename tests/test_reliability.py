@@ -207,7 +207,7 @@ def _registry(*producers: tuple[str, registry.Producer]) -> Registry:
 
 
 def _make(name: str, content: bytes) -> registry.Producer:
-    return lambda data, opts: [Output(name, content)]
+    return lambda data, opts, ctx: [Output(name, content)]
 
 
 @pytest.mark.parametrize("error", [RuntimeError("boom"), KeyboardInterrupt()])
@@ -220,7 +220,7 @@ def test_failing_producer_leaves_earlier_outputs_and_no_temp_file(error: BaseExc
                                                                  ("b", _make("b.txt", b"old b"))))
     before = _snapshot(out)
 
-    def broken(data: object, opts: object) -> list[Output]:
+    def broken(data: object, opts: object, ctx: object) -> list[Output]:
         raise error
 
     with pytest.raises(type(error)):

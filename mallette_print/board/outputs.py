@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from mallette_print.board.layout import layout_board
 from mallette_print.core.model import GameData
+from mallette_print.build.context import BuildContext
 from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.board.draw import board_pdf
 from mallette_print.board.tiles import tiles_pdf
 
 
-def board_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
+def board_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:
     """board.pdf and board-tiles.pdf, or nothing when the game has no cards/board.yaml."""
     if data.board is None:
         return []

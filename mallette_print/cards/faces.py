@@ -17,7 +17,7 @@ from mallette_print.core.errors import Problem, problem
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import notice
-from mallette_print.build.memo import per_game
+from mallette_print.build.context import BuildContext
 from mallette_print.core.model import (
     SHOWABLE,
     ActorCard,
@@ -119,8 +119,13 @@ def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else f"{MINUS}{-n}"
 
 
-def _words(data: GameData, lang: str) -> _Words:
-    return per_game(data, ("words", lang), lambda: _Words(data, lang))
+def _words(ctx: BuildContext, data: GameData, lang: str) -> _Words:
+    return ctx.per_game(data, ("words", lang), lambda: _Words(data, lang))
+
+
+def known_icons(ctx: BuildContext, data: GameData) -> dict[str, str]:
+    """The game's icon index, listed once per game and context."""
+    return ctx.per_game(data, "icon_index", lambda: icon_index(data))
 
 
 class _Words:
@@ -145,9 +150,10 @@ class _Words:
         return escape(self.t(self.cards[card_id].title))
 
 
-def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[str]) -> list[Block]:
+def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str,
+                show: list[str]) -> list[Block]:
     """The body paragraphs of a card face, in the order of the template's `show`."""
-    w = _words(data, lang)
+    w = _words(ctx, data, lang)
     out: list[Block] = []
     sep = " · "
 
@@ -222,9 +228,10 @@ def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[st
     return out
 
 
-def _band(data: GameData, deck: Deck, card: Card, tpl: Template, lang: str) -> tuple[str, str, str | None, str, Badge | None]:
+def _band(ctx: BuildContext, data: GameData, deck: Deck, card: Card, tpl: Template,
+          lang: str) -> tuple[str, str, str | None, str, Badge | None]:
     """Band colour, pattern, icon, second label and badge of a card."""
-    w = _words(data, lang)
+    w = _words(ctx, data, lang)
     colour, pattern, icon, group = tpl.band_colour, tpl.pattern, tpl.icon, ""
     badge: Badge | None = None
     show = tpl.show or list(SHOWABLE[deck.type])
@@ -301,7 +308,7 @@ def _fit_caption(number: int, short: str, lang: str, colour: str, width: float, 
     return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 3, lang)
 
 
-def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
+def layout_face(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
                 fam: FontFamily, body_start: float | None = None,
                 blocks: list[Block] | None = None) -> FaceLayout | list[Problem]:
     """Fit every text of a card face; return the layout, or the located problems of what does not fit.
@@ -314,7 +321,7 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     tpl = data.templates[deck.template]
     W, H, S = size.w, size.h, size.safe
     problems: list[Problem] = []
-    colour, pattern, icon, group, badge = _band(data, deck, card, tpl, lang)
+    colour, pattern, icon, group, badge = _band(ctx, data, deck, card, tpl, lang)
     # Second band line: one line between the badges, shrunk down to 7 pt if needed.
     group_w = W - 2 * S - (DISC + mm(2)) * (1 + (badge is not None))
     group_size = 9.5
@@ -346,7 +353,7 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
         short = tr(f.short or f.title, lang, data.game.default_language)
         fiche_w = W - 2 * S - qr - QR_GAP
         # Every card of a fiche shows the same caption: fitted once per game (the key holds all it depends on).
-        fitted = per_game(data, ("fiche", f.id, lang, tpl.body.colour, fiche_w, fam),
+        fitted = ctx.per_game(data, ("fiche", f.id, lang, tpl.body.colour, fiche_w, fam),
                           lambda: _fit_caption(f.number, short, lang, tpl.body.colour, fiche_w, fam))
         if isinstance(fitted, Overflow):
             problems.append(_overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
@@ -371,8 +378,8 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     body_top = rule_y - mm(1.7)
     body_bottom = S + footer_h + mm(1.5)
     if blocks is None:
-        blocks = body_blocks(data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
-    known = icon_index(data)
+        blocks = body_blocks(ctx, data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
+    known = known_icons(ctx, data)
     for b in blocks:
         for name in re.findall(r'label="([^"]*)"', b.markup):
             if name not in known:

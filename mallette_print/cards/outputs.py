@@ -10,6 +10,7 @@ from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
 from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.cards.painter import CardLook, painter_for
+from mallette_print.build.context import BuildContext
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.cards.sheets import calibration_pdf, expand, render_sheets
 
@@ -33,7 +34,8 @@ def _look(opts: BuildOptions, size: CardSize, cmyk: bool = False) -> CardLook:
     return CardLook(size=size, ink_saver=opts.ink_saver, guides=opts.guides and not cmyk, cmyk=cmyk)
 
 
-def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[str, ...] = ()) -> tuple[bytes, int]:
+def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[str, ...] = (),
+                   ctx: BuildContext | None = None) -> tuple[bytes, int]:
     """One card side per page, front then back; page = trim + bleed; TrimBox and BleedBox set; CMYK."""
     s = look.size
     pw, ph = s.w + 2 * s.bleed, s.h + 2 * s.bleed
@@ -42,7 +44,7 @@ def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[s
     c, _ = new_canvas(buf, (pw, ph), meta, cmyk=look.cmyk)
     c.setTrimBox((s.bleed, s.bleed, s.bleed + s.w, s.bleed + s.h))
     c.setBleedBox((0, 0, pw, ph))
-    p = painter_for(c, data, lang, look)
+    p = painter_for(ctx or BuildContext(), c, data, lang, look)
     decks = expand(data, selection)
     p.layout_all([(d, card) for d, cards in decks for card in cards])
     pages = 0
@@ -56,14 +58,15 @@ def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[s
     return buf.getvalue(), pages
 
 
-def face_pngs(data: GameData, lang: str, look: CardLook, dpi: int, selection: tuple[str, ...] = ()) -> list[Output]:
+def face_pngs(data: GameData, lang: str, look: CardLook, dpi: int, selection: tuple[str, ...] = (),
+              ctx: BuildContext | None = None) -> list[Output]:
     """One PNG per card face (each distinct card once), rendered from the same drawing as the PDF."""
     import pypdfium2 as pdfium
 
     s = look.size
     buf = io.BytesIO()
     c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Card previews"))
-    p = painter_for(c, data, lang, look)
+    p = painter_for(ctx or BuildContext(), c, data, lang, look)
     decks = [(d, tuple({card.id: card for card in cards}.values())) for d, cards in expand(data, selection)]
     p.layout_all([(d, card) for d, cards in decks for card in cards])
     names = []
@@ -86,8 +89,9 @@ def face_pngs(data: GameData, lang: str, look: CardLook, dpi: int, selection: tu
     return out
 
 
-def produce_cards(data: GameData, opts: BuildOptions) -> list[Output]:
+def produce_cards(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:
     """Every card output the options ask for."""
+    ctx = ctx or BuildContext()
     try:
         size = parse_card_size(opts.card_size)
     except ValueError as exc:
@@ -97,18 +101,18 @@ def produce_cards(data: GameData, opts: BuildOptions) -> list[Output]:
            for k, v in HOW_TO_PRINT.get(lang[:2], HOW_TO_PRINT["en"]).items()}
     look = _look(opts, size)
     try:
-        pdf, pages = render_sheets(data, lang, opts.paper, size, opts.duplex, opts.offset, look, opts.cards)
+        pdf, pages = render_sheets(data, lang, opts.paper, size, opts.duplex, opts.offset, look, opts.cards, ctx)
     except ValueError as exc:  # a card size that does not fit the paper
         raise BuildError(str(exc)) from None
     two_sided = opts.duplex in ("long", "short")
     outputs = [Output("cards.pdf", pdf, pages, how[opts.duplex], sheets=(pages + 1) // 2 if two_sided else pages)]
     if two_sided:
-        cal = calibration_pdf(data, lang, opts.paper, opts.duplex, opts.offset, size)
+        cal = calibration_pdf(data, lang, opts.paper, opts.duplex, opts.offset, size, ctx)
         # Not counted in the total: the same two pages open cards.pdf.
         outputs.append(Output("duplex-calibration.pdf", cal, 2, how[opts.duplex]))
     if opts.print_shop:
-        shop, shop_pages = print_shop_pdf(data, lang, _look(opts, size, cmyk=True), opts.cards)
+        shop, shop_pages = print_shop_pdf(data, lang, _look(opts, size, cmyk=True), opts.cards, ctx)
         outputs.append(Output("cards-printshop.pdf", shop, shop_pages, how["shop"]))
     if opts.png_dpi:
-        outputs.extend(face_pngs(data, lang, look, opts.png_dpi, opts.cards))
+        outputs.extend(face_pngs(data, lang, look, opts.png_dpi, opts.cards, ctx))
     return outputs

@@ -1,6 +1,6 @@
 """`mallette preview`: PNGs of card fronts and deck backs, and a static gallery to browse them offline.
 
-The PNGs are drawn by the same painter as cards.pdf (render/card_outputs.face_pngs for the fronts). The
+The PNGs are drawn by the same painter as cards.pdf (cards/outputs.face_pngs for the fronts). The
 gallery, OUT/gallery/index.html, is one self-contained file (inline CSS and JS, no network) that shows every
 card by deck, filters them by type, family and fiche, and flips a card to its back on a click. A filter can be
 given in the address, `index.html#type=actor&family=association&fiche=f03`, to share a view.
@@ -22,6 +22,7 @@ from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.build.files import write_atomic
 from mallette_print.cards.outputs import face_pngs
 from mallette_print.cards.painter import CardLook, painter_for
+from mallette_print.build.context import BuildContext
 from mallette_print.draw.pdf import new_canvas
 
 TYPE_NAMES = {
@@ -64,14 +65,15 @@ def _pick(data: GameData, ids: tuple[str, ...]) -> set[str]:
     return chosen
 
 
-def back_pngs(data: GameData, lang: str, look: CardLook, dpi: int, decks: list[Deck]) -> dict[str, bytes]:
+def back_pngs(ctx: BuildContext, data: GameData, lang: str, look: CardLook, dpi: int,
+              decks: list[Deck]) -> dict[str, bytes]:
     """One PNG of each deck's back, by deck id."""
     import pypdfium2 as pdfium
 
     s = look.size
     buf = io.BytesIO()
     c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Card previews"))
-    p = painter_for(c, data, lang, look)
+    p = painter_for(ctx, c, data, lang, look)
     for deck in decks:
         p.place(p.back_form(deck), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0, s.w, s.h))
         c.showPage()
@@ -95,10 +97,11 @@ def build_preview(data: GameData, out: Path, ids: tuple[str, ...], lang: str, ca
     png_dir = out / "png"
     missing = {c.id for d, c in data.cards() if not (png_dir / f"{d.id}-{c.id}.png").is_file()}
     render = chosen | missing
-    fronts = face_pngs(data, lang, look, dpi, tuple(sorted(render))) if render else []
+    ctx = BuildContext()
+    fronts = face_pngs(data, lang, look, dpi, tuple(sorted(render)), ctx) if render else []
     decks = [d for d in data.decks
              if any(c.id in render for c in d.cards) or not (png_dir / f"{d.id}-back.png").is_file()]
-    backs = back_pngs(data, lang, look, dpi, decks) if decks else {}
+    backs = back_pngs(ctx, data, lang, look, dpi, decks) if decks else {}
     for o in fronts:
         write_atomic(out / o.name, o.content)
     for deck_id, png in backs.items():

@@ -23,6 +23,7 @@ from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.draw.textfit import french_spacing
 from mallette_print.core.units import mm
 from mallette_print.cards.painter import CardLook, CardPainter, painter_for
+from mallette_print.build.context import BuildContext
 from mallette_print.draw.pdf import new_canvas
 
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
@@ -178,13 +179,13 @@ def _page_label(c: Canvas, p: CardPainter, plan: SheetPlan, text: str) -> None:
 
 
 def render_sheets(data: GameData, lang: str, paper: str, size: CardSize, duplex: str, offset: tuple[float, float],
-                  look: CardLook, selection: tuple[str, ...] = ()) -> tuple[bytes, int]:
+                  look: CardLook, selection: tuple[str, ...] = (), ctx: BuildContext | None = None) -> tuple[bytes, int]:
     """cards.pdf: instruction (and calibration) page, then sheets of fronts each followed by its backs."""
     plan = plan_sheet(paper, size, duplex, offset)
     decks = expand(data, selection)
     buf = io.BytesIO()
     c, fam = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, "Cards" if lang != "fr" else "Cartes"))
-    p = painter_for(c, data, lang, look)
+    p = painter_for(ctx or BuildContext(), c, data, lang, look)
     p.layout_all([(d, card) for d, cards in decks for card in cards])
     t = texts(lang)
     # Work out the page numbers first, for the contents list on page 1.
@@ -350,12 +351,12 @@ def calibration_back(c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, of
 
 
 def calibration_pdf(data: GameData, lang: str, paper: str, duplex: str, offset: tuple[float, float],
-                    size: CardSize) -> bytes:
+                    size: CardSize, ctx: BuildContext | None = None) -> bytes:
     """duplex-calibration.pdf: the instruction page and its back, on their own."""
     plan = plan_sheet(paper, size, duplex, offset)
     buf = io.BytesIO()
     c, _ = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, "Duplex calibration"))
-    p = painter_for(c, data, lang, CardLook(size))
+    p = painter_for(ctx or BuildContext(), c, data, lang, CardLook(size))
     instruction_page(c, p, data, lang, plan, duplex, offset, [])
     calibration_back(c, p, plan, duplex, offset, lang)
     c.save()

@@ -25,6 +25,7 @@ from mallette_print.core.licensing import attribution, pdf_meta
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.build.options import BuildOptions, Output
 from mallette_print.cards.painter import CardLook, painter_for
+from mallette_print.build.context import BuildContext
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.cards.sheets import expand
 
@@ -63,7 +64,7 @@ def _chunks(cards: list[Card]) -> list[list[Card]]:
     return [cards[i:i + PER_SHEET] for i in range(0, len(cards), PER_SHEET)]
 
 
-def _render(data: GameData, lang: str, look: CardLook, jobs: list[tuple[Deck, Card | None]],
+def _render(ctx: BuildContext, data: GameData, lang: str, look: CardLook, jobs: list[tuple[Deck, Card | None]],
             px: list[tuple[int, int]]) -> list[Any]:
     """PIL images of faces (or the deck's back when the card is None), at the pixel sizes asked."""
     import pypdfium2 as pdfium
@@ -71,7 +72,7 @@ def _render(data: GameData, lang: str, look: CardLook, jobs: list[tuple[Deck, Ca
     s = look.size
     buf = io.BytesIO()
     c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Tabletop Simulator"))
-    p = painter_for(c, data, lang, look)
+    p = painter_for(ctx, c, data, lang, look)
     p.layout_all([(d, card) for d, card in jobs if card is not None])
     for deck, card in jobs:
         form = p.face_form(deck, card) if card is not None else p.back_form(deck)
@@ -142,8 +143,9 @@ README = {
 }
 
 
-def tts_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
+def tts_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:
     """The tts/ folder: per deck, sheets of at most 10×7 cards, a back image, a saved object; and README.txt."""
+    ctx = ctx or BuildContext()
     size = parse_card_size(opts.card_size)
     look = CardLook(size=size, ink_saver=opts.ink_saver)
     lang = opts.lang
@@ -162,7 +164,7 @@ def tts_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
         for _, grid, chunk in sheets:
             jobs += [(deck, card) for card in chunk] + [(deck, None)]
             px += [grid.card_px] * (len(chunk) + 1)
-        images = _render(data, lang, look, jobs, px)
+        images = _render(ctx, data, lang, look, jobs, px)
         from PIL import Image
 
         back_name = f"{deck.id}-back.jpg"

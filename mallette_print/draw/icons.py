@@ -11,17 +11,15 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from mallette_print.core.errors import DataError, problem
-from mallette_print.build.memo import per_game
 from mallette_print.core.model import GameData
 from mallette_print.draw.colours import Palette
 
 
 def icon_index(data: GameData) -> dict[str, str]:
-    """Names usable as `:name:` in card text -> icon paths (game ids first, then icon file names); once per game."""
-    return per_game(data, "icon_index", lambda: _icon_index(data))
+    """Names usable as `:name:` in card text -> icon paths (game ids first, then icon file names).
 
-
-def _icon_index(data: GameData) -> dict[str, str]:
+    It lists the icons folder: callers that need it per card keep it on their BuildContext.
+    """
     g = data.game
     names: dict[str, str] = {}
     icons_dir = Path(data.root) / "assets" / "icons"

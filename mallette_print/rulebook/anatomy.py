@@ -1,6 +1,6 @@
 """The card anatomy figure: one real card of each deck type, drawn by the card renderer, with callouts.
 
-The card is the one `cards.pdf` prints (render.cards.draw_card_face), scaled
+The card is the one `cards.pdf` prints (cards.painter.draw_card_face), scaled
 down; callout positions come from the same fitted layout (render.faces), so a
 template change moves the callouts with it.
 """
@@ -21,6 +21,7 @@ from mallette_print.rulebook.words import word
 from mallette_print.cards.painter import draw_card_face
 from mallette_print.cards.faces import FaceLayout
 from mallette_print.cards.layouts import deck_layouts
+from mallette_print.build.context import BuildContext
 
 
 def _esc(s: str) -> str:
@@ -53,11 +54,12 @@ _FIELD_KEYS = {f"f_{k}" for k in ("description", "resources", "ability", "zone",
 class CardAnatomy(Flowable):
     """A real card at `scale` with its callouts in a column on its right."""
 
-    def __init__(self, data: GameData, deck: Deck, card: Card, lang: str, size: CardSize, scale: float,
-                 width: float, style: ParagraphStyle) -> None:
+    def __init__(self, ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
+                 scale: float, width: float, style: ParagraphStyle) -> None:
         super().__init__()
         fam = register_family()
-        got = deck_layouts(data, deck, lang, size, fam)
+        self.ctx = ctx
+        got = deck_layouts(ctx, data, deck, lang, size, fam)
         if isinstance(got, list):
             raise ValueError(f"card '{card.id}' does not fit its template")
         lay = got[card.id]
@@ -74,7 +76,7 @@ class CardAnatomy(Flowable):
         c: Any = self.canv
         s, size = self.scale, self.size
         cw = size.w * s
-        draw_card_face(c, self.data, self.deck, self.card, self.lang, 0, 0, scale=s)
+        draw_card_face(self.ctx, c, self.data, self.deck, self.card, self.lang, 0, 0, scale=s)
         c.saveState()
         c.setStrokeColor(colors.HexColor("#9AA5AD"))
         c.setLineWidth(0.4)

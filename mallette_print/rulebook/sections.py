@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from mallette_print.rulebook import content as rc
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, deed_url
+from mallette_print.build.context import BuildContext
 from mallette_print.core.model import GameData
 from mallette_print.rulebook.words import word
 from mallette_print.rulebook.figures import Qr, Svg, TestSquare
@@ -305,7 +306,7 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     return out
 
 
-def anatomy(data: GameData, lang: str, b: Builder, card_size: str) -> list[Flowable]:
+def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size: str) -> list[Flowable]:
     """One real card of each type, drawn by the card renderer, with callouts; two per row on a full page."""
     from mallette_print.core.cardsize import parse_card_size
     from mallette_print.rulebook.anatomy import CardAnatomy, sample_cards
@@ -322,7 +323,7 @@ def anatomy(data: GameData, lang: str, b: Builder, card_size: str) -> list[Flowa
     out.append(b.para(esc(word("anatomy_intro", lang))))
     figures: list[Any] = []
     for deck, card in sample_cards(data):
-        fig = CardAnatomy(data, deck, card, lang, size, scale, cell_w - 4 * mm, label)
+        fig = CardAnatomy(ctx, data, deck, card, lang, size, scale, cell_w - 4 * mm, label)
         caption = Paragraph(f"<b>{esc(tr(deck.title, lang, data.game.default_language))}</b>", st.cell)
         figures.append([caption, Spacer(1, 3), fig])
     rows = [figures[i:i + per_row] for i in range(0, len(figures), per_row)]
