@@ -8,7 +8,7 @@ given in the address, `index.html#type=actor&family=association&fiche=f03`, to s
 
 from __future__ import annotations
 
-from html import escape
+from mallette_print.draw.markup import escape
 from pathlib import Path
 
 
