@@ -58,7 +58,7 @@ def qr_code(url: str) -> QrCode:
 
 def draw_qr(c: Canvas, code: QrCode, x: float, y: float, size: float, light: Color = white, dark: Color = black,
             overdraw: float = 0.0) -> None:
-    """Draw a code (quiet zone included) filling the size×size box at (x, y): a light square, the dark modules as one path.
+    """Draw a code, quiet zone included, in the size×size box at (x, y): a light square, dark modules as one path.
 
     `overdraw` makes each run that much taller, so that no hairline shows between rows at some zoom levels.
     The canvas state (fill colour) is left changed: callers drawing more save and restore it around.

@@ -269,7 +269,8 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     info = [(word("w_title", lang), esc(tr(g.title, lang, d))),
             (word("w_authors", lang), esc(", ".join(g.authors))),
             (word("w_source", lang), f'<a href="{escape(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
-            (word("w_licence", lang), f'{esc(g.licence.name)} – <a href="{escape(deed)}" color="#0072B2">{esc(deed)}</a>'),
+            (word("w_licence", lang),
+             f'{esc(g.licence.name)} – <a href="{escape(deed)}" color="#0072B2">{esc(deed)}</a>'),
             (word("w_version", lang), f"{esc(g.version)} ({g.year})")]
     qr = 24 * mm
     label_w = st.body.fontSize * 7
