@@ -1,6 +1,6 @@
 """`mallette preview`: PNGs of card fronts and deck backs, and a static gallery to browse them offline.
 
-The PNGs are drawn by the same painter as cards.pdf (render/card_outputs.face_pngs for the fronts). The
+The PNGs are drawn by the same painter as cards.pdf (cards/outputs.face_pngs for the fronts). The
 gallery, OUT/gallery/index.html, is one self-contained file (inline CSS and JS, no network) that shows every
 card by deck, filters them by type, family and fiche, and flips a card to its back on a click. A filter can be
 given in the address, `index.html#type=actor&family=association&fiche=f03`, to share a view.
