@@ -169,14 +169,11 @@ def run_pipeline(game: Path, out: Path) -> Result:
 
 def clear_process_caches() -> None:
     """Forget what the process keeps between builds (parsed SVGs, QR matrices), so each timed run starts cold."""
-    from mallette_print.draw import icons
     from mallette_print.draw.qr import qr_code
+    from mallette_print.draw.svg import DEFAULT_CACHE
 
     qr_code.cache_clear()
-    for name in dir(icons):
-        cached = getattr(icons, name)
-        if hasattr(cached, "cache_clear"):
-            cached.cache_clear()
+    DEFAULT_CACHE.clear()
 
 
 def _collected(run: Any, *args: Any) -> Any:

@@ -22,7 +22,9 @@ from mallette_print.core.model import GameData
 from mallette_print.board.tiling import PAPERS, Box, Tile, TilePlan, plan_tiles
 from mallette_print.core.units import mm
 from mallette_print.board.draw import FORM, define_board_form
-from mallette_print.draw.drawing import INK, colour, fr_spacing, paragraph
+from mallette_print.draw.colours import INK, colour
+from mallette_print.draw.drawing import fr_spacing
+from mallette_print.draw.markup import paragraph
 from mallette_print.draw.pdf import new_canvas
 
 GLUE = Color(0.55, 0.55, 0.55, alpha=0.35)

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.errors import Problem, problem
@@ -47,6 +46,7 @@ from mallette_print.core.units import mm, parse_length, to_mm
 from mallette_print.core.yamlio import YamlError, load_file
 from mallette_print.core.diagnostics import suggest
 from mallette_print.draw.icons import icon_index
+from mallette_print.draw.markup import escape
 from mallette_print.cards.labels import label
 
 DISC = mm(10)  # the icon badge in the band
@@ -112,7 +112,7 @@ def _colon(lang: str) -> str:
 
 
 def _lbl(key: str, lang: str) -> str:
-    return f"<b>{escape(label(key, lang))}{_colon(lang)}</b> "
+    return f"<b>{escape(label(key, lang), quotes=False)}{_colon(lang)}</b> "
 
 
 def _signed(n: int) -> str:
@@ -144,10 +144,10 @@ class _Words:
     def named(self, thing_id: str) -> str:
         thing = self.things[thing_id]
         icon = icon_markup(thing_id) if getattr(thing, "icon", None) else ""
-        return icon + escape(self.t(thing.label))  # type: ignore[attr-defined]
+        return icon + escape(self.t(thing.label), quotes=False)  # type: ignore[attr-defined]
 
     def card_title(self, card_id: str) -> str:
-        return escape(self.t(self.cards[card_id].title))
+        return escape(self.t(self.cards[card_id].title), quotes=False)
 
 
 def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str,
@@ -178,10 +178,10 @@ def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
             if name == "description":
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "fragile" and card.fragile:
-                add(name, icon_markup("fragilite") + f"<b>{escape(label('fragile', lang))}</b>"
-                    f"{NBSP}: {escape(label('fragile_text', lang))}" if lang.startswith("fr") else
-                    icon_markup("fragilite") + f"<b>{escape(label('fragile', lang))}</b>: "
-                    f"{escape(label('fragile_text', lang))}", boxed=True)
+                add(name, icon_markup("fragilite") + f"<b>{escape(label('fragile', lang), quotes=False)}</b>"
+                    f"{NBSP}: {escape(label('fragile_text', lang), quotes=False)}" if lang.startswith("fr") else
+                    icon_markup("fragilite") + f"<b>{escape(label('fragile', lang), quotes=False)}</b>: "
+                    f"{escape(label('fragile_text', lang), quotes=False)}", boxed=True)
         elif isinstance(card, CooperationCard):
             if name == "families":
                 add(name, _lbl("families", lang) + sep.join(w.named(f) for f in card.families))
@@ -303,8 +303,8 @@ def loosen_body(lay: FaceLayout) -> FaceLayout:
 
 def _fit_caption(number: int, short: str, lang: str, colour: str, width: float, fam: FontFamily) -> Fitted | Overflow:
     """A fiche's caption beside its QR code: a phone icon, "Fiche N" in bold, its short title; at most 3 lines."""
-    block = Block("fiche", icon_markup("qr-phone") + f"<b>{escape(label('fiche', lang))} {number}</b><br/>"
-                  + escape(short))
+    block = Block("fiche", icon_markup("qr-phone")
+                  + f"<b>{escape(label('fiche', lang), quotes=False)} {number}</b><br/>" + escape(short, quotes=False))
     return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 3, lang)
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.errors import BuildError
 from mallette_print.core.licensing import pdf_meta
-from mallette_print.core.model import GameData
+from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.cards.painter import CardLook, painter_for
 from mallette_print.build.context import BuildContext
 from mallette_print.draw.pdf import new_canvas
+from mallette_print.draw.raster import page_pngs
 from mallette_print.cards.sheets import calibration_pdf, expand, render_sheets
 
 HOW_TO_PRINT = {
@@ -58,35 +60,30 @@ def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[s
     return buf.getvalue(), pages
 
 
+def card_pages_pdf(data: GameData, lang: str, look: CardLook, jobs: Sequence[tuple[Deck, Card | None]],
+                   title: str, ctx: BuildContext | None = None) -> bytes:
+    """A PDF of one card side per trim-size page (a face, or the deck's back when the card is None), to rasterise."""
+    s = look.size
+    buf = io.BytesIO()
+    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, title))
+    p = painter_for(ctx or BuildContext(), c, data, lang, look)
+    p.layout_all([(d, card) for d, card in jobs if card is not None])
+    for deck, card in jobs:
+        form = p.face_form(deck, card) if card is not None else p.back_form(deck)
+        p.place(form, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0, s.w, s.h))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def face_pngs(data: GameData, lang: str, look: CardLook, dpi: int, selection: tuple[str, ...] = (),
               ctx: BuildContext | None = None) -> list[Output]:
     """One PNG per card face (each distinct card once), rendered from the same drawing as the PDF."""
-    import pypdfium2 as pdfium
-
-    s = look.size
-    buf = io.BytesIO()
-    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Card previews"))
-    p = painter_for(ctx or BuildContext(), c, data, lang, look)
-    decks = [(d, tuple({card.id: card for card in cards}.values())) for d, cards in expand(data, selection)]
-    p.layout_all([(d, card) for d, cards in decks for card in cards])
-    names = []
-    for deck, cards in decks:
-        for card in cards:
-            p.place(p.face_form(deck, card), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0, s.w, s.h))
-            c.showPage()
-            names.append(f"png/{deck.id}-{card.id}.png")
-    c.save()
-    doc = pdfium.PdfDocument(buf.getvalue())
-    out = []
-    try:
-        for i, name in enumerate(names):
-            img = doc[i].render(scale=dpi / 72).to_pil()
-            png = io.BytesIO()
-            img.save(png, format="PNG", dpi=(dpi, dpi))
-            out.append(Output(name, png.getvalue()))
-    finally:
-        doc.close()
-    return out
+    jobs: list[tuple[Deck, Card | None]] = [(deck, card) for deck, cards in expand(data, selection)
+                                            for card in {card.id: card for card in cards}.values()]
+    pdf = card_pages_pdf(data, lang, look, jobs, "Card previews", ctx)
+    names = [f"png/{deck.id}-{card.id}.png" for deck, card in jobs if card is not None]
+    return [Output(name, png) for name, png in zip(names, page_pngs(pdf, len(names), dpi))]
 
 
 def produce_cards(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:

@@ -23,10 +23,10 @@ from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.core.i18n import tr
 from mallette_print.cards.imposition import Box, Matrix
 from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.draw.qr import qr_code
+from mallette_print.draw.qr import draw_qr, qr_code
 from mallette_print.draw.textfit import BOX_PAD, Fitted, ICON_CALLBACK, make_paragraph
 from mallette_print.core.units import mm, parse_length
-from mallette_print.draw.colours import Palette, ink_on, mix
+from mallette_print.draw.colours import INK, Palette, ink_on, mix
 from mallette_print.cards.faces import DISC, FaceLayout
 from mallette_print.draw.icons import IconSet, icon_index, inline_icon_drawer
 from mallette_print.cards.layouts import deck_layouts
@@ -34,7 +34,6 @@ from mallette_print.build.context import BuildContext
 from mallette_print.draw.patterns import draw_pattern
 
 RIBBON = mm(2.2)
-INK = "#1A1A1A"
 
 
 @dataclass(frozen=True)
@@ -146,14 +145,7 @@ class CardPainter:
             name = f"q{len(self._forms)}"
             c = self.c
             c.beginForm(name, 0, 0, n, n)
-            c.setFillColor(self.palette("#FFFFFF"))
-            c.rect(0, 0, n, n, stroke=0, fill=1)
-            c.setFillColor(self.palette("#000000"))
-            p = c.beginPath()
-            q = 4
-            for row, col, length in code.runs:
-                p.rect(q + col, n - q - row - 1, length, 1)
-            c.drawPath(p, stroke=0, fill=1)
+            draw_qr(c, code, 0, 0, n, self.palette("#FFFFFF"), self.palette("#000000"))
             c.endForm()
             self._forms[key] = name
         return name, n

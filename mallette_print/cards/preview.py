@@ -8,8 +8,7 @@ given in the address, `index.html#type=actor&family=association&fiche=f03`, to s
 
 from __future__ import annotations
 
-import io
-from html import escape
+from mallette_print.draw.markup import escape
 from pathlib import Path
 
 
@@ -17,13 +16,13 @@ from mallette_print.core.cardsize import parse_card_size
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import RequestError
 from mallette_print.core.i18n import tr
-from mallette_print.core.licensing import attribution, pdf_meta
+from mallette_print.core.licensing import attribution
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.build.files import write_atomic
-from mallette_print.cards.outputs import face_pngs
-from mallette_print.cards.painter import CardLook, painter_for
+from mallette_print.cards.outputs import card_pages_pdf, face_pngs
+from mallette_print.cards.painter import CardLook
 from mallette_print.build.context import BuildContext
-from mallette_print.draw.pdf import new_canvas
+from mallette_print.draw.raster import page_pngs
 
 TYPE_NAMES = {
     "fr": {"actor": "Acteur", "resource": "Ressource", "cooperation": "Coopération", "challenge": "Défi",
@@ -68,26 +67,8 @@ def _pick(data: GameData, ids: tuple[str, ...]) -> set[str]:
 def back_pngs(ctx: BuildContext, data: GameData, lang: str, look: CardLook, dpi: int,
               decks: list[Deck]) -> dict[str, bytes]:
     """One PNG of each deck's back, by deck id."""
-    import pypdfium2 as pdfium
-
-    s = look.size
-    buf = io.BytesIO()
-    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Card previews"))
-    p = painter_for(ctx, c, data, lang, look)
-    for deck in decks:
-        p.place(p.back_form(deck), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0, s.w, s.h))
-        c.showPage()
-    c.save()
-    doc = pdfium.PdfDocument(buf.getvalue())
-    out = {}
-    try:
-        for i, deck in enumerate(decks):
-            png = io.BytesIO()
-            doc[i].render(scale=dpi / 72).to_pil().save(png, format="PNG", dpi=(dpi, dpi))
-            out[deck.id] = png.getvalue()
-    finally:
-        doc.close()
-    return out
+    pdf = card_pages_pdf(data, lang, look, [(deck, None) for deck in decks], "Card previews", ctx)
+    return {deck.id: png for deck, png in zip(decks, page_pngs(pdf, len(decks), dpi))}
 
 
 def build_preview(data: GameData, out: Path, ids: tuple[str, ...], lang: str, card_size: str, dpi: int) -> list[str]:

@@ -25,6 +25,7 @@ from mallette_print.core.units import mm
 from mallette_print.cards.painter import CardLook, CardPainter, painter_for
 from mallette_print.build.context import BuildContext
 from mallette_print.draw.pdf import new_canvas
+from mallette_print.draw.markup import escape
 
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
 
@@ -249,15 +250,14 @@ def _para(c: Canvas, p: CardPainter, text: str, x: float, top: float, width: flo
 def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan: SheetPlan, duplex: str,
                      offset: tuple[float, float], contents: list[tuple[Deck, int, int, int]]) -> None:
     """Page 1: how to print, the 50 mm test square, the contents, the calibration target when duplex."""
-    from xml.sax.saxutils import escape
-
     t = texts(lang)
     W, H = plan.page_w, plan.page_h
     x, width = mm(20), W - mm(40)
     g = data.game
     y = H - mm(20)
-    y = _para(c, p, f"{escape(tr(g.title, lang, g.default_language))} – {t['title']}", x, y, width, 16, bold=True)
-    y = _para(c, p, f"v{escape(g.version)} · {p.look.size.w_mm:g} × {p.look.size.h_mm:g} mm · "
+    title = escape(tr(g.title, lang, g.default_language), quotes=False)
+    y = _para(c, p, f"{title} – {t['title']}", x, y, width, 16, bold=True)
+    y = _para(c, p, f"v{escape(g.version, quotes=False)} · {p.look.size.w_mm:g} × {p.look.size.h_mm:g} mm · "
                     f"{plan.per_sheet} {t['cards']}/{t['page']}", x, y - mm(1), width, 9)
     y -= mm(4)
     for key in ("scale", duplex) + (("calib",) if duplex in ("long", "short") else ()) + ("cut",):
@@ -278,12 +278,13 @@ def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan:
     for deck, n, first, last in contents:
         pages = f"{t['page']} {first}" if first == last else f"{t['pages']} {first}–{last}"
         colon = "\u00a0:" if lang.startswith("fr") else ":"
-        cy = _para(c, p, f"{escape(tr(deck.title, lang, g.default_language))}{colon} {n} {t['cards']}, {pages}", cx, cy,
+        deck_title = escape(tr(deck.title, lang, g.default_language), quotes=False)
+        cy = _para(c, p, f"{deck_title}{colon} {n} {t['cards']}, {pages}", cx, cy,
                    width - sq - mm(10), 9)
     y = min(top - sq, cy) - mm(6)
     if duplex in ("long", "short"):
         calibration_front(c, p, plan, lang, y)
-    _para(c, p, escape(attribution(data, lang)), x, mm(22), width, 7)
+    _para(c, p, escape(attribution(data, lang), quotes=False), x, mm(22), width, 7)
     c.showPage()
 
 

@@ -21,12 +21,13 @@ from typing import Any
 
 from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.i18n import tr
-from mallette_print.core.licensing import attribution, pdf_meta
+from mallette_print.core.licensing import attribution
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.build.options import BuildOptions, Output
-from mallette_print.cards.painter import CardLook, painter_for
+from mallette_print.cards.outputs import card_pages_pdf
+from mallette_print.cards.painter import CardLook
 from mallette_print.build.context import BuildContext
-from mallette_print.draw.pdf import new_canvas
+from mallette_print.draw.raster import page_images
 from mallette_print.cards.sheets import expand
 
 MAX_COLS, MAX_ROWS, MAX_PX = 10, 7, 4096
@@ -67,24 +68,9 @@ def _chunks(cards: list[Card]) -> list[list[Card]]:
 def _render(ctx: BuildContext, data: GameData, lang: str, look: CardLook, jobs: list[tuple[Deck, Card | None]],
             px: list[tuple[int, int]]) -> list[Any]:
     """PIL images of faces (or the deck's back when the card is None), at the pixel sizes asked."""
-    import pypdfium2 as pdfium
-
-    s = look.size
-    buf = io.BytesIO()
-    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Tabletop Simulator"))
-    p = painter_for(ctx, c, data, lang, look)
-    p.layout_all([(d, card) for d, card in jobs if card is not None])
-    for deck, card in jobs:
-        form = p.face_form(deck, card) if card is not None else p.back_form(deck)
-        p.place(form, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0, s.w, s.h))
-        c.showPage()
-    c.save()
-    doc = pdfium.PdfDocument(buf.getvalue())
-    try:
-        return [doc[i].render(scale=w / s.w).to_pil().convert("RGB").resize((w, h))
-                for i, (w, h) in enumerate(px)]
-    finally:
-        doc.close()
+    pdf = card_pages_pdf(data, lang, look, jobs, "Tabletop Simulator", ctx)
+    scales = [w / look.size.w for w, _ in px]
+    return [img.convert("RGB").resize(size) for img, size in zip(page_images(pdf, scales), px)]
 
 
 def _jpeg(img: Any) -> bytes:

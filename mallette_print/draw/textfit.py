@@ -17,13 +17,13 @@ import re
 import threading
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from mallette_print.draw.fonts import FontFamily
+from mallette_print.draw.markup import escape, unescape
 
 NBSP = "\u00a0"
 ICON_SPACES = 4  # an inline icon is as wide as 4 non-breaking spaces (1.12 em in Atkinson Hyperlegible)
@@ -71,7 +71,7 @@ def to_markup(text: str, lang: str) -> str:
     out = text.replace("\u202f", NBSP)
     if ":" in out:
         out = _ICON.sub(hold, out)
-    out = escape(out)
+    out = escape(out, quotes=False)
     if "*" in out:
         out = _BOLD.sub(r"<b>\1</b>", out)
         out = _ITALIC.sub(r"<i>\1</i>", out)
@@ -216,7 +216,7 @@ def _least_height(fam: FontFamily, block: Block, style: Style, size: float, widt
     """A lower bound of a block's height at a size: its text laid end to end cannot take fewer lines."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text = _TAG.sub("", block.markup).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text = unescape(_TAG.sub("", block.markup))
     run = min(stringWidth(text, name, size) for name in (fam.regular, fam.italic))
     return -(-run // max(width, 1.0)) * size * style.leading
 

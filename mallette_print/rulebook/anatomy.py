@@ -16,16 +16,13 @@ from reportlab.platypus import Flowable, Paragraph
 
 from mallette_print.core.cardsize import CardSize
 from mallette_print.draw.fonts import register_family
+from mallette_print.draw.markup import escape
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.rulebook.words import word
 from mallette_print.cards.painter import draw_card_face
 from mallette_print.cards.faces import FaceLayout
 from mallette_print.cards.layouts import deck_layouts
 from mallette_print.build.context import BuildContext
-
-
-def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: str) -> list[tuple[float, float, str]]:
@@ -83,7 +80,7 @@ class CardAnatomy(Flowable):
         c.roundRect(0, 0, cw, size.h * s, 3 * mm * s, stroke=1, fill=0)  # the trim line, so white cards show
         label_x = cw + self.gap
         label_w = self.width - label_x
-        paras = [Paragraph(_esc(text), self.style) for _, _, text in self.points]
+        paras = [Paragraph(escape(text, quotes=False), self.style) for _, _, text in self.points]
         heights = [p.wrap(label_w, self.height)[1] for p in paras]
         # Labels at their anchors' heights, pushed down so they never overlap.
         ys: list[float] = []

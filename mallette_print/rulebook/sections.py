@@ -8,6 +8,7 @@ rulebook_words.py.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,12 @@ from mallette_print.build.context import BuildContext
 from mallette_print.core.model import GameData
 from mallette_print.rulebook.words import word
 from mallette_print.rulebook.figures import Qr, Svg, TestSquare
+from mallette_print.draw.markup import escape
 from mallette_print.rulebook.builder import Builder
 
 
-def esc(s: str) -> str:
-    """Text escaped for paragraph markup."""
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# Text between tags: quotes left as they are (see draw/markup.py); attribute values take escape() itself.
+esc = partial(escape, quotes=False)
 
 
 def _bold_last_row(t: Table) -> None:
@@ -151,7 +152,7 @@ def fiches(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     for e in entries:
         cards = word("cited_by", lang, cards=", ".join(e.cards)) if e.cards else word("not_cited", lang)
         text = [Paragraph(f"<b>{esc(e.title)}</b>", st.cell),
-                Paragraph(f'<a href="{esc(e.url)}" color="#0072B2">{esc(e.url)}</a>', st.cell),
+                Paragraph(f'<a href="{escape(e.url)}" color="#0072B2">{esc(e.url)}</a>', st.cell),
                 Paragraph(esc(cards), st.small)]
         rows.append([Paragraph(f"<b>{e.number}</b>", ParagraphStyle("n", parent=st.cell_head,
                                                                        fontSize=st.body.fontSize * 1.4,
@@ -268,8 +269,9 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     deed = deed_url(data, lang)
     info = [(word("w_title", lang), esc(tr(g.title, lang, d))),
             (word("w_authors", lang), esc(", ".join(g.authors))),
-            (word("w_source", lang), f'<a href="{esc(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
-            (word("w_licence", lang), f'{esc(g.licence.name)} – <a href="{esc(deed)}" color="#0072B2">{esc(deed)}</a>'),
+            (word("w_source", lang), f'<a href="{escape(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
+            (word("w_licence", lang),
+             f'{esc(g.licence.name)} – <a href="{escape(deed)}" color="#0072B2">{esc(deed)}</a>'),
             (word("w_version", lang), f"{esc(g.version)} ({g.year})")]
     qr = 24 * mm
     label_w = st.body.fontSize * 7
