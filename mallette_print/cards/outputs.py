@@ -7,26 +7,14 @@ import io
 from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.errors import BuildError
 from mallette_print.core.licensing import pdf_meta
+from mallette_print.core.phrasebook import text
 from mallette_print.core.model import GameData
 from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.cards.painter import CardLook, painter_for
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.cards.sheets import calibration_pdf, expand, render_sheets
 
-HOW_TO_PRINT = {
-    "fr": {"long": "{paper}, à 100 %, recto verso, retournement sur le bord long",
-           "short": "{paper}, à 100 %, recto verso, retournement sur le bord court",
-           "fold": "{paper}, à 100 %, recto seul ; découpez, pliez et collez",
-           "none": "{paper}, à 100 %, recto seul",
-           "shop": "chez un imprimeur : une face de carte par page ({w:g} × {h:g} mm + 3 mm de fond perdu, CMJN), "
-                   "recto verso, retournement sur le bord long (page impaire = recto), à 100 %"},
-    "en": {"long": "{paper}, at 100%, double-sided, flip on long edge",
-           "short": "{paper}, at 100%, double-sided, flip on short edge",
-           "fold": "{paper}, at 100%, single-sided; cut, fold and glue",
-           "none": "{paper}, at 100%, single-sided",
-           "shop": "at a print shop: one card side per page ({w:g} × {h:g} mm + 3 mm bleed, CMYK), double-sided, "
-                   "flip on long edge (odd pages are fronts), at 100%"},
-}
+DUPLEX_HOW = ("long", "short", "fold", "none", "shop")  # the phrasebook's print.cards_<mode>
 
 
 def _look(opts: BuildOptions, size: CardSize, cmyk: bool = False) -> CardLook:
@@ -38,7 +26,7 @@ def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[s
     s = look.size
     pw, ph = s.w + 2 * s.bleed, s.h + 2 * s.bleed
     buf = io.BytesIO()
-    meta = pdf_meta(data, lang, "Cards for a print shop" if lang != "fr" else "Cartes pour imprimeur")
+    meta = pdf_meta(data, lang, text("pdf.print_shop", lang, data.game.default_language))
     c, _ = new_canvas(buf, (pw, ph), meta, cmyk=look.cmyk)
     c.setTrimBox((s.bleed, s.bleed, s.bleed + s.w, s.bleed + s.h))
     c.setBleedBox((0, 0, pw, ph))
@@ -62,7 +50,7 @@ def face_pngs(data: GameData, lang: str, look: CardLook, dpi: int, selection: tu
 
     s = look.size
     buf = io.BytesIO()
-    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Card previews"))
+    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, text("pdf.previews", lang, data.game.default_language)))
     p = painter_for(c, data, lang, look)
     decks = [(d, tuple({card.id: card for card in cards}.values())) for d, cards in expand(data, selection)]
     p.layout_all([(d, card) for d, cards in decks for card in cards])
@@ -93,8 +81,9 @@ def produce_cards(data: GameData, opts: BuildOptions) -> list[Output]:
     except ValueError as exc:
         raise BuildError(f"--size: {exc}") from None
     lang = opts.lang
-    how = {k: v.format(paper=paper_label(opts.paper), w=size.w_mm, h=size.h_mm)
-           for k, v in HOW_TO_PRINT.get(lang[:2], HOW_TO_PRINT["en"]).items()}
+    default = data.game.default_language
+    paper = paper_label(opts.paper, lang, default)
+    how = {k: text(f"print.cards_{k}", lang, default, paper=paper, w=size.w_mm, h=size.h_mm) for k in DUPLEX_HOW}
     look = _look(opts, size)
     try:
         pdf, pages = render_sheets(data, lang, opts.paper, size, opts.duplex, opts.offset, look, opts.cards)

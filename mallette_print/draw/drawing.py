@@ -39,15 +39,6 @@ def shade(hex_: str, amount: float) -> Color:
     return Color(c.red * (1 - amount), c.green * (1 - amount), c.blue * (1 - amount))
 
 
-def fr_spacing(text: str, lang: str) -> str:
-    """French typography: non-breaking spaces before : ; ! ? and inside « » (never U+202F)."""
-    if not lang.startswith("fr"):
-        return text
-    for mark in (":", ";", "!", "?", "»"):
-        text = text.replace(f" {mark}", f"\u00a0{mark}")
-    return text.replace("« ", "«\u00a0")
-
-
 def escape(text: str) -> str:
     """Text safe inside a reportlab Paragraph."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
