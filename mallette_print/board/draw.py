@@ -17,7 +17,7 @@ from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
 from mallette_print.core.units import mm
-from mallette_print.core.phrasebook import text
+from mallette_print.core.phrasebook import Phrases
 from mallette_print.core.typography import typeset
 from mallette_print.draw.drawing import INK, colour, hatch, icon, paragraph, pattern, qr, shade, tint
 from mallette_print.draw.pdf import new_canvas
@@ -320,7 +320,7 @@ def _licence_icon(data: GameData, name: str) -> str | None:
 def board_pdf(data: GameData, lay: BoardLayout, lang: str) -> tuple[bytes, int]:
     """board.pdf: the whole board on one page of its own size."""
     buf = io.BytesIO()
-    meta = pdf_meta(data, lang, text("pdf.board", lang, data.game.default_language))
+    meta = pdf_meta(data, lang, Phrases(lang, data.game.default_language)("pdf.board"))
     c, fam = new_canvas(buf, (lay.page_w, lay.page_h), meta)
     define_board_form(c, fam, lay, data)
     c.doForm(FORM)

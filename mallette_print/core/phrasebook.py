@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ def normalise(tag: str) -> str:
     return lang.lower() + (f"-{region.upper()}" if region else "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def chain(lang: str, default: str | None = None) -> tuple[str, ...]:
     """The tags to look a phrase up in, most specific first: fr-CA, fr, then the default language's."""
     tags: list[str] = []
@@ -77,7 +77,7 @@ def entries(tag: str) -> dict[str, Value] | None:
     return _load(path_of(tag))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: Path) -> dict[str, Value] | None:
     if not path.is_file():
         return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from mallette_print.core.phrasebook import setting, setting_text
 
@@ -42,7 +42,7 @@ def _marks(text: str) -> str:
     return "".join(re.escape(ch) for ch in text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules(lang: str) -> _Rules:
     before = setting_text("typography.nbsp_before", lang)
     opening = setting_text("typography.nbsp_after_always", lang)
@@ -68,19 +68,19 @@ def typeset(text: str, lang: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def colon(lang: str) -> str:
     """The colon after a label, with the space the language puts before it."""
     return setting_text("typography.colon", lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def hyphenation(lang: str) -> str:
     """The pyphen dictionary name for line breaks in the language ('' for none)."""
     return setting_text("language.hyphenation", lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def quotes(lang: str) -> tuple[str, str, str, str]:
     """What straight quotes become: double opening, double closing, single opening, single closing."""
     value = setting("typography.quotes", lang)
