@@ -29,7 +29,7 @@ from mallette_print.draw.pdf import new_canvas
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
 
 SHEET_KEYS = ("title", "scale", "long", "short", "fold", "none", "calib", "cut", "contents", "pages", "page", "cards",
-              "square", "front", "back", "sheet", "target", "scales", "offset_now", "dx_scale", "dy_scale")
+              "square", "front", "sheet", "target", "scales", "offset_now", "dx_scale", "dy_scale")
 
 
 def texts(lang: str, default: str | None = None) -> dict[str, str]:
