@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from mallette_print.core.phrasebook import setting, setting_text
+from mallette_print.core.errors import DataError, problem
+from mallette_print.core.phrasebook import path_of, setting, setting_text
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -86,9 +87,6 @@ def quotes(lang: str) -> tuple[str, str, str, str]:
     value = setting("typography.quotes", lang)
     q = [value] if isinstance(value, str) else value
     if len(q) != 4:
-        from mallette_print.core.errors import DataError, problem
-        from mallette_print.core.phrasebook import path_of
-
         raise DataError([problem(path_of(lang), 0, 0, "phrasebook",
                                  f"'typography.quotes' must list 4 quotes, got {len(q)}")])
     return q[0], q[1], q[2], q[3]
