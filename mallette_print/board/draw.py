@@ -17,8 +17,9 @@ from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
 from mallette_print.core.units import mm
+from mallette_print.core.phrasebook import Phrases
+from mallette_print.core.typography import typeset
 from mallette_print.draw.colours import INK, colour, shade, tint
-from mallette_print.draw.drawing import fr_spacing
 from mallette_print.draw.icons import draw_icon
 from mallette_print.draw.markup import paragraph
 from mallette_print.draw.patterns import hatch, map_pattern
@@ -50,7 +51,7 @@ def draw_board(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> 
 
 
 def _text(lay: BoardLayout, s: str) -> str:
-    return fr_spacing(s, lay.lang)
+    return typeset(s, lay.lang)
 
 
 def _title(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
@@ -326,7 +327,8 @@ def _licence_icon(data: GameData, name: str) -> str | None:
 def board_pdf(data: GameData, lay: BoardLayout, lang: str) -> tuple[bytes, int]:
     """board.pdf: the whole board on one page of its own size."""
     buf = io.BytesIO()
-    c, fam = new_canvas(buf, (lay.page_w, lay.page_h), pdf_meta(data, lang, "Plateau" if lang == "fr" else "Board"))
+    meta = pdf_meta(data, lang, Phrases(lang, data.game.default_language)("pdf.board"))
+    c, fam = new_canvas(buf, (lay.page_w, lay.page_h), meta)
     define_board_form(c, fam, lay, data)
     c.doForm(FORM)
     c.showPage()

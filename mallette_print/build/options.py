@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mallette_print.core.phrasebook import text
+
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -44,9 +46,9 @@ class Output:
     instead_of: str = ""
 
 
-def paper_label(paper: str) -> str:
-    """The paper name printed in how-to-print hints ("A4", "Letter")."""
-    return {"a4": "A4", "letter": "Letter"}.get(paper, paper.upper())
+def paper_label(paper: str, lang: str, default: str | None = None) -> str:
+    """The paper name printed in how-to-print hints ("A4", "Letter"): the phrasebook's `paper.<paper>`."""
+    return text(f"paper.{paper}", lang, default)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.errors import BuildError
 from mallette_print.core.licensing import pdf_meta
+from mallette_print.core.phrasebook import text
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.cards.painter import CardLook, painter_for
@@ -16,20 +17,7 @@ from mallette_print.draw.pdf import new_canvas
 from mallette_print.draw.raster import page_pngs
 from mallette_print.cards.sheets import calibration_pdf, expand, render_sheets
 
-HOW_TO_PRINT = {
-    "fr": {"long": "{paper}, à 100 %, recto verso, retournement sur le bord long",
-           "short": "{paper}, à 100 %, recto verso, retournement sur le bord court",
-           "fold": "{paper}, à 100 %, recto seul ; découpez, pliez et collez",
-           "none": "{paper}, à 100 %, recto seul",
-           "shop": "chez un imprimeur : une face de carte par page ({w:g} × {h:g} mm + 3 mm de fond perdu, CMJN), "
-                   "recto verso, retournement sur le bord long (page impaire = recto), à 100 %"},
-    "en": {"long": "{paper}, at 100%, double-sided, flip on long edge",
-           "short": "{paper}, at 100%, double-sided, flip on short edge",
-           "fold": "{paper}, at 100%, single-sided; cut, fold and glue",
-           "none": "{paper}, at 100%, single-sided",
-           "shop": "at a print shop: one card side per page ({w:g} × {h:g} mm + 3 mm bleed, CMYK), double-sided, "
-                   "flip on long edge (odd pages are fronts), at 100%"},
-}
+DUPLEX_HOW = ("long", "short", "fold", "none", "shop")  # the phrasebook's print.cards_<mode>
 
 
 def _look(opts: BuildOptions, size: CardSize, cmyk: bool = False) -> CardLook:
@@ -42,7 +30,7 @@ def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[s
     s = look.size
     pw, ph = s.w + 2 * s.bleed, s.h + 2 * s.bleed
     buf = io.BytesIO()
-    meta = pdf_meta(data, lang, "Cards for a print shop" if lang != "fr" else "Cartes pour imprimeur")
+    meta = pdf_meta(data, lang, text("pdf.print_shop", lang, data.game.default_language))
     c, _ = new_canvas(buf, (pw, ph), meta, cmyk=look.cmyk)
     c.setTrimBox((s.bleed, s.bleed, s.bleed + s.w, s.bleed + s.h))
     c.setBleedBox((0, 0, pw, ph))
@@ -81,7 +69,7 @@ def face_pngs(data: GameData, lang: str, look: CardLook, dpi: int, selection: tu
     """One PNG per card face (each distinct card once), rendered from the same drawing as the PDF."""
     jobs: list[tuple[Deck, Card | None]] = [(deck, card) for deck, cards in expand(data, selection)
                                             for card in {card.id: card for card in cards}.values()]
-    pdf = card_pages_pdf(data, lang, look, jobs, "Card previews", ctx)
+    pdf = card_pages_pdf(data, lang, look, jobs, text("pdf.previews", lang, data.game.default_language), ctx)
     names = [f"png/{deck.id}-{card.id}.png" for deck, card in jobs if card is not None]
     return [Output(name, png) for name, png in zip(names, page_pngs(pdf, len(names), dpi))]
 
@@ -94,8 +82,9 @@ def produce_cards(data: GameData, opts: BuildOptions, ctx: BuildContext | None =
     except ValueError as exc:
         raise BuildError(f"--size: {exc}") from None
     lang = opts.lang
-    how = {k: v.format(paper=paper_label(opts.paper), w=size.w_mm, h=size.h_mm)
-           for k, v in HOW_TO_PRINT.get(lang[:2], HOW_TO_PRINT["en"]).items()}
+    default = data.game.default_language
+    paper = paper_label(opts.paper, lang, default)
+    how = {k: text(f"print.cards_{k}", lang, default, paper=paper, w=size.w_mm, h=size.h_mm) for k in DUPLEX_HOW}
     look = _look(opts, size)
     try:
         pdf, pages = render_sheets(data, lang, opts.paper, size, opts.duplex, opts.offset, look, opts.cards, ctx)

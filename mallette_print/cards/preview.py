@@ -18,26 +18,14 @@ from mallette_print.core.errors import RequestError
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution
 from mallette_print.core.model import Card, Deck, GameData
+from mallette_print.core.phrasebook import Phrases, text
 from mallette_print.build.files import write_atomic
 from mallette_print.cards.outputs import card_pages_pdf, face_pngs
 from mallette_print.cards.painter import CardLook
 from mallette_print.build.context import BuildContext
 from mallette_print.draw.raster import page_pngs
 
-TYPE_NAMES = {
-    "fr": {"actor": "Acteur", "resource": "Ressource", "cooperation": "Coopération", "challenge": "Défi",
-           "event": "Événement", "notion": "Notion"},
-    "en": {"actor": "Actor", "resource": "Resource", "cooperation": "Cooperation", "challenge": "Challenge",
-           "event": "Event", "notion": "Notion"},
-}
-WORDS = {
-    "fr": {"type": "Type", "family": "Famille", "fiche": "Fiche", "all": "toutes", "all_type": "tous", "shown": "cartes affichées sur",
-           "flip": "Cliquez sur une carte pour la retourner.", "back": "dos", "reset": "Tout afficher",
-           "gallery": "Galerie des cartes"},
-    "en": {"type": "Type", "family": "Family", "fiche": "Fiche", "all": "all", "all_type": "all", "shown": "cards shown of",
-           "flip": "Click a card to turn it over.", "back": "back", "reset": "Show all",
-           "gallery": "Card gallery"},
-}
+GALLERY_KEYS = ("type", "family", "fiche", "all", "all_type", "shown", "flip", "back", "reset", "title")
 
 
 def card_families(card: Card) -> list[str]:
@@ -67,7 +55,7 @@ def _pick(data: GameData, ids: tuple[str, ...]) -> set[str]:
 def back_pngs(ctx: BuildContext, data: GameData, lang: str, look: CardLook, dpi: int,
               decks: list[Deck]) -> dict[str, bytes]:
     """One PNG of each deck's back, by deck id."""
-    pdf = card_pages_pdf(data, lang, look, [(deck, None) for deck in decks], "Card previews", ctx)
+    pdf = card_pages_pdf(data, lang, look, [(deck, None) for deck in decks], text("pdf.previews", lang, data.game.default_language), ctx)
     return {deck.id: png for deck, png in zip(decks, page_pngs(pdf, len(decks), dpi))}
 
 
@@ -151,8 +139,8 @@ def gallery_html(data: GameData, lang: str) -> str:
     """The gallery page: every card by deck, filters by type, family and fiche, flip to the back."""
     g = data.game
     dl = g.default_language
-    w = WORDS.get(lang[:2], WORDS["en"])
-    types = TYPE_NAMES.get(lang[:2], TYPE_NAMES["en"])
+    words = Phrases(lang, dl)
+    w = {k: words(f"gallery.{k}") for k in GALLERY_KEYS}
     fiche_by_id = {f.id: f for f in g.fiches.items}
     used_fiches = sorted({c.fiche for _, c in data.cards() if c.fiche}, key=lambda f: fiche_by_id[f].number
                          if f in fiche_by_id else 999)
@@ -165,9 +153,9 @@ def gallery_html(data: GameData, lang: str) -> str:
     total = sum(len(d.cards) for d in data.decks)
     parts = [f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
              f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-             f"<title>{escape(title)} – {escape(w['gallery'])}</title><style>{CSS}</style></head><body>",
-             f"<header><h1>{escape(title)} – {escape(w['gallery'])}</h1><form onsubmit=\"return false\">",
-             _select("type", w["type"], w["all_type"], [(t, types.get(t, t)) for t in deck_types]),
+             f"<title>{escape(title)} – {escape(w['title'])}</title><style>{CSS}</style></head><body>",
+             f"<header><h1>{escape(title)} – {escape(w['title'])}</h1><form onsubmit=\"return false\">",
+             _select("type", w["type"], w["all_type"], [(t, words(f"card_type.{t}")) for t in deck_types]),
              _select("family", w["family"], w["all"], families),
              _select("fiche", w["fiche"], w["all"], fiches),
              f'<button type="button" id="reset">{escape(w["reset"])}</button>'

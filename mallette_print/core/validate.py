@@ -408,11 +408,9 @@ def load_game(start: Path) -> GameData:
     col.problems.extend(board_problems)
     if col.problems:
         raise DataError(col.problems)
-    built = tuple(
-        Deck(id=h.id, type=h.type, title=h.title, template=h.template, back=h.back, cards=tuple(cards),
-             source=str(d.path))
-        for d, h, cards in decks
-    )
+    built = tuple(Deck.model_validate(  # with the context: the title's check needs the game's default language
+        {"id": h.id, "type": h.type, "title": h.title, "template": h.template, "back": h.back, "cards": tuple(cards),
+         "source": str(d.path)}, context=context) for d, h, cards in decks)
     return GameData(root=str(root), game=game, templates=templates, decks=built, board=board,
                     locations=_locations(game, doc, decks))
 

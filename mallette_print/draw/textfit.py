@@ -22,13 +22,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from mallette_print.core.typography import hyphenation, typeset
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import escape, unescape
 
 NBSP = "\u00a0"
 ICON_SPACES = 4  # an inline icon is as wide as 4 non-breaking spaces (1.12 em in Atkinson Hyperlegible)
 ICON_CALLBACK = "mallette_icon"
-HYPHENATION = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it": "it_IT"}
 _ICON = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", re.S)
@@ -36,21 +36,7 @@ _TAKING = threading.Lock()
 STEP = 0.25  # pt: shrink step; small enough to look continuous, coarse enough to be cheap
 
 
-_BEFORE_PUNCT = re.compile(r"[ \t]+([;:!?»])")
-_AFTER_OPEN = re.compile(r"«[ \t]*")
-_BEFORE_CLOSE = re.compile(r"(?<=\S)»")
 _HELD = re.compile("\x00(\\d+)\x00")
-
-
-def french_spacing(text: str) -> str:
-    """French typography: a non-breaking space before ; : ! ? and inside « » (never U+202F)."""
-    text = text.replace("\u202f", NBSP)
-    text = _BEFORE_PUNCT.sub(NBSP + r"\1", text)
-    if "«" in text:
-        text = _AFTER_OPEN.sub("«" + NBSP, text)
-    if "»" in text:
-        text = _BEFORE_CLOSE.sub(NBSP + "»", text)
-    return text
 
 
 def icon_names(text: str) -> list[str]:
@@ -59,8 +45,8 @@ def icon_names(text: str) -> list[str]:
 
 
 def to_markup(text: str, lang: str) -> str:
-    """Card text with **bold**, *italic* and :icons: -> Paragraph markup (escaped, typographic spaces)."""
-    # Icons become placeholders first, so that the colons of `:name:` never get French spacing.
+    """Card text with **bold**, *italic* and :icons: -> Paragraph markup (escaped, the language's typography)."""
+    # Icons become placeholders first, so that the colons of `:name:` never get a space before them.
     names: list[str] = []
 
     def hold(m: re.Match[str]) -> str:
@@ -75,8 +61,7 @@ def to_markup(text: str, lang: str) -> str:
     if "*" in out:
         out = _BOLD.sub(r"<b>\1</b>", out)
         out = _ITALIC.sub(r"<i>\1</i>", out)
-    if lang.startswith("fr"):
-        out = french_spacing(out)
+    out = typeset(out, lang)
     return _HELD.sub(lambda m: icon_markup(names[int(m.group(1))]), out) if names else out
 
 
@@ -169,7 +154,7 @@ def paragraph_style(fam: FontFamily, style: Style, size: float, lang: str, itali
         "card", fontName=fam.pick(style.bold, style.italic or italic), fontSize=size, leading=size * style.leading,
         # The colour as a Color object: as a string, reportlab would parse it again for every line it draws.
         alignment=_ALIGN.get(style.align, 0), textColor=colour or HexColor(style.colour),
-        hyphenationLang=HYPHENATION.get(lang[:2], "") if hyphenate else "", embeddedHyphenation=1, uriWasteReduce=0.3,
+        hyphenationLang=hyphenation(lang) if hyphenate else "", embeddedHyphenation=1, uriWasteReduce=0.3,
         splitLongWords=1,
     )
 

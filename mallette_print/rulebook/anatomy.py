@@ -30,16 +30,17 @@ def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: 
     from mallette_print.core.units import parse_length
 
     tpl = data.templates[deck.template]
+    d = data.game.default_language
     W, H, S = size.w, size.h, size.safe
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
     band = {"family": "a_band_family", "kind": "a_band_kind"}.get(tpl.band, "a_band_type")
-    fields = ", ".join(word(f"f_{f}", lang) for f in tpl.show if f"f_{f}" in _FIELD_KEYS)
-    out = [(W * 0.72, H - band_h / 2, word(band, lang)),
-           (W * 0.3, (lay.title_top + lay.rule_y) / 2, word("a_title", lang)),
-           (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, fields=fields))]
+    fields = ", ".join(word(f"f_{f}", lang, d) for f in tpl.show if f"f_{f}" in _FIELD_KEYS)
+    out = [(W * 0.72, H - band_h / 2, word(band, lang, d)),
+           (W * 0.3, (lay.title_top + lay.rule_y) / 2, word("a_title", lang, d)),
+           (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, d, fields=fields))]
     if lay.qr_url:
-        out.append((W - S - lay.qr_size / 2, S + lay.qr_size / 2, word("a_fiche", lang)))
-    out.append((S + 4 * mm, S + lay.small_size * 0.8, word("a_notice", lang)))
+        out.append((W - S - lay.qr_size / 2, S + lay.qr_size / 2, word("a_fiche", lang, d)))
+    out.append((S + 4 * mm, S + lay.small_size * 0.8, word("a_notice", lang, d)))
     return out
 
 

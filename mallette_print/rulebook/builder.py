@@ -367,10 +367,11 @@ def contents_flowable(st: Styles) -> TableOfContents:
     return TableOfContents(levelStyles=st.toc, dotsMinLevel=0, tableStyle=style)
 
 
-def toc(st: Styles, lang: str, contents: TableOfContents | None = None) -> list[Flowable]:
+def toc(st: Styles, lang: str, contents: TableOfContents | None = None, default: str | None = None) -> list[Flowable]:
     """The table of contents page."""
     t = contents or contents_flowable(st)
-    return [Heading(word("contents", lang), st.h[0], 1, word("contents", lang), in_toc=False), t, PageBreak()]
+    title = word("contents", lang, default)
+    return [Heading(title, st.h[0], 1, title, in_toc=False), t, PageBreak()]
 
 
 def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable]:
@@ -378,7 +379,7 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
     g = data.game
     p = g.parameters
     d = g.default_language
-    facts = word("facts", lang, players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
+    facts = word("facts", lang, d, players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
                  debrief=p.debrief_minutes)
     from mallette_print.rulebook.cover import FamilyRow
 
@@ -391,9 +392,9 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
         Spacer(1, height * 0.07),
         FamilyRow(data, lang, st.fam, height * 0.2),
         Spacer(1, height * 0.1),
-        Paragraph(escape(f"{word('version', lang, version=g.version)} · {g.year} · {g.licensor}", quotes=False),
+        Paragraph(escape(f"{word('version', lang, d, version=g.version)} · {g.year} · {g.licensor}", quotes=False),
                   st.body),
-        Paragraph(escape(word("cover_licence", lang, licence=g.licence.name), quotes=False), st.small),
+        Paragraph(escape(word("cover_licence", lang, d, licence=g.licence.name), quotes=False), st.small),
         NextPageTemplate("body"),
         PageBreak(),
     ]
