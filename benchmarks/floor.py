@@ -23,6 +23,7 @@ def floor(game: Path, out: Path | None = None) -> float:
     """
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph
 
@@ -30,7 +31,7 @@ def floor(game: Path, out: Path | None = None) -> float:
     from mallette_print.draw.fonts import register_family
     from mallette_print.cards.imposition import plan_sheet
     from mallette_print.draw.qr import qr_code
-    from mallette_print.draw.colours import ink_on
+    from mallette_print.draw.colours import ink_on, mix
     from mallette_print.draw.patterns import draw_pattern
     from mallette_print.draw.textfit import to_markup
     from mallette_print.core.units import mm
@@ -38,8 +39,6 @@ def floor(game: Path, out: Path | None = None) -> float:
     import yaml
 
     fam = register_family()
-    # The pipeline ran first in this process: start from no QR code, as a script of its own would.
-    qr_code.cache_clear()
     deck = yaml.safe_load((game / "cards" / "bench.yaml").read_text(encoding="utf-8"))
     manifest = yaml.safe_load((game / "cards" / "game.yaml").read_text(encoding="utf-8"))
     kinds = {k["id"]: k for k in manifest["resource_kinds"]}
@@ -111,10 +110,13 @@ def floor(game: Path, out: Path | None = None) -> float:
         c.doForm(name)
         c.restoreState()
 
+    qr_sizes: dict[str, int] = {}
+
     def qr_form(url: str) -> tuple[str, int]:
-        code = qr_code(url)
-        n = code.total_modules
+        # Each code computed once, when its form is made: a careful script keeps it, as the pipeline does.
         if url not in forms:
+            code = qr_code(url)
+            n = qr_sizes[url] = code.total_modules
             forms[url] = f"q{len(forms)}"
             c.beginForm(forms[url], 0, 0, n, n)
             p = c.beginPath()
@@ -122,7 +124,7 @@ def floor(game: Path, out: Path | None = None) -> float:
                 p.rect(4 + col, n - 4 - row - 1, length, 1)
             c.drawPath(p, stroke=0, fill=1)
             c.endForm()
-        return forms[url], n
+        return forms[url], qr_sizes[url]
 
     def caption_form(f: dict[str, Any]) -> str:
         # The same caption on every card of a fiche: one form each.
@@ -136,21 +138,43 @@ def floor(game: Path, out: Path | None = None) -> float:
             c.endForm()
         return forms[key]
 
+    # Backs bleed past the outer edges of their grid (never into a neighbour), as the sheets do.
+    grid = (min(b.box[0] for b in plan.backs), min(b.box[1] for b in plan.backs),
+            max(b.box[2] for b in plan.backs), max(b.box[3] for b in plan.backs))
+
+    def outer(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = box
+        return (x0 - B if abs(x0 - grid[0]) < 0.01 else x0, y0 - B if abs(y0 - grid[1]) < 0.01 else y0,
+                x1 + B if abs(x1 - grid[2]) < 0.01 else x1, y1 + B if abs(y1 - grid[3]) < 0.01 else y1)
+
     def clip(box: tuple[float, float, float, float]) -> None:
         p = c.beginPath()
         p.rect(box[0], box[1], box[2] - box[0], box[3] - box[1])
         c.clipPath(p, stroke=0, fill=0)
 
     back = "back"
+    # The deck's back as the painter draws it: colour, pattern, a ringed white plate, the icon in the back's
+    # colour darkened, the deck's title fitted to the width, the game's title at the top.
+    spec = deck["back"]
+    r, cx, cy = min(W, H) * 0.27, W / 2, H / 2 + mm(4)
     c.beginForm(back, -B, -B, W + B, H + B)
-    c.setFillColor(HexColor("#5A5A5A"))
+    c.setFillColor(HexColor(spec["colour"]))
     c.rect(-B, -B, W + 2 * B, H + 2 * B, stroke=0, fill=1)
-    draw_pattern(c, "grid", -B, -B, W + 2 * B, H + 2 * B, HexColor("#737373"), step=mm(4), weight=0.8)
+    draw_pattern(c, spec["pattern"], -B, -B, W + 2 * B, H + 2 * B, HexColor(mix(spec["colour"], "#FFFFFF", 0.16)),
+                 step=mm(4), weight=0.8)
     c.setFillColor(white)
-    c.circle(W / 2, H / 2, W * 0.27, stroke=0, fill=1)
-    place_icon(deck["back"]["icon"], W / 2 - mm(8), H / 2 - mm(8), mm(16))
-    c.setFont(fam.bold, 14)
-    c.drawCentredString(W / 2, H / 2 - W * 0.27 - mm(7), deck["back"]["title"]["fr"])
+    c.setStrokeColor(white)
+    c.setLineWidth(1.5)
+    c.circle(cx, cy, r, stroke=1, fill=1)
+    place_icon(spec["icon"], cx - r * 0.6, cy - r * 0.6, r * 1.2)
+    back_title, back_size = spec["title"]["fr"], 14.0
+    while stringWidth(back_title, fam.bold, back_size) > W - 2 * S and back_size > 8:
+        back_size -= 0.5
+    c.setFillColor(HexColor(ink_on(spec["colour"])))
+    c.setFont(fam.bold, back_size)
+    c.drawCentredString(cx, cy - r - mm(3) - back_size * 0.7, back_title)
+    c.setFont(fam.bold, 6.5)
+    c.drawCentredString(cx, H - S - 6.5, manifest["title"]["fr"].upper(), charSpace=0.5)
     c.endForm()
     title_style = ParagraphStyle("t", fontName=fam.bold, fontSize=12, leading=13.2, textColor=ink)
     # The body at the size the pipeline's fit finds for this deck (a script would choose one that fits).
@@ -221,7 +245,7 @@ def floor(game: Path, out: Path | None = None) -> float:
         c.showPage()
         for slot, _ in zip(plan.backs, chunk):
             c.saveState()
-            clip(slot.box)
+            clip(outer(slot.box))
             c.transform(*slot.matrix)
             c.doForm(back)
             c.restoreState()

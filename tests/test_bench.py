@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+import pypdfium2 as pdfium
 from pypdf import PdfReader
 
 
@@ -26,3 +28,19 @@ def test_bench_on_20_cards(tmp_path: Path) -> None:
     # Instruction page and its back, then 20 cards at 9 per A4 sheet: 3 sheets of fronts, each with its backs.
     assert len(reader.pages) == 2 + 3 * 2
     assert "r00019" in "".join(page.extract_text() for page in reader.pages)
+    # The floor draws what the pipeline draws: the same card pages (it leaves out only the instruction page and
+    # its back), each close to the pipeline's at 50 dpi, while two different pages are far apart.
+    cards, floor = pdfium.PdfDocument(tmp_path / "cards.pdf"), pdfium.PdfDocument(tmp_path / "floor.pdf")
+    try:
+        assert len(floor) == len(cards) - 2
+
+        def grey(doc: pdfium.PdfDocument, i: int) -> np.ndarray:
+            return np.asarray(doc[i].render(scale=50 / 72).to_pil().convert("L"), dtype=float)
+
+        for i in range(len(floor)):
+            same = np.abs(grey(cards, i + 2) - grey(floor, i)).mean()
+            other = np.abs(grey(cards, 2 + (i + 1) % len(floor)) - grey(floor, i)).mean()
+            assert same < 4.0 and other > 5 * same, (i, same, other)
+    finally:
+        cards.close()
+        floor.close()

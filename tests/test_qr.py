@@ -1,4 +1,4 @@
-"""draw/qr.py: one QR matrix per URL, and the one drawer: what it draws scans back to the URL."""
+"""draw/qr.py: the QR matrix of a URL (kept once per build on its context), and the one drawer: what it draws scans back to the URL."""
 
 from __future__ import annotations
 
@@ -9,15 +9,19 @@ import zxingcpp
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 
+from mallette_print.build.context import BuildContext
 from mallette_print.draw.qr import QUIET_MODULES, draw_qr, qr_code
 from mallette_print.draw.raster import page_images
 
 URL = "https://example.org/fiches/f03-cooperation"
 
 
-def test_a_code_is_computed_once_per_url() -> None:
-    assert qr_code(URL) is qr_code(URL)
-    code = qr_code(URL)
+def test_a_build_computes_a_code_once_per_url() -> None:
+    ctx = BuildContext()
+    assert ctx.qr_code(URL) is ctx.qr_code(URL)
+    assert BuildContext().qr_code(URL) is not ctx.qr_code(URL)  # a new build starts from nothing
+    assert BuildContext().qr_code(URL) == ctx.qr_code(URL)
+    code = ctx.qr_code(URL)
     assert code.total_modules == code.size + 2 * QUIET_MODULES
 
 

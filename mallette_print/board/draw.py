@@ -21,6 +21,7 @@ from mallette_print.core.phrasebook import Phrases
 from mallette_print.core.typography import typeset
 from mallette_print.draw.colours import INK, colour, shade, tint
 from mallette_print.draw.icons import draw_icon
+from mallette_print.draw.svg import SvgCache
 from mallette_print.draw.markup import paragraph
 from mallette_print.draw.patterns import hatch, map_pattern
 from mallette_print.draw.qr import draw_qr, qr_code
@@ -30,24 +31,24 @@ FORM = "board"
 LICENCE_ICONS = ("licence-cc", "licence-by", "licence-sa")
 
 
-def define_board_form(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> None:
+def define_board_form(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData, svgs: SvgCache) -> None:
     """Record the whole board once as the Form XObject 'board' (page coordinates of the board)."""
     c.beginForm(FORM, 0, 0, lay.page_w, lay.page_h)
-    draw_board(c, fam, lay, data)
+    draw_board(c, fam, lay, data, svgs)
     c.endForm()
 
 
-def draw_board(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> None:
+def draw_board(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData, svgs: SvgCache) -> None:
     """Draw every part of the board at its laid-out place."""
     _title(c, fam, lay)
-    _map(c, fam, lay)
+    _map(c, fam, lay, svgs)
     for row in lay.tracks:
-        _track(c, fam, lay, row)
-    _track(c, fam, lay, lay.rounds)
+        _track(c, fam, lay, row, svgs)
+    _track(c, fam, lay, lay.rounds, svgs)
     for slot in lay.decks:
-        _deck(c, fam, lay, slot)
+        _deck(c, fam, lay, slot, svgs)
     _legend(c, fam, lay, data)
-    _qr_block(c, fam, lay, data)
+    _qr_block(c, fam, lay, data, svgs)
 
 
 def _text(lay: BoardLayout, s: str) -> str:
@@ -92,7 +93,7 @@ def _zone_bounds(z: ZoneShape) -> tuple[float, float, float, float] | None:
     return None
 
 
-def _map(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
+def _map(c: Canvas, fam: FontFamily, lay: BoardLayout, svgs: SvgCache) -> None:
     b, k = lay.map_box, lay.scale
     # One zone at a time, in file order, so a zone drawn later (the centre) covers its neighbours' borders.
     for z in lay.zones:
@@ -121,10 +122,10 @@ def _map(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
     c.roundRect(b.x, b.y, b.w, b.h, mm(3) * k, stroke=1, fill=0)
     c.restoreState()
     for z in lay.zones:
-        _zone_label(c, fam, lay, z)
+        _zone_label(c, fam, lay, z, svgs)
 
 
-def _zone_label(c: Canvas, fam: FontFamily, lay: BoardLayout, z: ZoneShape) -> None:
+def _zone_label(c: Canvas, fam: FontFamily, lay: BoardLayout, z: ZoneShape, svgs: SvgCache) -> None:
     k, f = lay.scale, lay.fonts
     pad = mm(2.2) * k
     icon_size = mm(9) * k
@@ -146,7 +147,7 @@ def _zone_label(c: Canvas, fam: FontFamily, lay: BoardLayout, z: ZoneShape) -> N
     c.setFillColor(tint(z.colour, 0.9))
     c.rect(x, y, chip, h, stroke=0, fill=1)
     top = y + h - pad
-    draw_icon(c, z.icon, x + pad + chip * 0.6, top - icon_size, icon_size)
+    draw_icon(c, z.icon, x + pad + chip * 0.6, top - icon_size, icon_size, svgs=svgs)
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, f["zone"])
     c.drawString(x + pad + chip * 0.6 + icon_size + mm(1.5) * k, top - head / 2 - f["zone"] * 0.35, z.label)
@@ -155,12 +156,12 @@ def _zone_label(c: Canvas, fam: FontFamily, lay: BoardLayout, z: ZoneShape) -> N
     c.restoreState()
 
 
-def _track(c: Canvas, fam: FontFamily, lay: BoardLayout, row: TrackRow) -> None:
+def _track(c: Canvas, fam: FontFamily, lay: BoardLayout, row: TrackRow, svgs: SvgCache) -> None:
     k, f = lay.scale, lay.fonts
     hd = row.header
     isz = min(hd.h * 0.9, mm(6.5) * k)
     c.saveState()
-    draw_icon(c, row.icon, hd.x, hd.y + (hd.h - isz) / 2, isz)
+    draw_icon(c, row.icon, hd.x, hd.y + (hd.h - isz) / 2, isz, svgs=svgs)
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, f["track"])
     base = hd.y + (hd.h - f["track"] * 0.7) / 2
@@ -196,7 +197,7 @@ def _track(c: Canvas, fam: FontFamily, lay: BoardLayout, row: TrackRow) -> None:
     c.restoreState()
 
 
-def _deck(c: Canvas, fam: FontFamily, lay: BoardLayout, slot: DeckSlot) -> None:
+def _deck(c: Canvas, fam: FontFamily, lay: BoardLayout, slot: DeckSlot, svgs: SvgCache) -> None:
     k, f = lay.scale, lay.fonts
     o, cb = slot.outline, slot.card
     c.saveState()
@@ -213,7 +214,7 @@ def _deck(c: Canvas, fam: FontFamily, lay: BoardLayout, slot: DeckSlot) -> None:
     size = min(cb.w, cb.h) * 0.42
     ix, iy = cb.x + (cb.w - size) / 2, cb.y + (cb.h - size) / 2 + mm(2) * k
     # A light grey icon marks the space without a block of black ink.
-    draw_icon(c, slot.icon, ix, iy, size, ink="#BDBDBD")
+    draw_icon(c, slot.icon, ix, iy, size, ink="#BDBDBD", svgs=svgs)
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, f["deck"])
     c.drawCentredString(cb.x + cb.w / 2, cb.y + cb.h - mm(4) * k - f["deck"] * 0.7, slot.title)
@@ -283,7 +284,7 @@ def _legend(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> Non
     c.restoreState()
 
 
-def _qr_block(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> None:
+def _qr_block(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData, svgs: SvgCache) -> None:
     k, f, b = lay.scale, lay.fonts, lay.qr_box
     size = min(b.w, mm(40) * k)
     x = b.x + (b.w - size) / 2
@@ -302,7 +303,7 @@ def _qr_block(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> N
     total = len(names) * isz + max(0, len(names) - 1) * mm(1) * k
     ix = b.x + (b.w - total) / 2
     for n in names:
-        draw_icon(c, _licence_icon(data, n), ix, y - isz, isz)
+        draw_icon(c, _licence_icon(data, n), ix, y - isz, isz, svgs=svgs)
         ix += isz + mm(1) * k
     if names:
         y -= isz + mm(1.5) * k
@@ -324,12 +325,12 @@ def _licence_icon(data: GameData, name: str) -> str | None:
     return str(p) if p.is_file() else None
 
 
-def board_pdf(data: GameData, lay: BoardLayout, lang: str) -> tuple[bytes, int]:
+def board_pdf(data: GameData, lay: BoardLayout, lang: str, svgs: SvgCache) -> tuple[bytes, int]:
     """board.pdf: the whole board on one page of its own size."""
     buf = io.BytesIO()
     meta = pdf_meta(data, lang, Phrases(lang, data.game.default_language)("pdf.board"))
     c, fam = new_canvas(buf, (lay.page_w, lay.page_h), meta)
-    define_board_form(c, fam, lay, data)
+    define_board_form(c, fam, lay, data, svgs)
     c.doForm(FORM)
     c.showPage()
     c.save()

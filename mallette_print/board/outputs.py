@@ -15,9 +15,10 @@ def board_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None =
     """board.pdf and board-tiles.pdf, or nothing when the game has no cards/board.yaml."""
     if data.board is None:
         return []
+    ctx = ctx or BuildContext()
     lay = layout_board(data, opts.lang, opts.board_size, opts.card_size)
-    whole, pages = board_pdf(data, lay, opts.lang)
-    tiles, tile_pages, plan = tiles_pdf(data, lay, opts.lang, opts.paper)
+    whole, pages = board_pdf(data, lay, opts.lang, ctx.svgs)
+    tiles, tile_pages, plan = tiles_pdf(data, lay, opts.lang, opts.paper, ctx.svgs)
     size = opts.board_size.upper()
     words = Phrases(opts.lang, data.game.default_language)
     paper = paper_label(opts.paper, opts.lang, data.game.default_language)

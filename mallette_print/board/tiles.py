@@ -23,6 +23,7 @@ from mallette_print.core.model import GameData
 from mallette_print.board.tiling import PAPERS, Box, Tile, TilePlan, plan_tiles
 from mallette_print.core.units import mm
 from mallette_print.board.draw import FORM, define_board_form
+from mallette_print.draw.svg import SvgCache
 from mallette_print.core.phrasebook import Phrases, text
 from mallette_print.core.typography import typeset
 from mallette_print.draw.colours import INK, colour
@@ -40,14 +41,15 @@ def _w(lang: str, default: str) -> dict[str, str]:
     return out
 
 
-def tiles_pdf(data: GameData, lay: BoardLayout, lang: str, paper: str) -> tuple[bytes, int, TilePlan]:
+def tiles_pdf(data: GameData, lay: BoardLayout, lang: str, paper: str,
+              svgs: SvgCache) -> tuple[bytes, int, TilePlan]:
     """board-tiles.pdf: an assembly map, then one page per tile; returns (pdf, pages, plan)."""
     plan = plan_tiles(lay.page_w, lay.page_h, PAPERS[paper])
     buf = io.BytesIO()
     default = data.game.default_language
     meta = pdf_meta(data, lang, text("pdf.board_tiles", lang, default))
     c, fam = new_canvas(buf, (plan.sheet_w, plan.sheet_h), meta)
-    define_board_form(c, fam, lay, data)
+    define_board_form(c, fam, lay, data, svgs)
     _assembly_page(c, fam, plan, lay, lang, default, paper)
     c.showPage()
     for tile in plan.tiles:

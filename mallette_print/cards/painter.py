@@ -23,7 +23,7 @@ from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.core.i18n import tr
 from mallette_print.cards.imposition import Box, Matrix
 from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.draw.qr import draw_qr, qr_code
+from mallette_print.draw.qr import draw_qr
 from mallette_print.draw.textfit import BOX_PAD, Fitted, ICON_CALLBACK, make_paragraph
 from mallette_print.core.units import mm, parse_length
 from mallette_print.draw.colours import INK, Palette, ink_on, mix
@@ -63,7 +63,7 @@ class CardPainter:
 
     def __post_init__(self) -> None:
         self.palette = Palette(self.look.cmyk)
-        self.icons = IconSet(Path(self.data.root), self.palette)
+        self.icons = IconSet(Path(self.data.root), self.palette, self.ctx.svgs)
         self.icon_paths = icon_index(self.data)
         self.c.setNamedCB(ICON_CALLBACK, inline_icon_drawer(self.icons, self.icon_paths, INK))
 
@@ -137,7 +137,7 @@ class CardPainter:
 
     def qr_form(self, url: str) -> tuple[str, int]:
         """The form of a QR code in module units (quiet zone included) and its size in modules."""
-        code = qr_code(url)
+        code = self.ctx.qr_code(url)
         n = code.total_modules
         key = ("qr", url)
         name = self._forms.get(key)

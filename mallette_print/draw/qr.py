@@ -1,7 +1,7 @@
 """QR codes: URL -> vector matrix (error correction M, a quiet zone of 4 modules), and the one function drawing it.
 
-Building a code is the slow part (qrcode searches the best of 8 masks, ~3 ms),
-so codes are cached per URL for the whole process. `draw_qr` draws a code on a
+Building a code is the slow part (qrcode searches the best of 8 masks, ~3 ms):
+a build keeps the codes it made on its BuildContext (`ctx.qr_code(url)`). `draw_qr` draws a code on a
 canvas; the card painter draws each distinct code once per PDF into a Form
 XObject (in module units) and reuses it, the board and the rulebook draw theirs
 in place.
@@ -10,7 +10,6 @@ in place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportlab.lib.colors import Color, black, white
 from reportlab.pdfgen.canvas import Canvas
@@ -32,9 +31,8 @@ class QrCode:
         return self.size + 2 * QUIET_MODULES
 
 
-@lru_cache(maxsize=512)
 def qr_code(url: str) -> QrCode:
-    """The QR code for a URL (cached): level M, horizontal runs of dark modules."""
+    """The QR code for a URL: level M, horizontal runs of dark modules (computed afresh: callers keep them)."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 
