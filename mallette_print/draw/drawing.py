@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from mallette_print.draw.qr import QUIET_MODULES, qr_code
+from mallette_print.draw.textfit import Alignment
 from mallette_print.core.units import mm
 
 INK = "#1A1A1A"
@@ -53,7 +54,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def paragraph(text: str, font: str, size: float, colour_: str = INK, align: int = 0,
+def paragraph(text: str, font: str, size: float, colour_: str = INK, align: Alignment = 0,
               leading: float = 1.2) -> Paragraph:
     """A wrapped paragraph in one font and size."""
     style = ParagraphStyle("p", fontName=font, fontSize=size, leading=size * leading, textColor=colour(colour_),

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -14,6 +14,7 @@ from mallette_print.core.errors import DataError, problem
 from mallette_print.build.memo import per_game
 from mallette_print.core.model import GameData
 from mallette_print.draw.colours import Palette
+from mallette_print.draw.fonts import register_family
 
 
 def icon_index(data: GameData) -> dict[str, str]:
@@ -75,6 +76,10 @@ def _svg_drawing(path: str, stamp: tuple[int, int], colour: str | None, cmyk: bo
         raise DataError([problem(Path(path), 0, 0, "", f"cannot read this SVG: {exc}")]) from None
     if d is None:
         raise DataError([problem(Path(path), 0, 0, "", "cannot read this SVG")])
+    # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would put an
+    # unembedded base-14 font in the PDF; a drawing's initialFontName overrides that default: our embedded font.
+    # (The stub lists initialFontName among Drawing()'s keywords but not as the attribute reportlab documents.)
+    d.initialFontName = register_family().regular  # type: ignore[attr-defined]
     if colour is not None:
         _recolour(d, palette(colour))
     elif cmyk:
@@ -126,17 +131,9 @@ class IconSet:
             self._forms[key] = name
         if not c.hasForm(name):
             from reportlab.graphics import renderPDF
-            from reportlab.graphics.shapes import STATE_DEFAULTS
 
             c.beginForm(name, 0, 0, w, h)
-            # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would
-            # put an unembedded base-14 font in the PDF; point that default at our embedded font meanwhile.
-            saved = STATE_DEFAULTS["fontName"]
-            STATE_DEFAULTS["fontName"] = c._fontname
-            try:
-                renderPDF.draw(d, c, 0, 0, showBoundary=False)
-            finally:
-                STATE_DEFAULTS["fontName"] = saved
+            renderPDF.draw(d, c, 0, 0, showBoundary=False)  # in our font, not Helvetica: see _svg_drawing
             c.endForm()
         scale = size / max(w, h)
         c.saveState()
@@ -146,20 +143,28 @@ class IconSet:
         c.restoreState()
 
 
-def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = "#1A1A1A") -> Any:
+# An `<onDraw name=... label=...>` callback: reportlab calls it with the canvas, the kind ("onDraw") and the label.
+# (The stub has the two strings the other way round, the label first; accepting `str | None` for both suits both.)
+OnDraw = Callable[[Canvas, str | None, str | None], None]
+
+
+def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = "#1A1A1A") -> OnDraw:
     """The `onDraw` callback that draws the `:name:` icons of a text (see textfit.icon_markup) at text height."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from mallette_print.draw.textfit import ICON_SPACES, NBSP
 
-    def draw(c: Canvas, kind: str, name: str) -> None:
+    def draw(c: Canvas, kind: str | None, name: str | None) -> None:
+        # Where the callback sits and in which font, as the paragraph drawing it hands over: reportlab has no public
+        # way to tell an onDraw callback that. It sets `_curr_tx_info` on the canvas for the call (its maintainers'
+        # documented advice for onDraw callbacks); the stub does not know that attribute.
         info = c._curr_tx_info  # type: ignore[attr-defined]
-        tx = info["tx"]
+        tx = info["tx"]  # the paragraph's text object: its font at the callback is that of the text before it
         style = info["xs"].style
         size = tx._fontsize or style.fontSize
         slot = stringWidth(NBSP, tx._fontname or style.fontName, size) * ICON_SPACES
         side = min(slot, size * 1.1)
-        rel = paths.get(name)
+        rel = paths.get(name) if name is not None else None
         if rel is not None:
             # The slot starts one non-breaking space before the callback (see textfit.icon_markup).
             x0 = info["cur_x"] - slot / ICON_SPACES
