@@ -12,13 +12,16 @@ picture: cover.py).
 from __future__ import annotations
 
 import io
+import queue
 import re
-from typing import Any, Callable, Collection
+import threading
+from typing import Any, Callable, Collection, Literal, Sequence
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.styles import ParagraphStyle, PropertySet
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -44,6 +47,7 @@ from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import PdfMeta
 from mallette_print.core.model import GameData
 from mallette_print.rulebook.words import word
+from mallette_print.draw.icons import OnDraw
 from mallette_print.draw.textfit import ICON_CALLBACK, icon_markup
 from mallette_print.rulebook.figures import scaled_image
 from mallette_print.draw.pdf import add_xmp
@@ -60,10 +64,21 @@ class Grid(Table):
 
     keep_within: float = 0.0  # the frame's height: a short table taller than that must split after all
 
+    def __init__(self, data: Sequence[list[Any] | tuple[Any, ...]], *args: Any, **kwargs: Any) -> None:
+        # reportlab makes the parts of a split table with the same class: they count their own rows.
+        super().__init__(data, *args, **kwargs)
+        self.row_count = len(data)
+        self.laid_height = 0.0  # the height the last wrap gave
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        self.laid_height = height
+        return width, height
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if len(self._cellvalues) <= KEEP_TABLE_ROWS + 1 and getattr(self, "_height", 0.0) <= self.keep_within:
+        if self.row_count <= KEEP_TABLE_ROWS + 1 and self.laid_height <= self.keep_within:
             return []  # reportlab then sets it at the top of the next page
-        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+        return super().split(availWidth, availHeight)
 
 
 def markup(spans: rs.Inline, icons: Collection[str] = ()) -> str:
@@ -102,6 +117,14 @@ class Heading(Paragraph):
         self.level, self.plain, self.in_toc = level, plain, in_toc
 
 
+class Count(Paragraph):
+    """A paragraph whose text changes between layout passes: the print guide's page and sheet counts."""
+
+    def show(self, text: str) -> None:
+        """Show `text` from the next pass on (the paragraph made again, in its style)."""
+        super().__init__(text, self.style)
+
+
 def _skip_drawing(*args: Any, **kwargs: Any) -> None:
     pass
 
@@ -111,17 +134,16 @@ class _Frame(Frame):
 
     dry = False
 
-    def _add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> Literal[0, 1]:
         if not self.dry:
-            return super()._add(flowable, canv, trySplit)
-        # Where a flowable goes never depends on its drawing: platypus wraps and splits before it draws.
+            return super().add(flowable, canv, trySplit)
+        # Where a flowable goes never depends on its drawing: platypus wraps and splits before it draws. The
+        # flowable's drawOn is shadowed for the call (mypy flags assigning to a method; here it is the point).
         flowable.drawOn = _skip_drawing  # type: ignore[method-assign]
         try:
-            return super()._add(flowable, canv, trySplit)
+            return super().add(flowable, canv, trySplit)
         finally:
             del flowable.drawOn
-
-    add = _add  # platypus calls frame.add, an alias of _add
 
 
 class RulebookDoc(BaseDocTemplate):
@@ -134,7 +156,7 @@ class RulebookDoc(BaseDocTemplate):
                          producer="mallette-print (reportlab)", invariant=1, pageCompression=1, lang=meta.lang,
                          initialFontName=fam.regular, initialFontSize=10)
         self.spec, self.fam, self.header, self.meta = spec, fam, header, meta
-        self.icon_drawer: Any = None  # draws `:name:` icons in the text (render/icons.inline_icon_drawer)
+        self.icon_drawer: OnDraw | None = None  # draws `:name:` icons in the text (draw/icons.inline_icon_drawer)
         self.chapter = self._top_chapter = self._opened = ""
         self._seq = 0
         w, h = spec.size
@@ -205,7 +227,7 @@ class Builder:
         self.last_level = 1
         self.icons: frozenset[str] = frozenset()  # names written `:name:` in the text that are icons
         # The print guide's page and sheet cells by file name, when the caller updates them between passes.
-        self.live: dict[str, list[tuple[Paragraph, Paragraph]]] | None = None
+        self.live: dict[str, list[tuple[Count, Count]]] | None = None
 
     def heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
         """A heading of a generated section (shifted by `depth`)."""
@@ -263,7 +285,7 @@ class Builder:
     def list_block(self, b: rs.ListBlock, section: Callable[[str], list[Flowable]], width: float) -> ListFlowable:
         """A bulleted or numbered list (nested lists indent further)."""
         st = self.st
-        items = []
+        items: list[ListItem] = []
         for item in b.items:
             flows = self.blocks(item, section, width - st.body.fontSize * 1.6)
             for f in flows:
@@ -272,9 +294,10 @@ class Builder:
             items.append(ListItem(flows))
         kw: dict[str, Any] = dict(bulletFontName=st.fam.regular, bulletFontSize=st.body.fontSize,
                                   leftIndent=st.body.fontSize * 1.6, spaceAfter=st.body.fontSize * 0.5)
+        # ListFlowable takes ListItems (reportlab's documented use); the stub's item type leaves them out.
         if b.ordered:
-            return ListFlowable(items, bulletType="1", start=b.start, bulletFormat="%s.", **kw)
-        return ListFlowable(items, bulletType="bullet", start="•", **kw)
+            return ListFlowable(items, bulletType="1", start=b.start, bulletFormat="%s.", **kw)  # type: ignore[arg-type]
+        return ListFlowable(items, bulletType="bullet", start="•", **kw)  # type: ignore[arg-type]
 
     def table(self, b: rs.Table, width: float) -> Table:
         """A Markdown table, columns sized to their content, header repeated on every page."""
@@ -317,21 +340,22 @@ class Builder:
             extra = sum(natural[i] - minimum[i] for i in cols) or 1.0
             for i in cols:
                 widths[i] = minimum[i] + max(0.0, free - mins) * (natural[i] - minimum[i]) / extra
-        style = [
+        style = TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]
+        ])
         if header:
-            style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 1.0, INK)]
-        t = Grid(rows, colWidths=[widths[i] for i in range(ncol)], repeatRows=1 if header else 0, hAlign="LEFT",
-                 spaceBefore=2, spaceAfter=st.body.fontSize)
-        t.keep_within = self.height
-        t.setStyle(TableStyle(style))
-        return t
+            style.add("BACKGROUND", (0, 0), (-1, 0), SHADE)
+            style.add("LINEBELOW", (0, 0), (-1, 0), 1.0, INK)
+        table = Grid(rows, colWidths=[widths[i] for i in range(ncol)], repeatRows=1 if header else 0, hAlign="LEFT",
+                     spaceBefore=2, spaceAfter=st.body.fontSize)
+        table.keep_within = self.height
+        table.setStyle(style)
+        return table
 
     def image(self, b: rs.Image, width: float) -> list[Flowable]:
         """An image scaled to the text width (at most 40% of the page height), its alt text as caption."""
@@ -356,14 +380,39 @@ class Builder:
         return t
 
 
-def contents_flowable(st: Styles) -> TableOfContents:
+class Contents(TableOfContents):
+    """The table of contents. It also keeps the entries of the pass under way where we can read them (reportlab's
+    list is private), and lets its owner answer multiBuild's question at the end of each pass (see Passes)."""
+
+    def __init__(self, level_styles: Sequence[ParagraphStyle], table_style: TableStyle) -> None:
+        self.entries: list[tuple[int, str, int, str | None]] = []  # this pass's: (level, text, page, key)
+        # The stub wants the level styles as a list of PropertySet (ParagraphStyle's base class).
+        levels: list[PropertySet] = list(level_styles)
+        super().__init__(levelStyles=levels, dotsMinLevel=0, tableStyle=table_style)
+        # Called with "are the entries settled?" after each pass; returns whether the layout may stop there.
+        self.end_of_pass: Callable[[bool], bool] | None = None
+
+    def clearEntries(self) -> None:
+        super().clearEntries()
+        self.entries = []
+
+    def addEntry(self, level: int, text: str, pageNum: int, key: str | None = None) -> None:
+        super().addEntry(level, text, pageNum, key)
+        self.entries.append((level, text, pageNum, key))
+
+    def isSatisfied(self) -> bool:
+        settled = super().isSatisfied()
+        return settled if self.end_of_pass is None else self.end_of_pass(settled)
+
+
+def contents_flowable(st: Styles) -> Contents:
     """The table of contents itself (kept across layout passes: it shows the entries of the previous one)."""
     # reportlab's default table style pads every row by 3 pt above and below (6 pt a line): 25 lines of the
     # booklet's contents then spilled onto a second page.
     style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-    return TableOfContents(levelStyles=st.toc, dotsMinLevel=0, tableStyle=style)
+    return Contents(st.toc, style)
 
 
 def toc(st: Styles, lang: str, contents: TableOfContents | None = None) -> list[Flowable]:
@@ -398,49 +447,102 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
     ]
 
 
+MAX_PASSES = 50  # multiBuild's own limit, never reached: the caller stops a document sooner (rulebook/story.py)
+_AGAIN, _DONE, _STOP = "again", "done", "stop"  # the caller's answers at the end of a pass
+
+
+class _Stopped(Exception):
+    """Ends a layout under way without writing it (Passes.close)."""
+
+
 class Passes:
-    """One rulebook document laid out a pass at a time: multiBuild's loop, with the caller deciding when to stop.
+    """One rulebook document laid out by reportlab's multiBuild a pass at a time, the caller deciding when to stop.
 
     The full-page rulebook and the booklet print each other's page counts, so they are laid out in turns, each
-    pass showing the latest counts (render/rulebook_story.py), with one table of contents kept across passes.
+    pass showing the latest counts (rulebook/story.py), with one table of contents kept across passes.
+
+    multiBuild lays the story out again until its indexing flowables are satisfied, and undoes between passes
+    what a pass changed in the flowables. Here the table of contents, the story's only indexing flowable, asks
+    the caller at the end of each pass. multiBuild runs in a thread of its own that waits there while the
+    caller works (lays out the other document), until the caller answers: `run` (another pass) or `save`
+    (stop: multiBuild writes the PDF of that last pass). One of the two threads works at a time, never both.
     """
 
-    def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str, icon_drawer: Any = None) -> None:
+    def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str,
+                 icon_drawer: OnDraw | None = None) -> None:
         self.spec = spec
         self.buf = io.BytesIO()
         self.doc = RulebookDoc(self.buf, spec, meta, register_family(), header)
         self.doc.icon_drawer = icon_drawer
         self.contents = contents_flowable(styles_for(spec, lang))
+        self.contents.end_of_pass = self._end_of_pass
         self.passes = 0
         self.pages = 0
         self.satisfied = False
         self.dry = False
+        self._story: list[Flowable] | None = None
+        self._builder: threading.Thread | None = None
+        self._answers: queue.SimpleQueue[str] = queue.SimpleQueue()  # caller -> multiBuild's thread
+        self._reports: queue.SimpleQueue[BaseException | None] = queue.SimpleQueue()  # and back: a pass done
 
     def run(self, story: list[Flowable], dry: bool = False) -> bool:
-        """Lay the story out once on a fresh canvas; True when the table of contents is settled.
+        """Lay the story out once more (the same list every time); True when the table of contents is settled.
 
         A dry pass lays out without drawing (half the time): fine for a pass known not to be the last.
         """
-        doc = self.doc
-        doc.frame_.dry = self.dry = dry
-        doc._indexingFlowables = [f for f in story if f.isIndexing()]
-        doc._doSave = 0
-        edits: list[Any] = []
-        doc._multiBuildEdits = edits.append
-        for fl in doc._indexingFlowables:
-            fl.beforeBuild()
-        doc.build(story[:])
-        for fl in doc._indexingFlowables:
-            fl.afterBuild()
-        for e in edits:
-            e[0](*e[1:])
-        self.passes += 1
-        self.pages = doc.page
-        self.satisfied = bool(doc._allSatisfied())
+        self.doc.frame_.dry = self.dry = dry
+        if self._builder is None:
+            if [f for f in story if f.isIndexing()] != [self.contents]:
+                raise ValueError("the story's only indexing flowable must be this document's table of contents")
+            self._story = story
+            self._builder = threading.Thread(target=self._multi_build, args=(story,), name="rulebook-passes",
+                                             daemon=True)
+            self._builder.start()
+        else:
+            if story is not self._story:
+                raise ValueError("every pass lays out the same story")
+            self._answers.put(_AGAIN)
+        self._wait()
         return self.satisfied
 
     def save(self) -> bytes:
         """The PDF of the last pass."""
-        assert not self.dry
-        self.doc.canv.save()
+        assert self._builder is not None and not self.dry
+        self._answers.put(_DONE)
+        self._wait()
+        self._builder.join()
         return self.buf.getvalue()
+
+    def close(self) -> None:
+        """End a layout still under way without writing it (the caller gives up, on an error)."""
+        if self._builder is not None and self._builder.is_alive():
+            self._answers.put(_STOP)
+            self._builder.join()
+
+    def _multi_build(self, story: list[Flowable]) -> None:
+        """multiBuild's thread."""
+        try:
+            self.doc.multiBuild(story, maxPasses=MAX_PASSES)
+        except _Stopped:
+            return
+        except BaseException as exc:  # noqa: BLE001 - any of them: the caller's thread raises it
+            self._reports.put(exc)
+            return
+        self._reports.put(None)
+
+    def _end_of_pass(self, settled: bool) -> bool:
+        """In multiBuild's thread after each pass: report it, wait for the caller's answer; True stops there."""
+        self.passes += 1
+        self.pages = self.doc.page
+        self.satisfied = settled
+        self._reports.put(None)
+        answer = self._answers.get()
+        if answer == _STOP:
+            raise _Stopped
+        return answer == _DONE
+
+    def _wait(self) -> None:
+        """Wait for multiBuild's thread to finish a pass (or the document); raise what it raised."""
+        problem = self._reports.get()
+        if problem is not None:
+            raise problem
