@@ -26,7 +26,8 @@ from mallette_print.core.model import GameData
 from mallette_print.rulebook.content import PrintItem, duplex_sheets, placeholder_values
 from mallette_print.rulebook.words import word
 from mallette_print.rulebook import sections as sec
-from mallette_print.rulebook.builder import Builder, Count, Passes, cover, toc
+from mallette_print.rulebook.builder import Builder, Count, cover, toc
+from mallette_print.rulebook.passes import Passes, contents_flowable
 from mallette_print.rulebook.styles import PageSpec, page_spec, styles_for
 from mallette_print.draw.colours import Palette
 from mallette_print.draw.icons import IconSet, icon_index, inline_icon_drawer
@@ -74,7 +75,7 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
     blocks = doc.blocks if doc else ()
     placed = set(doc.slots()) if doc else set()
     at = front_position(blocks)
-    out = cover(data, st, lang, b.height) + toc(st, lang, contents)
+    out = cover(data, st, lang, b.height) + toc(st, lang, contents or contents_flowable(st))
     out += b.blocks(blocks[:at], section)
     first = blocks[at] if at < len(blocks) else None
     chapter = first.level if isinstance(first, rs.Heading) else 1
