@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,10 +78,6 @@ def _svg_drawing(path: str, stamp: tuple[int, int], colour: str | None, cmyk: bo
         raise DataError([problem(Path(path), 0, 0, "", f"cannot read this SVG: {exc}")]) from None
     if d is None:
         raise DataError([problem(Path(path), 0, 0, "", "cannot read this SVG")])
-    # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would put an
-    # unembedded base-14 font in the PDF; a drawing's initialFontName overrides that default: our embedded font.
-    # (The stub lists initialFontName among Drawing()'s keywords but not as the attribute reportlab documents.)
-    d.initialFontName = register_family().regular  # type: ignore[attr-defined]
     if colour is not None:
         _recolour(d, palette(colour))
     elif cmyk:
@@ -133,8 +130,13 @@ class IconSet:
         if not c.hasForm(name):
             from reportlab.graphics import renderPDF
 
+            # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would put
+            # an unembedded base-14 font in the PDF; a drawing's initialFontName overrides that default: our
+            # embedded font, named on a copy (the parsed drawing is shared between canvases).
+            drawing = copy.copy(d)
+            drawing.initialFontName = register_family().regular
             c.beginForm(name, 0, 0, w, h)
-            renderPDF.draw(d, c, 0, 0, showBoundary=False)  # in our font, not Helvetica: see _svg_drawing
+            renderPDF.draw(drawing, c, 0, 0, showBoundary=False)
             c.endForm()
         scale = size / max(w, h)
         c.saveState()
