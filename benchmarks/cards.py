@@ -127,6 +127,7 @@ def run_pipeline(game: Path, out: Path) -> Result:
     from mallette_print.build.pipeline import run_build
     from mallette_print.cards.outputs import produce_cards
     from mallette_print.cards.layouts import deck_layouts
+    from mallette_print.build.context import BuildContext
 
     # Time spent reading and parsing YAML (inside load_game) is "load", the rest of load_game is "validate".
     spent = [0.0]
@@ -148,20 +149,31 @@ def run_pipeline(game: Path, out: Path) -> Result:
         validate.load_file = real_load  # type: ignore[attr-defined]
     stages = {"load": spent[0], "validate": t_loaded - spent[0]}
     opts = BuildOptions(out=out, lang=data.game.default_language, paper="a4", card_size="poker", duplex="long")
+    # A new context: nothing fitted by an earlier run is reused; the layouts made here are the build's.
+    ctx = BuildContext()
     t0 = time.perf_counter()
     fam = register_family()
     for deck in data.decks:
-        deck_layouts(data, deck, opts.lang, PRESETS["poker"], fam)
+        deck_layouts(ctx, data, deck, opts.lang, PRESETS["poker"], fam)
     stages["layout"] = time.perf_counter() - t0
     reg = Registry()
     reg.add("cards", produce_cards, cards=True)
     t0 = time.perf_counter()
-    report = run_build(data, opts, registry=reg)
+    report = run_build(data, opts, registry=reg, ctx=ctx)
     total = time.perf_counter() - t0
     stages["render"] = dict(report.timings)["cards"]
     stages["write"] = total - stages["render"]
     cards_pdf = next(o for o in report.outputs if o.name == "cards.pdf")
     return Result(stages, cards_pdf.content, cards_pdf.pages, _peak_rss_mb())
+
+
+def clear_process_caches() -> None:
+    """Forget what the process keeps between builds (parsed SVGs, QR matrices), so each timed run starts cold."""
+    from mallette_print.draw.qr import qr_code
+    from mallette_print.draw.svg import DEFAULT_CACHE
+
+    qr_code.cache_clear()
+    DEFAULT_CACHE.clear()
 
 
 def _collected(run: Any, *args: Any) -> Any:
@@ -189,10 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--game: no cards/game.yaml in {args.game}")
     # Imports and font registration are paid before timing, by the pipeline and the floor alike.
     from mallette_print.draw.fonts import register_family
-    from mallette_print.build import pipeline
     from mallette_print.core import validate  # noqa: F401
-    from mallette_print.build import memo
-    from mallette_print.draw.qr import qr_code
     from mallette_print.cards import outputs as card_outputs  # noqa: F401
 
     register_family()
@@ -209,10 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         floors: list[float] = []
         # Pipeline and floor take turns, so that both see the same moments of a shared machine.
         for k in range(args.repeat):
-            # Every run starts as a build process would: no QR code computed (the floor computes its own) and
-            # no layouts of an earlier run kept (they would only add to the peak RSS).
-            qr_code.cache_clear()
-            memo.clear()
+            # Every run starts as a build process would: no QR code computed (the floor computes its own), no SVG
+            # parsed, and no layouts of an earlier run kept (each run has a new BuildContext).
+            clear_process_caches()
             gc.collect()
             runs.append(run_pipeline(game, out))
             if not args.no_floor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -346,3 +347,36 @@ def test_a_failing_pass_reaches_the_caller_and_ends_both_layouts(project: Path, 
     full, n_full, booklet, n_booklet = render_both(data, "fr", "a4", [])
     assert full.startswith(b"%PDF") and booklet.startswith(b"%PDF") and n_full > 0 and n_booklet > 0
     assert not [t for t in threading.enumerate() if t.name == "rulebook-passes"]
+
+
+def _colour_pixels(pdf: Path, rgb: tuple[int, int, int]) -> int:
+    """How many pixels of the rendered rulebook are (nearly) this colour."""
+    from mallette_print.draw.raster import page_images
+
+    pages = len(PdfReader(pdf).pages)
+    count = 0
+    for img in page_images(pdf.read_bytes(), [0.5] * pages):
+        colours = img.convert("RGB").getcolors(1 << 24) or []
+        count += sum(n for n, c in colours if all(abs(a - b) < 40 for a, b in zip(c, rgb)))
+    return count
+
+
+def test_an_edited_svg_figure_is_drawn_anew(project: Path, runner) -> None:
+    # `mallette watch` rebuilds in the same process: the rulebook must show the SVG as it is now on disk.
+    figure = project / "assets" / "figure.svg"
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="50">'
+           '<rect width="{w}" height="50" fill="{c}"/></svg>')
+    figure.write_text(svg.format(w=100, c="#FF00FF"), encoding="utf-8")
+    rules = project / "rules" / "fr.md"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n![Une figure](assets/figure.svg)\n", encoding="utf-8")
+    magenta, cyan = (255, 0, 255), (0, 255, 255)
+    pdf = build(runner) / "rulebook.pdf"
+    assert _colour_pixels(pdf, magenta) > 100
+    assert _colour_pixels(pdf, cyan) == 0
+
+    before = figure.stat().st_mtime_ns
+    figure.write_text(svg.format(w=120, c="#00FFFF"), encoding="utf-8")
+    os.utime(figure, ns=(before + 2_000_000_000, before + 2_000_000_000))  # a new stamp even on coarse clocks
+    pdf = build(runner) / "rulebook.pdf"
+    assert _colour_pixels(pdf, cyan) > 100
+    assert _colour_pixels(pdf, magenta) == 0

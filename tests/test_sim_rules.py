@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mallette_print.sim.policies import GreedyPolicy
+from mallette_print.sim.greedy import GreedyPolicy
 from mallette_print.sim.rules import (
     CAUSE_EVENT,
     CAUSE_FEW,

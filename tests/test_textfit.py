@@ -8,13 +8,14 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from mallette_print.cli import main
-from mallette_print.draw.textfit import french_spacing, to_markup
+from mallette_print.core.typography import typeset
+from mallette_print.draw.textfit import to_markup
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def test_french_spacing_uses_no_break_spaces_never_narrow_ones() -> None:
-    out = french_spacing("Attention : « oui » ! Vraiment ?\u202f;")
+    out = typeset("Attention : « oui » ! Vraiment ?\u202f;", "fr")
     assert out == "Attention\u00a0: «\u00a0oui\u00a0»\u00a0! Vraiment\u00a0?\u00a0;"
     assert "\u202f" not in out
 

@@ -57,7 +57,7 @@ def test_pipeline_stamps_pdfs_of_any_producer(project: Path, tmp_path: Path) -> 
     # A stand-in for the cards or board producer: whatever it writes gets the XMP licence.
     data = load_game(project)
 
-    def other(d, opts):  # type: ignore[no-untyped-def]
+    def other(d, opts, ctx):  # type: ignore[no-untyped-def]
         buf = io.BytesIO()
         c, _ = new_canvas(buf, (595, 842), pdf_meta(d, opts.lang, "Cartes"))
         c.drawString(72, 72, "carte")
@@ -82,7 +82,7 @@ def test_a_pdf_made_without_the_packet_is_stamped_by_the_pipeline(project: Path,
 
     data = load_game(project)
 
-    def bare(d, opts):  # type: ignore[no-untyped-def]
+    def bare(d, opts, ctx):  # type: ignore[no-untyped-def]
         buf = io.BytesIO()
         c = Canvas(buf, pagesize=(595, 842), invariant=1)
         c.showPage()

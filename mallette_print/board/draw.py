@@ -17,7 +17,13 @@ from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
 from mallette_print.core.units import mm
-from mallette_print.draw.drawing import INK, colour, fr_spacing, hatch, icon, paragraph, pattern, qr, shade, tint
+from mallette_print.core.phrasebook import Phrases
+from mallette_print.core.typography import typeset
+from mallette_print.draw.colours import INK, colour, shade, tint
+from mallette_print.draw.icons import draw_icon
+from mallette_print.draw.markup import paragraph
+from mallette_print.draw.patterns import hatch, map_pattern
+from mallette_print.draw.qr import draw_qr, qr_code
 from mallette_print.draw.pdf import new_canvas
 
 FORM = "board"
@@ -45,7 +51,7 @@ def draw_board(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> 
 
 
 def _text(lay: BoardLayout, s: str) -> str:
-    return fr_spacing(s, lay.lang)
+    return typeset(s, lay.lang)
 
 
 def _title(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
@@ -95,7 +101,7 @@ def _map(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
         c.drawPath(_zone_path(c, z), stroke=0, fill=1)
         c.clipPath(_zone_path(c, z), stroke=0, fill=0)
         light = z.pattern in ("checks", "dots")  # filled patterns: lighter, to save ink
-        pattern(c, z.pattern, b.x, b.y, b.w, b.h, tint(z.colour, 0.6) if light else shade(z.colour, 0.25), k,
+        map_pattern(c, z.pattern, b.x, b.y, b.w, b.h, tint(z.colour, 0.6) if light else shade(z.colour, 0.25), k,
                 window=_zone_bounds(z))
         c.restoreState()
         # Border: a white road with a dashed dark edge, so neighbouring zones read apart in greyscale too.
@@ -140,7 +146,7 @@ def _zone_label(c: Canvas, fam: FontFamily, lay: BoardLayout, z: ZoneShape) -> N
     c.setFillColor(tint(z.colour, 0.9))
     c.rect(x, y, chip, h, stroke=0, fill=1)
     top = y + h - pad
-    icon(c, z.icon, x + pad + chip * 0.6, top - icon_size, icon_size)
+    draw_icon(c, z.icon, x + pad + chip * 0.6, top - icon_size, icon_size)
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, f["zone"])
     c.drawString(x + pad + chip * 0.6 + icon_size + mm(1.5) * k, top - head / 2 - f["zone"] * 0.35, z.label)
@@ -154,7 +160,7 @@ def _track(c: Canvas, fam: FontFamily, lay: BoardLayout, row: TrackRow) -> None:
     hd = row.header
     isz = min(hd.h * 0.9, mm(6.5) * k)
     c.saveState()
-    icon(c, row.icon, hd.x, hd.y + (hd.h - isz) / 2, isz)
+    draw_icon(c, row.icon, hd.x, hd.y + (hd.h - isz) / 2, isz)
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, f["track"])
     base = hd.y + (hd.h - f["track"] * 0.7) / 2
@@ -207,7 +213,7 @@ def _deck(c: Canvas, fam: FontFamily, lay: BoardLayout, slot: DeckSlot) -> None:
     size = min(cb.w, cb.h) * 0.42
     ix, iy = cb.x + (cb.w - size) / 2, cb.y + (cb.h - size) / 2 + mm(2) * k
     # A light grey icon marks the space without a block of black ink.
-    icon(c, slot.icon, ix, iy, size, ink="#BDBDBD")
+    draw_icon(c, slot.icon, ix, iy, size, ink="#BDBDBD")
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, f["deck"])
     c.drawCentredString(cb.x + cb.w / 2, cb.y + cb.h - mm(4) * k - f["deck"] * 0.7, slot.title)
@@ -239,7 +245,7 @@ def _legend_symbol(c: Canvas, lay: BoardLayout, symbol: str, x: float, y: float,
         p = c.beginPath()
         p.rect(x, y, s, s)
         c.clipPath(p, stroke=0, fill=0)
-        pattern(c, "stripes", x, y, s, s, shade("#009E73", 0.25), k * 0.6)
+        map_pattern(c, "stripes", x, y, s, s, shade("#009E73", 0.25), k * 0.6)
     elif symbol == "deck":
         c.setFillColor(colour("#F3F3F3"))
         c.roundRect(x + s * 0.18, y, s * 0.64, s, mm(0.8) * k, stroke=1, fill=1)
@@ -282,7 +288,10 @@ def _qr_block(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> N
     size = min(b.w, mm(40) * k)
     x = b.x + (b.w - size) / 2
     top = b.y + b.h
-    qr(c, lay.qr_url, x, top - size, size)
+    c.saveState()
+    # Slight overdraw avoids hairline gaps between modules at some zoom levels.
+    draw_qr(c, qr_code(lay.qr_url), x, top - size, size, colour("#FFFFFF"), colour("#000000"), overdraw=0.01)
+    c.restoreState()
     y = top - size
     para = paragraph(_text(lay, lay.qr_caption), fam.bold, f["small"], align=1)
     _, ph = para.wrap(b.w, 10_000)
@@ -293,7 +302,7 @@ def _qr_block(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> N
     total = len(names) * isz + max(0, len(names) - 1) * mm(1) * k
     ix = b.x + (b.w - total) / 2
     for n in names:
-        icon(c, _licence_icon(data, n), ix, y - isz, isz)
+        draw_icon(c, _licence_icon(data, n), ix, y - isz, isz)
         ix += isz + mm(1) * k
     if names:
         y -= isz + mm(1.5) * k
@@ -318,7 +327,8 @@ def _licence_icon(data: GameData, name: str) -> str | None:
 def board_pdf(data: GameData, lay: BoardLayout, lang: str) -> tuple[bytes, int]:
     """board.pdf: the whole board on one page of its own size."""
     buf = io.BytesIO()
-    c, fam = new_canvas(buf, (lay.page_w, lay.page_h), pdf_meta(data, lang, "Plateau" if lang == "fr" else "Board"))
+    meta = pdf_meta(data, lang, Phrases(lang, data.game.default_language)("pdf.board"))
+    c, fam = new_canvas(buf, (lay.page_w, lay.page_h), meta)
     define_board_form(c, fam, lay, data)
     c.doForm(FORM)
     c.showPage()

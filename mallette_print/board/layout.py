@@ -23,6 +23,7 @@ from mallette_print.core.errors import DataError
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import notice, short_attribution
 from mallette_print.core.model import GameData
+from mallette_print.core.phrasebook import Phrases
 from mallette_print.board.tiling import BOARD_SIZES, Box
 from mallette_print.core.units import MM
 
@@ -112,20 +113,6 @@ class BoardLayout:
     attribution: str
 
 
-ROLE_TEXT = {
-    "draw": {"fr": "Pioche, face cachée", "en": "Draw pile, face down"},
-    "discard": {"fr": "Défausse, face visible", "en": "Discard pile, face up"},
-}
-TRACK_NOTES = {
-    "shared_fr": "danger à {d} et moins · à 0 en fin de partie : perdu",
-    "shared_en": "danger at {d} or less · at 0 at the end: lost",
-    "fragility_fr": "danger dès {d} · à {m} : la table perd",
-    "fragility_en": "danger from {d} · at {m}: the table loses",
-    "round_fr": "la partie finit après le tour {n}",
-    "round_en": "the game ends after round {n}",
-}
-
-
 class _Frame:
     """Design mm (top-left origin) -> page points (bottom-left origin)."""
 
@@ -141,11 +128,6 @@ class _Frame:
     def box(self, x: float, y: float, w: float, h: float) -> Box:
         px, py = self.pt(x, y + h)
         return Box(px, py, w * self.k, h * self.k)
-
-
-def _note(kind: str, lang: str, **values: int) -> str:
-    template = TRACK_NOTES.get(f"{kind}_{lang}") or TRACK_NOTES[f"{kind}_fr"]
-    return template.format(**values)
 
 
 def _track_row(fr: _Frame, box_mm_: tuple[float, float, float, float], values: list[int], start: int,
@@ -185,6 +167,8 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
     def t(text: dict[str, str] | None) -> str:
         return tr(text, lang, dl)
 
+    words = Phrases(lang, dl)
+
     zones_by_id = {z.id: z for z in g.zones}
     zones: list[ZoneShape] = []
     for zp in b.map.zones:
@@ -208,16 +192,16 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
             note = ""
         elif fragile:
             danger = {v for v in values if v >= tk.danger}
-            note = _note("fragility", lang, d=tk.danger, m=tk.max)
+            note = words("board.note_fragility", d=tk.danger, m=tk.max)
         else:
             danger = {v for v in values if v <= tk.danger}
-            note = _note("shared", lang, d=tk.danger)
+            note = words("board.note_shared", d=tk.danger)
         rows.append(_track_row(fr, (r.x, r.y, r.w, r.h), values, tk.start, danger, tk.max if fragile else None,
                                id=tk.id, label=t(tk.label), note=note, colour=tk.colour, icon=_asset(data, tk.icon)))
     rt = box_mm(b.round_track.box)
     n = g.parameters.rounds
     rounds = _track_row(fr, (rt.x, rt.y, rt.w, rt.h), list(range(1, n + 1)), 1, set(), None,
-                        id="rounds", label=t(b.round_track.label), note=_note("round", lang, n=n), colour="#000000",
+                        id="rounds", label=t(b.round_track.label), note=words("board.note_round", n=n), colour="#000000",
                         icon=_asset(data, "assets/icons/track-tours.svg"))
 
     decks_by_id = {d.id: d for d in data.decks}
@@ -232,7 +216,7 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
         card_box = Box(cx - cw * MM / 2, cy - ch * MM / 2, cw * MM, ch * MM)
         outline = Box(card_box.x - pad, card_box.y - pad, card_box.w + 2 * pad, card_box.h + 2 * pad)
         title = t(space.label) if space.label else t(deck.title)
-        slots.append(DeckSlot(deck=deck.id, title=title, role=space.role, role_text=t(ROLE_TEXT[space.role]),
+        slots.append(DeckSlot(deck=deck.id, title=title, role=space.role, role_text=words(f"board.{space.role}_pile"),
                               icon=_asset(data, f"assets/icons/deck-{deck.type}.svg"), outline=outline,
                               card=card_box))
 
@@ -241,9 +225,8 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
         return fr.box(r.x, r.y, r.w, r.h)
 
     p = g.parameters
-    info = (f"{p.players_min}–{p.players_max} joueur·ses · {p.play_minutes} min de jeu + {p.debrief_minutes} min "
-            f"de débriefing" if lang == "fr" else
-            f"{p.players_min}–{p.players_max} players · {p.play_minutes} min of play + {p.debrief_minutes} min debrief")
+    info = words("board.info", players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
+                 debrief=p.debrief_minutes)
     return BoardLayout(
         page_w=page_w, page_h=page_h, scale=scale, fonts={k: v * scale for k, v in SIZES.items()}, lang=lang,
         title=t(b.title), subtitle=t(b.subtitle), info=info, title_box=place(b.title_box), map_box=place(b.map.box),

@@ -18,69 +18,40 @@ from reportlab.pdfgen.canvas import Canvas
 from mallette_print.board.layout import BoardLayout
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.licensing import pdf_meta
+from mallette_print.build.options import paper_label
 from mallette_print.core.model import GameData
 from mallette_print.board.tiling import PAPERS, Box, Tile, TilePlan, plan_tiles
 from mallette_print.core.units import mm
 from mallette_print.board.draw import FORM, define_board_form
-from mallette_print.draw.drawing import INK, colour, fr_spacing, paragraph
+from mallette_print.core.phrasebook import Phrases, text
+from mallette_print.core.typography import typeset
+from mallette_print.draw.colours import INK, colour
+from mallette_print.draw.markup import paragraph
 from mallette_print.draw.pdf import new_canvas
 
 GLUE = Color(0.55, 0.55, 0.55, alpha=0.35)
 CROSS_ARM = mm(3)
 
-WORDS = {
-    "fr": {
-        "title": "Assembler le plateau : {n} feuilles {paper} {orient}",
-        "portrait": "portrait", "landscape": "paysage",
-        "steps": [
-            "Imprimez à 100 % (taille réelle), jamais « ajuster à la page » : le carré gris mesure 50 mm.",
-            "Sur chaque feuille qui a une voisine à gauche ou au-dessus, coupez ce bord au ras de l'image "
-            "(les marges blanches partent).",
-            "Posez le bord coupé sur la bande grise « colle » de la voisine : les croix de repérage se superposent "
-            "(regardez à contre-jour). Les bandes se recouvrent de {o} mm.",
-            "Assemblez chaque rangée (A1, A2…), puis les rangées entre elles ; collez ou scotchez au dos.",
-        ],
-        "square": "50 mm",
-        "cut": "Coupez au ras de l'image : {edges}.", "glue": "Bande grise : collez ici {who}.",
-        "left": "bord gauche", "top": "bord haut", "none": "rien à couper (feuille de départ)",
-        "glue_band": "colle · {who} se pose ici", "under": "sous {who}",
-        "and": " et ",
-    },
-    "en": {
-        "title": "Assembling the board: {n} {paper} sheets, {orient}",
-        "portrait": "portrait", "landscape": "landscape",
-        "steps": [
-            "Print at 100% (actual size), never “fit to page”: the grey square measures 50 mm.",
-            "On each sheet that has a neighbour on its left or above, cut that edge along the image "
-            "(the white margin goes).",
-            "Lay the cut edge on the neighbour's grey “glue” band: the registration crosses fall on top of each "
-            "other (hold it against the light). The bands overlap by {o} mm.",
-            "Assemble each row (A1, A2…), then the rows together; glue or tape from the back.",
-        ],
-        "square": "50 mm",
-        "cut": "Cut along the image: {edges}.", "glue": "Grey band: glue {who} here.",
-        "left": "left edge", "top": "top edge", "none": "nothing to cut (starting sheet)",
-        "glue_band": "glue · {who} goes here", "under": "under {who}",
-        "and": " and ",
-    },
-}
-
-
-def _w(lang: str) -> dict:  # type: ignore[type-arg]
-    return WORDS.get(lang, WORDS["en"])
+def _w(lang: str, default: str) -> dict[str, str]:
+    """The tiles' words (the phrasebook's `tiles.*`, with the shared `and`, `portrait` and `landscape`)."""
+    words = Phrases(lang, default)
+    out = {k: words(f"tiles.{k}") for k in ("title", "square", "cut", "glue", "left", "top", "none", "glue_band")}
+    out.update({k: words(f"common.{k}") for k in ("and", "portrait", "landscape")})
+    return out
 
 
 def tiles_pdf(data: GameData, lay: BoardLayout, lang: str, paper: str) -> tuple[bytes, int, TilePlan]:
     """board-tiles.pdf: an assembly map, then one page per tile; returns (pdf, pages, plan)."""
     plan = plan_tiles(lay.page_w, lay.page_h, PAPERS[paper])
     buf = io.BytesIO()
-    meta = pdf_meta(data, lang, "Plateau en feuilles à assembler" if lang == "fr" else "Board on tiled sheets")
+    default = data.game.default_language
+    meta = pdf_meta(data, lang, text("pdf.board_tiles", lang, default))
     c, fam = new_canvas(buf, (plan.sheet_w, plan.sheet_h), meta)
     define_board_form(c, fam, lay, data)
-    _assembly_page(c, fam, plan, lay, lang, paper)
+    _assembly_page(c, fam, plan, lay, lang, default, paper)
     c.showPage()
     for tile in plan.tiles:
-        _tile_page(c, fam, plan, tile, lang)
+        _tile_page(c, fam, plan, tile, lang, default)
         c.showPage()
     c.save()
     return buf.getvalue(), 1 + len(plan.tiles), plan
@@ -90,20 +61,21 @@ def _neighbour(plan: TilePlan, row: int, col: int) -> Tile:
     return plan.tiles[row * plan.cols + col]
 
 
-def _assembly_page(c: Canvas, fam: FontFamily, plan: TilePlan, lay: BoardLayout, lang: str, paper: str) -> None:
-    w = _w(lang)
+def _assembly_page(c: Canvas, fam: FontFamily, plan: TilePlan, lay: BoardLayout, lang: str, default: str,
+                   paper: str) -> None:
+    w = _w(lang, default)
     m = plan.margin + mm(3)
     W, H = plan.sheet_w, plan.sheet_h
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, 16)
     orient = w["landscape"] if plan.landscape else w["portrait"]
-    c.drawString(m, H - m - 14, w["title"].format(n=plan.sheets, paper=paper.upper() if paper == "a4" else "Letter",
+    c.drawString(m, H - m - 14, w["title"].format(n=plan.sheets, paper=paper_label(paper, lang, default),
                                                  orient=orient))
     y = H - m - 24
     square = mm(50)
     text_w = W - 2 * m - square - mm(8)
-    for i, step in enumerate(w["steps"], 1):
-        para = paragraph(fr_spacing(f"{i}. " + step.format(o=round(plan.overlap / mm(1))), lang), fam.regular, 10)
+    for i, step in enumerate(Phrases(lang, default).texts("tiles.steps"), 1):
+        para = paragraph(typeset(f"{i}. " + step.format(o=round(plan.overlap / mm(1))), lang), fam.regular, 10)
         _, ph = para.wrap(text_w, 1000)
         para.drawOn(c, m, y - ph)
         y -= ph + 4
@@ -174,8 +146,8 @@ def _bands(plan: TilePlan, tile: Tile) -> list[tuple[str, Box]]:
     return out
 
 
-def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str) -> None:
-    w = _w(lang)
+def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str, default: str) -> None:
+    w = _w(lang, default)
     s = tile.src
     c.saveState()
     clip = c.beginPath()
@@ -200,7 +172,7 @@ def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str
             else:
                 c.line(b.x, b.y + b.h, b.x + b.w, b.y + b.h)
             c.restoreState()
-            _band_text(c, fam, b, side, fr_spacing(w["glue_band"].format(who=other.name), lang))
+            _band_text(c, fam, b, side, typeset(w["glue_band"].format(who=other.name), lang))
     for side, b in bands:
         vertical = side in ("left", "right")
         for f in (1 / 6, 1 / 2, 5 / 6):
@@ -208,7 +180,7 @@ def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str
                 _cross(c, b.x + b.w / 2, b.y + b.h * f)
             else:
                 _cross(c, b.x + b.w * f, b.y + b.h / 2)
-    _info_strip(c, fam, plan, tile, lang)
+    _info_strip(c, fam, plan, tile, lang, w)
 
 
 def _band_text(c: Canvas, fam: FontFamily, b: Box, side: str, text: str) -> None:
@@ -229,8 +201,7 @@ def _band_text(c: Canvas, fam: FontFamily, b: Box, side: str, text: str) -> None
     c.restoreState()
 
 
-def _info_strip(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str) -> None:
-    w = _w(lang)
+def _info_strip(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str, w: dict[str, str]) -> None:
     y0, h = plan.margin, plan.strip
     x = plan.margin
     base = y0 + h / 2 - 4
@@ -246,7 +217,7 @@ def _info_strip(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: st
                                       tile.has_bottom)) if on and n is not None]
     text = cut + (" " + w["glue"].format(who=w["and"].join(glue_for)) if glue_for else "")
     c.setFont(fam.regular, 9)
-    c.drawString(x, base + 0.5, fr_spacing(text, lang))
+    c.drawString(x, base + 0.5, typeset(text, lang))
     # A small map of the sheets, this one filled, at the right end of the strip.
     cell = min(h * 0.8 / plan.rows, mm(4))
     mx = plan.sheet_w - plan.margin - plan.cols * cell

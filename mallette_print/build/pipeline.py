@@ -13,6 +13,7 @@ import time
 from dataclasses import replace
 from typing import Callable, Collection, Mapping, Sequence
 
+from mallette_print.build.context import BuildContext
 from mallette_print.build.files import write_all
 from mallette_print.build.options import BuildOptions, BuildReport, Output
 from mallette_print.build.registry import Registry, default_registry
@@ -26,12 +27,15 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
               selection: Selection | None = None,
               progress: Callable[[str], None] | None = None,
               only: Collection[str] | None = None,
-              earlier: Mapping[str, Sequence[Output]] | None = None) -> BuildReport:
+              earlier: Mapping[str, Sequence[Output]] | None = None,
+              ctx: BuildContext | None = None) -> BuildReport:
     """Render every output in memory, then write them all; nothing is written if any step fails.
 
     `only` restricts the build to the named steps (watch mode redoes what changed); `earlier` gives the outputs
-    of steps not run this time, so that a finisher (the rulebook's print guide) still sees every file.
+    of steps not run this time, so that a finisher (the rulebook's print guide) still sees every file. `ctx`
+    holds the build's caches: a new one per build unless the caller keeps one (watch mode).
     """
+    ctx = ctx or BuildContext()
     registry = registry or default_registry()
     selection = selection or Selection()
     earlier = earlier or {}
@@ -50,7 +54,7 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
         if progress:
             progress(step.name)
         t0 = time.perf_counter()
-        made = step.producer(data, card_opts if step.cards else opts)
+        made = step.producer(data, card_opts if step.cards else opts, ctx)
         by_step[step.name] = made
         outputs.extend(made)
         timings.append((step.name, time.perf_counter() - t0))
@@ -62,7 +66,7 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
                 progress(name)
             t0 = time.perf_counter()
             seen = [o for s in registry.steps for o in by_step.get(s.name, earlier.get(s.name, ()))]
-            made = finisher(data, opts, seen)
+            made = finisher(data, opts, seen, ctx)
             by_step[name] = made
             outputs.extend(made)
             timings.append((name, time.perf_counter() - t0))

@@ -1,48 +1,25 @@
 """The print plan shown at the end of every build: each file, its pages, size and how to print it.
 
 It speaks the build's language (the how-to of each file comes in that language from its producer), so a
-facilitator building the French game reads one language; languages without texts here get English.
+facilitator building the French game reads one language: the phrasebook's `plan.*` entries.
 """
 
 from __future__ import annotations
 
 from mallette_print.build.options import BuildReport
+from mallette_print.core.phrasebook import Phrases
 
-TEXTS = {
-    "en": {
-        "wrote": "Wrote {n} file(s) to {out}/",
-        "partial": " (partial print)",
-        "plan": "Print plan (always at 100% / actual size, never 'fit to page'):",
-        "pages": "page(s)",
-        "sheets": "sheet(s)",
-        "instead": " (instead of {name}: print one or the other)",
-        "total": "  Total: {n} sheet(s) of paper",
-        "full_page": " (counting the full-page versions).",
-        "tts": "Tabletop Simulator: {decks} deck(s), {images} image(s) in {out}/tts/ "
-               "(numbers to type and how to load them: tts/README.txt)",
-    },
-    "fr": {
-        "wrote": "{n} fichier(s) écrit(s) dans {out}/",
-        "partial": " (impression partielle)",
-        "plan": "Plan d'impression (toujours à 100\u00a0% / taille réelle, jamais «\u00a0ajuster à la page\u00a0»)\u00a0:",
-        "pages": "page(s)",
-        "sheets": "feuille(s)",
-        "instead": " (à la place de {name}\u00a0: imprimez l'un ou l'autre)",
-        "total": "  Total\u00a0: {n} feuille(s) de papier",
-        "full_page": " (en comptant les versions pleine page).",
-        "tts": "Tabletop Simulator\u00a0: {decks} paquet(s), {images} image(s) dans {out}/tts/ "
-               "(les nombres à saisir et comment les charger\u00a0: tts/README.txt)",
-    },
-}
+PLAN_KEYS = ("wrote", "partial", "plan", "pages", "sheets", "instead", "total", "full_page", "tts")
 
 
 def _size(n: int) -> str:
     return f"{n / 1024:.0f} KiB" if n < 1024 * 1024 else f"{n / (1024 * 1024):.1f} MiB"
 
 
-def plan_lines(report: BuildReport, verbose: bool = False, lang: str = "en") -> list[str]:
-    """Lines of the print plan in `lang`; the total counts sheets of paper for everything printable."""
-    t = TEXTS.get(lang[:2], TEXTS["en"])
+def plan_lines(report: BuildReport, verbose: bool = False, lang: str = "en", default: str | None = None) -> list[str]:
+    """Lines of the print plan in `lang` (else `default`); the total counts sheets of paper for everything printable."""
+    words = Phrases(lang, default)
+    t = {k: words(f"plan.{k}") for k in PLAN_KEYS}
     printable = [o for o in report.outputs if o.pages]
     lines = [t["wrote"].format(n=len(report.outputs), out=report.out) + (t["partial"] if report.partial else "")]
     if printable:

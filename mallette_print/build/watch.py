@@ -14,7 +14,8 @@ waits for it to see a card. A card edit that arrives while the rulebook is being
 
 A change that breaks the data prints the located errors and keeps watching; nothing is written, so the outputs
 of the last good build stay in place, and the failed work is retried with the next change. Fitted card layouts
-are kept across rebuilds (render/layoutcache.py), so only the edited deck is fitted again.
+are kept across rebuilds on the watcher's BuildContext (a content-keyed cards/layoutcache.py), so only the
+edited deck is fitted again.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from mallette_print.build.files import write_atomic
 from mallette_print.build.options import BuildOptions, Output
 from mallette_print.build.pipeline import run_build
 from mallette_print.build.registry import Registry, default_registry
-from mallette_print.cards.layoutcache import LayoutCache, using
+from mallette_print.build.context import BuildContext
+from mallette_print.cards.layoutcache import LayoutCache
 from mallette_print.core.selection import Selection
 
 WATCHED = ("cards", "rules", "assets")
@@ -83,7 +85,8 @@ class Watcher:
     echo: Echo = _default_echo
     load: Callable[[Path], GameData] | None = None
     registry: Registry = field(default_factory=default_registry)
-    cache: LayoutCache = field(default_factory=LayoutCache)
+    # The build context kept between rebuilds: its layout cache outlives reloads of the game.
+    ctx: BuildContext = field(default_factory=lambda: BuildContext(layouts=LayoutCache()))
     data: GameData | None = None
     pending: set[str] = field(default_factory=set)
     rulebook_stale: bool = False
@@ -111,7 +114,7 @@ class Watcher:
         if not parts:
             return True
         if assets:
-            self.cache.clear()
+            self.ctx.forget_games()
             self.faces.clear()
         self.pending |= parts
         t0 = time.perf_counter()
@@ -170,17 +173,16 @@ class Watcher:
         png = opts.png_dpi and CARDS in steps
         if png:
             opts = replace(opts, png_dpi=None)  # the PNGs of unchanged cards are left as they are, below
-        with using(self.cache):
+        t0 = time.perf_counter()
+        report = run_build(data, opts, self.registry, self.selection, only=steps, earlier=self.outputs, ctx=self.ctx)
+        self.timings.extend(report.timings)
+        self.timings.append(("stamp and write", time.perf_counter() - t0 - sum(t for _, t in report.timings)))
+        self.outputs.update(dict(report.by_step))
+        written = [o.name for o in report.outputs]
+        if png:
             t0 = time.perf_counter()
-            report = run_build(data, opts, self.registry, self.selection, only=steps, earlier=self.outputs)
-            self.timings.extend(report.timings)
-            self.timings.append(("stamp and write", time.perf_counter() - t0 - sum(t for _, t in report.timings)))
-            self.outputs.update(dict(report.by_step))
-            written = [o.name for o in report.outputs]
-            if png:
-                t0 = time.perf_counter()
-                written += self._pngs(data)
-                self.timings.append(("png", time.perf_counter() - t0))
+            written += self._pngs(data)
+            self.timings.append(("png", time.perf_counter() - t0))
         return written
 
     def _pngs(self, data: GameData) -> list[str]:
@@ -199,7 +201,7 @@ class Watcher:
         faces: dict[tuple[str, str], object] = {}
         for deck in shown.decks:
             full = next(d for d in data.decks if d.id == deck.id)
-            lays = deck_layouts(data, full, opts.lang, size, register_family())
+            lays = deck_layouts(self.ctx, data, full, opts.lang, size, register_family())
             if isinstance(lays, list):  # cannot happen: the cards step fitted them already
                 raise DataError(lays)
             for card in deck.cards:
@@ -211,7 +213,7 @@ class Watcher:
         if not changed:
             return []
         look = CardLook(size=size, ink_saver=opts.ink_saver, guides=opts.guides)
-        pngs = face_pngs(data, opts.lang, look, opts.png_dpi or 150, tuple(changed))
+        pngs = face_pngs(data, opts.lang, look, opts.png_dpi or 150, tuple(changed), self.ctx)
         for out in pngs:
             write_atomic(opts.out / out.name, out.content)
         return [o.name for o in pngs]

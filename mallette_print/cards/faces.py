@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.errors import Problem, problem
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import notice
-from mallette_print.build.memo import per_game
+from mallette_print.build.context import BuildContext
+from mallette_print.core.typography import colon
 from mallette_print.core.model import (
     SHOWABLE,
     ActorCard,
@@ -47,6 +47,7 @@ from mallette_print.core.units import mm, parse_length, to_mm
 from mallette_print.core.yamlio import YamlError, load_file
 from mallette_print.core.diagnostics import suggest
 from mallette_print.draw.icons import icon_index
+from mallette_print.draw.markup import escape
 from mallette_print.cards.labels import label
 
 DISC = mm(10)  # the icon badge in the band
@@ -107,20 +108,21 @@ def _text_style(ts: object, min_default: float | None = None) -> Style:
                  bold=ts.bold, italic=ts.italic, align=ts.align, colour=ts.colour)  # type: ignore[attr-defined]
 
 
-def _colon(lang: str) -> str:
-    return NBSP + ":" if lang.startswith("fr") else ":"
-
-
-def _lbl(key: str, lang: str) -> str:
-    return f"<b>{escape(label(key, lang))}{_colon(lang)}</b> "
+def _lbl(key: str, w: _Words) -> str:
+    return f"<b>{escape(w.label(key), quotes=False)}{colon(w.lang)}</b> "
 
 
 def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else f"{MINUS}{-n}"
 
 
-def _words(data: GameData, lang: str) -> _Words:
-    return per_game(data, ("words", lang), lambda: _Words(data, lang))
+def _words(ctx: BuildContext, data: GameData, lang: str) -> _Words:
+    return ctx.per_game(data, ("words", lang), lambda: _Words(data, lang))
+
+
+def known_icons(ctx: BuildContext, data: GameData) -> dict[str, str]:
+    """The game's icon index, listed once per game and context."""
+    return ctx.per_game(data, "icon_index", lambda: icon_index(data))
 
 
 class _Words:
@@ -136,18 +138,22 @@ class _Words:
     def t(self, text: dict[str, str] | None) -> str:
         return tr(text, self.lang, self.default)
 
+    def label(self, key: str) -> str:
+        return label(key, self.lang, self.default)
+
     def named(self, thing_id: str) -> str:
         thing = self.things[thing_id]
         icon = icon_markup(thing_id) if getattr(thing, "icon", None) else ""
-        return icon + escape(self.t(thing.label))  # type: ignore[attr-defined]
+        return icon + escape(self.t(thing.label), quotes=False)  # type: ignore[attr-defined]
 
     def card_title(self, card_id: str) -> str:
-        return escape(self.t(self.cards[card_id].title))
+        return escape(self.t(self.cards[card_id].title), quotes=False)
 
 
-def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[str]) -> list[Block]:
+def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str,
+                show: list[str]) -> list[Block]:
     """The body paragraphs of a card face, in the order of the template's `show`."""
-    w = _words(data, lang)
+    w = _words(ctx, data, lang)
     out: list[Block] = []
     sep = " · "
 
@@ -163,68 +169,67 @@ def body_blocks(data: GameData, deck: Deck, card: Card, lang: str, show: list[st
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "resources":
                 items = [icon_markup(getattr(w.cards[r], "kind", "")) + w.card_title(r) for r in card.resources]
-                add(name, _lbl("brings", lang) + sep.join(items))
+                add(name, _lbl("brings", w) + sep.join(items))
             elif name == "ability":
-                add(name, _lbl("ability", lang) + to_markup(w.t(card.ability), lang), boxed=True)
+                add(name, _lbl("ability", w) + to_markup(w.t(card.ability), lang), boxed=True)
             elif name == "zone":
-                add(name, _lbl("zone", lang) + w.named(card.zone))
+                add(name, _lbl("zone", w) + w.named(card.zone))
         elif isinstance(card, ResourceCard):
             if name == "description":
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "fragile" and card.fragile:
-                add(name, icon_markup("fragilite") + f"<b>{escape(label('fragile', lang))}</b>"
-                    f"{NBSP}: {escape(label('fragile_text', lang))}" if lang.startswith("fr") else
-                    icon_markup("fragilite") + f"<b>{escape(label('fragile', lang))}</b>: "
-                    f"{escape(label('fragile_text', lang))}", boxed=True)
+                add(name, icon_markup("fragilite") + f"<b>{escape(w.label('fragile'), quotes=False)}</b>{colon(lang)} "
+                    f"{escape(w.label('fragile_text'), quotes=False)}", boxed=True)
         elif isinstance(card, CooperationCard):
             if name == "families":
-                add(name, _lbl("families", lang) + sep.join(w.named(f) for f in card.families))
+                add(name, _lbl("families", w) + sep.join(w.named(f) for f in card.families))
             elif name == "resources":
-                add(name, _lbl("resources", lang) + sep.join(
+                add(name, _lbl("resources", w) + sep.join(
                     f"{n}{NBSP}×{NBSP}{w.named(k)}" for k, n in card.resources.items()))
             elif name == "effects":
-                add(name, _lbl("effects", lang) + sep.join(
+                add(name, _lbl("effects", w) + sep.join(
                     f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.effects.items()), boxed=True)
             elif name == "description":
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "example":
-                add(name, _lbl("example", lang) + f"<i>{to_markup(w.t(card.example), lang)}</i>")
+                add(name, _lbl("example", w) + f"<i>{to_markup(w.t(card.example), lang)}</i>")
         elif isinstance(card, ChallengeCard):
             if name == "zone":
-                add(name, _lbl("zone", lang) + w.named(card.zone))
+                add(name, _lbl("zone", w) + w.named(card.zone))
             elif name == "description":
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "solved_by":
-                add(name, _lbl("solved_by", lang) + sep.join(f"<b>{w.card_title(c)}</b>" for c in card.solved_by))
+                add(name, _lbl("solved_by", w) + sep.join(f"<b>{w.card_title(c)}</b>" for c in card.solved_by))
             elif name == "reward" and card.reward:
-                add(name, _lbl("reward", lang) + sep.join(
+                add(name, _lbl("reward", w) + sep.join(
                     f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.reward.items()), boxed=True)
             elif name == "question":
-                add(name, _lbl("question", lang) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
         elif isinstance(card, EventCard):
             if name == "effect":
                 add(name, to_markup(w.t(card.effect), lang), boxed=True)
             elif name == "zones" and card.zones:
-                add(name, _lbl("zones" if len(card.zones) > 1 else "zone", lang) +
+                add(name, _lbl("zones" if len(card.zones) > 1 else "zone", w) +
                     sep.join(w.named(z) for z in card.zones))
             elif name == "tracks" and card.tracks:
-                add(name, _lbl("tracks", lang) + sep.join(
+                add(name, _lbl("tracks", w) + sep.join(
                     f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.tracks.items()))
             elif name == "fragility" and card.fragility:
                 add(name, f"<b>{_signed(card.fragility)}</b>{NBSP}{w.named(data.game.fragility_track)}")
             elif name == "question":
-                add(name, _lbl("question", lang) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
         elif isinstance(card, NotionCard):
             if name == "definition":
                 add(name, to_markup(w.t(card.definition), lang))
             elif name == "question":
-                add(name, _lbl("question", lang) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
     return out
 
 
-def _band(data: GameData, deck: Deck, card: Card, tpl: Template, lang: str) -> tuple[str, str, str | None, str, Badge | None]:
+def _band(ctx: BuildContext, data: GameData, deck: Deck, card: Card, tpl: Template,
+          lang: str) -> tuple[str, str, str | None, str, Badge | None]:
     """Band colour, pattern, icon, second label and badge of a card."""
-    w = _words(data, lang)
+    w = _words(ctx, data, lang)
     colour, pattern, icon, group = tpl.band_colour, tpl.pattern, tpl.icon, ""
     badge: Badge | None = None
     show = tpl.show or list(SHOWABLE[deck.type])
@@ -235,16 +240,16 @@ def _band(data: GameData, deck: Deck, card: Card, tpl: Template, lang: str) -> t
         kind = w.things[card.kind]
         colour, icon, group = kind.colour, kind.icon, w.t(kind.label)  # type: ignore[attr-defined]
     if isinstance(card, ResourceCard) and "value" in show:
-        badge = Badge(str(card.value), label("value", lang))
+        badge = Badge(str(card.value), w.label("value"))
     elif isinstance(card, ChallengeCard):
         group = w.t(card.issue) if "issue" in show else group
         if "deadline" in show:
-            badge = Badge(str(card.deadline), label("rounds" if card.deadline > 1 else "round", lang))
+            badge = Badge(str(card.deadline), w.label("rounds" if card.deadline > 1 else "round"))
     elif isinstance(card, EventCard):
-        group = label("positive" if card.positive else "negative", lang)
+        group = w.label("positive" if card.positive else "negative")
         badge = Badge("+" if card.positive else MINUS, "")
     elif isinstance(card, NotionCard):
-        group = f"{label('fiche', lang)} {data.fiche(card.fiche).number}"
+        group = f"{w.label('fiche')} {data.fiche(card.fiche).number}"
     if tpl.band == "none":
         colour = tpl.background
     return colour, pattern, icon, group, badge
@@ -294,14 +299,15 @@ def loosen_body(lay: FaceLayout) -> FaceLayout:
     return lay if body is lay.body else replace(lay, body=body)
 
 
-def _fit_caption(number: int, short: str, lang: str, colour: str, width: float, fam: FontFamily) -> Fitted | Overflow:
+def _fit_caption(number: int, short: str, lang: str, default: str, colour: str, width: float,
+                 fam: FontFamily) -> Fitted | Overflow:
     """A fiche's caption beside its QR code: a phone icon, "Fiche N" in bold, its short title; at most 3 lines."""
-    block = Block("fiche", icon_markup("qr-phone") + f"<b>{escape(label('fiche', lang))} {number}</b><br/>"
-                  + escape(short))
+    block = Block("fiche", icon_markup("qr-phone") + f"<b>{escape(label('fiche', lang, default), quotes=False)} {number}</b><br/>"
+                  + escape(short, quotes=False))
     return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 3, lang)
 
 
-def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
+def layout_face(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
                 fam: FontFamily, body_start: float | None = None,
                 blocks: list[Block] | None = None) -> FaceLayout | list[Problem]:
     """Fit every text of a card face; return the layout, or the located problems of what does not fit.
@@ -314,7 +320,7 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     tpl = data.templates[deck.template]
     W, H, S = size.w, size.h, size.safe
     problems: list[Problem] = []
-    colour, pattern, icon, group, badge = _band(data, deck, card, tpl, lang)
+    colour, pattern, icon, group, badge = _band(ctx, data, deck, card, tpl, lang)
     # Second band line: one line between the badges, shrunk down to 7 pt if needed.
     group_w = W - 2 * S - (DISC + mm(2)) * (1 + (badge is not None))
     group_size = 9.5
@@ -346,8 +352,9 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
         short = tr(f.short or f.title, lang, data.game.default_language)
         fiche_w = W - 2 * S - qr - QR_GAP
         # Every card of a fiche shows the same caption: fitted once per game (the key holds all it depends on).
-        fitted = per_game(data, ("fiche", f.id, lang, tpl.body.colour, fiche_w, fam),
-                          lambda: _fit_caption(f.number, short, lang, tpl.body.colour, fiche_w, fam))
+        fitted = ctx.per_game(data, ("fiche", f.id, lang, tpl.body.colour, fiche_w, fam),
+                          lambda: _fit_caption(f.number, short, lang, data.game.default_language,
+                                               tpl.body.colour, fiche_w, fam))
         if isinstance(fitted, Overflow):
             problems.append(_overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
         else:
@@ -371,8 +378,8 @@ def layout_face(data: GameData, deck: Deck, card: Card, lang: str, size: CardSiz
     body_top = rule_y - mm(1.7)
     body_bottom = S + footer_h + mm(1.5)
     if blocks is None:
-        blocks = body_blocks(data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
-    known = icon_index(data)
+        blocks = body_blocks(ctx, data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
+    known = known_icons(ctx, data)
     for b in blocks:
         for name in re.findall(r'label="([^"]*)"', b.markup):
             if name not in known:

@@ -1,22 +1,20 @@
 """Fitted card layouts kept across builds by long-running commands (`mallette watch`).
 
 Fitting text is the most expensive part of drawing cards, and a designer's
-edit touches one deck at a time. A painter asks the active cache for a deck's
-layouts before fitting them; the key holds everything fitting reads (the deck,
+edit touches one deck at a time. Watch gives its BuildContext one of these, and
+fitting asks it for a deck's layouts first; the key holds everything fitting reads (the deck,
 the templates, the game manifest, the icon names, the language and the card
 size), so a layout is reused only when it would come out the same. One entry is
 kept per deck, language and size, so the cache never grows past the game.
-A one-shot build has no active cache and fits everything, as before.
+A one-shot build has none and fits everything.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from mallette_print.core.model import Deck, GameData
 
@@ -70,16 +68,3 @@ class LayoutCache:
         """Forget everything (an asset changed: icons and images may differ)."""
         self.entries.clear()
         self._game = None
-
-
-ACTIVE: ContextVar[LayoutCache | None] = ContextVar("mallette_layout_cache", default=None)
-
-
-@contextmanager
-def using(cache: LayoutCache) -> Iterator[LayoutCache]:
-    """Make painters created in this block share `cache`."""
-    token = ACTIVE.set(cache)
-    try:
-        yield cache
-    finally:
-        ACTIVE.reset(token)

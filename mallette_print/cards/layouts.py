@@ -7,9 +7,9 @@ figure (whose document is laid out several times, each pass on a new canvas).
 A layout depends only on the game data, the deck, the language, the card size
 and the fonts, so it is kept here rather than on a canvas.
 
-The cache is memo.per_game: the layouts of the few most recent games only.
-Long-running commands (watch) add a LayoutCache (render/layoutcache.py) that
-outlives a reload of the game: it is keyed by the content of the deck and game.
+The layouts are kept on the build's BuildContext (build/context.py), per game.
+Long-running commands (watch) give their context a LayoutCache (cards/layoutcache.py)
+that outlives a reload of the game: it is keyed by the content of the deck and game.
 """
 
 from __future__ import annotations
@@ -17,17 +17,15 @@ from __future__ import annotations
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.errors import Problem
 from mallette_print.draw.fonts import FontFamily
-from mallette_print.build.memo import per_game
+from mallette_print.build.context import BuildContext
 from mallette_print.core.model import SHOWABLE, Deck, GameData
 from mallette_print.draw.textfit import _TAG, Block
-from mallette_print.cards.faces import FaceLayout, body_blocks, layout_face, loosen_body, refit_body
-from mallette_print.draw.icons import icon_index
-from mallette_print.cards.layoutcache import ACTIVE
+from mallette_print.cards.faces import FaceLayout, body_blocks, known_icons, layout_face, loosen_body, refit_body
 
 DeckLayouts = dict[str, FaceLayout] | list[Problem]
 
 
-def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
+def _fit_deck(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
     """Every card of a deck fitted, the body text at one size for the whole deck (the largest that fits all).
 
     Each card's search starts at the smallest body size found so far in the deck (one wrap per card instead of
@@ -41,12 +39,12 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
     running: float | None = None
     # Each card's body paragraphs are made once, for the ordering below and for the fit.
     show = data.templates[deck.template].show or list(SHOWABLE[deck.type])
-    blocks = {card.id: body_blocks(data, deck, card, lang, show) for card in deck.cards}
+    blocks = {card.id: body_blocks(ctx, data, deck, card, lang, show) for card in deck.cards}
     # The longest texts first: the running size then reaches the deck's size early and few cards are fitted twice.
     for card in sorted(deck.cards, key=lambda c: -_text_width(blocks[c.id], fam)):
-        lay = layout_face(data, deck, card, lang, size, fam, body_start=running, blocks=blocks[card.id])
+        lay = layout_face(ctx, data, deck, card, lang, size, fam, body_start=running, blocks=blocks[card.id])
         if running is not None and (isinstance(lay, list) or (lay.body and lay.body.size < running - 1e-6)):
-            lay = layout_face(data, deck, card, lang, size, fam, blocks=blocks[card.id])
+            lay = layout_face(ctx, data, deck, card, lang, size, fam, blocks=blocks[card.id])
         if isinstance(lay, list):
             failed[card.id] = lay
             continue
@@ -61,7 +59,7 @@ def _fit_deck(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFa
         if running is not None and lay.body and lay.body.size > running:
             again = refit_body(lay, fam, running)
             if again is None:  # never seen: a smaller size fits when a larger one did; this names what overflows
-                return _problems(layout_face(data, deck, card, lang, size, fam, body_start=running,
+                return _problems(layout_face(ctx, data, deck, card, lang, size, fam, body_start=running,
                                              blocks=blocks[card.id]))
             lay = again
         # Gaps between blocks shrink with the text only where the card needs it to fit at the deck's size
@@ -83,22 +81,25 @@ def _problems(got: FaceLayout | list[Problem]) -> list[Problem]:
     return got
 
 
-def deck_layouts(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
+def deck_layouts(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: CardSize,
+                 fam: FontFamily) -> DeckLayouts:
     """The fitted layouts of a deck's cards by card id, or the located problems of the texts that do not fit."""
-    return per_game(data, ("layouts", deck.id, lang, size, fam), lambda: _kept_or_fit(data, deck, lang, size, fam))
+    return ctx.per_game(data, ("layouts", deck.id, lang, size, fam),
+                        lambda: _kept_or_fit(ctx, data, deck, lang, size, fam))
 
 
-def _kept_or_fit(data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
-    # Across reloads of the game (watch mode), an active LayoutCache gives back the layouts of decks whose content
-    # did not change; one-shot builds have none.
-    cache = ACTIVE.get()
+def _kept_or_fit(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: CardSize,
+                 fam: FontFamily) -> DeckLayouts:
+    # Across reloads of the game (watch mode), the context's LayoutCache gives back the layouts of decks whose
+    # content did not change; one-shot builds have none.
+    cache = ctx.layouts
     if cache is None:
-        return _fit_deck(data, deck, lang, size, fam)
-    slot, key = (deck.id, lang, repr(size)), cache.key(data, deck, icon_index(data), lang, size)
+        return _fit_deck(ctx, data, deck, lang, size, fam)
+    slot, key = (deck.id, lang, repr(size)), cache.key(data, deck, known_icons(ctx, data), lang, size)
     kept = cache.get(slot, key)
     if kept is not None:
         return kept
-    got = _fit_deck(data, deck, lang, size, fam)
+    got = _fit_deck(ctx, data, deck, lang, size, fam)
     if not isinstance(got, list):
         cache.put(slot, key, got)
     return got

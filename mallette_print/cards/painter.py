@@ -23,17 +23,17 @@ from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.core.i18n import tr
 from mallette_print.cards.imposition import Box, Matrix
 from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.draw.qr import qr_code
+from mallette_print.draw.qr import draw_qr, qr_code
 from mallette_print.draw.textfit import BOX_PAD, Fitted, ICON_CALLBACK, make_paragraph
 from mallette_print.core.units import mm, parse_length
-from mallette_print.draw.colours import Palette, ink_on, mix
+from mallette_print.draw.colours import INK, Palette, ink_on, mix
 from mallette_print.cards.faces import DISC, FaceLayout
 from mallette_print.draw.icons import IconSet, icon_index, inline_icon_drawer
 from mallette_print.cards.layouts import deck_layouts
+from mallette_print.build.context import BuildContext
 from mallette_print.draw.patterns import draw_pattern
 
 RIBBON = mm(2.2)
-INK = "#1A1A1A"
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class CardPainter:
     data: GameData
     lang: str
     look: CardLook = CardLook()
+    ctx: BuildContext = field(default_factory=BuildContext)
     fam: FontFamily = field(default_factory=register_family)
     _layouts: dict[tuple[str, str], FaceLayout] = field(default_factory=dict)
     _laid_out: set[str] = field(default_factory=set)
@@ -73,13 +74,13 @@ class CardPainter:
 
         The body text of a deck is set at one size, the largest at which every card of the deck fits, so that
         cards of a deck look alike (only titles shrink card by card). Layouts are cached for the process
-        (render/layouts.py): the anatomy figure of the rulebook draws the same cards as the sheets.
+        on the build's context (cards/layouts.py): the anatomy figure of the rulebook draws the same cards as the sheets.
         """
         problems: list[Problem] = []
         decks = {d.id: d for d, _ in cards}
         for deck in decks.values():
             if deck.id not in self._laid_out:
-                got = deck_layouts(self.data, deck, self.lang, self.look.size, self.fam)
+                got = deck_layouts(self.ctx, self.data, deck, self.lang, self.look.size, self.fam)
                 if isinstance(got, list):
                     problems.extend(got)
                 else:
@@ -145,14 +146,7 @@ class CardPainter:
             name = f"q{len(self._forms)}"
             c = self.c
             c.beginForm(name, 0, 0, n, n)
-            c.setFillColor(self.palette("#FFFFFF"))
-            c.rect(0, 0, n, n, stroke=0, fill=1)
-            c.setFillColor(self.palette("#000000"))
-            p = c.beginPath()
-            q = 4
-            for row, col, length in code.runs:
-                p.rect(q + col, n - q - row - 1, length, 1)
-            c.drawPath(p, stroke=0, fill=1)
+            draw_qr(c, code, 0, 0, n, self.palette("#FFFFFF"), self.palette("#000000"))
             c.endForm()
             self._forms[key] = name
         return name, n
@@ -361,29 +355,28 @@ class CardPainter:
             self._guides()
 
 
-def painter_for(c: Canvas, data: GameData, lang: str, look: CardLook | None = None) -> CardPainter:
-    """The painter attached to a canvas for this game, language and look (created once)."""
+def painter_for(ctx: BuildContext, c: Canvas, data: GameData, lang: str, look: CardLook | None = None) -> CardPainter:
+    """The build's painter for this canvas, game, language and look (created once: its forms are the canvas's)."""
     look = look or CardLook()
-    painters: dict[tuple[int, str, CardLook], CardPainter] = c.__dict__.setdefault("_mallette_painters", {})
-    key = (id(data), lang, look)
-    if key not in painters:
-        painters[key] = CardPainter(c, data, lang, look)
-    return painters[key]
+    painter = ctx.per_canvas(c, (lang, look), lambda: CardPainter(c, data, lang, look, ctx))
+    if painter.data is not data:  # the same canvas drawing another game: never mix their forms
+        raise ValueError("a canvas draws the cards of one game")
+    return painter
 
 
-def draw_card_face(c: Canvas, data: GameData, deck: Deck, card: Card, lang: str, x: float, y: float,
-                   look: CardLook | None = None, scale: float = 1.0, bleed: bool = False) -> None:
+def draw_card_face(ctx: BuildContext, c: Canvas, data: GameData, deck: Deck, card: Card, lang: str, x: float,
+                   y: float, look: CardLook | None = None, scale: float = 1.0, bleed: bool = False) -> None:
     """Draw a card face with its trim's lower-left corner at (x, y), clipped to the trim (or the bleed)."""
-    p = painter_for(c, data, lang, look)
+    p = painter_for(ctx, c, data, lang, look)
     s = p.look.size
     clip = (-s.bleed, -s.bleed, s.w + s.bleed, s.h + s.bleed) if bleed else (0.0, 0.0, s.w, s.h)
     p.place(p.face_form(deck, card), (scale, 0.0, 0.0, scale, x, y), clip)
 
 
-def draw_card_back(c: Canvas, data: GameData, deck: Deck, lang: str, x: float, y: float,
+def draw_card_back(ctx: BuildContext, c: Canvas, data: GameData, deck: Deck, lang: str, x: float, y: float,
                    look: CardLook | None = None, scale: float = 1.0, bleed: bool = False) -> None:
     """Draw a deck's card back with its trim's lower-left corner at (x, y)."""
-    p = painter_for(c, data, lang, look)
+    p = painter_for(ctx, c, data, lang, look)
     s = p.look.size
     clip = (-s.bleed, -s.bleed, s.w + s.bleed, s.h + s.bleed) if bleed else (0.0, 0.0, s.w, s.h)
     p.place(p.back_form(deck), (scale, 0.0, 0.0, scale, x, y), clip)

@@ -1,6 +1,6 @@
 """`mallette preview`: PNGs of card fronts and deck backs, and a static gallery to browse them offline.
 
-The PNGs are drawn by the same painter as cards.pdf (render/card_outputs.face_pngs for the fronts). The
+The PNGs are drawn by the same painter as cards.pdf (cards/outputs.face_pngs for the fronts). The
 gallery, OUT/gallery/index.html, is one self-contained file (inline CSS and JS, no network) that shows every
 card by deck, filters them by type, family and fiche, and flips a card to its back on a click. A filter can be
 given in the address, `index.html#type=actor&family=association&fiche=f03`, to share a view.
@@ -8,8 +8,7 @@ given in the address, `index.html#type=actor&family=association&fiche=f03`, to s
 
 from __future__ import annotations
 
-import io
-from html import escape
+from mallette_print.draw.markup import escape
 from pathlib import Path
 
 
@@ -17,27 +16,16 @@ from mallette_print.core.cardsize import parse_card_size
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import RequestError
 from mallette_print.core.i18n import tr
-from mallette_print.core.licensing import attribution, pdf_meta
+from mallette_print.core.licensing import attribution
 from mallette_print.core.model import Card, Deck, GameData
+from mallette_print.core.phrasebook import Phrases, text
 from mallette_print.build.files import write_atomic
-from mallette_print.cards.outputs import face_pngs
-from mallette_print.cards.painter import CardLook, painter_for
-from mallette_print.draw.pdf import new_canvas
+from mallette_print.cards.outputs import card_pages_pdf, face_pngs
+from mallette_print.cards.painter import CardLook
+from mallette_print.build.context import BuildContext
+from mallette_print.draw.raster import page_pngs
 
-TYPE_NAMES = {
-    "fr": {"actor": "Acteur", "resource": "Ressource", "cooperation": "Coopération", "challenge": "Défi",
-           "event": "Événement", "notion": "Notion"},
-    "en": {"actor": "Actor", "resource": "Resource", "cooperation": "Cooperation", "challenge": "Challenge",
-           "event": "Event", "notion": "Notion"},
-}
-WORDS = {
-    "fr": {"type": "Type", "family": "Famille", "fiche": "Fiche", "all": "toutes", "all_type": "tous", "shown": "cartes affichées sur",
-           "flip": "Cliquez sur une carte pour la retourner.", "back": "dos", "reset": "Tout afficher",
-           "gallery": "Galerie des cartes"},
-    "en": {"type": "Type", "family": "Family", "fiche": "Fiche", "all": "all", "all_type": "all", "shown": "cards shown of",
-           "flip": "Click a card to turn it over.", "back": "back", "reset": "Show all",
-           "gallery": "Card gallery"},
-}
+GALLERY_KEYS = ("type", "family", "fiche", "all", "all_type", "shown", "flip", "back", "reset", "title")
 
 
 def card_families(card: Card) -> list[str]:
@@ -64,28 +52,11 @@ def _pick(data: GameData, ids: tuple[str, ...]) -> set[str]:
     return chosen
 
 
-def back_pngs(data: GameData, lang: str, look: CardLook, dpi: int, decks: list[Deck]) -> dict[str, bytes]:
+def back_pngs(ctx: BuildContext, data: GameData, lang: str, look: CardLook, dpi: int,
+              decks: list[Deck]) -> dict[str, bytes]:
     """One PNG of each deck's back, by deck id."""
-    import pypdfium2 as pdfium
-
-    s = look.size
-    buf = io.BytesIO()
-    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Card previews"))
-    p = painter_for(c, data, lang, look)
-    for deck in decks:
-        p.place(p.back_form(deck), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0, s.w, s.h))
-        c.showPage()
-    c.save()
-    doc = pdfium.PdfDocument(buf.getvalue())
-    out = {}
-    try:
-        for i, deck in enumerate(decks):
-            png = io.BytesIO()
-            doc[i].render(scale=dpi / 72).to_pil().save(png, format="PNG", dpi=(dpi, dpi))
-            out[deck.id] = png.getvalue()
-    finally:
-        doc.close()
-    return out
+    pdf = card_pages_pdf(data, lang, look, [(deck, None) for deck in decks], text("pdf.previews", lang, data.game.default_language), ctx)
+    return {deck.id: png for deck, png in zip(decks, page_pngs(pdf, len(decks), dpi))}
 
 
 def build_preview(data: GameData, out: Path, ids: tuple[str, ...], lang: str, card_size: str, dpi: int) -> list[str]:
@@ -95,10 +66,11 @@ def build_preview(data: GameData, out: Path, ids: tuple[str, ...], lang: str, ca
     png_dir = out / "png"
     missing = {c.id for d, c in data.cards() if not (png_dir / f"{d.id}-{c.id}.png").is_file()}
     render = chosen | missing
-    fronts = face_pngs(data, lang, look, dpi, tuple(sorted(render))) if render else []
+    ctx = BuildContext()
+    fronts = face_pngs(data, lang, look, dpi, tuple(sorted(render)), ctx) if render else []
     decks = [d for d in data.decks
              if any(c.id in render for c in d.cards) or not (png_dir / f"{d.id}-back.png").is_file()]
-    backs = back_pngs(data, lang, look, dpi, decks) if decks else {}
+    backs = back_pngs(ctx, data, lang, look, dpi, decks) if decks else {}
     for o in fronts:
         write_atomic(out / o.name, o.content)
     for deck_id, png in backs.items():
@@ -167,8 +139,8 @@ def gallery_html(data: GameData, lang: str) -> str:
     """The gallery page: every card by deck, filters by type, family and fiche, flip to the back."""
     g = data.game
     dl = g.default_language
-    w = WORDS.get(lang[:2], WORDS["en"])
-    types = TYPE_NAMES.get(lang[:2], TYPE_NAMES["en"])
+    words = Phrases(lang, dl)
+    w = {k: words(f"gallery.{k}") for k in GALLERY_KEYS}
     fiche_by_id = {f.id: f for f in g.fiches.items}
     used_fiches = sorted({c.fiche for _, c in data.cards() if c.fiche}, key=lambda f: fiche_by_id[f].number
                          if f in fiche_by_id else 999)
@@ -181,9 +153,9 @@ def gallery_html(data: GameData, lang: str) -> str:
     total = sum(len(d.cards) for d in data.decks)
     parts = [f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
              f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-             f"<title>{escape(title)} – {escape(w['gallery'])}</title><style>{CSS}</style></head><body>",
-             f"<header><h1>{escape(title)} – {escape(w['gallery'])}</h1><form onsubmit=\"return false\">",
-             _select("type", w["type"], w["all_type"], [(t, types.get(t, t)) for t in deck_types]),
+             f"<title>{escape(title)} – {escape(w['title'])}</title><style>{CSS}</style></head><body>",
+             f"<header><h1>{escape(title)} – {escape(w['title'])}</h1><form onsubmit=\"return false\">",
+             _select("type", w["type"], w["all_type"], [(t, words(f"card_type.{t}")) for t in deck_types]),
              _select("family", w["family"], w["all"], families),
              _select("fiche", w["fiche"], w["all"], fiches),
              f'<button type="button" id="reset">{escape(w["reset"])}</button>'

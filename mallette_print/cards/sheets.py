@@ -20,80 +20,26 @@ from mallette_print.core.i18n import tr
 from mallette_print.cards.imposition import Box, SheetPlan, Segment, plan_sheet
 from mallette_print.core.licensing import attribution, pdf_meta
 from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.draw.textfit import french_spacing
+from mallette_print.core.phrasebook import Phrases, text
+from mallette_print.core.typography import colon, typeset
 from mallette_print.core.units import mm
 from mallette_print.cards.painter import CardLook, CardPainter, painter_for
+from mallette_print.build.context import BuildContext
 from mallette_print.draw.pdf import new_canvas
+from mallette_print.draw.markup import escape
 
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
 
-TEXTS = {
-    "fr": {
-        "title": "Cartes à imprimer",
-        "scale": "1. Imprimez à 100 % (« taille réelle »), jamais « ajuster à la page ». Le carré ci-dessous doit mesurer "
-                 "exactement 50 mm : mesurez-le.",
-        "long": "2. Recto verso, retournement sur le <b>bord long</b> (reliure côté long). Les versos suivent chaque "
-                "feuille de rectos.",
-        "short": "2. Recto verso, retournement sur le <b>bord court</b> (reliure côté court). Les versos suivent chaque "
-                 "feuille de rectos.",
-        "fold": "2. Impression recto seul. Chaque carte est imprimée à côté de son dos : découpez la paire, pliez sur "
-                "les tirets, collez dos à dos.",
-        "none": "2. Impression recto seul, sans dos.",
-        "calib": "3. Réglage du recto verso : imprimez d'abord cette feuille seule (pages 1 et 2, recto verso). Regardez "
-                 "le verso par transparence : lisez sur l'échelle horizontale le nombre où passe le trait vertical du "
-                 "recto (DX), et sur l'échelle verticale celui où passe le trait horizontal (DY). Si ce n'est pas 0, "
-                 "reconstruisez avec <b>--offset DX,DY</b> (ajoutez-les à votre décalage actuel s'il y en a un).",
-        "cut": "4. Découpez le long des traits de coupe, dans les marges : au massicot, alignez la lame sur les deux "
-               "traits opposés ; aux ciseaux, tracez d'abord la ligne à la règle.",
-        "contents": "Contenu",
-        "pages": "pages",
-        "page": "page",
-        "cards": "cartes",
-        "square": "50 mm",
-        "front": "recto",
-        "back": "verso",
-        "sheet": "feuille",
-        "target": "Recto : la cible de réglage",
-        "scales": "Verso : lisez DX et DY là où les traits du recto passent (par transparence)",
-        "offset_now": "Décalage appliqué aux versos",
-        "colon": " :",
-    },
-    "en": {
-        "title": "Print-and-play cards",
-        "scale": "1. Print at 100% (\"actual size\"), never \"fit to page\". The square below must measure exactly "
-                 "50 mm: measure it.",
-        "long": "2. Print double-sided, flip on the <b>long edge</b>. Each sheet of fronts is followed by its backs.",
-        "short": "2. Print double-sided, flip on the <b>short edge</b>. Each sheet of fronts is followed by its backs.",
-        "fold": "2. Print single-sided. Each card is printed beside its back: cut out the pair, fold on the dashes, "
-                "glue back to back.",
-        "none": "2. Print single-sided, without backs.",
-        "calib": "3. Duplex alignment: first print this sheet alone (pages 1 and 2, double-sided). Look at the back "
-                 "against the light: read on the horizontal scale the number where the front's vertical line "
-                 "falls (DX), and on the vertical scale where the horizontal line falls (DY). If it is not 0, "
-                 "rebuild with <b>--offset DX,DY</b> (add them to your current offset if you already use one).",
-        "cut": "4. Cut along the cut marks in the margins: with a paper trimmer, line the blade up with two opposite "
-               "marks; with scissors, first draw the line with a ruler.",
-        "contents": "Contents",
-        "pages": "pages",
-        "page": "page",
-        "cards": "cards",
-        "square": "50 mm",
-        "front": "fronts",
-        "back": "backs",
-        "sheet": "sheet",
-        "target": "Front: the alignment target",
-        "scales": "Back: read DX and DY where the front's lines fall (against the light)",
-        "offset_now": "Offset applied to the backs",
-        "colon": ":",
-    },
-}
+SHEET_KEYS = ("title", "scale", "long", "short", "fold", "none", "calib", "cut", "contents", "pages", "page", "cards",
+              "square", "front", "sheet", "target", "scales", "offset_now", "dx_scale", "dy_scale")
 
 
-def texts(lang: str) -> dict[str, str]:
-    """The sheet texts in a language (English when missing), French ones with French spacing."""
-    if lang.startswith("fr"):
-        return {k: french_spacing(v).replace(" %", "\u00a0%") for k, v in TEXTS["fr"].items()}
-    return TEXTS.get(lang[:2], TEXTS["en"])
+def texts(lang: str, default: str | None = None) -> dict[str, str]:
+    """The sheet texts (the phrasebook's `sheets.*`) in the language's typography, and its colon."""
+    words = Phrases(lang, default)
+    out = {k: typeset(words(f"sheets.{k}"), lang) for k in SHEET_KEYS}
+    out["colon"] = colon(lang)
+    return out
 
 
 @dataclass(frozen=True)
@@ -178,15 +124,15 @@ def _page_label(c: Canvas, p: CardPainter, plan: SheetPlan, text: str) -> None:
 
 
 def render_sheets(data: GameData, lang: str, paper: str, size: CardSize, duplex: str, offset: tuple[float, float],
-                  look: CardLook, selection: tuple[str, ...] = ()) -> tuple[bytes, int]:
+                  look: CardLook, selection: tuple[str, ...] = (), ctx: BuildContext | None = None) -> tuple[bytes, int]:
     """cards.pdf: instruction (and calibration) page, then sheets of fronts each followed by its backs."""
     plan = plan_sheet(paper, size, duplex, offset)
     decks = expand(data, selection)
     buf = io.BytesIO()
-    c, fam = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, "Cards" if lang != "fr" else "Cartes"))
-    p = painter_for(c, data, lang, look)
+    c, fam = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, text("pdf.cards", lang, data.game.default_language)))
+    p = painter_for(ctx or BuildContext(), c, data, lang, look)
     p.layout_all([(d, card) for d, cards in decks for card in cards])
-    t = texts(lang)
+    t = texts(lang, data.game.default_language)
     # Work out the page numbers first, for the contents list on page 1.
     first = 3 if duplex in ("long", "short") else 2
     per = plan.per_sheet
@@ -248,15 +194,14 @@ def _para(c: Canvas, p: CardPainter, text: str, x: float, top: float, width: flo
 def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan: SheetPlan, duplex: str,
                      offset: tuple[float, float], contents: list[tuple[Deck, int, int, int]]) -> None:
     """Page 1: how to print, the 50 mm test square, the contents, the calibration target when duplex."""
-    from xml.sax.saxutils import escape
-
-    t = texts(lang)
+    t = texts(lang, data.game.default_language)
     W, H = plan.page_w, plan.page_h
     x, width = mm(20), W - mm(40)
     g = data.game
     y = H - mm(20)
-    y = _para(c, p, f"{escape(tr(g.title, lang, g.default_language))} – {t['title']}", x, y, width, 16, bold=True)
-    y = _para(c, p, f"v{escape(g.version)} · {p.look.size.w_mm:g} × {p.look.size.h_mm:g} mm · "
+    title = escape(tr(g.title, lang, g.default_language), quotes=False)
+    y = _para(c, p, f"{title} – {t['title']}", x, y, width, 16, bold=True)
+    y = _para(c, p, f"v{escape(g.version, quotes=False)} · {p.look.size.w_mm:g} × {p.look.size.h_mm:g} mm · "
                     f"{plan.per_sheet} {t['cards']}/{t['page']}", x, y - mm(1), width, 9)
     y -= mm(4)
     for key in ("scale", duplex) + (("calib",) if duplex in ("long", "short") else ()) + ("cut",):
@@ -276,13 +221,13 @@ def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan:
     cy = _para(c, p, f"<b>{t['contents']}</b>", cx, top, width - sq - mm(10), 10) if contents else top
     for deck, n, first, last in contents:
         pages = f"{t['page']} {first}" if first == last else f"{t['pages']} {first}–{last}"
-        colon = "\u00a0:" if lang.startswith("fr") else ":"
-        cy = _para(c, p, f"{escape(tr(deck.title, lang, g.default_language))}{colon} {n} {t['cards']}, {pages}", cx, cy,
+        deck_title = escape(tr(deck.title, lang, g.default_language), quotes=False)
+        cy = _para(c, p, f"{deck_title}{t['colon']} {n} {t['cards']}, {pages}", cx, cy,
                    width - sq - mm(10), 9)
     y = min(top - sq, cy) - mm(6)
     if duplex in ("long", "short"):
         calibration_front(c, p, plan, lang, y)
-    _para(c, p, escape(attribution(data, lang)), x, mm(22), width, 7)
+    _para(c, p, escape(attribution(data, lang), quotes=False), x, mm(22), width, 7)
     c.showPage()
 
 
@@ -295,7 +240,7 @@ def _target_point(plan: SheetPlan) -> tuple[float, float]:
 
 def calibration_front(c: Canvas, p: CardPainter, plan: SheetPlan, lang: str, top: float) -> None:
     """The front of the duplex calibration: a long vertical and horizontal line crossing at a known point."""
-    t = texts(lang)
+    t = texts(lang, p.data.game.default_language)
     px, py = _target_point(plan)
     c.setFont(p.fam.bold, 8)
     c.setFillColor(p.palette("#1A1A1A"))
@@ -310,7 +255,7 @@ def calibration_front(c: Canvas, p: CardPainter, plan: SheetPlan, lang: str, top
 def calibration_back(c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, offset: tuple[float, float],
                      lang: str) -> None:
     """The back of the calibration sheet: millimetre scales centred where the front's lines should fall."""
-    t = texts(lang)
+    t = texts(lang, p.data.game.default_language)
     px, py = _target_point(plan)
     # Where the front's point lands on the back page for this duplex mode (offset included, so a good
     # offset reads 0 and the reading is what to add to the current offset).
@@ -339,8 +284,8 @@ def calibration_back(c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, of
     c.line(qx - mm(8), hy, qx + mm(8), hy)
     c.line(vx, qy - mm(8), vx, qy + mm(8))
     c.setFont(p.fam.bold, 8)
-    c.drawString(qx + mm(9), hy + mm(1), "DX (mm)")
-    c.drawString(vx + mm(7), qy - 3, "DY (mm)")
+    c.drawString(qx + mm(9), hy + mm(1), t["dx_scale"])
+    c.drawString(vx + mm(7), qy - 3, t["dy_scale"])
     c.setFont(p.fam.bold, 8)
     c.drawCentredString(plan.page_w / 2, qy - mm(16), t["scales"])
     c.setFont(p.fam.regular, 7)
@@ -350,12 +295,12 @@ def calibration_back(c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, of
 
 
 def calibration_pdf(data: GameData, lang: str, paper: str, duplex: str, offset: tuple[float, float],
-                    size: CardSize) -> bytes:
+                    size: CardSize, ctx: BuildContext | None = None) -> bytes:
     """duplex-calibration.pdf: the instruction page and its back, on their own."""
     plan = plan_sheet(paper, size, duplex, offset)
     buf = io.BytesIO()
-    c, _ = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, "Duplex calibration"))
-    p = painter_for(c, data, lang, CardLook(size))
+    c, _ = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, text("pdf.calibration", lang, data.game.default_language)))
+    p = painter_for(ctx or BuildContext(), c, data, lang, CardLook(size))
     instruction_page(c, p, data, lang, plan, duplex, offset, [])
     calibration_back(c, p, plan, duplex, offset, lang)
     c.save()

@@ -21,11 +21,14 @@ from typing import Any
 
 from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.i18n import tr
-from mallette_print.core.licensing import attribution, pdf_meta
+from mallette_print.core.licensing import attribution
 from mallette_print.core.model import Card, Deck, GameData
+from mallette_print.core.phrasebook import Phrases
 from mallette_print.build.options import BuildOptions, Output
-from mallette_print.cards.painter import CardLook, painter_for
-from mallette_print.draw.pdf import new_canvas
+from mallette_print.cards.outputs import card_pages_pdf
+from mallette_print.cards.painter import CardLook
+from mallette_print.build.context import BuildContext
+from mallette_print.draw.raster import page_images
 from mallette_print.cards.sheets import expand
 
 MAX_COLS, MAX_ROWS, MAX_PX = 10, 7, 4096
@@ -63,27 +66,12 @@ def _chunks(cards: list[Card]) -> list[list[Card]]:
     return [cards[i:i + PER_SHEET] for i in range(0, len(cards), PER_SHEET)]
 
 
-def _render(data: GameData, lang: str, look: CardLook, jobs: list[tuple[Deck, Card | None]],
+def _render(ctx: BuildContext, data: GameData, lang: str, look: CardLook, jobs: list[tuple[Deck, Card | None]],
             px: list[tuple[int, int]]) -> list[Any]:
     """PIL images of faces (or the deck's back when the card is None), at the pixel sizes asked."""
-    import pypdfium2 as pdfium
-
-    s = look.size
-    buf = io.BytesIO()
-    c, _ = new_canvas(buf, (s.w, s.h), pdf_meta(data, lang, "Tabletop Simulator"))
-    p = painter_for(c, data, lang, look)
-    p.layout_all([(d, card) for d, card in jobs if card is not None])
-    for deck, card in jobs:
-        form = p.face_form(deck, card) if card is not None else p.back_form(deck)
-        p.place(form, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0, s.w, s.h))
-        c.showPage()
-    c.save()
-    doc = pdfium.PdfDocument(buf.getvalue())
-    try:
-        return [doc[i].render(scale=w / s.w).to_pil().convert("RGB").resize((w, h))
-                for i, (w, h) in enumerate(px)]
-    finally:
-        doc.close()
+    pdf = card_pages_pdf(data, lang, look, jobs, "Tabletop Simulator", ctx)
+    scales = [w / look.size.w for w, _ in px]
+    return [img.convert("RGB").resize(size) for img, size in zip(page_images(pdf, scales), px)]
 
 
 def _jpeg(img: Any) -> bytes:
@@ -118,38 +106,15 @@ def _deck_object(data: GameData, deck: Deck, lang: str, sheets: list[tuple[str, 
             "XmlUI": "", "LuaScript": "", "LuaScriptState": "", "ObjectStates": [deck_obj]}
 
 
-README = {
-    "fr": {"head": "Tabletop Simulator — {title}\n\nDeux façons de mettre les paquets sur la table :\n\n"
-                   "1. Objets sauvegardés : copiez les fichiers .json de ce dossier dans le dossier « Saved Objects » "
-                   "de TTS (Documents/My Games/Tabletop Simulator/Saves/Saved Objects), puis Objets → Objets "
-                   "sauvegardés. Les images sont lues depuis ce dossier (adresses file://) : si vous déplacez le "
-                   "dossier, reconstruisez avec --tts, ou hébergez les images et remplacez les adresses.\n"
-                   "2. À la main : Objets → Composants → Personnalisé → Paquet, puis pour chaque planche :\n",
-           "sheet": "   {face} : image de dos {back}, largeur {cols}, hauteur {rows}, "
-                    "nombre {count}, dos unique : non, dos caché : oui (la dernière case porte le dos).\n",
-           "foot": "\nL'import à la main fait une carte par case ; les exemplaires (quantités) ne sont que dans les "
-                   "objets sauvegardés.\n\n{credit}\n"},
-    "en": {"head": "Tabletop Simulator — {title}\n\nTwo ways to put the decks on the table:\n\n"
-                   "1. Saved objects: copy the .json files of this folder into TTS's Saved Objects folder "
-                   "(Documents/My Games/Tabletop Simulator/Saves/Saved Objects), then Objects → Saved Objects. "
-                   "The images are read from this folder (file:// addresses): if you move the folder, build again "
-                   "with --tts, or host the images and replace the addresses.\n"
-                   "2. By hand: Objects → Components → Custom → Deck, then for each sheet:\n",
-           "sheet": "   {face}: Back image {back}, Width {cols}, Height {rows}, Number {count}, "
-                    "Unique backs off, Back is hidden on (the last slot holds the back).\n",
-           "foot": "\nImporting by hand gives one card per slot; copies (quantities) are only in the saved objects."
-                   "\n\n{credit}\n"},
-}
-
-
-def tts_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
+def tts_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:
     """The tts/ folder: per deck, sheets of at most 10×7 cards, a back image, a saved object; and README.txt."""
+    ctx = ctx or BuildContext()
     size = parse_card_size(opts.card_size)
     look = CardLook(size=size, ink_saver=opts.ink_saver)
     lang = opts.lang
     base = Path(opts.out).resolve().as_uri() + "/tts/"
-    words = README.get(lang[:2], README["en"])
-    lines = [words["head"].format(title=tr(data.game.title, lang, data.game.default_language))]
+    words = Phrases(lang, data.game.default_language)
+    lines = [words("tts.head", title=tr(data.game.title, lang, data.game.default_language))]
     outputs: list[Output] = []
     for deck, printed in expand(data, opts.cards):
         unique = list({card.id: card for card in printed}.values())
@@ -162,7 +127,7 @@ def tts_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
         for _, grid, chunk in sheets:
             jobs += [(deck, card) for card in chunk] + [(deck, None)]
             px += [grid.card_px] * (len(chunk) + 1)
-        images = _render(data, lang, look, jobs, px)
+        images = _render(ctx, data, lang, look, jobs, px)
         from PIL import Image
 
         back_name = f"{deck.id}-back.jpg"
@@ -177,11 +142,11 @@ def tts_outputs(data: GameData, opts: BuildOptions) -> list[Output]:
                                                   (last // grid.cols) * grid.card_px[1]))
             at += len(chunk) + 1
             outputs.append(Output(f"tts/{name}", _jpeg(sheet)))
-            lines.append(words["sheet"].format(face=name, back=back_name, cols=grid.cols, rows=grid.rows,
-                                               count=grid.count))
+            lines.append(words("tts.sheet", face=name, back=back_name, cols=grid.cols, rows=grid.rows,
+                               count=grid.count))
         obj = _deck_object(data, deck, lang, sheets, list(printed), base + back_name, base)
         outputs.append(Output(f"tts/{deck.id}.json",
                               (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8")))
-    lines.append(words["foot"].format(credit=attribution(data, lang)))
+    lines.append(words("tts.foot", credit=attribution(data, lang)))
     outputs.append(Output("tts/README.txt", "".join(lines).encode("utf-8")))
     return outputs

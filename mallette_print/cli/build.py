@@ -129,7 +129,7 @@ def build(game_dir: Path | None, **kw: Any) -> None:
         with BuildProgress(len(registry.step_names(selection.active))) as bar:
             report = run_build(data, opts, registry, selection, progress=bar.step)
     if not quiet:
-        for line in plan_lines(report, verbose, opts.lang):
+        for line in plan_lines(report, verbose, opts.lang, data.game.default_language):
             click.echo(line)
 
 
@@ -147,6 +147,7 @@ def calibrate(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str
     """Write duplex-calibration.pdf: print it double-sided, read DX,DY against the light, build with --offset."""
     from mallette_print.core.cardsize import PRESETS
     from mallette_print.core.errors import BuildError
+    from mallette_print.core.phrasebook import Phrases
     from mallette_print.build.files import write_atomic
     from mallette_print.cards.sheets import calibration_pdf
     from mallette_print.core.validate import load_game
@@ -161,10 +162,5 @@ def calibrate(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str
         write_atomic(target, pdf)
     except OSError as exc:
         raise BuildError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
-    if (lang or data.game.default_language).startswith("fr"):
-        edge = "bord long" if duplex == "long" else "bord court"
-        click.echo(f"{target} écrit\u00a0: imprimez les pages 1 et 2 en recto verso à 100\u00a0% ({edge}), lisez DX et "
-                   "DY au verso par transparence, puis reconstruisez avec --offset DX,DY.")
-    else:
-        click.echo(f"Wrote {target}: print pages 1-2 double-sided at 100% ({duplex} edge), then read DX and DY "
-                   "on the back against the light and build with --offset DX,DY.")
+    words = Phrases(lang or data.game.default_language, data.game.default_language)
+    click.echo(words("cli.calibrate_done", target=target, edge=words(f"cli.edge_{duplex}")))

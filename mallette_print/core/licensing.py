@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
-
-DEED_SUFFIX = {"fr": "deed.fr", "en": "deed.en"}
+from mallette_print.core.phrasebook import setting_text, text
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ def notice(data: GameData) -> str:
 def deed_url(data: GameData, lang: str) -> str:
     """The human-readable licence deed in the reader's language when one exists."""
     url = data.game.licence.url
-    suffix = DEED_SUFFIX.get(lang)
+    suffix = setting_text("language.licence_deed", lang)
     return url + suffix if suffix and url.endswith("/") else url
 
 
@@ -47,8 +46,13 @@ def _work(data: GameData, lang: str) -> str:
     return f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
 
 
-def _adapted_word(lang: str) -> str:
-    return "d'après" if lang == "fr" else "adapted from"
+def _adapted(data: GameData, lang: str, title: str) -> str:
+    return text("licence.adapted_from", lang, data.game.default_language, title=title)
+
+
+def pdf_language(lang: str) -> str:
+    """The language a PDF declares: the game's tag when it names a region (fr-CA), else the language's usual one."""
+    return lang if "-" in lang else setting_text("language.pdf_tag", lang) or lang
 
 
 def attribution(data: GameData, lang: str) -> str:
@@ -56,7 +60,7 @@ def attribution(data: GameData, lang: str) -> str:
     g = data.game
     line = _work(data, lang)
     for a in g.adapted_from:
-        line += (f" – {_adapted_word(lang)} « {tr(a.title, lang, g.default_language)} »"
+        line += (f" – {_adapted(data, lang, tr(a.title, lang, g.default_language))}"
                  f" ({', '.join(a.authors)}, {a.source_url}, {a.licence.name})")
     return line
 
@@ -69,7 +73,7 @@ def short_attribution(data: GameData, lang: str) -> str:
     g = data.game
     line = _work(data, lang)
     if g.adapted_from:
-        line += f" – {_adapted_word(lang)} « {tr(g.adapted_from[0].title, lang, g.default_language)} »"
+        line += f" – {_adapted(data, lang, tr(g.adapted_from[0].title, lang, g.default_language))}"
         if len(g.adapted_from) > 1:
             line += " …"
     return line
@@ -83,7 +87,7 @@ def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
     keywords = ("print-and-play", "économie sociale et solidaire", "MES", g.licence.name, g.licence.url,
                 f"version {g.version}")
     return PdfMeta(title=title, author=", ".join(g.authors), subject=rights, keywords=keywords,
-                   lang={"fr": "fr-FR", "en": "en-GB"}.get(lang, lang), rights=rights, licence_url=g.licence.url,
+                   lang=pdf_language(lang), rights=rights, licence_url=g.licence.url,
                    statement=rights_statement(data, lang), creators=tuple(g.authors), licence_name=g.licence.name,
                    licensor=g.licensor)
 
@@ -91,5 +95,5 @@ def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
 def rights_statement(data: GameData, lang: str) -> str:
     """The XMP dc:rights statement: attribution plus the licence in words."""
     g = data.game
-    word = "Sous licence" if lang == "fr" else "Licensed under"
-    return f"{attribution(data, lang)}. {word} {g.licence.name}: {g.licence.url}"
+    return text("licence.rights", lang, g.default_language, attribution=attribution(data, lang),
+                licence=g.licence.name, url=g.licence.url)

@@ -374,15 +374,7 @@ def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, Dec
 
 def _index(doc: Located, card_id: str) -> int:
     """Position of a card in its file's list (ids are unique within a validated deck)."""
-    # Indexed once per file: a scan per card made loading a big deck quadratic.
-    index: dict[str, int] | None = doc.__dict__.get("_card_index")
-    if index is None:
-        index = {}
-        for i, raw in enumerate(doc.data.get("cards", [])):
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                index.setdefault(raw["id"], i)
-        doc.__dict__["_card_index"] = index
-    return index.get(card_id, 0)
+    return doc.card_position(card_id)
 
 
 def load_game(start: Path) -> GameData:
@@ -416,11 +408,9 @@ def load_game(start: Path) -> GameData:
     col.problems.extend(board_problems)
     if col.problems:
         raise DataError(col.problems)
-    built = tuple(
-        Deck(id=h.id, type=h.type, title=h.title, template=h.template, back=h.back, cards=tuple(cards),
-             source=str(d.path))
-        for d, h, cards in decks
-    )
+    built = tuple(Deck.model_validate(  # with the context: the title's check needs the game's default language
+        {"id": h.id, "type": h.type, "title": h.title, "template": h.template, "back": h.back, "cards": tuple(cards),
+         "source": str(d.path)}, context=context) for d, h, cards in decks)
     return GameData(root=str(root), game=game, templates=templates, decks=built, board=board,
                     locations=_locations(game, doc, decks))
 

@@ -72,6 +72,20 @@ class Located:
     data: Any
     value_at: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_at: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    _card_positions: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    def card_position(self, card_id: str) -> int:
+        """Position of the first card with this id in the file's `cards` list (0 if none).
+
+        Indexed once per file: a scan per card made loading a big deck quadratic.
+        """
+        if self._card_positions is None:
+            self._card_positions = {}
+            cards = self.data.get("cards", []) if isinstance(self.data, dict) else []
+            for i, raw in enumerate(cards if isinstance(cards, list) else []):
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    self._card_positions.setdefault(raw["id"], i)
+        return self._card_positions.get(card_id, 0)
 
     def where(self, loc: PathKey, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of a path, or of its closest located parent."""

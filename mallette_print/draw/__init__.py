@@ -1,4 +1,6 @@
-"""The one drawing toolkit (fonts, colours, patterns, icons, QR codes, text fitting, PDF canvases).
+"""The one drawing toolkit, one module per job: fonts, colours, patterns, svg (the one SVG loader and its cache),
+icons, qr (codes and their one drawer), markup (the one escaper), textfit, raster (PDF pages to pixels), pdf
+canvases and xmp.
 
 Every output package draws through it. Importing it sets reportlab's stream encoding once for the process.
 """

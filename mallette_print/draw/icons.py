@@ -1,4 +1,9 @@
-"""Icons from assets/ (SVG as vector drawings, PNG/JPEG as images), loaded once per build, drawn as forms."""
+"""Icons from assets/ (SVG as vector drawings, PNG/JPEG as images): the index of icon names, and drawing them.
+
+Cards and the rulebook draw icons through an IconSet, once per canvas as a form
+(named after what it draws); the board draws its few icons in place with
+`draw_icon`. Both read SVG files through draw/svg.py, the one loader.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +11,22 @@ import copy
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from mallette_print.core.errors import DataError, problem
-from mallette_print.build.memo import per_game
 from mallette_print.core.model import GameData
-from mallette_print.draw.colours import Palette
+from mallette_print.draw.colours import INK, Palette
 from mallette_print.draw.fonts import register_family
+from mallette_print.draw.svg import SvgCache, draw_svg, svg_drawing
 
 
 def icon_index(data: GameData) -> dict[str, str]:
-    """Names usable as `:name:` in card text -> icon paths (game ids first, then icon file names); once per game."""
-    return per_game(data, "icon_index", lambda: _icon_index(data))
+    """Names usable as `:name:` in card text -> icon paths (game ids first, then icon file names).
 
-
-def _icon_index(data: GameData) -> dict[str, str]:
+    It lists the icons folder: callers that need it per card keep it on their BuildContext.
+    """
     g = data.game
     names: dict[str, str] = {}
     icons_dir = Path(data.root) / "assets" / "icons"
@@ -38,73 +40,23 @@ def _icon_index(data: GameData) -> dict[str, str]:
     return names
 
 
-def _recolour(node: Any, colour: Any) -> None:
-    """Paint every filled or stroked shape of a drawing in one colour (icons are single-colour)."""
-    for attr in ("fillColor", "strokeColor"):
-        if getattr(node, attr, None) is not None:
-            setattr(node, attr, colour)
-    for child in getattr(node, "contents", []) or []:
-        _recolour(child, colour)
-
-
-def _to_cmyk(node: Any) -> None:
-    """Convert the colours of an SVG drawing to CMYK for the print-shop export."""
-    from reportlab.lib.colors import CMYKColor
-
-    from mallette_print.draw.colours import to_cmyk
-
-    for attr in ("fillColor", "strokeColor"):
-        col = getattr(node, attr, None)
-        if col is not None and not isinstance(col, CMYKColor) and hasattr(col, "hexval"):
-            setattr(node, attr, to_cmyk("#" + col.hexval()[2:8]))
-    for child in getattr(node, "contents", []) or []:
-        _to_cmyk(child)
-
-
-@lru_cache(maxsize=256)
-def _svg_drawing(path: str, stamp: tuple[int, int], colour: str | None, cmyk: bool) -> Any:
-    """An SVG file as a reportlab drawing in its final colours, parsed once per process.
-
-    The rulebook is laid out in several passes, each on a new canvas: without this cache every pass parsed every
-    icon again. `stamp` (mtime, size) makes an edited file parse again in a long-running process. Drawings are
-    only read by renderPDF, never changed, so sharing them between canvases is safe.
-    """
-    from svglib.svglib import svg2rlg
-
-    palette = Palette(cmyk)
-    try:
-        d = svg2rlg(path)
-    except Exception as exc:  # svglib raises many kinds of errors on bad files
-        raise DataError([problem(Path(path), 0, 0, "", f"cannot read this SVG: {exc}")]) from None
-    if d is None:
-        raise DataError([problem(Path(path), 0, 0, "", "cannot read this SVG")])
-    if colour is not None:
-        _recolour(d, palette(colour))
-    elif cmyk:
-        _to_cmyk(d)
-    return d
-
-
 @dataclass
 class IconSet:
-    """The icons of one build: each file read once, each (file, colour) drawn once as a PDF form."""
+    """The icons of one build: each (file, colour) loaded once, and drawn once per canvas as a PDF form."""
 
     root: Path
     palette: Palette
+    svgs: SvgCache | None = None  # None: the module's default cache
     _drawings: dict[tuple[str, str | None], Any] = field(default_factory=dict)
     _forms: dict[tuple[int, str, str], str] = field(default_factory=dict)
 
     def _load(self, rel: str, colour: str | None) -> Any:
         key = (rel, colour)
         if key not in self._drawings:
-            path = (self.root / rel)
+            path = self.root / rel
+            d: Any  # a vector drawing or a raster image
             if path.suffix.lower() == ".svg":
-                try:
-                    st = path.stat()
-                    stamp = (st.st_mtime_ns, st.st_size)
-                except OSError:
-                    stamp = (0, 0)
-                d = _svg_drawing(str(path), stamp, colour, self.palette.cmyk)
+                d = svg_drawing(path, colour, self.palette, self.svgs)
             else:
                 from reportlab.lib.utils import ImageReader
 
@@ -112,7 +64,7 @@ class IconSet:
             self._drawings[key] = d
         return self._drawings[key]
 
-    def draw(self, c: Canvas, rel: str, x: float, y: float, size: float, colour: str | None = "#1A1A1A") -> None:
+    def draw(self, c: Canvas, rel: str, x: float, y: float, size: float, colour: str | None = INK) -> None:
         """Draw an icon (recoloured, or in its own colours when colour is None) fitted into a size×size square."""
         d = self._load(rel, colour)
         key = (id(c), rel, colour or "")
@@ -151,7 +103,7 @@ class IconSet:
 OnDraw = Callable[[Canvas, str | None, str | None], None]
 
 
-def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = "#1A1A1A") -> OnDraw:
+def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = INK) -> OnDraw:
     """The `onDraw` callback that draws the `:name:` icons of a text (see textfit.icon_markup) at text height."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -174,3 +126,14 @@ def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = "#1A
             icons.draw(c, rel, x0 + (slot - side) / 2, info["cur_y"] - 0.2 * size, side, colour)
 
     return draw
+
+
+def draw_icon(c: Canvas, path: str | None, x: float, y: float, size: float, ink: str | None = None,
+              svgs: SvgCache | None = None) -> None:
+    """Draw an SVG icon in place (no form), scaled into a size×size box at (x, y), optionally in another ink."""
+    if not path:
+        return
+    drawing = svg_drawing(path, ink, cache=svgs)
+    if not drawing.width or not drawing.height:
+        return
+    draw_svg(c, drawing, x, y, size / max(drawing.width, drawing.height))

@@ -1,14 +1,19 @@
-"""URL -> QR code as a vector matrix: error correction M, a quiet zone of 4 modules.
+"""QR codes: URL -> vector matrix (error correction M, a quiet zone of 4 modules), and the one function drawing it.
 
 Building a code is the slow part (qrcode searches the best of 8 masks, ~3 ms),
-so codes are cached per URL for the whole process; the renderer then draws each
-distinct code once per PDF as a Form XObject and reuses it.
+so codes are cached per URL for the whole process. `draw_qr` draws a code on a
+canvas; the card painter draws each distinct code once per PDF into a Form
+XObject (in module units) and reuses it, the board and the rulebook draw theirs
+in place.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+
+from reportlab.lib.colors import Color, black, white
+from reportlab.pdfgen.canvas import Canvas
 
 QUIET_MODULES = 4
 
@@ -49,3 +54,20 @@ def qr_code(url: str) -> QrCode:
             else:
                 c += 1
     return QrCode(url, len(matrix), tuple(runs))
+
+
+def draw_qr(c: Canvas, code: QrCode, x: float, y: float, size: float, light: Color = white, dark: Color = black,
+            overdraw: float = 0.0) -> None:
+    """Draw a code, quiet zone included, in the size×size box at (x, y): a light square, dark modules as one path.
+
+    `overdraw` makes each run that much taller, so that no hairline shows between rows at some zoom levels.
+    The canvas state (fill colour) is left changed: callers drawing more save and restore it around.
+    """
+    m = size / code.total_modules
+    c.setFillColor(light)
+    c.rect(x, y, size, size, stroke=0, fill=1)
+    c.setFillColor(dark)
+    p = c.beginPath()
+    for row, col, length in code.runs:
+        p.rect(x + (col + QUIET_MODULES) * m, y + size - (row + QUIET_MODULES + 1) * m, length * m, m + overdraw)
+    c.drawPath(p, stroke=0, fill=1)

@@ -17,19 +17,19 @@ import re
 import threading
 from dataclasses import dataclass, field, replace
 from typing import Callable, Literal, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from mallette_print.core.typography import hyphenation, typeset
 from mallette_print.draw.fonts import FontFamily
+from mallette_print.draw.markup import escape, unescape
 
 NBSP = "\u00a0"
 ICON_SPACES = 4  # an inline icon is as wide as 4 non-breaking spaces (1.12 em in Atkinson Hyperlegible)
 ICON_CALLBACK = "mallette_icon"
-HYPHENATION = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it": "it_IT"}
 _ICON = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", re.S)
@@ -37,21 +37,7 @@ _TAKING = threading.Lock()
 STEP = 0.25  # pt: shrink step; small enough to look continuous, coarse enough to be cheap
 
 
-_BEFORE_PUNCT = re.compile(r"[ \t]+([;:!?»])")
-_AFTER_OPEN = re.compile(r"«[ \t]*")
-_BEFORE_CLOSE = re.compile(r"(?<=\S)»")
 _HELD = re.compile("\x00(\\d+)\x00")
-
-
-def french_spacing(text: str) -> str:
-    """French typography: a non-breaking space before ; : ! ? and inside « » (never U+202F)."""
-    text = text.replace("\u202f", NBSP)
-    text = _BEFORE_PUNCT.sub(NBSP + r"\1", text)
-    if "«" in text:
-        text = _AFTER_OPEN.sub("«" + NBSP, text)
-    if "»" in text:
-        text = _BEFORE_CLOSE.sub(NBSP + "»", text)
-    return text
 
 
 def icon_names(text: str) -> list[str]:
@@ -60,8 +46,8 @@ def icon_names(text: str) -> list[str]:
 
 
 def to_markup(text: str, lang: str) -> str:
-    """Card text with **bold**, *italic* and :icons: -> Paragraph markup (escaped, typographic spaces)."""
-    # Icons become placeholders first, so that the colons of `:name:` never get French spacing.
+    """Card text with **bold**, *italic* and :icons: -> Paragraph markup (escaped, the language's typography)."""
+    # Icons become placeholders first, so that the colons of `:name:` never get a space before them.
     names: list[str] = []
 
     def hold(m: re.Match[str]) -> str:
@@ -72,12 +58,11 @@ def to_markup(text: str, lang: str) -> str:
     out = text.replace("\u202f", NBSP)
     if ":" in out:
         out = _ICON.sub(hold, out)
-    out = escape(out)
+    out = escape(out, quotes=False)
     if "*" in out:
         out = _BOLD.sub(r"<b>\1</b>", out)
         out = _ITALIC.sub(r"<i>\1</i>", out)
-    if lang.startswith("fr"):
-        out = french_spacing(out)
+    out = typeset(out, lang)
     return _HELD.sub(lambda m: icon_markup(names[int(m.group(1))]), out) if names else out
 
 
@@ -171,7 +156,7 @@ def paragraph_style(fam: FontFamily, style: Style, size: float, lang: str, itali
         "card", fontName=fam.pick(style.bold, style.italic or italic), fontSize=size, leading=size * style.leading,
         # The colour as a Color object: as a string, reportlab would parse it again for every line it draws.
         alignment=_ALIGN.get(style.align, TA_LEFT), textColor=colour or HexColor(style.colour),
-        hyphenationLang=HYPHENATION.get(lang[:2], "") if hyphenate else "", embeddedHyphenation=1, uriWasteReduce=0.3,
+        hyphenationLang=hyphenation(lang) if hyphenate else "", embeddedHyphenation=1, uriWasteReduce=0.3,
         splitLongWords=1,
     )
 
@@ -218,7 +203,7 @@ def _least_height(fam: FontFamily, block: Block, style: Style, size: float, widt
     """A lower bound of a block's height at a size: its text laid end to end cannot take fewer lines."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text = _TAG.sub("", block.markup).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text = unescape(_TAG.sub("", block.markup))
     run = min(stringWidth(text, name, size) for name in (fam.regular, fam.italic))
     return -(-run // max(width, 1.0)) * size * style.leading
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import io
 import warnings
-from xml.sax.saxutils import escape
 
 from mallette_print.core.licensing import PdfMeta, rights_statement
 from mallette_print.core.model import GameData
+from mallette_print.draw.markup import escape
 
 CC_NS = "http://creativecommons.org/ns#"
 # In every packet this module writes, uncompressed: how the pipeline knows a PDF needs no stamping.
@@ -40,27 +40,27 @@ def rights_text(data: GameData, lang: str) -> str:
 
 
 def _alt(text: str) -> str:
-    return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+    return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text, quotes=False)}</rdf:li></rdf:Alt>'
 
 
 def packet(meta: PdfMeta) -> bytes:
     """The XMP packet of a PDF: its document information and licence fields (UTF-8)."""
-    seq = "".join(f"<rdf:li>{escape(c)}</rdf:li>" for c in meta.creators)
+    seq = "".join(f"<rdf:li>{escape(c, quotes=False)}</rdf:li>" for c in meta.creators)
     fields = [
         f"<dc:creator {_DC}><rdf:Seq>{seq}</rdf:Seq></dc:creator>",
         f"<dc:description {_DC}>{_alt(meta.subject)}</dc:description>",
         f"<dc:title {_DC}>{_alt(meta.title)}</dc:title>",
-        f"<pdf:Keywords {_PDF}>{escape(', '.join(meta.keywords))}</pdf:Keywords>",
+        f"<pdf:Keywords {_PDF}>{escape(', '.join(meta.keywords), quotes=False)}</pdf:Keywords>",
         f"<pdf:Producer {_PDF}>mallette-print (reportlab)</pdf:Producer>",
         f"<xmp:CreateDate {_XMP}>{INVARIANT_DATE}</xmp:CreateDate>",
         f"<xmp:CreatorTool {_XMP}>mallette-print</xmp:CreatorTool>",
         f"<xmp:ModifyDate {_XMP}>{INVARIANT_DATE}</xmp:ModifyDate>",
         f"<dc:rights {_DC}>{_alt(meta.statement)}</dc:rights>",
         f"<xmpRights:Marked {_RIGHTS}>True</xmpRights:Marked>",
-        f"<xmpRights:WebStatement {_RIGHTS}>{escape(meta.licence_url)}</xmpRights:WebStatement>",
+        f"<xmpRights:WebStatement {_RIGHTS}>{escape(meta.licence_url, quotes=False)}</xmpRights:WebStatement>",
         f"<xmpRights:UsageTerms {_RIGHTS}>{_alt(f'{meta.licence_name} – {meta.licence_url}')}</xmpRights:UsageTerms>",
-        f"<cc:license xmlns:cc=\"{CC_NS}\">{escape(meta.licence_url)}</cc:license>",
-        f"<cc:attributionName xmlns:cc=\"{CC_NS}\">{escape(meta.licensor)}</cc:attributionName>",
+        f"<cc:license xmlns:cc=\"{CC_NS}\">{escape(meta.licence_url, quotes=False)}</cc:license>",
+        f"<cc:attributionName xmlns:cc=\"{CC_NS}\">{escape(meta.licensor, quotes=False)}</cc:attributionName>",
     ]
     text = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
             '<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="mallette-print">\n'

@@ -1,6 +1,6 @@
 """The card anatomy figure: one real card of each deck type, drawn by the card renderer, with callouts.
 
-The card is the one `cards.pdf` prints (render.cards.draw_card_face), scaled
+The card is the one `cards.pdf` prints (cards.painter.draw_card_face), scaled
 down; callout positions come from the same fitted layout (render.faces), so a
 template change moves the callouts with it.
 """
@@ -16,15 +16,13 @@ from reportlab.platypus import Flowable, Paragraph
 
 from mallette_print.core.cardsize import CardSize
 from mallette_print.draw.fonts import register_family
+from mallette_print.draw.markup import escape
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.rulebook.words import word
 from mallette_print.cards.painter import draw_card_face
 from mallette_print.cards.faces import FaceLayout
 from mallette_print.cards.layouts import deck_layouts
-
-
-def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;")
+from mallette_print.build.context import BuildContext
 
 
 def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: str) -> list[tuple[float, float, str]]:
@@ -32,16 +30,17 @@ def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: 
     from mallette_print.core.units import parse_length
 
     tpl = data.templates[deck.template]
+    d = data.game.default_language
     W, H, S = size.w, size.h, size.safe
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
     band = {"family": "a_band_family", "kind": "a_band_kind"}.get(tpl.band, "a_band_type")
-    fields = ", ".join(word(f"f_{f}", lang) for f in tpl.show if f"f_{f}" in _FIELD_KEYS)
-    out = [(W * 0.72, H - band_h / 2, word(band, lang)),
-           (W * 0.3, (lay.title_top + lay.rule_y) / 2, word("a_title", lang)),
-           (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, fields=fields))]
+    fields = ", ".join(word(f"f_{f}", lang, d) for f in tpl.show if f"f_{f}" in _FIELD_KEYS)
+    out = [(W * 0.72, H - band_h / 2, word(band, lang, d)),
+           (W * 0.3, (lay.title_top + lay.rule_y) / 2, word("a_title", lang, d)),
+           (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, d, fields=fields))]
     if lay.qr_url:
-        out.append((W - S - lay.qr_size / 2, S + lay.qr_size / 2, word("a_fiche", lang)))
-    out.append((S + 4 * mm, S + lay.small_size * 0.8, word("a_notice", lang)))
+        out.append((W - S - lay.qr_size / 2, S + lay.qr_size / 2, word("a_fiche", lang, d)))
+    out.append((S + 4 * mm, S + lay.small_size * 0.8, word("a_notice", lang, d)))
     return out
 
 
@@ -53,11 +52,12 @@ _FIELD_KEYS = {f"f_{k}" for k in ("description", "resources", "ability", "zone",
 class CardAnatomy(Flowable):
     """A real card at `scale` with its callouts in a column on its right."""
 
-    def __init__(self, data: GameData, deck: Deck, card: Card, lang: str, size: CardSize, scale: float,
-                 width: float, style: ParagraphStyle) -> None:
+    def __init__(self, ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
+                 scale: float, width: float, style: ParagraphStyle) -> None:
         super().__init__()
         fam = register_family()
-        got = deck_layouts(data, deck, lang, size, fam)
+        self.ctx = ctx
+        got = deck_layouts(ctx, data, deck, lang, size, fam)
         if isinstance(got, list):
             raise ValueError(f"card '{card.id}' does not fit its template")
         lay = got[card.id]
@@ -74,14 +74,14 @@ class CardAnatomy(Flowable):
         c: Any = self.canv
         s, size = self.scale, self.size
         cw = size.w * s
-        draw_card_face(c, self.data, self.deck, self.card, self.lang, 0, 0, scale=s)
+        draw_card_face(self.ctx, c, self.data, self.deck, self.card, self.lang, 0, 0, scale=s)
         c.saveState()
         c.setStrokeColor(colors.HexColor("#9AA5AD"))
         c.setLineWidth(0.4)
         c.roundRect(0, 0, cw, size.h * s, 3 * mm * s, stroke=1, fill=0)  # the trim line, so white cards show
         label_x = cw + self.gap
         label_w = self.width - label_x
-        paras = [Paragraph(_esc(text), self.style) for _, _, text in self.points]
+        paras = [Paragraph(escape(text, quotes=False), self.style) for _, _, text in self.points]
         heights = [p.wrap(label_w, self.height)[1] for p in paras]
         # Labels at their anchors' heights, pushed down so they never overlap.
         ys: list[float] = []

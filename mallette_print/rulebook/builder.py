@@ -41,6 +41,7 @@ from mallette_print.core.model import GameData
 from mallette_print.rulebook.words import word
 from mallette_print.draw.textfit import icon_markup
 from mallette_print.rulebook.figures import scaled_image
+from mallette_print.draw.markup import escape
 from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, Styles
 
 ICON_NAME = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
@@ -78,7 +79,7 @@ def markup(spans: rs.Inline, icons: Collection[str] = ()) -> str:
         if s.linebreak:
             out.append("<br/>")
             continue
-        t = s.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        t = escape(s.text, quotes=False)
         if icons and not s.code:
             t = ICON_NAME.sub(lambda m: icon_markup(m.group(1)) if m.group(1) in icons else m.group(0), t)
         if s.code:
@@ -90,7 +91,7 @@ def markup(spans: rs.Inline, icons: Collection[str] = ()) -> str:
         if s.bold:
             t = f"<b>{t}</b>"
         if s.href:
-            href = s.href.replace("&", "&amp;").replace('"', "&quot;")
+            href = escape(s.href)
             t = f'<a href="{href}" color="#0072B2"><u>{t}</u></a>'
             # On paper a link is only useful if the address is visible.
             if s.text.strip() != s.href and not s.href.startswith("#"):
@@ -173,7 +174,7 @@ class Builder:
             elif isinstance(b, rs.Quote):
                 out.append(self.box(self.blocks(b.blocks, section, width - 8 * mm), width))
             elif isinstance(b, rs.Code):
-                text = b.text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br/>")
+                text = escape(b.text, quotes=False).replace("\n", "<br/>")
                 out.append(self.box([Paragraph(text, self.st.cell)], width))
             elif isinstance(b, rs.Rule):
                 out.append(HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=4, spaceAfter=8))
@@ -261,7 +262,7 @@ class Builder:
         flow = scaled_image(b.path, width, self.height * 0.4)
         out: list[Flowable] = [flow]
         if b.alt:
-            out.append(Paragraph(b.alt.replace("&", "&amp;").replace("<", "&lt;"), self.st.caption))
+            out.append(Paragraph(escape(b.alt, quotes=False), self.st.caption))
         return [KeepTogether(out)]
 
     def box(self, flows: list[Flowable], width: float) -> Table:
@@ -279,9 +280,10 @@ class Builder:
         return t
 
 
-def toc(st: Styles, lang: str, contents: TableOfContents) -> list[Flowable]:
+def toc(st: Styles, lang: str, contents: TableOfContents, default: str | None = None) -> list[Flowable]:
     """The table of contents page (`contents`: the flowable kept across layout passes, passes.contents_flowable)."""
-    return [Heading(word("contents", lang), st.h[0], 1, word("contents", lang), in_toc=False), contents, PageBreak()]
+    title = word("contents", lang, default)
+    return [Heading(title, st.h[0], 1, title, in_toc=False), contents, PageBreak()]
 
 
 def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable]:
@@ -289,22 +291,22 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
     g = data.game
     p = g.parameters
     d = g.default_language
-    esc = lambda s: s.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
-    facts = word("facts", lang, players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
+    facts = word("facts", lang, d, players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
                  debrief=p.debrief_minutes)
     from mallette_print.rulebook.cover import FamilyRow
 
     return [
         Spacer(1, height * 0.16),
-        Paragraph(esc(tr(g.title, lang, d)), st.title),
-        Paragraph(esc(tr(g.subtitle, lang, d)), st.subtitle) if g.subtitle else Spacer(1, 1),
+        Paragraph(escape(tr(g.title, lang, d), quotes=False), st.title),
+        Paragraph(escape(tr(g.subtitle, lang, d), quotes=False), st.subtitle) if g.subtitle else Spacer(1, 1),
         HRFlowable(width="100%", thickness=2, color=ACCENT, spaceBefore=6, spaceAfter=14),
-        Paragraph(esc(facts), st.body),
+        Paragraph(escape(facts, quotes=False), st.body),
         Spacer(1, height * 0.07),
         FamilyRow(data, lang, st.fam, height * 0.2),
         Spacer(1, height * 0.1),
-        Paragraph(esc(word("version", lang, version=g.version)) + f" · {g.year} · {esc(g.licensor)}", st.body),
-        Paragraph(esc(word("cover_licence", lang, licence=g.licence.name)), st.small),
+        Paragraph(escape(f"{word('version', lang, d, version=g.version)} · {g.year} · {g.licensor}", quotes=False),
+                  st.body),
+        Paragraph(escape(word("cover_licence", lang, d, licence=g.licence.name), quotes=False), st.small),
         NextPageTemplate("body"),
         PageBreak(),
     ]

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
-from mallette_print.rulebook.words import french_spacing
+from mallette_print.core.phrasebook import text
+from mallette_print.core.typography import typeset
 
 # How the debrief time is shared between its four phases (emotions, story, notions, transfer),
 # following the step-by-step debrief of the game brief; the total comes from the data.
@@ -19,7 +20,7 @@ DEBRIEF_SHARES = (0.2, 0.25, 0.25, 0.3)
 
 def _t(data: GameData, text: object, lang: str) -> str:
     out = tr(text, lang, data.game.default_language)  # type: ignore[arg-type]
-    return french_spacing(out) if lang == "fr" else out
+    return typeset(out, lang)
 
 
 def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
@@ -27,7 +28,7 @@ def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
     g = data.game
     p = g.parameters
     values: dict[str, str] = {k: str(v) for k, v in p.model_dump().items()}
-    sep = " et " if lang == "fr" else " and "
+    sep = text("common.and", lang, g.default_language)
 
     def names(items: list[str]) -> str:
         return items[0] if len(items) < 2 else ", ".join(items[:-1]) + sep + items[-1]
@@ -66,11 +67,9 @@ def _challenge_values(data: GameData, lang: str) -> dict[str, str]:
     """The challenges to win by actors on the board, as one phrase and per table size (for a rules table)."""
     p = data.game.parameters
     steps = sorted(p.challenges_to_win_by_actors.items())
-    # No-break spaces keep each number with its words at a line end.
-    if lang == "fr":
-        phrase = ", ".join(f"{need}\u00a0dès {count}\u00a0acteurs" for count, need in steps)
-    else:
-        phrase = ", ".join(f"{need}\u00a0from {count}\u00a0actors" for count, need in steps)
+    # No-break spaces (in the phrase) keep each number with its words at a line end.
+    phrase = ", ".join(text("rulebook.challenges_step", lang, data.game.default_language, need=need, count=count)
+                       for count, need in steps)
     values = {"challenges_to_win_by_actors": phrase or "–"}
     for n in range(p.players_min, p.players_max + 1):
         actors = p.actors_on_board(n)

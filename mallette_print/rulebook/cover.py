@@ -16,14 +16,13 @@ from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
 from mallette_print.core.units import mm
-from mallette_print.draw.colours import Palette, mix
+from mallette_print.draw.colours import INK, Palette, mix
 from mallette_print.draw.icons import IconSet
 from mallette_print.draw.patterns import draw_pattern
 
 CARD_RATIO = 88 / 63  # a poker card's height over its width
 GAP = mm(3)
 LABEL = 8.5  # pt, shrunk to fit a narrow tile
-INK = "#1A1A1A"
 
 
 class FamilyRow(Flowable):

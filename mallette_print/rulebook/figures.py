@@ -1,30 +1,21 @@
-"""Small rulebook flowables: images and SVG icons at a given size, vector QR codes, the 50 mm test square."""
+"""Small rulebook flowables: images and SVG icons at a given size, vector QR codes, the 50 mm test square.
+
+They draw through the toolkit (draw/svg.py loads the SVGs, draw/qr.py draws the codes); only the flowable
+wrapping is the rulebook's own.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
-from mallette_print.draw.qr import qr_code
-
-
-@lru_cache(maxsize=256)
-def svg_drawing(path: Path) -> Drawing:
-    """An SVG file converted once per process (callers must not mutate it)."""
-    from svglib.svglib import svg2rlg
-
-    d = svg2rlg(str(path))
-    if d is None:  # svglib returns None on unreadable files
-        raise ValueError(f"cannot read SVG {path}")
-    return d
+from mallette_print.draw.qr import draw_qr, qr_code
+from mallette_print.draw.svg import draw_svg, svg_drawing
 
 
 class Svg(Flowable):
@@ -32,6 +23,7 @@ class Svg(Flowable):
 
     def __init__(self, path: Path, width: float, height: float) -> None:
         super().__init__()
+        # Read when the story is built, from the file as it is now (the loader's cache knows the file's stamp).
         self.drawing = svg_drawing(path)
         sx = width / self.drawing.width
         sy = height / self.drawing.height
@@ -43,10 +35,7 @@ class Svg(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.scale(self.scale, self.scale)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
-        self.canv.restoreState()
+        draw_svg(self.canv, self.drawing, 0, 0, self.scale)
 
 
 def scaled_image(path: Path, max_w: float, max_h: float) -> Flowable:
@@ -73,18 +62,9 @@ class Qr(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        code = qr_code(self.url)
-        n, runs = code.size, code.runs
-        module = self.width / (n + 8)
         c = self.canv
         c.saveState()
-        c.setFillColor(colors.white)
-        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        c.setFillColor(colors.black)
-        p = c.beginPath()
-        for r, col, length in runs:
-            p.rect((col + 4) * module, self.height - (r + 5) * module, length * module, module)
-        c.drawPath(p, stroke=0, fill=1)
+        draw_qr(c, qr_code(self.url), 0, 0, self.width)
         c.linkURL(self.url, (0, 0, self.width, self.height), relative=1)
         c.restoreState()
 

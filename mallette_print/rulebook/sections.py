@@ -8,6 +8,7 @@ rulebook_words.py.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +17,19 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from mallette_print.rulebook import content as rc
+from mallette_print.build.options import paper_label
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, deed_url
+from mallette_print.build.context import BuildContext
 from mallette_print.core.model import GameData
 from mallette_print.rulebook.words import word
 from mallette_print.rulebook.figures import Qr, Svg, TestSquare
+from mallette_print.draw.markup import escape
 from mallette_print.rulebook.builder import Builder, Count
 
 
-def esc(s: str) -> str:
-    """Text escaped for paragraph markup."""
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# Text between tags: quotes left as they are (see draw/markup.py); attribute values take escape() itself.
+esc = partial(escape, quotes=False)
 
 
 def _bold_last_row(t: Table) -> None:
@@ -36,11 +39,12 @@ def _bold_last_row(t: Table) -> None:
 def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     """The components list: cards per deck and in total (from the YAML quantities), board, markers."""
     st = b.st
+    d = data.game.default_language
     rows = rc.components(data, lang)
     total = sum(r.copies for r in rows)
-    out = b.heading(1, esc(word("components", lang)))
-    out.append(b.para(esc(word("components_intro", lang, total=total, decks=len(rows))), st.lead_in))
-    head = [word("deck", lang), word("distinct", lang), word("copies", lang)]
+    out = b.heading(1, esc(word("components", lang, d)))
+    out.append(b.para(esc(word("components_intro", lang, d, total=total, decks=len(rows))), st.lead_in))
+    head = [word("deck", lang, d), word("distinct", lang, d), word("copies", lang, d)]
     cells: list[list[Any]] = [[Paragraph(esc(head[0]), st.cell_head),
                                Paragraph(esc(head[1]), ParagraphStyle("r", parent=st.cell_head, alignment=2)),
                                Paragraph(esc(head[2]), ParagraphStyle("r", parent=st.cell_head, alignment=2))]]
@@ -51,19 +55,19 @@ def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
         cells.append([_with_icon(data, deck_icons.get(r.deck_id), label, st.cell, st.cell.fontSize * 1.3),
                       Paragraph(str(r.distinct), st.cell_right), Paragraph(str(r.copies), st.cell_right)])
         texts.append([r.label + "xxx", str(r.distinct), str(r.copies)])
-    cells.append([Paragraph(f"<b>{esc(word('total', lang))}</b>", st.cell),
+    cells.append([Paragraph(f"<b>{esc(word('total', lang, d))}</b>", st.cell),
                   Paragraph(f"<b>{sum(r.distinct for r in rows)}</b>", st.cell_right),
                   Paragraph(f"<b>{total}</b>", st.cell_right)])
-    texts.append([word("total", lang), "", ""])
+    texts.append([word("total", lang, d), "", ""])
     t = b.grid(cells, texts, min(b.width, 120 * mm))
     _bold_last_row(t)
     out.append(t)
     g = data.game
     tracks = [tr(t.label, lang, g.default_language) for t in g.tracks]
-    out.append(b.para(esc(word("also", lang))))
-    items = [word("board_item", lang, zones=len(g.zones)),
-             word("markers_item", lang, n=len(tracks), names=", ".join(tracks)),
-             word("round_item", lang, rounds=g.parameters.rounds)]
+    out.append(b.para(esc(word("also", lang, d))))
+    items = [word("board_item", lang, d, zones=len(g.zones)),
+             word("markers_item", lang, d, n=len(tracks), names=", ".join(tracks)),
+             word("round_item", lang, d, rounds=g.parameters.rounds)]
     for it in items:
         out.append(Paragraph(esc(it), ParagraphStyle("li", parent=st.body, leftIndent=st.body.fontSize * 1.4,
                                                      bulletIndent=st.body.fontSize * 0.4, spaceAfter=2),
@@ -86,38 +90,39 @@ def _with_icon(data: GameData, icon: str | None, label: str, style: ParagraphSty
 def facilitator(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     """Session plan with timings and the debrief, with every question printed on the cards."""
     st = b.st
+    d = data.game.default_language
     p = data.game.parameters
     out: list[Flowable] = [PageBreak()]
-    out += b.heading(1, esc(word("facilitator", lang)))
+    out += b.heading(1, esc(word("facilitator", lang, d)))
     plan = rc.session_plan(data)
     total = sum(m for _, m in plan)
-    out += b.heading(2, esc(word("plan", lang)))
-    out.append(b.para(esc(word("plan_intro", lang, total=total)), st.lead_in))
-    head = [word("step", lang), word("when", lang), word("minutes", lang), word("what", lang)]
+    out += b.heading(2, esc(word("plan", lang, d)))
+    out.append(b.para(esc(word("plan_intro", lang, d, total=total)), st.lead_in))
+    head = [word("step", lang, d), word("when", lang, d), word("minutes", lang, d), word("what", lang, d)]
     cells: list[list[Any]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
     texts = [head]
     start = 0
     for step, minutes in plan:
         when = f"{start // 60}:{start % 60:02d}–{(start + minutes) // 60}:{(start + minutes) % 60:02d}"
-        what = word(f"{step}_what", lang, rounds=p.rounds)
-        row = [word(step, lang), when, word("min", lang, n=minutes), what]
+        what = word(f"{step}_what", lang, d, rounds=p.rounds)
+        row = [word(step, lang, d), when, word("min", lang, d, n=minutes), what]
         cells.append([Paragraph(f"<b>{esc(row[0])}</b>", st.cell), Paragraph(row[1], st.cell),
                       Paragraph(esc(row[2]), st.cell), Paragraph(esc(row[3]), st.cell)])
         texts.append(row[:3] + [""])
         start += minutes
-    cells.append([Paragraph(f"<b>{esc(word('total', lang))}</b>", st.cell), Paragraph("", st.cell),
-                  Paragraph(f"<b>{esc(word('min', lang, n=total))}</b>", st.cell), Paragraph("", st.cell)])
-    texts.append([word("total", lang), "", "", ""])
+    cells.append([Paragraph(f"<b>{esc(word('total', lang, d))}</b>", st.cell), Paragraph("", st.cell),
+                  Paragraph(f"<b>{esc(word('min', lang, d, n=total))}</b>", st.cell), Paragraph("", st.cell)])
+    texts.append([word("total", lang, d), "", "", ""])
     t = b.grid(cells, texts, b.width)
     _bold_last_row(t)
     out.append(t)
 
-    out += b.heading(2, esc(word("debrief_title", lang)))
-    out.append(b.para(esc(word("debrief_intro", lang))))
+    out += b.heading(2, esc(word("debrief_title", lang, d)))
+    out.append(b.para(esc(word("debrief_intro", lang, d))))
     questions = rc.debrief_questions(data, lang)
     by_type: dict[str, list[rc.Question]] = {}
-    for d in data.decks:
-        by_type.setdefault(d.type, []).extend(questions.get(d.id, []))
+    for deck in data.decks:
+        by_type.setdefault(deck.type, []).extend(questions.get(deck.id, []))
     phases = [("emotions", []), ("story", by_type.get("event", [])), ("notions", by_type.get("notion", [])),
               ("transfer", by_type.get("challenge", []))]
     used = {"event", "notion", "challenge"}
@@ -125,9 +130,9 @@ def facilitator(data: GameData, lang: str, b: Builder) -> list[Flowable]:
         if kind not in used:
             phases[1][1].extend(qs)
     for (phase, qs), minutes in zip(phases, rc.debrief_phases(data)):
-        title = f"{word('phase_' + phase, lang)} · {word('min', lang, n=minutes)}"
+        title = f"{word('phase_' + phase, lang, d)} · {word('min', lang, d, n=minutes)}"
         out += b.heading(3, esc(title))
-        out.append(b.para(esc(word(f"phase_{phase}_what", lang))))
+        out.append(b.para(esc(word(f"phase_{phase}_what", lang, d))))
         qstyle = ParagraphStyle("q", parent=st.body, leftIndent=st.body.fontSize * 1.4,
                                 bulletIndent=st.body.fontSize * 0.3, spaceAfter=st.body.fontSize * 0.35)
         for q in qs:
@@ -139,18 +144,19 @@ def facilitator(data: GameData, lang: str, b: Builder) -> list[Flowable]:
 def fiches(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     """The kit's fiches: number, title, URL, the cards pointing to each, and a QR code."""
     st = b.st
+    d = data.game.default_language
     entries = rc.fiche_index(data, lang)
     out: list[Flowable] = [PageBreak()]
-    out += b.heading(1, esc(word("fiches", lang)))
-    out.append(b.para(esc(word("fiches_intro", lang, n=len(entries)))))
+    out += b.heading(1, esc(word("fiches", lang, d)))
+    out.append(b.para(esc(word("fiches_intro", lang, d, n=len(entries)))))
     qr = 20 * mm
     num_w = st.body.fontSize * 2.6
     text_w = b.width - qr - num_w - 8
     rows: list[list[Any]] = []
     for e in entries:
-        cards = word("cited_by", lang, cards=", ".join(e.cards)) if e.cards else word("not_cited", lang)
+        cards = word("cited_by", lang, d, cards=", ".join(e.cards)) if e.cards else word("not_cited", lang, d)
         text = [Paragraph(f"<b>{esc(e.title)}</b>", st.cell),
-                Paragraph(f'<a href="{esc(e.url)}" color="#0072B2">{esc(e.url)}</a>', st.cell),
+                Paragraph(f'<a href="{escape(e.url)}" color="#0072B2">{esc(e.url)}</a>', st.cell),
                 Paragraph(esc(cards), st.small)]
         rows.append([Paragraph(f"<b>{e.number}</b>", ParagraphStyle("n", parent=st.cell_head,
                                                                        fontSize=st.body.fontSize * 1.4,
@@ -173,18 +179,19 @@ def fiches(data: GameData, lang: str, b: Builder) -> list[Flowable]:
 def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem], paper: str) -> list[Flowable]:
     """The printing guide: 100% check with a 50 mm square, files and sheets, duplex alignment, cutting order."""
     st = b.st
+    d = data.game.default_language
     out: list[Flowable] = [PageBreak()]
-    out += b.heading(1, esc(word("print", lang)))
-    out += b.heading(2, esc(word("scale_title", lang)))
-    square = TestSquare(st.fam.bold, word("square", lang))
+    out += b.heading(1, esc(word("print", lang, d)))
+    out += b.heading(2, esc(word("scale_title", lang, d)))
+    square = TestSquare(st.fam.bold, word("square", lang, d))
     text_w = b.width - 50 * mm - 6 * mm
-    t = Table([[Paragraph(esc(word("scale_text", lang)), st.body), square]], colWidths=[text_w, 50 * mm + 6 * mm])
+    t = Table([[Paragraph(esc(word("scale_text", lang, d)), st.body), square]], colWidths=[text_w, 50 * mm + 6 * mm])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (0, -1), 6 * mm), ("RIGHTPADDING", (1, 0), (1, -1), 0)]))
     out.append(t)
-    out += b.heading(2, esc(word("files_title", lang)))
-    out.append(b.para(esc(word("files_intro", lang, paper="A4" if paper == "a4" else "Letter")), st.lead_in))
-    head = [word("file", lang), word("how", lang), word("pages", lang), word("sheets", lang)]
+    out += b.heading(2, esc(word("files_title", lang, d)))
+    out.append(b.para(esc(word("files_intro", lang, d, paper=paper_label(paper, lang, d))), st.lead_in))
+    head = [word("file", lang, d), word("how", lang, d), word("pages", lang, d), word("sheets", lang, d)]
     cells: list[list[Any]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
     texts = [head]
     for it in items:
@@ -194,11 +201,11 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
         if b.live is not None:
             b.live.setdefault(it.name, []).append((pages, sheets))
     out.append(b.grid(cells, texts, b.width, fixed={2: st.body.fontSize * 4.2, 3: st.body.fontSize * 5.2}))
-    out += b.heading(2, esc(word("duplex_title", lang)))
-    out.append(b.para(esc(word("duplex_text", lang))))
-    out += b.heading(2, esc(word("cut_title", lang)))
+    out += b.heading(2, esc(word("duplex_title", lang, d)))
+    out.append(b.para(esc(word("duplex_text", lang, d))))
+    out += b.heading(2, esc(word("cut_title", lang, d)))
     for i, key in enumerate(("cut_1", "cut_2", "cut_3", "cut_4"), start=1):
-        out.append(Paragraph(esc(word(key, lang)), ParagraphStyle("c", parent=st.body, leftIndent=st.body.fontSize * 1.6,
+        out.append(Paragraph(esc(word(key, lang, d)), ParagraphStyle("c", parent=st.body, leftIndent=st.body.fontSize * 1.6,
                                                                   bulletIndent=0, spaceAfter=st.body.fontSize * 0.3),
                              bulletText=f"{i}."))
     return out
@@ -209,11 +216,11 @@ def sheets_text(it: rc.PrintItem) -> str:
     return str(it.sheets) if it.sheets else "–"
 
 
-def _assets_credits(root: Path, b: Builder, lang: str) -> list[Flowable]:
+def _assets_credits(root: Path, b: Builder, lang: str, d: str) -> list[Flowable]:
     """assets/CREDITS as it is written: titles underlined with dashes become subheadings."""
     path = root / "assets" / "CREDITS"
     if not path.is_file():
-        return [b.para(esc(word("no_assets_credits", lang)))]
+        return [b.para(esc(word("no_assets_credits", lang, d)))]
     lines = path.read_text(encoding="utf-8").splitlines()
     out: list[Flowable] = []
     block: list[str] = []
@@ -262,14 +269,15 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     g = data.game
     d = g.default_language
     out: list[Flowable] = [PageBreak()]
-    out += b.heading(1, esc(word("credits", lang)))
-    out += b.heading(2, esc(word("work", lang)))
+    out += b.heading(1, esc(word("credits", lang, d)))
+    out += b.heading(2, esc(word("work", lang, d)))
     deed = deed_url(data, lang)
-    info = [(word("w_title", lang), esc(tr(g.title, lang, d))),
-            (word("w_authors", lang), esc(", ".join(g.authors))),
-            (word("w_source", lang), f'<a href="{esc(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
-            (word("w_licence", lang), f'{esc(g.licence.name)} – <a href="{esc(deed)}" color="#0072B2">{esc(deed)}</a>'),
-            (word("w_version", lang), f"{esc(g.version)} ({g.year})")]
+    info = [(word("w_title", lang, d), esc(tr(g.title, lang, d))),
+            (word("w_authors", lang, d), esc(", ".join(g.authors))),
+            (word("w_source", lang, d), f'<a href="{escape(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
+            (word("w_licence", lang, d),
+             f'{esc(g.licence.name)} – <a href="{escape(deed)}" color="#0072B2">{esc(deed)}</a>'),
+            (word("w_version", lang, d), f"{esc(g.version)} ({g.year})")]
     qr = 24 * mm
     label_w = st.body.fontSize * 7
     rows = [[Paragraph(f"<b>{esc(k)}</b>", st.cell), Paragraph(v, st.cell)] for k, v in info]
@@ -287,26 +295,27 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
     out.append(KeepTogether([outer, Spacer(1, 4)]))
-    out.append(b.para(esc(word("licence_text", lang, licence=g.licence.name))))
-    out += b.heading(2, esc(word("how_to_credit", lang)))
+    out.append(b.para(esc(word("licence_text", lang, d, licence=g.licence.name))))
+    out += b.heading(2, esc(word("how_to_credit", lang, d)))
     out.append(b.box([Paragraph(esc(attribution(data, lang)), st.body)], b.width))
     if g.adapted_from:
-        out += b.heading(2, esc(word("adapted", lang)))
+        out += b.heading(2, esc(word("adapted", lang, d)))
         for a in g.adapted_from:
             line = (f"<b>{esc(tr(a.title, lang, d))}</b> – {esc(', '.join(a.authors))}"
                     f"{f' ({a.year})' if a.year else ''} – {esc(a.source_url)} – {esc(a.licence.name)}")
             out.append(b.para(line))
             if a.changes:
-                out.append(b.para(esc(word("changes", lang, text=tr(a.changes, lang, d))), st.small))
-    out += b.heading(2, esc(word("assets_credits", lang)))
-    out += _assets_credits(Path(data.root), b, lang)
+                out.append(b.para(esc(word("changes", lang, d, text=tr(a.changes, lang, d))), st.small))
+    out += b.heading(2, esc(word("assets_credits", lang, d)))
+    out += _assets_credits(Path(data.root), b, lang, d)
     out.append(Spacer(1, 6))
-    out.append(b.para(esc(word("software", lang)), st.small))
+    out.append(b.para(esc(word("software", lang, d)), st.small))
     return out
 
 
-def anatomy(data: GameData, lang: str, b: Builder, card_size: str) -> list[Flowable]:
+def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size: str) -> list[Flowable]:
     """One real card of each type, drawn by the card renderer, with callouts; two per row on a full page."""
+    d = data.game.default_language
     from mallette_print.core.cardsize import parse_card_size
     from mallette_print.rulebook.anatomy import CardAnatomy, sample_cards
 
@@ -318,11 +327,11 @@ def anatomy(data: GameData, lang: str, b: Builder, card_size: str) -> list[Flowa
     scale = card_w / size.w
     label = ParagraphStyle("callout", parent=st.small, fontSize=max(8.5, st.body.fontSize - 2),
                            leading=max(8.5, st.body.fontSize - 2) * 1.2, hyphenationLang="")
-    out = b.heading(1, esc(word("anatomy", lang)))
-    out.append(b.para(esc(word("anatomy_intro", lang))))
+    out = b.heading(1, esc(word("anatomy", lang, d)))
+    out.append(b.para(esc(word("anatomy_intro", lang, d))))
     figures: list[Any] = []
     for deck, card in sample_cards(data):
-        fig = CardAnatomy(data, deck, card, lang, size, scale, cell_w - 4 * mm, label)
+        fig = CardAnatomy(ctx, data, deck, card, lang, size, scale, cell_w - 4 * mm, label)
         caption = Paragraph(f"<b>{esc(tr(deck.title, lang, data.game.default_language))}</b>", st.cell)
         figures.append([caption, Spacer(1, 3), fig])
     rows = [figures[i:i + per_row] for i in range(0, len(figures), per_row)]

@@ -24,14 +24,13 @@ from markdown_it.token import Token
 
 from mallette_print.core.diagnostics import closest
 from mallette_print.core.errors import DataError, Problem, problem
-from mallette_print.rulebook.words import french_spacing
+from mallette_print.core.typography import quotes, typeset
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # Generated sections a `{{name}}` line may place; every other one gets a default place.
 SECTIONS = ("components", "anatomy", "facilitator", "fiches", "print", "credits")
 _SECTION_LINE = re.compile(r"^\s*\{\{\s*(" + "|".join(SECTIONS) + r")\s*\}\}\s*$")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-QUOTES = {"fr": ["«\u00a0", "\u00a0»", "“", "”"], "en": ["“", "”", "‘", "’"]}
 
 
 @dataclass(frozen=True)
@@ -169,7 +168,7 @@ def substitute(text: str, values: dict[str, str], path: Path) -> str:
 
 def parser(lang: str) -> MarkdownIt:
     """The Markdown parser: CommonMark, tables, strikethrough, typographic quotes for the language."""
-    return MarkdownIt("commonmark", {"typographer": True, "quotes": QUOTES.get(lang, QUOTES["en"])}).enable(
+    return MarkdownIt("commonmark", {"typographer": True, "quotes": list(quotes(lang))}).enable(
         ["table", "strikethrough", "replacements", "smartquotes"])
 
 
@@ -190,7 +189,7 @@ class _Builder:
         for ch in tok.children or []:
             t = ch.type
             if t == "text":
-                text = french_spacing(ch.content) if self.lang == "fr" else ch.content
+                text = typeset(ch.content, self.lang)
                 spans.append(Span(text, bold > 0, italic > 0, strike > 0, False, href[-1] if href else None))
             elif t == "code_inline":
                 spans.append(Span(ch.content, bold > 0, italic > 0, strike > 0, True, href[-1] if href else None))

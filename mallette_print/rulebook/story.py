@@ -23,6 +23,7 @@ from mallette_print.rulebook.booklet_order import padded
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
+from mallette_print.core.phrasebook import text
 from mallette_print.rulebook.content import PrintItem, duplex_sheets, placeholder_values
 from mallette_print.rulebook.words import word
 from mallette_print.rulebook import sections as sec
@@ -75,7 +76,7 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
     blocks = doc.blocks if doc else ()
     placed = set(doc.slots()) if doc else set()
     at = front_position(blocks)
-    out = cover(data, st, lang, b.height) + toc(st, lang, contents or contents_flowable(st))
+    out = cover(data, st, lang, b.height) + toc(st, lang, contents or contents_flowable(st), data.game.default_language)
     out += b.blocks(blocks[:at], section)
     first = blocks[at] if at < len(blocks) else None
     chapter = first.level if isinstance(first, rs.Heading) else 1
@@ -92,7 +93,7 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
 def header_text(data: GameData, lang: str) -> str:
     """The running header: title and version."""
     g = data.game
-    return f"{tr(g.title, lang, g.default_language)} · {word('version', lang, version=g.version)}"
+    return f"{tr(g.title, lang, g.default_language)} · {word('version', lang, g.default_language, version=g.version)}"
 
 
 def load_text(data: GameData, lang: str) -> rs.RulesDoc | None:
@@ -100,11 +101,11 @@ def load_text(data: GameData, lang: str) -> rs.RulesDoc | None:
     return rs.load(Path(data.root), lang, placeholder_values(data, lang))
 
 
-def own_items(lang: str, pages: int, booklet_pages: int) -> list[PrintItem]:
+def own_items(lang: str, pages: int, booklet_pages: int, default: str | None = None) -> list[PrintItem]:
     """The print-guide rows of the rulebook and the booklet."""
     n = padded(booklet_pages) if booklet_pages else 0
-    return [PrintItem("rulebook.pdf", word("how_rulebook", lang), pages, duplex_sheets(pages)),
-            PrintItem("rulebook-booklet.pdf", word("how_booklet", lang), n // 2, n // 4)]
+    return [PrintItem("rulebook.pdf", word("how_rulebook", lang, default), pages, duplex_sheets(pages)),
+            PrintItem("rulebook-booklet.pdf", word("how_booklet", lang, default), n // 2, n // 4)]
 
 
 def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
@@ -117,7 +118,7 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
     without drawing.
     """
     doc = load_text(data, lang)
-    meta = pdf_meta(data, lang, "Règles" if lang == "fr" else "Rulebook")
+    meta = pdf_meta(data, lang, text("pdf.rulebook", lang, data.game.default_language))
     header = header_text(data, lang)
     drawer = inline_icon_drawer(IconSet(Path(data.root), Palette(False)), icon_index(data))
     runs = [Passes(page_spec(paper, booklet=booklet), meta, header, lang, drawer) for booklet in (False, True)]
@@ -132,7 +133,7 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
     def lay_out(i: int) -> None:
         shown[i] = counts()
         run = runs[i]
-        mine = own_items(lang, *counts())
+        mine = own_items(lang, *counts(), data.game.default_language)
         if not stories[i]:
             stories[i] = story(data, lang, run.spec, doc, others + mine, anatomy, run.contents, live[i])
         else:

@@ -11,13 +11,13 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from mallette_print.core.typography import hyphenation
 from mallette_print.draw.fonts import FontFamily, register_family
 
 INK = colors.HexColor("#1A1A1A")
 ACCENT = colors.HexColor("#0072B2")  # Okabe-Ito blue: headings are also bigger and bold, never colour alone
 SHADE = colors.HexColor("#EEF3F7")
 RULE = colors.HexColor("#9AA5AD")
-HYPHENATION = {"fr": "fr_FR", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Styles:
 
     def __init__(self, fam: FontFamily, spec: PageSpec, lang: str) -> None:
         b = spec.body
-        hy = HYPHENATION.get(lang, "")
+        hy = hyphenation(lang)
         self.fam = fam
         self.body = ParagraphStyle("body", fontName=fam.regular, fontSize=b, leading=b * 1.35, textColor=INK,
                                    spaceAfter=b * 0.6, hyphenationLang=hy, embeddedHyphenation=1,

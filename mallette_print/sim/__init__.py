@@ -3,8 +3,8 @@
 Modules: tables (the data compiled to indices, every number read from GameData), state (one
 game's table), primitives (action codes, causes of defeat, the choices left to a policy, the small
 state changes every rule uses), cooperation (who fills a cooperation's places, the cheapest payment,
-laying it), rules (legal actions, events, turns, review, victory and defeat), policies (greedy cooperative and random tables), runner (N seeded games, statistics),
-report (text report, dead cards), check (`mallette check --simulate`), bench (benchmark).
+laying it), rules (legal actions, events, turns, review, victory and defeat), policies (the tables by name: greedy.py, random_policy.py), runner (N seeded games, statistics),
+report (text report, dead cards), check (`mallette check --simulate`). The benchmark is benchmarks/sim.py.
 
 Readings chosen where the rulebook leaves room (a table would read it so; the rulebook
 says the same where it needed clarifying):
