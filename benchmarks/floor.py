@@ -49,8 +49,10 @@ def floor(game: Path, out: Path | None = None) -> float:
     plan = plan_sheet("a4", size, "long", (0.0, 0.0))
     W, H, S, B = size.w, size.h, size.safe, size.bleed
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(plan.page_w, plan.page_h), invariant=1, initialFontName=fam.regular,
-               pageCompression=1)
+    # The stub types initialFontName as a float (reportlab takes a font name) and beginForm's lower corner as
+    # ints (reportlab takes any number): see mallette_print/draw/pdf.py and cards/painter.py.
+    c = Canvas(buf, pagesize=(plan.page_w, plan.page_h), invariant=1,
+               initialFontName=fam.regular, pageCompression=1)  # type: ignore[arg-type]
     forms: dict[str, str] = {}
     white, ink, grey = HexColor("#FFFFFF"), HexColor("#1A1A1A"), HexColor("#333333")
 
@@ -84,8 +86,10 @@ def floor(game: Path, out: Path | None = None) -> float:
         c.doForm(name)
         c.restoreState()
 
-    def inline_icon(canvas: Any, kind: str, label: str) -> None:
-        info = canvas._curr_tx_info
+    def inline_icon(canvas: Canvas, kind: str | None, label: str | None) -> None:
+        # Where the callback sits: reportlab tells an onDraw callback only through `_curr_tx_info`, set on the
+        # canvas for the call (see mallette_print/draw/icons.inline_icon_drawer); the stub does not know it.
+        info = canvas._curr_tx_info  # type: ignore[attr-defined]
         size_pt = info["tx"]._fontsize
         rel = kinds[label]["icon"] if label in kinds else f"assets/icons/{label}.svg"
         place_icon(rel, info["cur_x"], info["cur_y"] - 0.2 * size_pt, size_pt * 1.1)
@@ -96,7 +100,7 @@ def floor(game: Path, out: Path | None = None) -> float:
         key = f"disc-{ring.hexval()}"
         if key not in forms:
             forms[key] = f"d{len(forms)}"
-            c.beginForm(forms[key], -mm(6), -mm(6), mm(6), mm(6))
+            c.beginForm(forms[key], -mm(6), -mm(6), mm(6), mm(6))  # type: ignore[arg-type]  # stub: int corner
             c.setFillColor(white)
             c.setStrokeColor(ring)
             c.setLineWidth(1.0)
@@ -131,7 +135,7 @@ def floor(game: Path, out: Path | None = None) -> float:
         key = f"caption-{f['id']}"
         if key not in forms:
             forms[key] = f"c{len(forms)}"
-            c.beginForm(forms[key], -B, -B, W + B, H + B)
+            c.beginForm(forms[key], -B, -B, W + B, H + B)  # type: ignore[arg-type]  # stub: int corner
             fiche = Paragraph(f"<b>Fiche {f['number']}</b><br/>{f['short']['fr']}", small_style)
             _, fh = fiche.wrap(W - 2 * S - qr_side - mm(2), 1e6)
             fiche.drawOn(c, S, S + qr_side - fh)
@@ -153,11 +157,11 @@ def floor(game: Path, out: Path | None = None) -> float:
         c.clipPath(p, stroke=0, fill=0)
 
     back = "back"
-    # The deck's back as the painter draws it: colour, pattern, a ringed white plate, the icon in the back's
-    # colour darkened, the deck's title fitted to the width, the game's title at the top.
+    # The deck's back as the painter draws it: colour, pattern, a ringed white plate, the icon (in its own
+    # colours: the painter recolours it), the deck's title fitted to the width, the game's title at the top.
     spec = deck["back"]
     r, cx, cy = min(W, H) * 0.27, W / 2, H / 2 + mm(4)
-    c.beginForm(back, -B, -B, W + B, H + B)
+    c.beginForm(back, -B, -B, W + B, H + B)  # type: ignore[arg-type]  # stub: int corner
     c.setFillColor(HexColor(spec["colour"]))
     c.rect(-B, -B, W + 2 * B, H + 2 * B, stroke=0, fill=1)
     draw_pattern(c, spec["pattern"], -B, -B, W + 2 * B, H + 2 * B, HexColor(mix(spec["colour"], "#FFFFFF", 0.16)),

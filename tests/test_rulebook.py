@@ -313,6 +313,42 @@ def test_cover_shows_the_families_from_the_data(project: Path, runner) -> None:
         assert "Version 0.1" in text  # the cover is still one page: the version line stays on it
 
 
+def test_a_failing_pass_reaches_the_caller_and_ends_both_layouts(project: Path, monkeypatch) -> None:
+    # Each document is laid out by reportlab's multiBuild in a thread of its own (rulebook/passes.py): an error in
+    # any pass must be raised to the caller, and neither thread may be left waiting for an answer.
+    import threading
+
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from mallette_print import load_game
+    from mallette_print.rulebook import passes
+    from mallette_print.rulebook.story import render_both
+
+    data = load_game(project)
+    real = passes.RulebookDoc.handle_documentBegin
+    for failing in (1, 2, 3, 4):  # the passes of a build: full page, booklet, booklet again, full page again
+        started = [0]
+
+        def begin(self: passes.RulebookDoc, failing: int = failing, started: list[int] = started) -> None:
+            started[0] += 1
+            if started[0] == failing:
+                raise LayoutError(f"pass {failing}")
+            real(self)
+
+        monkeypatch.setattr(passes.RulebookDoc, "handle_documentBegin", begin)
+        try:
+            render_both(data, "fr", "a4", [])
+        except LayoutError as exc:
+            assert str(exc) == f"pass {failing}"
+        else:
+            raise AssertionError(f"pass {failing}: no error")
+        assert not [t for t in threading.enumerate() if t.name == "rulebook-passes"], failing
+    monkeypatch.setattr(passes.RulebookDoc, "handle_documentBegin", real)
+    full, n_full, booklet, n_booklet = render_both(data, "fr", "a4", [])
+    assert full.startswith(b"%PDF") and booklet.startswith(b"%PDF") and n_full > 0 and n_booklet > 0
+    assert not [t for t in threading.enumerate() if t.name == "rulebook-passes"]
+
+
 def _colour_pixels(pdf: Path, rgb: tuple[int, int, int]) -> int:
     """How many pixels of the rendered rulebook are (nearly) this colour."""
     from mallette_print.draw.raster import page_images

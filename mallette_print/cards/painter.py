@@ -105,7 +105,8 @@ class CardPainter:
             name = f"f{len(self._forms)}"
             self._forms[key] = name  # before drawing: a form drawn inside this one takes the next name
             s = self.look.size
-            self.c.beginForm(name, -s.bleed, -s.bleed, s.w + s.bleed, s.h + s.bleed)
+            # The stub types the box's lower corner as ints; reportlab writes any number into the form's /BBox.
+            self.c.beginForm(name, -s.bleed, -s.bleed, s.w + s.bleed, s.h + s.bleed)  # type: ignore[arg-type]
             draw()
             self.c.endForm()
         return name
@@ -190,7 +191,7 @@ class CardPainter:
         if name is None:
             name = f"d{len(self._forms)}"
             self._forms[key] = name
-            c.beginForm(name, -r - 1, -r - 1, r + 1, r + 1)
+            c.beginForm(name, -r - 1, -r - 1, r + 1, r + 1)  # type: ignore[arg-type]  # stub: int corner (see _form)
             c.setFillColor(self.palette("#FFFFFF"))
             c.setStrokeColor(self.palette(ring))
             c.setLineWidth(1.0)

@@ -7,7 +7,9 @@ Cards and the rulebook draw icons through an IconSet, once per canvas as a form
 
 from __future__ import annotations
 
+import copy
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from mallette_print.core.model import GameData
 from mallette_print.draw.colours import INK, Palette
+from mallette_print.draw.fonts import register_family
 from mallette_print.draw.svg import SvgCache, draw_svg, svg_drawing
 
 
@@ -78,17 +81,14 @@ class IconSet:
             self._forms[key] = name
         if not c.hasForm(name):
             from reportlab.graphics import renderPDF
-            from reportlab.graphics.shapes import STATE_DEFAULTS
 
+            # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would put
+            # an unembedded base-14 font in the PDF; a drawing's initialFontName overrides that default: our
+            # embedded font, named on a copy (the parsed drawing is shared between canvases).
+            drawing = copy.copy(d)
+            drawing.initialFontName = register_family().regular
             c.beginForm(name, 0, 0, w, h)
-            # The graphics renderer starts every drawing by selecting its default font, Helvetica, which would
-            # put an unembedded base-14 font in the PDF; point that default at our embedded font meanwhile.
-            saved = STATE_DEFAULTS["fontName"]
-            STATE_DEFAULTS["fontName"] = c._fontname
-            try:
-                renderPDF.draw(d, c, 0, 0, showBoundary=False)
-            finally:
-                STATE_DEFAULTS["fontName"] = saved
+            renderPDF.draw(drawing, c, 0, 0, showBoundary=False)
             c.endForm()
         scale = size / max(w, h)
         c.saveState()
@@ -98,20 +98,28 @@ class IconSet:
         c.restoreState()
 
 
-def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = INK) -> Any:
+# An `<onDraw name=... label=...>` callback: reportlab calls it with the canvas, the kind ("onDraw") and the label.
+# (The stub has the two strings the other way round, the label first; accepting `str | None` for both suits both.)
+OnDraw = Callable[[Canvas, str | None, str | None], None]
+
+
+def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = INK) -> OnDraw:
     """The `onDraw` callback that draws the `:name:` icons of a text (see textfit.icon_markup) at text height."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from mallette_print.draw.textfit import ICON_SPACES, NBSP
 
-    def draw(c: Canvas, kind: str, name: str) -> None:
+    def draw(c: Canvas, kind: str | None, name: str | None) -> None:
+        # Where the callback sits and in which font, as the paragraph drawing it hands over: reportlab has no public
+        # way to tell an onDraw callback that. It sets `_curr_tx_info` on the canvas for the call (its maintainers'
+        # documented advice for onDraw callbacks); the stub does not know that attribute.
         info = c._curr_tx_info  # type: ignore[attr-defined]
-        tx = info["tx"]
+        tx = info["tx"]  # the paragraph's text object: its font at the callback is that of the text before it
         style = info["xs"].style
         size = tx._fontsize or style.fontSize
         slot = stringWidth(NBSP, tx._fontname or style.fontName, size) * ICON_SPACES
         side = min(slot, size * 1.1)
-        rel = paths.get(name)
+        rel = paths.get(name) if name is not None else None
         if rel is not None:
             # The slot starts one non-breaking space before the callback (see textfit.icon_markup).
             x0 = info["cur_x"] - slot / ICON_SPACES

@@ -28,15 +28,16 @@ class _Metadata(PDFStream):
 
 def add_xmp(c: Canvas, meta: PdfMeta) -> None:
     """Give the canvas's document the XMP packet with the licence fields (see xmp.py)."""
-    c._doc.Catalog.Metadata = _Metadata(packet(meta))  # type: ignore[attr-defined]
+    c.setCatalogEntry("Metadata", _Metadata(packet(meta)))
 
 
 def new_canvas(buffer: io.BytesIO, pagesize: tuple[float, float], meta: PdfMeta,
                cmyk: bool = False) -> tuple[Canvas, FontFamily]:
     """A canvas that writes byte-identical PDFs for the same input, with embedded subset fonts."""
     fam = register_family()
-    c = Canvas(buffer, pagesize=pagesize, invariant=1, initialFontName=fam.regular, initialFontSize=10,
-               lang=meta.lang, pageCompression=1, enforceColorSpace="cmyk" if cmyk else None)
+    # The stub types initialFontName as a float; reportlab takes a font name (its default is "Helvetica").
+    c = Canvas(buffer, pagesize=pagesize, invariant=1, initialFontName=fam.regular,  # type: ignore[arg-type]
+               initialFontSize=10, lang=meta.lang, pageCompression=1, enforceColorSpace="cmyk" if cmyk else None)
     c.setTitle(meta.title)
     c.setAuthor(meta.author)
     c.setSubject(meta.subject)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field, replace
-from typing import Callable, Sequence
+from typing import Callable, Literal, Sequence
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
@@ -143,24 +144,25 @@ class Overflow:
     lang: str
 
 
-_ALIGN = {"left": 0, "centre": 1, "justify": 4}
+Alignment = Literal[0, 1, 2, 4]  # a ParagraphStyle alignment: TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
+_ALIGN: dict[str, Alignment] = {"left": TA_LEFT, "centre": TA_CENTER, "justify": TA_JUSTIFY}
 BOX_PAD = 2.5  # pt of padding inside a boxed block
 
 
 def paragraph_style(fam: FontFamily, style: Style, size: float, lang: str, italic: bool = False,
-                    colour: object | None = None, hyphenate: bool = True) -> ParagraphStyle:
+                    colour: Color | None = None, hyphenate: bool = True) -> ParagraphStyle:
     """A ParagraphStyle at a given size, hyphenated in the text's language."""
     return ParagraphStyle(
         "card", fontName=fam.pick(style.bold, style.italic or italic), fontSize=size, leading=size * style.leading,
         # The colour as a Color object: as a string, reportlab would parse it again for every line it draws.
-        alignment=_ALIGN.get(style.align, 0), textColor=colour or HexColor(style.colour),
+        alignment=_ALIGN.get(style.align, TA_LEFT), textColor=colour or HexColor(style.colour),
         hyphenationLang=hyphenation(lang) if hyphenate else "", embeddedHyphenation=1, uriWasteReduce=0.3,
         splitLongWords=1,
     )
 
 
 def make_paragraph(fam: FontFamily, block: Block, style: Style, size: float, lang: str,
-                   colour: object | None = None) -> Paragraph:
+                   colour: Color | None = None) -> Paragraph:
     """The Paragraph for a block at a given size."""
     markup = f"<i>{block.markup}</i>" if block.italic else block.markup
     return Paragraph(markup, paragraph_style(fam, style, size, lang, colour=colour, hyphenate=block.hyphenate))

@@ -1,6 +1,6 @@
-"""The rulebook as a PDF: platypus pages with a table of contents, running header and page numbers.
+"""The rulebook's flowables: the Markdown text, headings, tables, lists, boxes, the contents page and the cover.
 
-The Markdown model (rules_source.py) becomes flowables here; the generated
+The Markdown model (rules_source.py) becomes flowables here (laid out on pages by passes.py); the generated
 sections (components, facilitator guide, fiches, print guide, credits) come
 from rulebook_sections.py. Headings keep with what follows and chapters start
 on a fresh page when less than a third of the page is left, so no heading is
@@ -11,8 +11,8 @@ picture: cover.py).
 
 from __future__ import annotations
 
-import io
 import re
+from collections.abc import Sequence
 from typing import Any, Callable, Collection
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -20,17 +20,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     HRFlowable,
     KeepTogether,
     ListFlowable,
     ListItem,
     NextPageTemplate,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -39,16 +36,13 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from mallette_print.rulebook import source as rs
-from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.core.i18n import tr
-from mallette_print.core.licensing import PdfMeta
 from mallette_print.core.model import GameData
 from mallette_print.rulebook.words import word
-from mallette_print.draw.textfit import ICON_CALLBACK, icon_markup
+from mallette_print.draw.textfit import icon_markup
 from mallette_print.rulebook.figures import scaled_image
-from mallette_print.draw.pdf import add_xmp
 from mallette_print.draw.markup import escape
-from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, PageSpec, Styles, styles_for
+from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, Styles
 
 ICON_NAME = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
 
@@ -61,10 +55,21 @@ class Grid(Table):
 
     keep_within: float = 0.0  # the frame's height: a short table taller than that must split after all
 
+    def __init__(self, data: Sequence[list[Any] | tuple[Any, ...]], *args: Any, **kwargs: Any) -> None:
+        # reportlab makes the parts of a split table with the same class: they count their own rows.
+        super().__init__(data, *args, **kwargs)
+        self.row_count = len(data)
+        self.laid_height = 0.0  # the height the last wrap gave
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        self.laid_height = height
+        return width, height
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if len(self._cellvalues) <= KEEP_TABLE_ROWS + 1 and getattr(self, "_height", 0.0) <= self.keep_within:
+        if self.row_count <= KEEP_TABLE_ROWS + 1 and self.laid_height <= self.keep_within:
             return []  # reportlab then sets it at the top of the next page
-        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+        return super().split(availWidth, availHeight)
 
 
 def markup(spans: rs.Inline, icons: Collection[str] = ()) -> str:
@@ -103,96 +108,12 @@ class Heading(Paragraph):
         self.level, self.plain, self.in_toc = level, plain, in_toc
 
 
-def _skip_drawing(*args: Any, **kwargs: Any) -> None:
-    pass
+class Count(Paragraph):
+    """A paragraph whose text changes between layout passes: the print guide's page and sheet counts."""
 
-
-class _Frame(Frame):
-    """A frame that can lay flowables out without drawing them (a dry pass: only page numbers are wanted)."""
-
-    dry = False
-
-    def _add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:
-        if not self.dry:
-            return super()._add(flowable, canv, trySplit)
-        # Where a flowable goes never depends on its drawing: platypus wraps and splits before it draws.
-        flowable.drawOn = _skip_drawing  # type: ignore[method-assign]
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            del flowable.drawOn
-
-    add = _add  # platypus calls frame.add, an alias of _add
-
-
-class RulebookDoc(BaseDocTemplate):
-    """Doc template: cover page, then body pages with a running header and a page number."""
-
-    def __init__(self, buf: io.BytesIO, spec: PageSpec, meta: PdfMeta, fam: FontFamily, header: str) -> None:
-        super().__init__(buf, pagesize=spec.size, leftMargin=spec.margin, rightMargin=spec.margin,
-                         topMargin=spec.top, bottomMargin=spec.bottom, title=meta.title, author=meta.author,
-                         subject=meta.subject, keywords=list(meta.keywords), creator="mallette-print",
-                         producer="mallette-print (reportlab)", invariant=1, pageCompression=1, lang=meta.lang,
-                         initialFontName=fam.regular, initialFontSize=10)
-        self.spec, self.fam, self.header, self.meta = spec, fam, header, meta
-        self.icon_drawer: Any = None  # draws `:name:` icons in the text (render/icons.inline_icon_drawer)
-        self.chapter = self._top_chapter = self._opened = ""
-        self._seq = 0
-        w, h = spec.size
-        frame = self.frame_ = _Frame(spec.margin, spec.bottom, w - 2 * spec.margin, h - spec.top - spec.bottom, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate("cover", [frame], onPageEnd=self._cover_page),
-            PageTemplate("body", [frame], onPage=self._page_start, onPageEnd=self._body_page),
-        ])
-
-    def _cover_page(self, canv: Any, doc: Any) -> None:
-        pass
-
-    def _page_start(self, canv: Any, doc: Any) -> None:
-        if self.icon_drawer is not None:
-            canv.setNamedCB(ICON_CALLBACK, self.icon_drawer)
-        # The header names the chapter in force at the top of the page, or the one that opens on it.
-        self._top_chapter, self._opened = self.chapter, ""
-
-    def _body_page(self, canv: Any, doc: Any) -> None:
-        spec, fam = self.spec, self.fam
-        w, h = spec.size
-        size = max(8.0, spec.body - 2)
-        canv.saveState()
-        canv.setFillColor(INK)
-        canv.setFont(fam.regular, size)
-        y = h - spec.top + size * 1.6
-        canv.drawString(spec.margin, y, self.header)
-        chapter = self._opened or self._top_chapter
-        if chapter:
-            canv.drawRightString(w - spec.margin, y, chapter)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(spec.margin, y - size * 0.6, w - spec.margin, y - size * 0.6)
-        canv.setFont(fam.bold, size + 1)
-        canv.drawCentredString(w / 2, spec.bottom - size * 2.4, str(canv.getPageNumber()))
-        canv.restoreState()
-
-    def afterFlowable(self, flowable: Flowable) -> None:
-        """Register headings with the table of contents and the PDF outline; track the running chapter."""
-        if not isinstance(flowable, Heading):
-            return
-        if flowable.level == 1:
-            self.chapter = flowable.plain
-            self._opened = self._opened or flowable.plain
-        self._seq += 1
-        key = f"h{self._seq}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.plain, key, level=flowable.level - 1, closed=flowable.level > 1)
-        if flowable.in_toc and flowable.level <= 2:
-            self.notify("TOCEntry", (flowable.level - 1, flowable.plain, self.page, key))
-
-    def handle_documentBegin(self) -> None:
-        self.chapter = ""
-        self._seq = 0
-        add_xmp(self.canv, self.meta)
-        super().handle_documentBegin()
+    def show(self, text: str) -> None:
+        """Show `text` from the next pass on (the paragraph made again, in its style)."""
+        super().__init__(text, self.style)
 
 
 class Builder:
@@ -206,7 +127,7 @@ class Builder:
         self.last_level = 1
         self.icons: frozenset[str] = frozenset()  # names written `:name:` in the text that are icons
         # The print guide's page and sheet cells by file name, when the caller updates them between passes.
-        self.live: dict[str, list[tuple[Paragraph, Paragraph]]] | None = None
+        self.live: dict[str, list[tuple[Count, Count]]] | None = None
 
     def heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
         """A heading of a generated section (shifted by `depth`)."""
@@ -264,7 +185,7 @@ class Builder:
     def list_block(self, b: rs.ListBlock, section: Callable[[str], list[Flowable]], width: float) -> ListFlowable:
         """A bulleted or numbered list (nested lists indent further)."""
         st = self.st
-        items = []
+        items: list[ListItem] = []
         for item in b.items:
             flows = self.blocks(item, section, width - st.body.fontSize * 1.6)
             for f in flows:
@@ -273,9 +194,10 @@ class Builder:
             items.append(ListItem(flows))
         kw: dict[str, Any] = dict(bulletFontName=st.fam.regular, bulletFontSize=st.body.fontSize,
                                   leftIndent=st.body.fontSize * 1.6, spaceAfter=st.body.fontSize * 0.5)
+        # ListFlowable takes ListItems (reportlab's documented use); the stub's item type leaves them out.
         if b.ordered:
-            return ListFlowable(items, bulletType="1", start=b.start, bulletFormat="%s.", **kw)
-        return ListFlowable(items, bulletType="bullet", start="•", **kw)
+            return ListFlowable(items, bulletType="1", start=b.start, bulletFormat="%s.", **kw)  # type: ignore[arg-type]
+        return ListFlowable(items, bulletType="bullet", start="•", **kw)  # type: ignore[arg-type]
 
     def table(self, b: rs.Table, width: float) -> Table:
         """A Markdown table, columns sized to their content, header repeated on every page."""
@@ -318,21 +240,22 @@ class Builder:
             extra = sum(natural[i] - minimum[i] for i in cols) or 1.0
             for i in cols:
                 widths[i] = minimum[i] + max(0.0, free - mins) * (natural[i] - minimum[i]) / extra
-        style = [
+        style = TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]
+        ])
         if header:
-            style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 1.0, INK)]
-        t = Grid(rows, colWidths=[widths[i] for i in range(ncol)], repeatRows=1 if header else 0, hAlign="LEFT",
-                 spaceBefore=2, spaceAfter=st.body.fontSize)
-        t.keep_within = self.height
-        t.setStyle(TableStyle(style))
-        return t
+            style.add("BACKGROUND", (0, 0), (-1, 0), SHADE)
+            style.add("LINEBELOW", (0, 0), (-1, 0), 1.0, INK)
+        table = Grid(rows, colWidths=[widths[i] for i in range(ncol)], repeatRows=1 if header else 0, hAlign="LEFT",
+                     spaceBefore=2, spaceAfter=st.body.fontSize)
+        table.keep_within = self.height
+        table.setStyle(style)
+        return table
 
     def image(self, b: rs.Image, width: float) -> list[Flowable]:
         """An image scaled to the text width (at most 40% of the page height), its alt text as caption."""
@@ -357,21 +280,10 @@ class Builder:
         return t
 
 
-def contents_flowable(st: Styles) -> TableOfContents:
-    """The table of contents itself (kept across layout passes: it shows the entries of the previous one)."""
-    # reportlab's default table style pads every row by 3 pt above and below (6 pt a line): 25 lines of the
-    # booklet's contents then spilled onto a second page.
-    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-    return TableOfContents(levelStyles=st.toc, dotsMinLevel=0, tableStyle=style)
-
-
-def toc(st: Styles, lang: str, contents: TableOfContents | None = None, default: str | None = None) -> list[Flowable]:
-    """The table of contents page."""
-    t = contents or contents_flowable(st)
+def toc(st: Styles, lang: str, contents: TableOfContents, default: str | None = None) -> list[Flowable]:
+    """The table of contents page (`contents`: the flowable kept across layout passes, passes.contents_flowable)."""
     title = word("contents", lang, default)
-    return [Heading(title, st.h[0], 1, title, in_toc=False), t, PageBreak()]
+    return [Heading(title, st.h[0], 1, title, in_toc=False), contents, PageBreak()]
 
 
 def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable]:
@@ -398,51 +310,3 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
         NextPageTemplate("body"),
         PageBreak(),
     ]
-
-
-class Passes:
-    """One rulebook document laid out a pass at a time: multiBuild's loop, with the caller deciding when to stop.
-
-    The full-page rulebook and the booklet print each other's page counts, so they are laid out in turns, each
-    pass showing the latest counts (render/rulebook_story.py), with one table of contents kept across passes.
-    """
-
-    def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str, icon_drawer: Any = None) -> None:
-        self.spec = spec
-        self.buf = io.BytesIO()
-        self.doc = RulebookDoc(self.buf, spec, meta, register_family(), header)
-        self.doc.icon_drawer = icon_drawer
-        self.contents = contents_flowable(styles_for(spec, lang))
-        self.passes = 0
-        self.pages = 0
-        self.satisfied = False
-        self.dry = False
-
-    def run(self, story: list[Flowable], dry: bool = False) -> bool:
-        """Lay the story out once on a fresh canvas; True when the table of contents is settled.
-
-        A dry pass lays out without drawing (half the time): fine for a pass known not to be the last.
-        """
-        doc = self.doc
-        doc.frame_.dry = self.dry = dry
-        doc._indexingFlowables = [f for f in story if f.isIndexing()]
-        doc._doSave = 0
-        edits: list[Any] = []
-        doc._multiBuildEdits = edits.append
-        for fl in doc._indexingFlowables:
-            fl.beforeBuild()
-        doc.build(story[:])
-        for fl in doc._indexingFlowables:
-            fl.afterBuild()
-        for e in edits:
-            e[0](*e[1:])
-        self.passes += 1
-        self.pages = doc.page
-        self.satisfied = bool(doc._allSatisfied())
-        return self.satisfied
-
-    def save(self) -> bytes:
-        """The PDF of the last pass."""
-        assert not self.dry
-        self.doc.canv.save()
-        return self.buf.getvalue()

@@ -25,7 +25,7 @@ from mallette_print.core.model import GameData
 from mallette_print.rulebook.words import word
 from mallette_print.rulebook.figures import Qr, Svg, TestSquare
 from mallette_print.draw.markup import escape
-from mallette_print.rulebook.builder import Builder
+from mallette_print.rulebook.builder import Builder, Count
 
 
 # Text between tags: quotes left as they are (see draw/markup.py); attribute values take escape() itself.
@@ -195,7 +195,7 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
     cells: list[list[Any]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
     texts = [head]
     for it in items:
-        pages, sheets = Paragraph(str(it.pages), st.cell_right), Paragraph(sheets_text(it), st.cell_right)
+        pages, sheets = Count(str(it.pages), st.cell_right), Count(sheets_text(it), st.cell_right)
         cells.append([Paragraph(f"<b>{esc(it.name)}</b>", st.cell), Paragraph(esc(it.how), st.cell), pages, sheets])
         texts.append([it.name, "", str(it.pages), str(it.sheets)])
         if b.live is not None:

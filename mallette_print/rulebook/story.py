@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from mallette_print.rulebook import source as rs
@@ -27,7 +27,8 @@ from mallette_print.core.phrasebook import text
 from mallette_print.rulebook.content import PrintItem, duplex_sheets, placeholder_values
 from mallette_print.rulebook.words import word
 from mallette_print.rulebook import sections as sec
-from mallette_print.rulebook.builder import Builder, Passes, cover, toc
+from mallette_print.rulebook.builder import Builder, Count, cover, toc
+from mallette_print.rulebook.passes import Passes, contents_flowable
 from mallette_print.rulebook.styles import PageSpec, page_spec, styles_for
 from mallette_print.draw.colours import Palette
 from mallette_print.draw.icons import IconSet, icon_index, inline_icon_drawer
@@ -51,7 +52,7 @@ def front_position(blocks: tuple[rs.Block, ...]) -> int:
 def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, items: list[PrintItem],
           anatomy: Callable[[Builder], list[Flowable]] | None = None,
           contents: TableOfContents | None = None,
-          live: dict[str, list[tuple[Paragraph, Paragraph]]] | None = None) -> list[Flowable]:
+          live: dict[str, list[tuple[Count, Count]]] | None = None) -> list[Flowable]:
     """Every flowable of the rulebook, in order (live: gets the print guide's count cells by file name)."""
     st = styles_for(spec, lang)
     w, h = spec.size
@@ -75,7 +76,7 @@ def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, it
     blocks = doc.blocks if doc else ()
     placed = set(doc.slots()) if doc else set()
     at = front_position(blocks)
-    out = cover(data, st, lang, b.height) + toc(st, lang, contents, data.game.default_language)
+    out = cover(data, st, lang, b.height) + toc(st, lang, contents or contents_flowable(st), data.game.default_language)
     out += b.blocks(blocks[:at], section)
     first = blocks[at] if at < len(blocks) else None
     chapter = first.level if isinstance(first, rs.Heading) else 1
@@ -127,7 +128,7 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
         return runs[0].pages, runs[1].pages
 
     stories: list[list[Flowable]] = [[], []]
-    live: list[dict[str, list[tuple[Paragraph, Paragraph]]]] = [{}, {}]
+    live: list[dict[str, list[tuple[Count, Count]]]] = [{}, {}]
 
     def lay_out(i: int) -> None:
         shown[i] = counts()
@@ -139,20 +140,25 @@ def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
             # The same flowables pass after pass (as multiBuild does); only the rulebook's own counts change.
             for it in mine:
                 for pages, sheets in live[i].get(it.name, []):
-                    pages.__init__(str(it.pages), pages.style)
-                    sheets.__init__(sec.sheets_text(it), sheets.style)
+                    pages.show(str(it.pages))
+                    sheets.show(sec.sheets_text(it))
         # A document's first pass cannot be its last (its table of contents is still empty): no drawing.
         run.run(stories[i], dry=run.passes == 0)
 
-    lay_out(0)
-    # The booklet's contents list the same headings: showing the full-page ones (other page numbers, same lines)
-    # in its first pass gives the contents their real length at once, so its page count settles a pass earlier.
-    runs[1].contents.addEntries(runs[0].contents._entries)
-    lay_out(1)
-    # The booklet first: its page count moves most (its contents take two pages).
-    for _ in range(10):
-        pending = [i for i in (1, 0) if runs[i].dry or not (runs[i].satisfied and shown[i] == counts())]
-        if not pending:
-            break
-        lay_out(pending[0])
-    return runs[0].save(), runs[0].pages, runs[1].save(), runs[1].pages
+    try:
+        lay_out(0)
+        # The booklet's contents list the same headings: showing the full-page ones (other page numbers, same
+        # lines) in its first pass gives the contents their real length at once, so its page count settles a
+        # pass earlier.
+        runs[1].contents.addEntries(runs[0].contents.entries)
+        lay_out(1)
+        # The booklet first: its page count moves most (its contents take two pages).
+        for _ in range(10):
+            pending = [i for i in (1, 0) if runs[i].dry or not (runs[i].satisfied and shown[i] == counts())]
+            if not pending:
+                break
+            lay_out(pending[0])
+        return runs[0].save(), runs[0].pages, runs[1].save(), runs[1].pages
+    finally:
+        for run in runs:
+            run.close()
