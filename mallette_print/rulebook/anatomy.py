@@ -11,9 +11,9 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from mallette_print.core.units import mm
 from mallette_print.core.cardsize import CardSize
 from mallette_print.draw.fonts import register_family
 from mallette_print.draw.markup import escape
@@ -40,7 +40,7 @@ def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: 
            (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, d, fields=fields))]
     if lay.qr_url:
         out.append((W - S - lay.qr_size / 2, S + lay.qr_size / 2, word("a_fiche", lang, d)))
-    out.append((S + 4 * mm, S + lay.small_size * 0.8, word("a_notice", lang, d)))
+    out.append((S + mm(4), S + lay.small_size * 0.8, word("a_notice", lang, d)))
     return out
 
 
@@ -65,7 +65,7 @@ class CardAnatomy(Flowable):
         self.points = callouts(data, deck, lay, size, lang)
         self.width, self.height = width, size.h * scale
         self.style = style
-        self.gap = 6 * mm
+        self.gap = mm(6)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
@@ -78,7 +78,7 @@ class CardAnatomy(Flowable):
         c.saveState()
         c.setStrokeColor(colors.HexColor("#9AA5AD"))
         c.setLineWidth(0.4)
-        c.roundRect(0, 0, cw, size.h * s, 3 * mm * s, stroke=1, fill=0)  # the trim line, so white cards show
+        c.roundRect(0, 0, cw, size.h * s, mm(3) * s, stroke=1, fill=0)  # the trim line, so white cards show
         label_x = cw + self.gap
         label_w = self.width - label_x
         paras = [Paragraph(escape(text, quotes=False), self.style) for _, _, text in self.points]

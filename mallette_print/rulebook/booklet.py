@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import io
 
+from mallette_print.core.units import mm
 from mallette_print.rulebook.booklet_order import saddle_stitch
 
-MM = 72 / 25.4
 
 
 def sheet_size(paper: str) -> tuple[float, float]:
     """The landscape sheet a booklet is printed on: A4 or Letter."""
-    return (11 * 72, 8.5 * 72) if paper == "letter" else (297 * MM, 210 * MM)
+    return (11 * 72, 8.5 * 72) if paper == "letter" else (mm(297), mm(210))
 
 
 def impose(pages_pdf: bytes, paper: str) -> tuple[bytes, int]:
@@ -43,7 +43,7 @@ def impose(pages_pdf: bytes, paper: str) -> tuple[bytes, int]:
                     cm = f"q 1 0 0 1 {x0 + k * pw:.3f} {y0:.3f} cm {name} Do Q\n"
                     page.contents_add(pikepdf.Stream(out, cm.encode()), prepend=False)
                 if front:
-                    tick = 4 * MM
+                    tick = mm(4)
                     marks = (f"q 0.4 w 0.45 G [2 2] 0 d {W / 2:.3f} {H:.3f} m {W / 2:.3f} {H - tick:.3f} l S "
                              f"{W / 2:.3f} 0 m {W / 2:.3f} {tick:.3f} l S Q\n")
                     page.contents_add(pikepdf.Stream(out, marks.encode()), prepend=False)

@@ -17,7 +17,6 @@ from typing import Any, Callable, Collection
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -35,6 +34,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from mallette_print.core.units import mm
 from mallette_print.rulebook import source as rs
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
@@ -172,7 +172,7 @@ class Builder:
             elif isinstance(b, rs.Image):
                 out.extend(self.image(b, width))
             elif isinstance(b, rs.Quote):
-                out.append(self.box(self.blocks(b.blocks, section, width - 8 * mm), width))
+                out.append(self.box(self.blocks(b.blocks, section, width - mm(8)), width))
             elif isinstance(b, rs.Code):
                 text = escape(b.text, quotes=False).replace("\n", "<br/>")
                 out.append(self.box([Paragraph(text, self.st.cell)], width))

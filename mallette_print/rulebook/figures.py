@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
+from mallette_print.core.units import mm
 from mallette_print.draw.qr import draw_qr, qr_code
 from mallette_print.draw.svg import draw_svg, svg_drawing
 
@@ -72,7 +72,7 @@ class Qr(Flowable):
 class TestSquare(Flowable):
     """A 50 mm square with its label, to check the print is at 100%."""
 
-    def __init__(self, font: str, label: str, side: float = 50 * mm) -> None:
+    def __init__(self, font: str, label: str, side: float = mm(50)) -> None:
         super().__init__()
         self.font, self.label, self.side = font, label, side
         self.width = self.height = side
@@ -89,9 +89,9 @@ class TestSquare(Flowable):
         c.rect(0, 0, s, s, stroke=1, fill=0)
         # Millimetre ticks along two sides, long every 10 mm, so a ruler is not even needed to compare.
         for i in range(0, 51):
-            t = (3 if i % 10 == 0 else 1.5 if i % 5 == 0 else 0.8) * mm
-            c.line(i * mm, 0, i * mm, t)
-            c.line(0, i * mm, t, i * mm)
+            t = mm(3 if i % 10 == 0 else 1.5 if i % 5 == 0 else 0.8)
+            c.line(mm(i), 0, mm(i), t)
+            c.line(0, mm(i), t, mm(i))
         c.setFont(self.font, 14)
         c.drawCentredString(s / 2, s / 2 - 5, self.label)
         c.restoreState()

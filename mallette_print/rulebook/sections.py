@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from mallette_print.core.units import mm
 from mallette_print.rulebook import content as rc
 from mallette_print.build.options import paper_label
 from mallette_print.core.i18n import tr
@@ -59,7 +59,7 @@ def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
                   Paragraph(f"<b>{sum(r.distinct for r in rows)}</b>", st.cell_right),
                   Paragraph(f"<b>{total}</b>", st.cell_right)])
     texts.append([word("total", lang, d), "", ""])
-    t = b.grid(cells, texts, min(b.width, 120 * mm))
+    t = b.grid(cells, texts, min(b.width, mm(120)))
     _bold_last_row(t)
     out.append(t)
     g = data.game
@@ -149,7 +149,7 @@ def fiches(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     out: list[Flowable] = [PageBreak()]
     out += b.heading(1, esc(word("fiches", lang, d)))
     out.append(b.para(esc(word("fiches_intro", lang, d, n=len(entries)))))
-    qr = 20 * mm
+    qr = mm(20)
     num_w = st.body.fontSize * 2.6
     text_w = b.width - qr - num_w - 8
     rows: list[list[Any]] = []
@@ -184,10 +184,10 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
     out += b.heading(1, esc(word("print", lang, d)))
     out += b.heading(2, esc(word("scale_title", lang, d)))
     square = TestSquare(st.fam.bold, word("square", lang, d))
-    text_w = b.width - 50 * mm - 6 * mm
-    t = Table([[Paragraph(esc(word("scale_text", lang, d)), st.body), square]], colWidths=[text_w, 50 * mm + 6 * mm])
+    text_w = b.width - mm(50) - mm(6)
+    t = Table([[Paragraph(esc(word("scale_text", lang, d)), st.body), square]], colWidths=[text_w, mm(50) + mm(6)])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (0, -1), 6 * mm), ("RIGHTPADDING", (1, 0), (1, -1), 0)]))
+                           ("RIGHTPADDING", (0, 0), (0, -1), mm(6)), ("RIGHTPADDING", (1, 0), (1, -1), 0)]))
     out.append(t)
     out += b.heading(2, esc(word("files_title", lang, d)))
     out.append(b.para(esc(word("files_intro", lang, d, paper=paper_label(paper, lang, d))), st.lead_in))
@@ -278,7 +278,7 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
             (word("w_licence", lang, d),
              f'{esc(g.licence.name)} – <a href="{escape(deed)}" color="#0072B2">{esc(deed)}</a>'),
             (word("w_version", lang, d), f"{esc(g.version)} ({g.year})")]
-    qr = 24 * mm
+    qr = mm(24)
     label_w = st.body.fontSize * 7
     rows = [[Paragraph(f"<b>{esc(k)}</b>", st.cell), Paragraph(v, st.cell)] for k, v in info]
     inner = Table(rows, colWidths=[label_w, b.width - label_w - qr - 10])
@@ -287,7 +287,7 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     icons = [Path(data.root) / "assets" / "icons" / f"licence-{n}.svg" for n in ("cc", "by", "sa")]
     badge: list[Any] = [Qr(deed, qr)]
     if all(p.is_file() for p in icons):
-        row = Table([[Svg(p, 7 * mm, 7 * mm) for p in icons]], colWidths=[qr / 3] * 3)
+        row = Table([[Svg(p, mm(7), mm(7)) for p in icons]], colWidths=[qr / 3] * 3)
         row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                  ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
         badge.append(row)
@@ -321,9 +321,9 @@ def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size:
 
     size = parse_card_size(card_size)
     st = b.st
-    per_row = 2 if b.width > 140 * mm else 1
+    per_row = 2 if b.width > mm(140) else 1
     cell_w = b.width / per_row
-    card_w = min(42 * mm, cell_w * 0.48)
+    card_w = min(mm(42), cell_w * 0.48)
     scale = card_w / size.w
     label = ParagraphStyle("callout", parent=st.small, fontSize=max(8.5, st.body.fontSize - 2),
                            leading=max(8.5, st.body.fontSize - 2) * 1.2, hyphenationLang="")
@@ -331,7 +331,7 @@ def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size:
     out.append(b.para(esc(word("anatomy_intro", lang, d))))
     figures: list[Any] = []
     for deck, card in sample_cards(data):
-        fig = CardAnatomy(ctx, data, deck, card, lang, size, scale, cell_w - 4 * mm, label)
+        fig = CardAnatomy(ctx, data, deck, card, lang, size, scale, cell_w - mm(4), label)
         caption = Paragraph(f"<b>{esc(tr(deck.title, lang, data.game.default_language))}</b>", st.cell)
         figures.append([caption, Spacer(1, 3), fig])
     rows = [figures[i:i + per_row] for i in range(0, len(figures), per_row)]
@@ -339,6 +339,6 @@ def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size:
         rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
     t = Table(rows, colWidths=[cell_w] * per_row, hAlign="LEFT")
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm)]))
+                           ("RIGHTPADDING", (0, 0), (-1, -1), mm(4)), ("BOTTOMPADDING", (0, 0), (-1, -1), mm(5))]))
     out.append(t)
     return out

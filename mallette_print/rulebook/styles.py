@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 
+from mallette_print.core.units import mm
 from mallette_print.core.typography import hyphenation
 from mallette_print.draw.fonts import FontFamily, register_family
 
@@ -37,10 +37,10 @@ def page_spec(paper: str, booklet: bool = False) -> PageSpec:
     if paper == "letter":
         size = (5.5 * 72, 8.5 * 72) if booklet else (8.5 * 72, 11 * 72)
     else:
-        size = (148 * mm, 210 * mm) if booklet else (210 * mm, 297 * mm)
+        size = (mm(148), mm(210)) if booklet else (mm(210), mm(297))
     if booklet:
-        return PageSpec(paper, size, 14 * mm, 17 * mm, 15 * mm, 10.0)
-    return PageSpec(paper, size, 22 * mm, 22 * mm, 20 * mm, 11.0)
+        return PageSpec(paper, size, mm(14), mm(17), mm(15), 10.0)
+    return PageSpec(paper, size, mm(22), mm(22), mm(20), 11.0)
 
 
 class Styles:
