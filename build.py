@@ -5,10 +5,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mallette_print.cli import run  # noqa: E402
+from mallette_print.cli import run
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if "--game" not in args and not any(a.startswith("--game=") for a in args) and not {"-h", "--help", "--version"} & set(args):
+    if (
+        "--game" not in args
+        and not any(a.startswith("--game=") for a in args)
+        and not {"-h", "--help", "--version"} & set(args)
+    ):
         args = ["--game", str(Path(__file__).resolve().parent), *args]
     run(["build", *args], prog_name="python build.py")

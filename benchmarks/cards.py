@@ -48,10 +48,53 @@ from benchmarks.floor import floor
 
 WARMUP = 18  # cards: two sheets, every code path of the deck once
 
-WORDS = ("coopérative habitants quartier voisins logements espaces services projets solidaires associations "
-         "territoire commune acteurs économie sociale emploi insertion bénévoles réseau monnaie locale circuit "
-         "court ferme marché public clause prêt subvention local partagé savoir-faire atelier réparation mobilité "
-         "énergie citoyenne épargne solidaire tiers-lieu jardin cantine école santé culture").split()
+WORDS = [
+    "coopérative",
+    "habitants",
+    "quartier",
+    "voisins",
+    "logements",
+    "espaces",
+    "services",
+    "projets",
+    "solidaires",
+    "associations",
+    "territoire",
+    "commune",
+    "acteurs",
+    "économie",
+    "sociale",
+    "emploi",
+    "insertion",
+    "bénévoles",
+    "réseau",
+    "monnaie",
+    "locale",
+    "circuit",
+    "court",
+    "ferme",
+    "marché",
+    "public",
+    "clause",
+    "prêt",
+    "subvention",
+    "local",
+    "partagé",
+    "savoir-faire",
+    "atelier",
+    "réparation",
+    "mobilité",
+    "énergie",
+    "citoyenne",
+    "épargne",
+    "solidaire",
+    "tiers-lieu",
+    "jardin",
+    "cantine",
+    "école",
+    "santé",
+    "culture",
+]
 
 
 def _text(i: int, n_words: int) -> str:
@@ -73,28 +116,40 @@ def write_game(src: Path, dest: Path, n: int) -> None:
     game = yaml.safe_load((src / "cards" / "game.yaml").read_text(encoding="utf-8"))
     game["decks"] = ["bench.yaml"]
     game.pop("rules_url", None)
-    (dest / "cards" / "game.yaml").write_text(yaml.safe_dump(game, allow_unicode=True, sort_keys=False),
-                                              encoding="utf-8")
+    (dest / "cards" / "game.yaml").write_text(
+        yaml.safe_dump(game, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     shutil.copy(src / "cards" / "templates.yaml", dest / "cards" / "templates.yaml")
     fiches = [f["id"] for f in game["fiches"]["items"]]
     kinds = [k["id"] for k in game["resource_kinds"]]
     cards = []
     for i in range(n):
-        cards.append({
-            "id": f"r{i:05d}",
-            "title": {"fr": f"Ressource partagée n° {i + 1}", "en": f"Shared resource no. {i + 1}"},
-            "kind": kinds[i % len(kinds)],
-            "value": 1 + i % 3,
-            "fiche": fiches[i % len(fiches)],
-            "description": {"fr": _text(i, 38 + i % 5)},
-        })
-    deck = {"id": "bench", "type": "resource", "title": {"fr": "Banc d'essai", "en": "Benchmark"},
-            "template": "resource",
-            "back": {"title": {"fr": "Ressource", "en": "Resource"}, "colour": "#5A5A5A",
-                     "icon": "assets/icons/deck-resource.svg", "pattern": "grid"},
-            "cards": cards}
-    (dest / "cards" / "bench.yaml").write_text(yaml.safe_dump(deck, allow_unicode=True, sort_keys=False),
-                                               encoding="utf-8")
+        cards.append(
+            {
+                "id": f"r{i:05d}",
+                "title": {"fr": f"Ressource partagée n° {i + 1}", "en": f"Shared resource no. {i + 1}"},
+                "kind": kinds[i % len(kinds)],
+                "value": 1 + i % 3,
+                "fiche": fiches[i % len(fiches)],
+                "description": {"fr": _text(i, 38 + i % 5)},
+            }
+        )
+    deck = {
+        "id": "bench",
+        "type": "resource",
+        "title": {"fr": "Banc d'essai", "en": "Benchmark"},
+        "template": "resource",
+        "back": {
+            "title": {"fr": "Ressource", "en": "Resource"},
+            "colour": "#5A5A5A",
+            "icon": "assets/icons/deck-resource.svg",
+            "pattern": "grid",
+        },
+        "cards": cards,
+    }
+    (dest / "cards" / "bench.yaml").write_text(
+        yaml.safe_dump(deck, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 @dataclass
@@ -119,15 +174,15 @@ def _peak_rss_mb() -> float:
 
 def run_pipeline(game: Path, out: Path) -> Result:
     """Load, validate, lay out, render and write the cards of a game; time each stage."""
+    from mallette_print.build.context import BuildContext
+    from mallette_print.build.options import BuildOptions
+    from mallette_print.build.pipeline import run_build
+    from mallette_print.build.registry import Registry
+    from mallette_print.cards.layouts import deck_layouts
+    from mallette_print.cards.outputs import produce_cards
     from mallette_print.core import validate, yamlio
     from mallette_print.core.cardsize import PRESETS
     from mallette_print.draw.fonts import register_family
-    from mallette_print.build.options import BuildOptions
-    from mallette_print.build.registry import Registry
-    from mallette_print.build.pipeline import run_build
-    from mallette_print.cards.outputs import produce_cards
-    from mallette_print.cards.layouts import deck_layouts
-    from mallette_print.build.context import BuildContext
 
     # Time spent reading and parsing YAML (inside load_game) is "load", the rest of load_game is "validate".
     spent = [0.0]
@@ -140,13 +195,13 @@ def run_pipeline(game: Path, out: Path) -> Result:
         finally:
             spent[0] += time.perf_counter() - t
 
-    validate.load_file = timed_load  # type: ignore[attr-defined]
+    validate.load_file = timed_load
     try:
         t0 = time.perf_counter()
         data = validate.load_game(game)
         t_loaded = time.perf_counter() - t0
     finally:
-        validate.load_file = real_load  # type: ignore[attr-defined]
+        validate.load_file = real_load
     stages = {"load": spent[0], "validate": t_loaded - spent[0]}
     opts = BuildOptions(out=out, lang=data.game.default_language, paper="a4", card_size="poker", duplex="long")
     # A new context: nothing fitted by an earlier run is reused; the layouts made here are the build's.
@@ -188,10 +243,18 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: build the synthetic deck, print the figures."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks.cards", description=__doc__.split("\n\n")[0])
     ap.add_argument("--cards", type=int, default=540, help="cards in the synthetic deck (default 540)")
-    ap.add_argument("--out", type=Path, default=None,
-                    help="folder for cards.pdf and the floor's floor.pdf (default: a temporary folder)")
-    ap.add_argument("--game", type=Path, default=Path(__file__).resolve().parents[1],
-                    help="game whose manifest, templates and icons the deck uses (default: this project)")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="folder for cards.pdf and the floor's floor.pdf (default: a temporary folder)",
+    )
+    ap.add_argument(
+        "--game",
+        type=Path,
+        default=Path(__file__).resolve().parents[1],
+        help="game whose manifest, templates and icons the deck uses (default: this project)",
+    )
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each; the best counts (default 3)")
     ap.add_argument("--no-floor", action="store_true", help="skip the bare-reportlab floor")
     args = ap.parse_args(argv)
@@ -202,9 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.game / "cards" / "game.yaml").is_file():
         ap.error(f"--game: no cards/game.yaml in {args.game}")
     # Imports and font registration are paid before timing, by the pipeline and the floor alike.
-    from mallette_print.draw.fonts import register_family
-    from mallette_print.core import validate  # noqa: F401
     from mallette_print.cards import outputs as card_outputs  # noqa: F401
+    from mallette_print.core import validate  # noqa: F401
+    from mallette_print.draw.fonts import register_family
 
     register_family()
     with tempfile.TemporaryDirectory(prefix="mallette-bench-") as tmp:
@@ -235,8 +298,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pages={res.pages} kib_per_page={kib / res.pages:.1f}")
         if floors:
             print(f"floor seconds={min(floors):.3f} ratio={res.seconds / min(floors):.2f}")
-        print(f"first_build cards={WARMUP} seconds={first.seconds:.3f} "
-              f"(a fresh process's one-time work: imports, hyphenation patterns, icons)")
+        print(
+            f"first_build cards={WARMUP} seconds={first.seconds:.3f} "
+            f"(a fresh process's one-time work: imports, hyphenation patterns, icons)"
+        )
     return 0
 
 

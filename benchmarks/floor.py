@@ -21,22 +21,21 @@ def floor(game: Path, out: Path | None = None) -> float:
     each card clipped to its cell; cut marks and a label per sheet; backs clipped. Not drawn: the instruction
     page and the calibration back (two pages of 122). `out` keeps the PDF, to compare it with the pipeline's.
     """
+    import yaml
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph
 
-    from mallette_print.core.cardsize import PRESETS
-    from mallette_print.draw.fonts import register_family
     from mallette_print.cards.imposition import plan_sheet
-    from mallette_print.draw.qr import qr_code
-    from mallette_print.draw.colours import ink_on, mix
-    from mallette_print.draw.patterns import draw_pattern
-    from mallette_print.draw.textfit import to_markup
+    from mallette_print.core.cardsize import PRESETS
     from mallette_print.core.units import mm
-
-    import yaml
+    from mallette_print.draw.colours import ink_on, mix
+    from mallette_print.draw.fonts import register_family
+    from mallette_print.draw.patterns import draw_pattern
+    from mallette_print.draw.qr import qr_code
+    from mallette_print.draw.textfit import to_markup
 
     fam = register_family()
     deck = yaml.safe_load((game / "cards" / "bench.yaml").read_text(encoding="utf-8"))
@@ -51,8 +50,7 @@ def floor(game: Path, out: Path | None = None) -> float:
     buf = io.BytesIO()
     # The stub types initialFontName as a float (reportlab takes a font name) and beginForm's lower corner as
     # ints (reportlab takes any number): see mallette_print/draw/pdf.py and cards/painter.py.
-    c = Canvas(buf, pagesize=(plan.page_w, plan.page_h), invariant=1,
-               initialFontName=fam.regular, pageCompression=1)  # type: ignore[arg-type]
+    c = Canvas(buf, pagesize=(plan.page_w, plan.page_h), invariant=1, initialFontName=fam.regular, pageCompression=1)  # type: ignore[arg-type]
     forms: dict[str, str] = {}
     white, ink, grey = HexColor("#FFFFFF"), HexColor("#1A1A1A"), HexColor("#333333")
 
@@ -60,8 +58,10 @@ def floor(game: Path, out: Path | None = None) -> float:
         col = HexColor(hex_colour)
         return HexColor("#" + "".join(f"{round(255 * v * 0.65):02X}" for v in (col.red, col.green, col.blue)))
 
-    looks = {k: (HexColor(v["colour"]), dark(v["colour"]), v["label"]["fr"], v["icon"], HexColor(ink_on(v["colour"])))
-             for k, v in kinds.items()}
+    looks = {
+        k: (HexColor(v["colour"]), dark(v["colour"]), v["label"]["fr"], v["icon"], HexColor(ink_on(v["colour"])))
+        for k, v in kinds.items()
+    }
 
     icon_width: dict[str, float] = {}
 
@@ -143,13 +143,21 @@ def floor(game: Path, out: Path | None = None) -> float:
         return forms[key]
 
     # Backs bleed past the outer edges of their grid (never into a neighbour), as the sheets do.
-    grid = (min(b.box[0] for b in plan.backs), min(b.box[1] for b in plan.backs),
-            max(b.box[2] for b in plan.backs), max(b.box[3] for b in plan.backs))
+    grid = (
+        min(b.box[0] for b in plan.backs),
+        min(b.box[1] for b in plan.backs),
+        max(b.box[2] for b in plan.backs),
+        max(b.box[3] for b in plan.backs),
+    )
 
     def outer(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         x0, y0, x1, y1 = box
-        return (x0 - B if abs(x0 - grid[0]) < 0.01 else x0, y0 - B if abs(y0 - grid[1]) < 0.01 else y0,
-                x1 + B if abs(x1 - grid[2]) < 0.01 else x1, y1 + B if abs(y1 - grid[3]) < 0.01 else y1)
+        return (
+            x0 - B if abs(x0 - grid[0]) < 0.01 else x0,
+            y0 - B if abs(y0 - grid[1]) < 0.01 else y0,
+            x1 + B if abs(x1 - grid[2]) < 0.01 else x1,
+            y1 + B if abs(y1 - grid[3]) < 0.01 else y1,
+        )
 
     def clip(box: tuple[float, float, float, float]) -> None:
         p = c.beginPath()
@@ -164,8 +172,17 @@ def floor(game: Path, out: Path | None = None) -> float:
     c.beginForm(back, -B, -B, W + B, H + B)  # type: ignore[arg-type]  # stub: int corner
     c.setFillColor(HexColor(spec["colour"]))
     c.rect(-B, -B, W + 2 * B, H + 2 * B, stroke=0, fill=1)
-    draw_pattern(c, spec["pattern"], -B, -B, W + 2 * B, H + 2 * B, HexColor(mix(spec["colour"], "#FFFFFF", 0.16)),
-                 step=mm(4), weight=0.8)
+    draw_pattern(
+        c,
+        spec["pattern"],
+        -B,
+        -B,
+        W + 2 * B,
+        H + 2 * B,
+        HexColor(mix(spec["colour"], "#FFFFFF", 0.16)),
+        step=mm(4),
+        weight=0.8,
+    )
     c.setFillColor(white)
     c.setStrokeColor(white)
     c.setLineWidth(1.5)
@@ -182,15 +199,22 @@ def floor(game: Path, out: Path | None = None) -> float:
     c.endForm()
     title_style = ParagraphStyle("t", fontName=fam.bold, fontSize=12, leading=13.2, textColor=ink)
     # The body at the size the pipeline's fit finds for this deck (a script would choose one that fits).
-    body_style = ParagraphStyle("b", fontName=fam.regular, fontSize=8.25, leading=9.9, hyphenationLang="fr_FR",
-                                embeddedHyphenation=1, textColor=ink)
+    body_style = ParagraphStyle(
+        "b",
+        fontName=fam.regular,
+        fontSize=8.25,
+        leading=9.9,
+        hyphenationLang="fr_FR",
+        embeddedHyphenation=1,
+        textColor=ink,
+    )
     small_style = ParagraphStyle("s", fontName=fam.regular, fontSize=7.5, leading=9, textColor=ink)
     qr_side = mm(20)
     disc_y = H - S - mm(5)
     cards = deck["cards"]
     per = plan.per_sheet
     for k in range(0, len(cards), per):
-        chunk = cards[k:k + per]
+        chunk = cards[k : k + per]
         for slot, card in zip(plan.fronts, chunk):
             band, ring, label, icon, label_ink = looks[card["kind"]]
             c.saveState()

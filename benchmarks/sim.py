@@ -23,8 +23,10 @@ def main(argv: list[str] | None = None) -> None:
     start = time.perf_counter()
     run = simulate(tables, args.games, 1, args.players, args.policy)
     took = time.perf_counter() - start
-    print(f"{args.games} games ({args.players} players, {args.policy}) in {took:.2f} s: "
-          f"{args.games / took:.0f} games/s; win rate {100 * run.stats.win_rate:.1f}%")
+    print(
+        f"{args.games} games ({args.players} players, {args.policy}) in {took:.2f} s: "
+        f"{args.games / took:.0f} games/s; win rate {100 * run.stats.win_rate:.1f}%"
+    )
 
 
 if __name__ == "__main__":

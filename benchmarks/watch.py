@@ -53,9 +53,25 @@ def main() -> None:
             if (args.game / d).is_dir():
                 shutil.copytree(args.game / d, game / d)
         out = game / "out"
-        proc = subprocess.Popen([sys.executable, "-c", "from mallette_print.cli import main; main()", "watch", "--game", str(game), "--out",
-                                 str(out), "--png", "150", "--verbose"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True, bufsize=1)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "from mallette_print.cli import main; main()",
+                "watch",
+                "--game",
+                str(game),
+                "--out",
+                str(out),
+                "--png",
+                "150",
+                "--verbose",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        )
         try:
             _wait_for(proc, r"wrote rulebook", 120)
             deck = game / "cards" / f"{DECK}.yaml"
@@ -67,16 +83,21 @@ def main() -> None:
                 new = re.sub(r"(entretiennent ensemble le quartier)( \w+)?", rf"\1 v{i}", text, count=1)
                 t0 = time.perf_counter()
                 deck.write_text(new, encoding="utf-8")
-                while (pdf.stat().st_mtime_ns, png.stat().st_mtime_ns) == before or \
-                        pdf.stat().st_mtime_ns == before[0] or png.stat().st_mtime_ns == before[1]:
+                while (
+                    (pdf.stat().st_mtime_ns, png.stat().st_mtime_ns) == before
+                    or pdf.stat().st_mtime_ns == before[0]
+                    or png.stat().st_mtime_ns == before[1]
+                ):
                     time.sleep(0.005)
                     if time.perf_counter() - t0 > 30:
                         raise TimeoutError("no rebuild")
                 figures.append(time.perf_counter() - t0)
                 print(f"edit {i + 1}: cards.pdf and {png.name} rewritten {figures[-1]:.2f} s after saving", flush=True)
                 _wait_for(proc, r"wrote rulebook", 60)  # the designer pauses; the rulebook catches up
-            print(f"median {statistics.median(figures):.2f} s, max {max(figures):.2f} s over {len(figures)} edits "
-                  f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+            print(
+                f"median {statistics.median(figures):.2f} s, max {max(figures):.2f} s over {len(figures)} edits "
+                f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+            )
         finally:
             proc.terminate()
             proc.wait(10)

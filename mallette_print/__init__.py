@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["BuildError", "DataError", "MalletteError", "Problem", "RequestError", "build", "load_game",
-           "__version__"]
+__all__ = ["BuildError", "DataError", "MalletteError", "Problem", "RequestError", "build", "load_game", "__version__"]
 
 
 def load_game(path: str | Path) -> GameData:
@@ -48,8 +47,9 @@ def build(game: GameData, out: str | Path = "out", **options: Any) -> BuildRepor
 
     lang = options.pop("lang", None) or game.game.default_language
     if lang not in game.game.languages:
-        raise RequestError(f"'{lang}' is not one of the game's languages: {', '.join(game.game.languages)}",
-                           option="lang")
+        raise RequestError(
+            f"'{lang}' is not one of the game's languages: {', '.join(game.game.languages)}", option="lang"
+        )
     try:
         opts = BuildOptions(out=Path(out), lang=lang, **options)
     except TypeError as exc:

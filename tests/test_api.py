@@ -16,8 +16,10 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_loading_a_game_loads_neither_reportlab_nor_click() -> None:
-    code = ("import sys; from mallette_print import load_game, build; g = load_game(sys.argv[1]); "
-            "print(len(g.decks), sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'click', 'svglib'}))")
+    code = (
+        "import sys; from mallette_print import load_game, build; g = load_game(sys.argv[1]); "
+        "print(len(g.decks), sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'click', 'svglib'}))"
+    )
     out = subprocess.run([sys.executable, "-c", code, str(REPO)], capture_output=True, text=True, check=True).stdout
     assert out.split(" ", 1) == ["6", "[]\n"]
 

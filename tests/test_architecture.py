@@ -66,7 +66,7 @@ def test_no_import_cycle_lazy_imports_included() -> None:
         stack.append(node)
         for nxt in sorted(graph[node]):
             if seen.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):] + [nxt]
+                cycle = stack[stack.index(nxt) :] + [nxt]
                 pytest.fail("import cycle: " + " -> ".join(cycle))
             if nxt not in seen:
                 visit(nxt)
@@ -83,8 +83,11 @@ def test_core_imports_neither_reportlab_nor_click() -> None:
         if name.startswith("mallette_print.core"):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
-                mods = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                    [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                mods = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                )
                 for mod in mods:
                     assert mod.split(".")[0] not in {"reportlab", "click", "svglib"}, f"{name} imports {mod}"
 

@@ -13,9 +13,12 @@ from pypdf import PdfReader
 
 
 def test_bench_on_20_cards(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "benchmarks.cards", "--cards", "20", "--out", str(tmp_path),
-                             "--repeat", "2"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.cards", "--cards", "20", "--out", str(tmp_path), "--repeat", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert re.fullmatch(r"cards=20 seconds=\d+\.\d{3} peak_rss_mb=\d+\.\d pdf_kib=\d+", lines[0])

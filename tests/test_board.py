@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from mallette_print.cli import main
-from mallette_print.core.errors import DataError
-from mallette_print.build.printplan import plan_lines
-from mallette_print.build.options import BuildOptions
-from mallette_print.build.pipeline import run_build
 from mallette_print.board.outputs import board_outputs
 from mallette_print.board.tiling import PAPERS, plan_tiles
+from mallette_print.build.options import BuildOptions
+from mallette_print.build.pipeline import run_build
+from mallette_print.build.printplan import plan_lines
+from mallette_print.cli import main
+from mallette_print.core.errors import DataError
 from mallette_print.core.units import mm, to_mm
 from mallette_print.core.validate import load_game
 
@@ -119,8 +119,9 @@ def test_cards_too_big_for_the_deck_spaces_are_a_located_error(game, tmp_path):
     with pytest.raises(DataError) as exc:
         board_outputs(game, BuildOptions(out=tmp_path, lang="fr", card_size="tarot"))
     text = str(exc.value)
-    assert text.startswith("cards/board.yaml:62:36: deck space 'events' (draw): with 70×120 mm tarot cards the "
-                           "space leaves the board")
+    assert text.startswith(
+        "cards/board.yaml:62:36: deck space 'events' (draw): with 70×120 mm tarot cards the space leaves the board"
+    )
     assert "(try --board-size a2 or move the space in board.yaml)" in text
     assert len(exc.value.problems) == 5  # one per deck space, not one per neighbour
     # The same spaces fit on an A2 board, where the drawing grows and cards do not.
@@ -146,9 +147,20 @@ def test_board_text_is_at_least_9pt_and_in_the_right_language(game, built, tmp_p
         text = pdf.pages[0].extract_text()
     assert len(chars) > 500
     assert min(c["size"] for c in chars) >= 9 - 0.01
-    for word in ("Territoires en coopération", "Centre-bourg", "Friche et tiers-lieu", "Zone d'activités",
-                 "Vitalité sociale", "Fragilité", "Tours", "Comment lire le plateau", "Événements",
-                 "Défausse, face visible", "© MES · CC BY-SA 4.0", "CC BY-SA 4.0"):
+    for word in (
+        "Territoires en coopération",
+        "Centre-bourg",
+        "Friche et tiers-lieu",
+        "Zone d'activités",
+        "Vitalité sociale",
+        "Fragilité",
+        "Tours",
+        "Comment lire le plateau",
+        "Événements",
+        "Défausse, face visible",
+        "© MES · CC BY-SA 4.0",
+        "CC BY-SA 4.0",
+    ):
         assert word in text, word
     en = {o.name: o for o in board_outputs(game, BuildOptions(out=tmp_path, lang="en"))}["board.pdf"].content
     en_text = PdfReader(io.BytesIO(en)).pages[0].extract_text()
@@ -160,9 +172,11 @@ def test_round_track_has_one_space_per_round(built, game):
         words = pdf.pages[0].extract_words()
     tours = next(w for w in words if w["text"] == "Tours")
     # Numbers on the same band as the round track, just below its label.
-    nums = sorted(int(w["text"]) for w in words
-                  if w["text"].isdigit() and tours["bottom"] < w["top"] < tours["bottom"] + mm(16)
-                  and w["x0"] > tours["x0"] - 5)
+    nums = sorted(
+        int(w["text"])
+        for w in words
+        if w["text"].isdigit() and tours["bottom"] < w["top"] < tours["bottom"] + mm(16) and w["x0"] > tours["x0"] - 5
+    )
     assert nums == list(range(1, game.game.parameters.rounds + 1))
 
 
@@ -186,14 +200,21 @@ def test_zones_differ_in_greyscale(built, game):
         x = int((z.label_at[0]) * k)
         y = int((lay.page_h - z.label_at[1]) * k)
         dy = int(mm(16) * k)
-        patch = grey[y + dy:y + dy + 40, x - 20:x + 20] if z.id != "centre-bourg" else \
-            grey[y + dy - 4:y + dy + 6, x - 20:x + 20]
-        feats[z.id] = (patch.mean(), patch.std(), np.abs(np.diff(patch, axis=0)).mean(),
-                       np.abs(np.diff(patch, axis=1)).mean())
+        patch = (
+            grey[y + dy : y + dy + 40, x - 20 : x + 20]
+            if z.id != "centre-bourg"
+            else grey[y + dy - 4 : y + dy + 6, x - 20 : x + 20]
+        )
+        feats[z.id] = (
+            patch.mean(),
+            patch.std(),
+            np.abs(np.diff(patch, axis=0)).mean(),
+            np.abs(np.diff(patch, axis=1)).mean(),
+        )
     ids = sorted(feats)
     assert len(ids) == len(lay_zones) == 5
     for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
+        for b in ids[i + 1 :]:
             distance = max(abs(p - q) for p, q in zip(feats[a], feats[b]))
             assert distance > 5, (a, b, feats[a], feats[b])
 
@@ -236,8 +257,9 @@ def test_tiles_a3_on_a4_pages_labels_and_metadata(built):
 
 
 def test_tiles_a2_on_letter(game, tmp_path):
-    outs = {o.name: o for o in board_outputs(game, BuildOptions(out=tmp_path, lang="en", paper="letter",
-                                                                board_size="a2"))}
+    outs = {
+        o.name: o for o in board_outputs(game, BuildOptions(out=tmp_path, lang="en", paper="letter", board_size="a2"))
+    }
     reader = PdfReader(io.BytesIO(outs["board-tiles.pdf"].content))
     assert len(reader.pages) == 1 + 6
     assert (float(reader.pages[1].mediabox.width), float(reader.pages[1].mediabox.height)) == (612, 792)
@@ -282,8 +304,8 @@ def _window_vs_board(tiles_pdf: bytes, board_pdf: bytes, page: int, shift_mm: fl
     tx, ty = t.dest_x + left, plan.sheet_h - (t.dest_y + t.src.h) + top
     bx, by = t.src.x + left + mm(shift_mm), plan.board_h - (t.src.y + t.src.h) + top
     iw, ih = int(w * k), int(h * k)
-    a = tile[round(ty * k):round(ty * k) + ih, round(tx * k):round(tx * k) + iw]
-    b = board[round(by * k):round(by * k) + ih, round(bx * k):round(bx * k) + iw]
+    a = tile[round(ty * k) : round(ty * k) + ih, round(tx * k) : round(tx * k) + iw]
+    b = board[round(by * k) : round(by * k) + ih, round(bx * k) : round(bx * k) + iw]
     assert a.shape == b.shape and a.size > 10_000
     # The two renders sit at different sub-pixel phases: soften both by a 3×3 box blur before comparing.
     return float((np.abs(_blur(a) - _blur(b)) > 40).mean())
@@ -291,7 +313,7 @@ def _window_vs_board(tiles_pdf: bytes, board_pdf: bytes, page: int, shift_mm: fl
 
 def _blur(a):
     p = np.pad(a.astype(float), 1, mode="edge")
-    return sum(p[i:i + a.shape[0], j:j + a.shape[1]] for i in range(3) for j in range(3)) / 9
+    return sum(p[i : i + a.shape[0], j : j + a.shape[1]] for i in range(3) for j in range(3)) / 9
 
 
 @pytest.mark.parametrize("page", [1, 2, 3, 4])

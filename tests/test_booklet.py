@@ -22,11 +22,14 @@ def fold(pages: int) -> list[int]:
     return [read[i] for i in range(1, n + 1)]
 
 
-@pytest.mark.parametrize("pages,expected", [
-    (8, [8, 1, 2, 7, 6, 3, 4, 5]),
-    (12, [12, 1, 2, 11, 10, 3, 4, 9, 8, 5, 6, 7]),
-    (16, [16, 1, 2, 15, 14, 3, 4, 13, 12, 5, 6, 11, 10, 7, 8, 9]),
-])
+@pytest.mark.parametrize(
+    "pages,expected",
+    [
+        (8, [8, 1, 2, 7, 6, 3, 4, 5]),
+        (12, [12, 1, 2, 11, 10, 3, 4, 9, 8, 5, 6, 7]),
+        (16, [16, 1, 2, 15, 14, 3, 4, 13, 12, 5, 6, 11, 10, 7, 8, 9]),
+    ],
+)
 def test_order_for_8_12_16_pages(pages: int, expected: list[int]) -> None:
     assert imposed_order(pages) == expected
     assert len(saddle_stitch(pages)) == pages // 4

@@ -64,14 +64,23 @@ def test_cut_marks_are_only_in_the_margins(long_a4: Path) -> None:
                 inside_y = gy0 + 0.5 < (ln["top"] + ln["bottom"]) / 2 < gy1 - 0.5 and ln["top"] != ln["bottom"]
                 assert not inside_x and not inside_y
                 # a mark never enters the grid of cards
-                assert ln["bottom"] <= gy0 + 0.01 or ln["top"] >= gy1 - 0.01 or \
-                    ln["x1"] <= gx0 + 0.01 or ln["x0"] >= gx1 - 0.01
+                assert (
+                    ln["bottom"] <= gy0 + 0.01
+                    or ln["top"] >= gy1 - 0.01
+                    or ln["x1"] <= gx0 + 0.01
+                    or ln["x0"] >= gx1 - 0.01
+                )
 
 
 def _card_centres(page: pdfplumber.page.Page) -> list[tuple[float, float]]:
     """Centres of the card backgrounds (drawn 3 mm into the bleed: 69 × 94 mm)."""
-    return sorted({(round((r["x0"] + r["x1"]) / 2 / MM, 1), round((r["top"] + r["bottom"]) / 2 / MM, 1))
-                   for r in page.rects if abs(r["width"] / MM - 69) < 0.05 and abs(r["height"] / MM - 94) < 0.05})
+    return sorted(
+        {
+            (round((r["x0"] + r["x1"]) / 2 / MM, 1), round((r["top"] + r["bottom"]) / 2 / MM, 1))
+            for r in page.rects
+            if abs(r["width"] / MM - 69) < 0.05 and abs(r["height"] / MM - 94) < 0.05
+        }
+    )
 
 
 @pytest.mark.parametrize("duplex,offset", [("long", (0.0, 0.0)), ("short", (0.0, 0.0)), ("long", (1.5, -0.8))])
@@ -108,7 +117,7 @@ def test_fold_sheets_hold_front_and_back_side_by_side(tmp_path: Path) -> None:
         # each back is the mirror of its face across a fold line, on the same sheet
         centres = sorted(((r["x0"] + r["x1"]) / 2 / MM, (r["top"] + r["bottom"]) / 2 / MM) for r in sides)
         folds = sorted({round(ln["x0"] / MM, 2) for ln in dashed})
-        for (x, y) in centres:
+        for x, y in centres:
             assert any(abs((2 * f - x) - x2) < 0.1 and abs(y - y2) < 0.1 for f in folds for x2, y2 in centres)
 
 
@@ -254,12 +263,15 @@ def test_text_overflow_names_card_field_language_and_amount(tmp_path: Path) -> N
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--size", "huge"], "--size"),
-    (["--offset", "1"], "--offset"),
-    (["--duplex", "both"], "--duplex"),
-    (["--png", "0"], "--png"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--size", "huge"], "--size"),
+        (["--offset", "1"], "--offset"),
+        (["--duplex", "both"], "--duplex"),
+        (["--png", "0"], "--png"),
+    ],
+)
 def test_bad_options_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(main, ["build", "--game", str(REPO), "--out", str(tmp_path), *args])
     assert result.exit_code == 2 and message in result.output

@@ -36,16 +36,21 @@ def test_bad_usage_exits_2(sample_game: Path, runner) -> None:
 
 
 def test_real_project_checks() -> None:
-    proc = subprocess.run([sys.executable, "-m", "mallette_print.cli", "check", "--game", str(REPO)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mallette_print.cli", "check", "--game", str(REPO)], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     assert "the data is valid" in proc.stdout
 
 
 def test_build_py_wrapper_reports_bad_data_with_exit_1(sample_game: Path, tmp_path: Path) -> None:
     (sample_game / "cards" / "actors.yaml").write_text("id: [\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, str(REPO / "build.py"), "--game", str(sample_game), "--out", str(tmp_path / "o")],
-                          capture_output=True, text=True, cwd=sample_game)
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--game", str(sample_game), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        cwd=sample_game,
+    )
     assert proc.returncode == 1
     assert "cards/actors.yaml:2:1: YAML syntax error" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -30,14 +30,21 @@ def test_sample_has_no_errors_and_located_warnings(sample_game: Path) -> None:
     report = _report(sample_game)
     assert report.errors == ()
     warnings = _lines(report.warnings)
-    assert ("cards/game.yaml:85:7: fiche 'utilite-sociale': named by 0 cards; each fiche should be named by at "
-            "least 2 cards") in warnings
-    assert ("cards/game.yaml:30:7: fiche 'economie-plurielle': named by 1 card (prestation-bailleur); each fiche "
-            "should be named by at least 2 cards") in warnings
-    assert ("cards/events.yaml:35:5: event 'fermeture-usine': lists zones but has no discard_fragile or mobilise, "
-            "so its zones have no effect") in warnings
-    assert ("cards/game.yaml:139:3: parameters: 6 players with 1 actor each need 6 actor cards, the deck has 4"
-            in warnings)
+    assert (
+        "cards/game.yaml:85:7: fiche 'utilite-sociale': named by 0 cards; each fiche should be named by at "
+        "least 2 cards"
+    ) in warnings
+    assert (
+        "cards/game.yaml:30:7: fiche 'economie-plurielle': named by 1 card (prestation-bailleur); each fiche "
+        "should be named by at least 2 cards"
+    ) in warnings
+    assert (
+        "cards/events.yaml:35:5: event 'fermeture-usine': lists zones but has no discard_fragile or mobilise, "
+        "so its zones have no effect"
+    ) in warnings
+    assert (
+        "cards/game.yaml:139:3: parameters: 6 players with 1 actor each need 6 actor cards, the deck has 4" in warnings
+    )
 
 
 def test_cooperation_needing_a_family_no_actor_has(sample_game: Path) -> None:
@@ -54,23 +61,33 @@ def test_two_slots_of_one_family_need_two_distinct_actors(sample_game: Path) -> 
     _edit(sample_game, "cooperations.yaml", "families: [public, citoyen]", "families: [public, public]")
     assert _lines(_report(sample_game).errors)[0] == (
         "cards/cooperations.yaml:37:5: cooperation 'budget-participatif': cannot be formed: the deck has no 2 "
-        "distinct actors for the families public, public")
+        "distinct actors for the families public, public"
+    )
 
 
 def test_extra_family_power_fills_a_missing_family(sample_game: Path) -> None:
     _edit(sample_game, "cooperations.yaml", "families: [public, citoyen]", "families: [public, reseau]")
-    _edit(sample_game, "actors.yaml", "    resources: [benevolat, savoir-faire]\n",
-          "    resources: [benevolat, savoir-faire]\n    power: {type: extra-family, family: reseau}\n")
+    _edit(
+        sample_game,
+        "actors.yaml",
+        "    resources: [benevolat, savoir-faire]\n",
+        "    resources: [benevolat, savoir-faire]\n    power: {type: extra-family, family: reseau}\n",
+    )
     assert _report(sample_game).errors == ()
 
 
 def test_extra_family_actor_cannot_fill_two_slots(sample_game: Path) -> None:
     # The only citoyen actor may also fill 'reseau', but not both slots at once.
     _edit(sample_game, "cooperations.yaml", "families: [public, citoyen]", "families: [citoyen, reseau]")
-    _edit(sample_game, "actors.yaml", "    resources: [benevolat, savoir-faire]\n",
-          "    resources: [benevolat, savoir-faire]\n    power: {type: extra-family, family: reseau}\n")
-    assert "the deck has no 2 distinct actors for the families citoyen, reseau" in _lines(
-        _report(sample_game).errors)[0]
+    _edit(
+        sample_game,
+        "actors.yaml",
+        "    resources: [benevolat, savoir-faire]\n",
+        "    resources: [benevolat, savoir-faire]\n    power: {type: extra-family, family: reseau}\n",
+    )
+    assert (
+        "the deck has no 2 distinct actors for the families citoyen, reseau" in _lines(_report(sample_game).errors)[0]
+    )
 
 
 def test_required_kind_that_no_actor_brings(sample_game: Path) -> None:
@@ -79,7 +96,8 @@ def test_required_kind_that_no_actor_brings(sample_game: Path) -> None:
     errors = _lines(_report(sample_game).errors)
     assert errors[0] == (
         "cards/cooperations.yaml:13:5: cooperation 'scic-multi': resource kind 'non-monetaire' is required by "
-        "scic-multi, mutualisation-locaux, budget-participatif but no actor brings a resource of that kind")
+        "scic-multi, mutualisation-locaux, budget-participatif but no actor brings a resource of that kind"
+    )
     assert errors[1:] == [
         "cards/challenges.yaml:13:5: challenge 'dernier-commerce': cannot be solved: none of its cooperations "
         "(scic-multi, mutualisation-locaux) can be formed",
@@ -89,22 +107,32 @@ def test_required_kind_that_no_actor_brings(sample_game: Path) -> None:
 
 
 def test_cooperation_needing_more_than_the_whole_supply(sample_game: Path) -> None:
-    _edit(sample_game, "cooperations.yaml", "{non-marchande: 1, non-monetaire: 2}",
-          "{non-marchande: 1, non-monetaire: 40}")
+    _edit(
+        sample_game,
+        "cooperations.yaml",
+        "{non-marchande: 1, non-monetaire: 2}",
+        "{non-marchande: 1, non-monetaire: 40}",
+    )
     assert _lines(_report(sample_game).errors)[0] == (
         "cards/cooperations.yaml:37:5: cooperation 'budget-participatif': needs 40 of resource kind "
-        "'non-monetaire' but all the resource cards of that kind add up to 6")
+        "'non-monetaire' but all the resource cards of that kind add up to 6"
+    )
 
 
 def test_missing_translation_lists_the_ids_per_deck(sample_game: Path) -> None:
-    _edit(sample_game, "actors.yaml",
-          '      en: "Residents, elected officials and social landlords maintain the neighbourhood together and '
-          'create jobs there."\n', "")
+    _edit(
+        sample_game,
+        "actors.yaml",
+        '      en: "Residents, elected officials and social landlords maintain the neighbourhood together and '
+        'create jobs there."\n',
+        "",
+    )
     _edit(sample_game, "actors.yaml", "title: {fr: Commune, en: Municipality}", "title: Commune")
     _edit(sample_game, "game.yaml", "label: {fr: Quartier, en: Neighbourhood}", "label: Quartier")
     warnings = _lines(_report(sample_game).warnings)
-    assert ("cards/actors.yaml:13:5: deck 'actors': missing the 'en' text for 2 items: regie-quartier, commune"
-            in warnings)
+    assert (
+        "cards/actors.yaml:13:5: deck 'actors': missing the 'en' text for 2 items: regie-quartier, commune" in warnings
+    )
     assert "cards/game.yaml:125:5: missing the 'en' text for: zone 'quartier'" in warnings
 
 
@@ -131,14 +159,18 @@ def test_check_exits_1_on_a_coherence_error(sample_game: Path, runner) -> None:
 
 def test_event_marked_positive_that_does_harm(sample_game: Path) -> None:
     _edit(sample_game, "events.yaml", "    tracks: {vitalite: 1}\n", "    tracks: {vitalite: -1}\n")
-    assert ("cards/events.yaml:24:5: event 'appel-projets': is marked positive but lowers a track, raises "
-            "Fragility or discards resources") in _lines(_report(sample_game).warnings)
+    assert (
+        "cards/events.yaml:24:5: event 'appel-projets': is marked positive but lowers a track, raises "
+        "Fragility or discards resources"
+    ) in _lines(_report(sample_game).warnings)
 
 
 def test_fragility_track_disagreeing_with_parameters(sample_game: Path) -> None:
     _edit(sample_game, "game.yaml", "start: 0, danger: 7", "start: 0, danger: 8")
-    assert any(w.endswith("track 'fragilite': danger 8 differs from parameters.fragility_alert 7")
-               for w in _lines(_report(sample_game).warnings))
+    assert any(
+        w.endswith("track 'fragilite': danger 8 differs from parameters.fragility_alert 7")
+        for w in _lines(_report(sample_game).warnings)
+    )
 
 
 def test_real_game_is_coherent_without_warnings() -> None:
@@ -148,10 +180,16 @@ def test_real_game_is_coherent_without_warnings() -> None:
 
 
 def test_challenge_deck_too_small_for_the_largest_table(sample_game: Path) -> None:
-    _edit(sample_game, "game.yaml", "  challenges_to_win: 3\n",
-          "  challenges_to_win: 3\n  challenges_to_win_by_actors: {5: 4, 6: 30}\n")
+    _edit(
+        sample_game,
+        "game.yaml",
+        "  challenges_to_win: 3\n",
+        "  challenges_to_win: 3\n  challenges_to_win_by_actors: {5: 4, 6: 30}\n",
+    )
     warnings = [w for w in _lines(_report(sample_game).warnings) if "challenge cards" in w]
     assert len(warnings) == 1
-    assert warnings[0].startswith("cards/game.yaml:139:3: parameters: open_challenges 3 and the 30 challenges to win "
-                                  "at 6 players (challenges_to_win, challenges_to_win_by_actors) need that many "
-                                  "challenge cards, the deck has ")
+    assert warnings[0].startswith(
+        "cards/game.yaml:139:3: parameters: open_challenges 3 and the 30 challenges to win "
+        "at 6 players (challenges_to_win, challenges_to_win_by_actors) need that many "
+        "challenge cards, the deck has "
+    )

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from mallette_print.cli import main
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import ActorCard, EventCard, GameData
-from mallette_print.sim.tables import compile_tables
 from mallette_print.core.validate import load_game
+from mallette_print.sim.tables import compile_tables
 
 REPO = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
@@ -55,8 +55,11 @@ def test_rules_use_only_known_placeholders_and_every_parameter(game: GameData, l
     from mallette_print.rulebook.source import SECTIONS
 
     # Beyond the parameters, only the challenges to win per table size (for the table in Goal).
-    derived = {f"{what}_with_{n}_players" for what in ("actors", "challenges")
-               for n in range(game.game.parameters.players_min, game.game.parameters.players_max + 1)}
+    derived = {
+        f"{what}_with_{n}_players"
+        for what in ("actors", "challenges")
+        for n in range(game.game.parameters.players_min, game.game.parameters.players_max + 1)
+    }
 
     assert used - params - {"title", "version"} - set(SECTIONS) - derived == set()
     assert params - used == set(), "every game parameter should be explained in the rules"
@@ -75,16 +78,29 @@ def test_rules_have_the_same_outline_in_both_languages() -> None:
 def test_example_turn_names_real_cards(game: GameData, lang: str) -> None:
     text = _rules(lang)
     start = text.index("## Exemple de tour" if lang == "fr" else "## An example turn")
-    example = text[start:text.index("\n## ", start + 5)]
+    example = text[start : text.index("\n## ", start + 5)]
     titles = {tr(c.title, lang) for _, c in game.cards()}
     for named in re.findall(r"\*\*?([^*]+)\*\*?", example):
         if named[0].isupper() and named not in titles and named.rstrip(".") not in titles:
             # bold words of the text itself (phases, actions) are not card names
             assert named.rstrip(".").split()[0] in {
-                "Événements", "Actions", "Bilan", "Se", "Proposer", "Mobiliser", "Events", "Review", "Move",
-                "Propose", "Mobilise"}, f"'{named}' in the example is not a card title"
-    for title in ("Commune", "Accorderie (SEL)", "SCIC multi-sociétariat", "Canicule") if lang == "fr" else (
-            "Municipality", "Time bank", "Multi-stakeholder co-op (SCIC)", "Heatwave"):
+                "Événements",
+                "Actions",
+                "Bilan",
+                "Se",
+                "Proposer",
+                "Mobiliser",
+                "Events",
+                "Review",
+                "Move",
+                "Propose",
+                "Mobilise",
+            }, f"'{named}' in the example is not a card title"
+    for title in (
+        ("Commune", "Accorderie (SEL)", "SCIC multi-sociétariat", "Canicule")
+        if lang == "fr"
+        else ("Municipality", "Time bank", "Multi-stakeholder co-op (SCIC)", "Heatwave")
+    ):
         assert title in titles
 
 
@@ -125,8 +141,10 @@ def test_actor_abilities_say_what_their_power_does(game: GameData, lang: str) ->
             assert f"*{tracks[pw.track]}*" in text, (card.id, text)
         if pw.family:
             assert f"*{families[pw.family]}*" in text, (card.id, text)
-        once = {"fr": {"round": "Une fois par tour", "game": "Une fois par partie"},
-                "en": {"round": "Once per round", "game": "Once per game"}}[lang]
+        once = {
+            "fr": {"round": "Une fois par tour", "game": "Une fois par partie"},
+            "en": {"round": "Once per round", "game": "Once per game"},
+        }[lang]
         if pw.per in once:
             assert text.startswith(once[pw.per]), (card.id, text)
         if pw.amount > 1:
@@ -142,20 +160,24 @@ def test_rulebook_table_gives_the_challenges_of_each_table_size(tmp_path: Path, 
     manifest = game / "cards" / "game.yaml"
     text = manifest.read_text(encoding="utf-8")
     assert "challenges_to_win_by_actors: {5: 7, 6: 9}" in text
-    manifest.write_text(text.replace("challenges_to_win_by_actors: {5: 7, 6: 9}",
-                                     "challenges_to_win_by_actors: {5: 6, 6: 8}"), encoding="utf-8")
+    manifest.write_text(
+        text.replace("challenges_to_win_by_actors: {5: 7, 6: 9}", "challenges_to_win_by_actors: {5: 6, 6: 8}"),
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["build", "--game", str(game), "--out", str(tmp_path / "out"), "--lang", lang, "-q"])
     assert result.exit_code == 0, result.output
     pages = [p.extract_text() for p in PdfReader(tmp_path / "out" / "rulebook.pdf").pages]
     header = "Challenges to win" if lang == "en" else "Défis à relever"
     page = next(t for t in pages[2:] if header in t)
     # The table's cells, one per line after its header: players, actors on the board, challenges to win.
-    cells = page[page.index(header) + len(header):].split("\n")[1:13]
+    cells = page[page.index(header) + len(header) :].split("\n")[1:13]
     rows = {int(cells[i]): (int(cells[i + 1].split()[0]), int(cells[i + 2])) for i in range(0, 12, 3)}
     tables = compile_tables(load_game(game))
     # Actors on the board and challenges to win, as the simulator plays them.
-    assert rows == {n: (tables.table(n).players * tables.table(n).actors_per_player, tables.table(n).challenges_to_win)
-                    for n in (3, 4, 5, 6)}
+    assert rows == {
+        n: (tables.table(n).players * tables.table(n).actors_per_player, tables.table(n).challenges_to_win)
+        for n in (3, 4, 5, 6)
+    }
     assert rows == {3: (6, 8), 4: (4, 4), 5: (5, 6), 6: (6, 8)}
     end = "6 from 5 actors, 8 from 6 actors" if lang == "en" else "6 dès 5 acteurs, 8 dès 6 acteurs"
     assert end in " ".join(" ".join(pages).split())

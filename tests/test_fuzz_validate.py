@@ -20,16 +20,30 @@ from mallette_print.core.validate import load_game
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent
-DECKS = ["actors.yaml", "resources.yaml", "cooperations.yaml", "challenges.yaml", "events.yaml", "notions.yaml",
-         "game.yaml", "templates.yaml"]
+DECKS = [
+    "actors.yaml",
+    "resources.yaml",
+    "cooperations.yaml",
+    "challenges.yaml",
+    "events.yaml",
+    "notions.yaml",
+    "game.yaml",
+    "templates.yaml",
+]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=False),
-    st.text(max_size=30), st.sampled_from(["association", "marchande", "vitalite", "../x", "http://a", "63mm", ""]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.sampled_from(["association", "marchande", "vitalite", "../x", "http://a", "63mm", ""]),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                        st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-                      max_leaves=6)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=6,
+)
 
 
 def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -73,10 +87,18 @@ def _check(game: Path) -> None:
             assert p.line >= 0 and p.col >= 0
 
 
-@settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
-@given(deck=st.sampled_from(DECKS), seed=st.integers(0, 10**6), op=st.sampled_from(
-    ["replace", "delete", "add", "rename", "duplicate"]), new=values, key=st.text(min_size=1, max_size=8))
+@settings(
+    max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    deck=st.sampled_from(DECKS),
+    seed=st.integers(0, 10**6),
+    op=st.sampled_from(["replace", "delete", "add", "rename", "duplicate"]),
+    new=values,
+    key=st.text(min_size=1, max_size=8),
+)
 def test_structural_mutations(tmp_path_factory, deck: str, seed: int, op: str, new: Any, key: str) -> None:
     game = tmp_path_factory.mktemp("g")
     shutil.copytree(DATA / "sample", game, dirs_exist_ok=True)
@@ -90,11 +112,17 @@ def test_structural_mutations(tmp_path_factory, deck: str, seed: int, op: str, n
     _check(game)
 
 
-@settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
-@given(deck=st.sampled_from(DECKS), pos=st.integers(0, 10**6), cut=st.integers(0, 20),
-       insert=st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#\t\n %@`,?") + ["é", "\x00", "\ufeff"]),
-                      max_size=5))
+@settings(
+    max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    deck=st.sampled_from(DECKS),
+    pos=st.integers(0, 10**6),
+    cut=st.integers(0, 20),
+    insert=st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#\t\n %@`,?") + ["é", "\x00", "\ufeff"]), max_size=5),
+)
 def test_textual_mutations(tmp_path_factory, deck: str, pos: int, cut: int, insert: str) -> None:
     game = tmp_path_factory.mktemp("g")
     shutil.copytree(DATA / "sample", game, dirs_exist_ok=True)
@@ -102,5 +130,5 @@ def test_textual_mutations(tmp_path_factory, deck: str, pos: int, cut: int, inse
     path = game / "cards" / deck
     text = path.read_text(encoding="utf-8")
     at = pos % (len(text) + 1)
-    path.write_text(text[:at] + insert + text[at + cut:], encoding="utf-8")
+    path.write_text(text[:at] + insert + text[at + cut :], encoding="utf-8")
     _check(game)

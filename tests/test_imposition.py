@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mallette_print.core.cardsize import PRESETS, parse_card_size
 from mallette_print.cards.imposition import DUPLEX_MODES, apply, parse_offset, plan_sheet
+from mallette_print.core.cardsize import PRESETS, parse_card_size
 from mallette_print.core.units import to_mm
 
 POKER = PRESETS["poker"]
@@ -35,8 +35,10 @@ def test_every_card_and_back_keeps_5mm_printer_margins(paper: str, name: str, du
         assert min(x0, y0, W - x1, H - y1) >= 5.0 - 1e-6
 
 
-@pytest.mark.parametrize("paper,name,count", [("a4", "bridge", 10), ("a4", "tarot", 4), ("a4", "square", 8),
-                                               ("letter", "square", 6), ("letter", "bridge", 9)])
+@pytest.mark.parametrize(
+    "paper,name,count",
+    [("a4", "bridge", 10), ("a4", "tarot", 4), ("a4", "square", 8), ("letter", "square", 6), ("letter", "bridge", 9)],
+)
 def test_cards_per_sheet_match_print_production_table(paper: str, name: str, count: int) -> None:
     assert plan_sheet(paper, PRESETS[name], "long").per_sheet == count
 

@@ -34,7 +34,7 @@ def test_the_gallery_html_is_escaped_as_html_escape_does(text: str) -> None:
 
 
 def test_a_paragraph_prints_data_text_literally() -> None:
-    text = "R&D <nouveau> : « l'eau » & \"le feu\""
+    text = 'R&D <nouveau> : « l\'eau » & "le feu"'
     buf = io.BytesIO()
     c = Canvas(buf)
     para = paragraph(text, "Helvetica", 10)

@@ -72,6 +72,7 @@ def test_a_board_pattern_shows_the_same_with_or_without_its_window(kind: str) ->
             c.clipPath(p, stroke=0, fill=0)
             map_pattern(c, kind, 0, 0, 400, 400, Color(0, 0, 0), 2.0, window=window)
             c.restoreState()
+
         return go
 
     clipped = _render(draw((x + 60, y + 40, x + 110, y + 70)))

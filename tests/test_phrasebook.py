@@ -108,7 +108,7 @@ def test_a_language_with_no_file_and_no_default_is_an_error_naming_the_file() ->
 
 
 def test_a_regional_file_holds_only_what_differs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "fr.yaml").write_text('card:\n  brings: Apporte\n  zone: Zone\n', encoding="utf-8")
+    (tmp_path / "fr.yaml").write_text("card:\n  brings: Apporte\n  zone: Zone\n", encoding="utf-8")
     (tmp_path / "fr-CA.yaml").write_text("card:\n  brings: Amène\n", encoding="utf-8")
     monkeypatch.setattr(pb, "FOLDER", tmp_path)
     assert pb.text("card.brings", "fr-CA") == "Amène"
@@ -119,7 +119,8 @@ def test_a_regional_file_holds_only_what_differs(tmp_path: Path, monkeypatch: py
 
 
 def test_a_phrase_with_an_unknown_field_is_an_error_naming_the_key_and_the_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "xx.yaml").write_text('plan:\n  wrote: "{count} files"\n', encoding="utf-8")
     monkeypatch.setattr(pb, "FOLDER", tmp_path)
     with pytest.raises(DataError) as err:
@@ -133,9 +134,14 @@ def test_a_phrase_with_an_unknown_field_is_an_error_naming_the_key_and_the_file(
 
 def test_no_module_branches_on_a_language() -> None:
     # Adding a language is adding a file: no `lang == "fr"`, `startswith("fr")` or {"fr": ...} tables in the code.
-    pattern = re.compile(r"""\blang\w*(\[[^]]*\])?\s*(==|!=)\s*["']|startswith\(["'][a-z]{2}["']\)|\{\s*["'](fr|en)["']\s*:"""
-                         r"""|["'](fr|en)_[A-Z]{2}["']|^\s*["'](fr|en)["']\s*:|lang\[:2\]""")
-    found = [f"{path.relative_to(PACKAGE)}:{n}: {line.strip()}"
-             for path in sorted(PACKAGE.rglob("*.py"))
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    pattern = re.compile(
+        r"""\blang\w*(\[[^]]*\])?\s*(==|!=)\s*["']|startswith\(["'][a-z]{2}["']\)|\{\s*["'](fr|en)["']\s*:"""
+        r"""|["'](fr|en)_[A-Z]{2}["']|^\s*["'](fr|en)["']\s*:|lang\[:2\]"""
+    )
+    found = [
+        f"{path.relative_to(PACKAGE)}:{n}: {line.strip()}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert not found, "\n".join(found)

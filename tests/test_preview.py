@@ -21,8 +21,15 @@ from mallette_print.cli import main
 from mallette_print.core.validate import load_game
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 class Page(HTMLParser):
@@ -70,7 +77,8 @@ def gallery(sample_game: Path, tmp_path: Path, runner) -> Path:
 
 
 def test_every_card_is_in_the_gallery_with_its_images_and_the_filters_list_families_and_fiches(
-        sample_game: Path, gallery: Path) -> None:
+    sample_game: Path, gallery: Path
+) -> None:
     data = load_game(sample_game)
     page = _parse((gallery / "gallery" / "index.html").read_text(encoding="utf-8"))
     assert [c["id"] for c in page.cards] == [f"card-{c.id}" for _, c in data.cards()]
@@ -80,8 +88,9 @@ def test_every_card_is_in_the_gallery_with_its_images_and_the_filters_list_famil
     for img in page.images:
         assert (gallery / "gallery" / img["src"]).resolve().is_file(), img["src"]
     assert not [u for u in page.urls if re.match(r"^(https?:)?//", u)], "the gallery must work offline"
-    families = {f for _, c in data.cards() for f in ([getattr(c, "family", None)] + list(getattr(c, "families", [])))
-                if f}
+    families = {
+        f for _, c in data.cards() for f in ([getattr(c, "family", None)] + list(getattr(c, "families", []))) if f
+    }
     assert set(page.options["f-family"]) == {""} | families
     assert set(page.options["f-fiche"]) == {""} | {c.fiche for _, c in data.cards() if c.fiche}
     assert set(page.options["f-type"]) == {""} | {d.type for d in data.decks}
@@ -107,14 +116,19 @@ needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not in
 
 
 def _chromium(args: list[str], tmp_path: Path) -> str:
-    run = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],  # type: ignore[list-item]
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],  # type: ignore[list-item]
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return run.stdout
 
 
 @needs_chromium
-def test_a_filter_in_the_address_shows_only_matching_cards_in_a_real_browser(sample_game: Path, gallery: Path,
-                                                                            tmp_path: Path) -> None:
+def test_a_filter_in_the_address_shows_only_matching_cards_in_a_real_browser(
+    sample_game: Path, gallery: Path, tmp_path: Path
+) -> None:
     data = load_game(sample_game)
     url = (gallery / "gallery" / "index.html").resolve().as_uri()
     everything = _parse(_chromium(["--dump-dom", url], tmp_path))
@@ -136,9 +150,12 @@ class Cdp:
         assert m
         self.sock = socket.create_connection((m.group(1), int(m.group(2))), timeout=20)
         key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET {m.group(3)} HTTP/1.1\r\nHost: {m.group(1)}:{m.group(2)}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                          .encode())
+        self.sock.sendall(
+            (
+                f"GET {m.group(3)} HTTP/1.1\r\nHost: {m.group(1)}:{m.group(2)}\r\nUpgrade: websocket\r\n"
+                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
         head = b""
         while b"\r\n\r\n" not in head:
             head += self.sock.recv(1)
@@ -183,8 +200,17 @@ class Cdp:
 @needs_chromium
 def test_clicking_a_card_turns_it_over_and_changing_a_select_filters(gallery: Path, tmp_path: Path) -> None:
     url = (gallery / "gallery" / "index.html").resolve().as_uri()
-    proc = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'cdp'}",  # type: ignore[list-item]
-                             "--remote-debugging-port=0", url], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={tmp_path / 'cdp'}",  # type: ignore[list-item]
+            "--remote-debugging-port=0",
+            url,
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         ws = ""
         deadline = time.monotonic() + 30
@@ -195,6 +221,7 @@ def test_clicking_a_card_turns_it_over_and_changing_a_select_filters(gallery: Pa
             ws = m.group(1) if m else ""
         port = re.match(r"ws://[^:]+:(\d+)/", ws).group(1)  # type: ignore[union-attr]
         import urllib.request
+
         targets = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10).read())
         page = Cdp(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
         ready = "document.readyState == 'complete' && document.querySelectorAll('figure.card').length > 0"
@@ -210,8 +237,9 @@ def test_clicking_a_card_turns_it_over_and_changing_a_select_filters(gallery: Pa
             assert time.monotonic() < deadline
             time.sleep(0.1)
         page.js("var s=document.getElementById('f-type'); s.value='event'; s.dispatchEvent(new Event('change'))")
-        shown = page.js("[].filter.call(document.querySelectorAll('figure.card'), c => !c.hidden)"
-                        ".map(c => c.dataset.type)")
+        shown = page.js(
+            "[].filter.call(document.querySelectorAll('figure.card'), c => !c.hidden).map(c => c.dataset.type)"
+        )
         assert shown and set(shown) == {"event"}
         assert page.js("location.hash") == "#type=event"
     finally:

@@ -7,15 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from mallette_print.cli import main
-from mallette_print.build.options import BuildOptions
 from mallette_print.board.outputs import board_outputs
+from mallette_print.build.options import BuildOptions
+from mallette_print.cli import main
 from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 PAPER = re.compile(r"\b(A4|A3|A2|A1|Letter)\b")
-SIDES = {"fr": re.compile(r"recto verso, retournement sur le bord (long|court)|recto seul"),
-         "en": re.compile(r"double-sided, flip on (the )?(long|short) edge|single-sided")}
+SIDES = {
+    "fr": re.compile(r"recto verso, retournement sur le bord (long|court)|recto seul"),
+    "en": re.compile(r"double-sided, flip on (the )?(long|short) edge|single-sided"),
+}
 SCALE = {"fr": "100\u00a0%", "en": "100%"}
 
 
@@ -29,14 +31,21 @@ def _plan_rows(output: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_every_file_of_the_plan_says_paper_duplex_and_100_percent(sample_game: Path, tmp_path: Path, runner,
-                                                                   lang: str) -> None:
-    result = runner.invoke(main, ["build", "--out", str(tmp_path / "out"), "--lang", lang, "--paper", "letter",
-                                  "--print-shop"])
+def test_every_file_of_the_plan_says_paper_duplex_and_100_percent(
+    sample_game: Path, tmp_path: Path, runner, lang: str
+) -> None:
+    result = runner.invoke(
+        main, ["build", "--out", str(tmp_path / "out"), "--lang", lang, "--paper", "letter", "--print-shop"]
+    )
     assert result.exit_code == 0, result.output
     rows = _plan_rows(result.output)
-    assert {"cards.pdf", "duplex-calibration.pdf", "cards-printshop.pdf", "rulebook.pdf",
-            "rulebook-booklet.pdf"} <= set(rows)
+    assert {
+        "cards.pdf",
+        "duplex-calibration.pdf",
+        "cards-printshop.pdf",
+        "rulebook.pdf",
+        "rulebook-booklet.pdf",
+    } <= set(rows)
     for name, how in rows.items():
         assert SCALE[lang] in how.replace(" %", "\u00a0%"), (name, how)
         assert SIDES[lang].search(how), (name, how)

@@ -21,10 +21,10 @@ import pytest
 from click.testing import CliRunner
 
 from mallette_print.build import files, registry
-from mallette_print.cli import main
 from mallette_print.build.options import BuildOptions, Output
-from mallette_print.build.registry import Registry
 from mallette_print.build.pipeline import run_build
+from mallette_print.build.registry import Registry
+from mallette_print.cli import main
 from mallette_print.core.validate import load_game
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -102,8 +102,12 @@ def _png_header(width: int, height: int) -> bytes:
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 100)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 100))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _use_image(game: Path, name: str) -> None:
@@ -116,9 +120,9 @@ def _spoil(game: Path, how: str) -> None:
     if how in ("billion-laughs", "binary", "not-utf8", "tab-indent", "path-traversal"):
         shutil.copy(BAD / f"{how}.yaml", actors)
     elif how == "10-mb-string":
-        actors.write_text("id: actors\ndescription: \"" + "x" * (10 * 1024 * 1024) + "\"\n", encoding="utf-8")
+        actors.write_text('id: actors\ndescription: "' + "x" * (10 * 1024 * 1024) + '"\n', encoding="utf-8")
     elif how == "1.9-mb-card-text":
-        _edit(actors, 'fr: "Habitant·es, élu·es', 'fr: "' + "mot " * 480_000 + 'Habitant·es, élu·es')
+        _edit(actors, 'fr: "Habitant·es, élu·es', 'fr: "' + "mot " * 480_000 + "Habitant·es, élu·es")
     elif how == "deep-nesting":
         actors.write_text("id: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     elif how == "deep-block-nesting":
@@ -172,8 +176,9 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("how", sorted(HOSTILE))
-def test_hostile_input_gets_a_clear_error_and_writes_nothing(how: str, case: tuple[Path, Path],
-                                                            budget: tuple[float, float]) -> None:
+def test_hostile_input_gets_a_clear_error_and_writes_nothing(
+    how: str, case: tuple[Path, Path], budget: tuple[float, float]
+) -> None:
     game, out = case
     before = _snapshot(out)
     _spoil(game, how)
@@ -211,27 +216,35 @@ def _make(name: str, content: bytes) -> registry.Producer:
 
 
 @pytest.mark.parametrize("error", [RuntimeError("boom"), KeyboardInterrupt()])
-def test_failing_producer_leaves_earlier_outputs_and_no_temp_file(error: BaseException, good: tuple[Path, Path],
-                                                                  tmp_path: Path) -> None:
+def test_failing_producer_leaves_earlier_outputs_and_no_temp_file(
+    error: BaseException, good: tuple[Path, Path], tmp_path: Path
+) -> None:
     game, _ = good
     data = load_game(game)
     out = tmp_path / "out"
-    run_build(data, BuildOptions(out=out, lang="fr"), _registry(("a", _make("a.txt", b"old a")),
-                                                                 ("b", _make("b.txt", b"old b"))))
+    run_build(
+        data,
+        BuildOptions(out=out, lang="fr"),
+        _registry(("a", _make("a.txt", b"old a")), ("b", _make("b.txt", b"old b"))),
+    )
     before = _snapshot(out)
 
     def broken(data: object, opts: object, ctx: object) -> list[Output]:
         raise error
 
     with pytest.raises(type(error)):
-        run_build(data, BuildOptions(out=out, lang="fr"),
-                  _registry(("a", _make("a.txt", b"new a")), ("broken", broken), ("b", _make("b.txt", b"new b"))))
+        run_build(
+            data,
+            BuildOptions(out=out, lang="fr"),
+            _registry(("a", _make("a.txt", b"new a")), ("broken", broken), ("b", _make("b.txt", b"new b"))),
+        )
     assert _snapshot(out) == before
     assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt", "build-manifest.json"]
 
 
-def test_ctrl_c_while_writing_leaves_the_old_set(good: tuple[Path, Path], tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_writing_leaves_the_old_set(
+    good: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     game, _ = good
     data = load_game(game)
     out = tmp_path / "out"
@@ -249,14 +262,18 @@ def test_ctrl_c_while_writing_leaves_the_old_set(good: tuple[Path, Path], tmp_pa
 
     monkeypatch.setattr(files, "_write_temp", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        run_build(data, BuildOptions(out=out, lang="fr"),
-                  _registry(("a", _make("a.txt", b"new a")), ("b", _make("b.txt", b"new b"))))
+        run_build(
+            data,
+            BuildOptions(out=out, lang="fr"),
+            _registry(("a", _make("a.txt", b"new a")), ("b", _make("b.txt", b"new b"))),
+        )
     assert _snapshot(out) == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_ctrl_c_during_the_moves_is_held_until_the_set_is_complete(good: tuple[Path, Path], tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_during_the_moves_is_held_until_the_set_is_complete(
+    good: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import signal
 
     game, _ = good
@@ -273,8 +290,11 @@ def test_ctrl_c_during_the_moves_is_held_until_the_set_is_complete(good: tuple[P
 
     monkeypatch.setattr(files.os, "replace", replace)
     with pytest.raises(KeyboardInterrupt):
-        run_build(data, BuildOptions(out=out, lang="fr"),
-                  _registry(("a", _make("a.txt", b"new a")), ("b", _make("b.txt", b"new b"))))
+        run_build(
+            data,
+            BuildOptions(out=out, lang="fr"),
+            _registry(("a", _make("a.txt", b"new a")), ("b", _make("b.txt", b"new b"))),
+        )
     assert (out / "a.txt").read_bytes() == b"new a" and (out / "b.txt").read_bytes() == b"new b"
     assert len(moved) == 3
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]

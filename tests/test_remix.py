@@ -11,8 +11,19 @@ from mallette_print.cli import main
 
 def test_new_remix_checks_and_credits_the_original(sample_game: Path, tmp_path: Path, runner) -> None:
     dest = tmp_path / "breizh"
-    result = runner.invoke(main, ["new", str(dest), "--title", "Coopérer en Bretagne", "--author", "Collectif Breizh",
-                                  "--author", "Ti ar Boblo"])
+    result = runner.invoke(
+        main,
+        [
+            "new",
+            str(dest),
+            "--title",
+            "Coopérer en Bretagne",
+            "--author",
+            "Collectif Breizh",
+            "--author",
+            "Ti ar Boblo",
+        ],
+    )
     assert result.exit_code == 0, result.output
     manifest = yaml.safe_load((dest / "cards" / "game.yaml").read_text(encoding="utf-8"))
     assert manifest["title"] == {"fr": "Coopérer en Bretagne", "en": "Coopérer en Bretagne"}
@@ -30,7 +41,9 @@ def test_new_remix_checks_and_credits_the_original(sample_game: Path, tmp_path: 
 def test_remix_of_a_remix_keeps_the_chain(sample_game: Path, tmp_path: Path, runner) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     assert runner.invoke(main, ["new", str(first), "--title", "A", "--author", "X"]).exit_code == 0
-    assert runner.invoke(main, ["new", str(second), "--game", str(first), "--title", "B", "--author", "Y"]).exit_code == 0
+    assert (
+        runner.invoke(main, ["new", str(second), "--game", str(first), "--title", "B", "--author", "Y"]).exit_code == 0
+    )
     chain = yaml.safe_load((second / "cards" / "game.yaml").read_text(encoding="utf-8"))["adapted_from"]
     assert [c["title"]["fr"] for c in chain] == ["A", "Territoires en coopération"]
 
@@ -52,8 +65,19 @@ def test_a_remix_of_the_real_game_builds_at_once_even_with_a_long_author_name(tm
 
     repo = Path(__file__).resolve().parent.parent
     dest = tmp_path / "bzh"
-    result = runner.invoke(main, ["new", str(dest), "--game", str(repo), "--title", "Coopérer en Bretagne",
-                                  "--author", "Collectif Breizh pour une économie solidaire"])
+    result = runner.invoke(
+        main,
+        [
+            "new",
+            str(dest),
+            "--game",
+            str(repo),
+            "--title",
+            "Coopérer en Bretagne",
+            "--author",
+            "Collectif Breizh pour une économie solidaire",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = load_game(dest)
     assert data.game.notice and len(data.game.notice) <= len("© MES · CC BY-SA 4.0") + 4

@@ -12,12 +12,11 @@ import yaml
 import zxingcpp
 from pypdf import PdfReader
 
-from mallette_print.rulebook.booklet_order import padded
 from mallette_print.cli import main
+from mallette_print.rulebook.booklet_order import padded
 
 REPO = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4
-
 
 
 def build(runner, *args: str) -> Path:
@@ -67,7 +66,9 @@ def test_components_table_equals_yaml_counts(project: Path, runner) -> None:
 def test_placeholders_are_filled_from_the_data(project: Path, runner) -> None:
     (project / "rules" / "fr.md").write_text(
         "# Règles\n\nOn joue {{rounds}} tours de {{ actions_per_turn }} actions, à {{players}} joueur·euses.\n\n"
-        "# Fin\n\nVersion {{version}} de *{{title}}*.\n", encoding="utf-8")
+        "# Fin\n\nVersion {{version}} de *{{title}}*.\n",
+        encoding="utf-8",
+    )
     game_yaml = project / "cards" / "game.yaml"
     game_yaml.write_text(game_yaml.read_text(encoding="utf-8").replace("rounds: 8", "rounds: 9"), encoding="utf-8")
     text = "\n".join(page_texts(build(runner) / "rulebook.pdf"))
@@ -77,8 +78,9 @@ def test_placeholders_are_filled_from_the_data(project: Path, runner) -> None:
 
 
 def test_unknown_placeholder_is_an_error_with_its_line(project: Path, runner) -> None:
-    (project / "rules" / "fr.md").write_text("# Règles\n\nOn joue\n{{rounds}} tours, puis {{tours}} et {{manches}}.\n",
-                                             encoding="utf-8")
+    (project / "rules" / "fr.md").write_text(
+        "# Règles\n\nOn joue\n{{rounds}} tours, puis {{tours}} et {{manches}}.\n", encoding="utf-8"
+    )
     result = runner.invoke(main, ["build", "--out", "out"])
     assert result.exit_code == 1
     out = result.output
@@ -134,8 +136,13 @@ def test_running_header_page_numbers_and_contents(project: Path, runner) -> None
             assert head.startswith("Territoires en coopération · Version 0.1"), head
             assert foot.strip() == str(page.page_number)
     contents = texts[1]
-    for chapter in ("Matériel", "Guide d'animation", "Les fiches de la mallette", "Guide d'impression",
-                    "Crédits et licence"):
+    for chapter in (
+        "Matériel",
+        "Guide d'animation",
+        "Les fiches de la mallette",
+        "Guide d'impression",
+        "Crédits et licence",
+    ):
         assert chapter in contents, chapter
 
 
@@ -222,8 +229,14 @@ def test_body_text_is_at_least_10pt(project: Path, runner) -> None:
 def test_card_anatomy_shows_a_real_card_of_each_type(project: Path, runner) -> None:
     texts = page_texts(build(runner) / "rulebook.pdf")
     page = texts[page_of(texts, "Anatomie des cartes")].replace("\n", " ")
-    for name in ("actors.yaml", "resources.yaml", "cooperations.yaml", "challenges.yaml", "events.yaml",
-                 "notions.yaml"):
+    for name in (
+        "actors.yaml",
+        "resources.yaml",
+        "cooperations.yaml",
+        "challenges.yaml",
+        "events.yaml",
+        "notions.yaml",
+    ):
         deck = yaml.safe_load((project / "cards" / name).read_text(encoding="utf-8"))
         assert deck["title"]["fr"] in page
         assert deck["cards"][0]["title"]["fr"].split()[0] in page  # the card itself, drawn by the card renderer
@@ -245,8 +258,10 @@ def test_inline_icon_names_are_drawn_not_printed(project: Path, runner) -> None:
 
 def test_unknown_colon_words_stay_text(project: Path, runner) -> None:
     rules = project / "rules" / "fr.md"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("Vous incarnez", "Note :pas-une-icone: Vous incarnez", 1),
-                     encoding="utf-8")
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace("Vous incarnez", "Note :pas-une-icone: Vous incarnez", 1),
+        encoding="utf-8",
+    )
     text = "".join(page_texts(build(runner) / "rulebook.pdf"))
     assert ":pas-une-icone:" in text
 
@@ -282,8 +297,10 @@ def test_booklet_contents_fit_one_a5_page(project: Path, runner) -> None:
 
 def test_short_tables_are_never_cut_across_pages(project: Path, runner) -> None:
     # A cut table repeats its header row on the next page: each header must stand on one page only.
-    headers = {"fr": ("Paquet Cartes différentes Cartes à imprimer", "Étape Horaire Durée Ce qui se passe"),
-               "en": ("Deck Different cards Cards to print", "Step Time Length What happens")}
+    headers = {
+        "fr": ("Paquet Cartes différentes Cartes à imprimer", "Étape Horaire Durée Ce qui se passe"),
+        "en": ("Deck Different cards Cards to print", "Step Time Length What happens"),
+    }
     for lang, wanted in headers.items():
         out = build(runner, "--lang", lang)
         booklet = _booklet_pages(out / "rulebook-booklet.pdf")
@@ -308,7 +325,7 @@ def test_cover_shows_the_families_from_the_data(project: Path, runner) -> None:
             fills = {tuple(round(v, 3) for v in (r.get("non_stroking_color") or ())) for r in cover.rects}
             for family in manifest["families"]:
                 hexa = family["colour"].lstrip("#")
-                rgb = tuple(round(int(hexa[i:i + 2], 16) / 255, 3) for i in (0, 2, 4))
+                rgb = tuple(round(int(hexa[i : i + 2], 16) / 255, 3) for i in (0, 2, 4))
                 assert rgb in fills, (family["id"], rgb)
         assert "Version 0.1" in text  # the cover is still one page: the version line stays on it
 
@@ -364,8 +381,10 @@ def _colour_pixels(pdf: Path, rgb: tuple[int, int, int]) -> int:
 def test_an_edited_svg_figure_is_drawn_anew(project: Path, runner) -> None:
     # `mallette watch` rebuilds in the same process: the rulebook must show the SVG as it is now on disk.
     figure = project / "assets" / "figure.svg"
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="50">'
-           '<rect width="{w}" height="50" fill="{c}"/></svg>')
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="50">'
+        '<rect width="{w}" height="50" fill="{c}"/></svg>'
+    )
     figure.write_text(svg.format(w=100, c="#FF00FF"), encoding="utf-8")
     rules = project / "rules" / "fr.md"
     rules.write_text(rules.read_text(encoding="utf-8") + "\n![Une figure](assets/figure.svg)\n", encoding="utf-8")

@@ -43,8 +43,10 @@ def test_changed_since_a_saved_build(sample_game: Path, tmp_path: Path, runner) 
     assert runner.invoke(main, ["build", "--out", str(out)]).exit_code == 0
     assert (out / MANIFEST).is_file()
     deck = sample_game / "cards" / "actors.yaml"
-    deck.write_text(deck.read_text(encoding="utf-8").replace("Un·e élu·e à l'ESS", "Un·e élu·e à l'économie sociale"),
-                    encoding="utf-8")
+    deck.write_text(
+        deck.read_text(encoding="utf-8").replace("Un·e élu·e à l'ESS", "Un·e élu·e à l'économie sociale"),
+        encoding="utf-8",
+    )
     data = load_game(sample_game)
     assert ids(select(data, Selection(changed_since=str(out)))) == ["commune"]
     assert ids(select(data, Selection(changed_since=str(out / MANIFEST)))) == ["commune"]
@@ -58,8 +60,10 @@ def test_changed_since_a_git_ref(sample_game: Path) -> None:
     git("add", "-A")
     git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "v1")
     res = sample_game / "cards" / "resources.yaml"
-    res.write_text(res.read_text(encoding="utf-8").replace("value: 2\n    fragile: true", "value: 3\n    fragile: true"),
-                   encoding="utf-8")
+    res.write_text(
+        res.read_text(encoding="utf-8").replace("value: 2\n    fragile: true", "value: 3\n    fragile: true"),
+        encoding="utf-8",
+    )
     data = load_game(sample_game)
     assert ids(select(data, Selection(changed_since="HEAD"))) == ["subvention"]
     with pytest.raises(RequestError, match="neither a saved build manifest nor a git ref"):
@@ -69,8 +73,9 @@ def test_changed_since_a_git_ref(sample_game: Path) -> None:
 def test_hashes_change_with_the_template(sample_game: Path) -> None:
     before = card_hashes(load_game(sample_game))
     tpl = sample_game / "cards" / "templates.yaml"
-    tpl.write_text(tpl.read_text(encoding="utf-8").replace('band_colour: "#D55E00"', 'band_colour: "#CC79A7"'),
-                   encoding="utf-8")
+    tpl.write_text(
+        tpl.read_text(encoding="utf-8").replace('band_colour: "#D55E00"', 'band_colour: "#CC79A7"'), encoding="utf-8"
+    )
     after = card_hashes(load_game(sample_game))
     changed = sorted(k for k in after if after[k] != before[k])
     assert changed == ["dernier-commerce", "quartier-oublie"]

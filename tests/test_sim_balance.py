@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from mallette_print.core.validate import load_game
 from mallette_print.sim.report import report_lines
 from mallette_print.sim.runner import Run, simulate, wilson
 from mallette_print.sim.tables import Tables, compile_tables
-from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 GAMES, SEED = 800, 2026

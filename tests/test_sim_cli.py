@@ -51,12 +51,15 @@ def test_check_simulate_warns_about_dead_cards(tmp_path: Path) -> None:
     assert "Simulation: 100 games at 4 players (greedy): win rate" in res.stdout
     # A cooperation no actor can ever afford is a dead card, located in its file.
     import shutil
+
     game = tmp_path / "game"
     shutil.copytree(REPO / "cards", game / "cards")
     shutil.copytree(REPO / "assets", game / "assets")
     coops = game / "cards" / "cooperations.yaml"
     text = coops.read_text(encoding="utf-8")
-    marker = "    resources: {marchande: 2, non-marchande: 1, non-monetaire: 1}\n    effects: {emploi: 2, participation: 1}"
+    marker = (
+        "    resources: {marchande: 2, non-marchande: 1, non-monetaire: 1}\n    effects: {emploi: 2, participation: 1}"
+    )
     assert marker in text
     coops.write_text(text.replace(marker, marker.replace("marchande: 2,", "marchande: 20,", 1)), encoding="utf-8")
     res = CliRunner().invoke(main, ["check", "--game", str(game), "--simulate", "30"])

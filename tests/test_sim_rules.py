@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mallette_print.core.validate import load_game
 from mallette_print.sim.greedy import GreedyPolicy
 from mallette_print.sim.rules import (
     CAUSE_EVENT,
@@ -27,7 +28,6 @@ from mallette_print.sim.rules import (
 from mallette_print.sim.runner import simulate
 from mallette_print.sim.state import State, add_actor, empty_state
 from mallette_print.sim.tables import Tables, compile_tables
-from mallette_print.core.validate import load_game
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -71,7 +71,7 @@ def test_cooperation_is_refused_when_a_partner_is_in_another_zone(t: Tables) -> 
     s, a, b, coop = _two_partners(t, False, ["prestation-entreprise", "savoir-faire"])
     assert find_lay(s, a, coop) is None
     assert do(s, 0, (PROPOSE, a, coop), GreedyPolicy()) is True  # the action is lost...
-    assert coop in s.hands[0] and not s.laid                     # ...and the card goes back to the hand
+    assert coop in s.hands[0] and not s.laid  # ...and the card goes back to the hand
     do(s, 1, (MOVE, b, s.zone[a]), GreedyPolicy())
     assert find_lay(s, a, coop) is not None
 
@@ -86,8 +86,13 @@ def test_cooperation_is_refused_without_enough_value_of_each_kind(t: Tables) -> 
 def test_a_family_slot_is_filled_once(t: Tables) -> None:
     s = _state(t)
     z = ix(t.zones, "zone-activites")
-    a = add_actor(s, ix(t.actors, "ressourcerie"), 0, zone=z,
-                  held=[ix(t.resources, "prestation-entreprise"), ix(t.resources, "savoir-faire")])
+    a = add_actor(
+        s,
+        ix(t.actors, "ressourcerie"),
+        0,
+        zone=z,
+        held=[ix(t.resources, "prestation-entreprise"), ix(t.resources, "savoir-faire")],
+    )
     add_actor(s, ix(t.actors, "chantier-insertion"), 1, zone=z)  # a second association, no co-operative
     coop = ix(t.coops, "groupement-employeurs")
     s.hands[0].append(coop)
@@ -210,7 +215,7 @@ def test_illegal_actions_are_refused(t: Tables) -> None:
     with pytest.raises(IllegalAction):
         do(s, 0, (MOVE, a, s.zone[a]), GreedyPolicy())  # must move elsewhere
     with pytest.raises(IllegalAction):
-        do(s, 0, (MOVE, b, 0), GreedyPolicy())          # not this player's actor
+        do(s, 0, (MOVE, b, 0), GreedyPolicy())  # not this player's actor
 
 
 def test_every_number_comes_from_the_game_data(tmp_path: Path) -> None:
@@ -219,15 +224,22 @@ def test_every_number_comes_from_the_game_data(tmp_path: Path) -> None:
     shutil.copytree(REPO / "assets", game / "assets")
     manifest = game / "cards" / "game.yaml"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(text.replace("  rounds: 8\n", "  rounds: 3\n").replace(
-        "  challenges_to_win: 4 ", "  challenges_to_win: 1 ").replace(
-        "  challenges_to_win_by_actors: {5: 7, 6: 9} ", "  challenges_to_win_by_actors: {6: 5} "), encoding="utf-8")
+    manifest.write_text(
+        text.replace("  rounds: 8\n", "  rounds: 3\n")
+        .replace("  challenges_to_win: 4 ", "  challenges_to_win: 1 ")
+        .replace("  challenges_to_win_by_actors: {5: 7, 6: 9} ", "  challenges_to_win_by_actors: {6: 5} "),
+        encoding="utf-8",
+    )
     tables = compile_tables(load_game(game))
     assert tables.rounds == 3 and tables.challenges_to_win == 1
     # 6 actors at 3 players (two each) and at 6; 5 actors have no entry of their own, so they need 1.
     assert [tables.table(n).challenges_to_win for n in (3, 4, 5, 6)] == [5, 1, 1, 5]
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        "  challenges_to_win_by_actors: {6: 5} ", "  challenges_to_win_by_actors: {5: 2} "), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "  challenges_to_win_by_actors: {6: 5} ", "  challenges_to_win_by_actors: {5: 2} "
+        ),
+        encoding="utf-8",
+    )
     tables = compile_tables(load_game(game))
     # An entry counts from its number of actors on: 6 actors need what 5 need.
     assert [tables.table(n).challenges_to_win for n in (3, 4, 5, 6)] == [2, 1, 2, 2]

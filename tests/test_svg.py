@@ -13,8 +13,9 @@ from mallette_print.core.errors import DataError
 from mallette_print.draw.colours import Palette
 from mallette_print.draw.svg import DEFAULT_CACHE, SvgCache, svg_drawing
 
-SQUARE = ('<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="20">'
-          '<rect width="{w}" height="20" fill="{c}"/></svg>')
+SQUARE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="20"><rect width="{w}" height="20" fill="{c}"/></svg>'
+)
 
 
 def _svg(path: Path, colour: str = "#0072B2", width: int = 20) -> Path:
@@ -39,8 +40,13 @@ def test_the_key_is_the_path_the_file_stamp_the_colour_and_the_colour_space(tmp_
     path = _svg(tmp_path / "a.svg")
     st = path.stat()
     assert SvgCache.key(path) == (str(path), st.st_mtime_ns, st.st_size, None, "rgb")
-    assert SvgCache.key(path, "#FF0000", Palette(cmyk=True)) == (str(path), st.st_mtime_ns, st.st_size, "#FF0000",
-                                                                  "cmyk")
+    assert SvgCache.key(path, "#FF0000", Palette(cmyk=True)) == (
+        str(path),
+        st.st_mtime_ns,
+        st.st_size,
+        "#FF0000",
+        "cmyk",
+    )
 
 
 def test_a_file_is_read_once_per_colour(tmp_path: Path) -> None:

@@ -32,8 +32,12 @@ def test_unknown_inline_icon_is_a_located_error(tmp_path: Path) -> None:
     shutil.copytree(REPO / "tests" / "data" / "sample", game)  # stable texts, whatever the real game becomes
     shutil.copytree(REPO / "assets", game / "assets")
     path = game / "cards" / "events.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        'fr: "La *Vitalité sociale* monte de 1."', 'fr: "La :vitalitee: monte de 1."'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'fr: "La *Vitalité sociale* monte de 1."', 'fr: "La :vitalitee: monte de 1."'
+        ),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["build", "--game", str(game), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "events.yaml:" in result.output and "unknown inline icon ':vitalitee:'" in result.output

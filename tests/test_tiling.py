@@ -42,13 +42,13 @@ def _check_plan(bw: float, bh: float, paper: tuple[float, float]) -> None:
         assert t.src.w <= win.w + 1e-6 and t.src.h <= win.h + 1e-6
     # Neighbours share exactly the overlap; the tiles reach every edge of the board.
     for r in range(plan.rows):
-        row = plan.tiles[r * plan.cols:(r + 1) * plan.cols]
+        row = plan.tiles[r * plan.cols : (r + 1) * plan.cols]
         assert row[0].src.x == 0
         assert row[-1].src.x + row[-1].src.w == pytest.approx(bw)
         for a, b in zip(row, row[1:]):
             assert a.src.x + a.src.w - b.src.x == pytest.approx(OVERLAP)
     for c in range(plan.cols):
-        col = plan.tiles[c::plan.cols]
+        col = plan.tiles[c :: plan.cols]
         assert col[0].src.y + col[0].src.h == pytest.approx(bh)
         assert col[-1].src.y == pytest.approx(0)
         for a, b in zip(col, col[1:]):

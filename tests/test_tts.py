@@ -11,10 +11,10 @@ from urllib.parse import unquote, urlparse
 import pytest
 from PIL import Image, ImageStat
 
-from mallette_print.core.cardsize import PRESETS
-from mallette_print.cli import main
 from mallette_print.build.options import BuildOptions
 from mallette_print.cards.tts import PER_SHEET, plan_grid, tts_outputs
+from mallette_print.cli import main
+from mallette_print.core.cardsize import PRESETS
 from mallette_print.core.validate import load_game
 
 
@@ -59,8 +59,11 @@ def test_build_tts_writes_sheets_backs_readme_and_saved_objects(sample_game: Pat
         assert face == (out / "tts" / f"{deck.id}-1.jpg").resolve() and face.is_file() and back.is_file()
         sheet = Image.open(face)
         assert sheet.size == grid.size_px
-        m = re.search(rf"{deck.id}-1.jpg: Back image {deck.id}-back.jpg, Width (\d+), Height (\d+), Number (\d+), "
-                      r"Unique backs off, Back is hidden on", readme)
+        m = re.search(
+            rf"{deck.id}-1.jpg: Back image {deck.id}-back.jpg, Width (\d+), Height (\d+), Number (\d+), "
+            r"Unique backs off, Back is hidden on",
+            readme,
+        )
         assert m and tuple(map(int, m.groups())) == (grid.cols, grid.rows, unique)
         # The last slot holds the back, the slot before it (when free) is empty white.
         w, h = grid.card_px

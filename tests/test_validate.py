@@ -19,7 +19,9 @@ CASES = {
         "cards/actors.yaml:9:13: card 'regie-quartier': unknown family 'asociation' (closest: 'association', 'citoyen')",
         "cards/actors.yaml:12:28: card 'regie-quartier': unknown resource card 'benevola' (closest: 'benevolat', 'subvention')",
     ],
-    "wrong-type.yaml": ["cards/actors.yaml:9:15: card 'regie-quartier': 'quantity': expected a whole number, got 'lots'"],
+    "wrong-type.yaml": [
+        "cards/actors.yaml:9:15: card 'regie-quartier': 'quantity': expected a whole number, got 'lots'"
+    ],
     "missing-key.yaml": ["cards/actors.yaml:7:5: card 'regie-quartier': missing required key 'family'"],
     "python-tag.yaml": [
         "cards/actors.yaml:8:12: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (only plain YAML data)"
@@ -124,7 +126,10 @@ def test_missing_icon_names_the_closest_files(sample_game: Path, runner) -> None
     edit(sample_game / "cards" / "actors.yaml", "icon: assets/icons/deck-actor.svg", "icon: assets/icons/deck-actr.svg")
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 1
-    assert "cards/actors.yaml:10:9: deck 'actors': file not found: 'assets/icons/deck-actr.svg' (closest: deck-actor.svg" in result.output
+    assert (
+        "cards/actors.yaml:10:9: deck 'actors': file not found: 'assets/icons/deck-actr.svg' (closest: deck-actor.svg"
+        in result.output
+    )
 
 
 def test_missing_deck_file(sample_game: Path, runner) -> None:
@@ -142,12 +147,17 @@ def test_bom_and_crlf_are_accepted(sample_game: Path, runner) -> None:
 
 
 def test_hybridisation_rule(sample_game: Path, runner) -> None:
-    edit(sample_game / "cards" / "cooperations.yaml", "resources: {non-marchande: 1, non-monetaire: 1}",
-         "resources: {non-monetaire: 2}")
+    edit(
+        sample_game / "cards" / "cooperations.yaml",
+        "resources: {non-marchande: 1, non-monetaire: 1}",
+        "resources: {non-monetaire: 2}",
+    )
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 1
-    assert ("card 'mutualisation-locaux': hybridisation rule: a cooperation needs at least 2 kinds of resources, got 1"
-            in result.output)
+    assert (
+        "card 'mutualisation-locaux': hybridisation rule: a cooperation needs at least 2 kinds of resources, got 1"
+        in result.output
+    )
 
 
 def test_unknown_track_in_effects_points_at_the_key(sample_game: Path, runner) -> None:
@@ -184,7 +194,10 @@ def test_image_that_is_not_an_image(sample_game: Path, runner) -> None:
     _use_image(sample_game, "fake.png")
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 1
-    assert "cards/actors.yaml:10:9: deck 'actors': 'assets/fake.png': this is not a readable PNG or JPEG image" in result.output
+    assert (
+        "cards/actors.yaml:10:9: deck 'actors': 'assets/fake.png': this is not a readable PNG or JPEG image"
+        in result.output
+    )
 
 
 def test_huge_image_is_refused_without_decoding_it(sample_game: Path, runner) -> None:
@@ -206,7 +219,8 @@ def test_huge_image_is_refused_without_decoding_it(sample_game: Path, runner) ->
 
 def test_svg_with_entities_is_refused(sample_game: Path, runner) -> None:
     (sample_game / "assets" / "bomb.svg").write_text(
-        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>')
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
+    )
     _use_image(sample_game, "bomb.svg")
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 1

@@ -58,7 +58,8 @@ def test_a_card_edit_redoes_the_cards_and_that_png_then_the_rulebook_when_idle(s
     assert w.start()
     w.idle()
     assert {"cards.pdf", "rulebook.pdf", "png/actors-regie-quartier.png", "png/actors-scic-energie.png"} <= set(
-        _mtimes(out))
+        _mtimes(out)
+    )
     before = _mtimes(out)
     _edit(sample_game / "cards" / "actors.yaml", "title: {fr: Régie de quartier,", "title: {fr: Régie du quartier,")
     assert w.changed([sample_game / "cards" / "actors.yaml"])
@@ -140,8 +141,11 @@ def test_watch_loop_rebuilds_after_a_real_file_change(sample_game: Path) -> None
 
 
 def test_registry_steps_for_each_part() -> None:
-    w = Watcher(Path("."), BuildOptions(out=Path("o"), lang="fr", tts=True), registry=default_registry(
-        BuildOptions(out=Path("o"), lang="fr", tts=True)))
+    w = Watcher(
+        Path("."),
+        BuildOptions(out=Path("o"), lang="fr", tts=True),
+        registry=default_registry(BuildOptions(out=Path("o"), lang="fr", tts=True)),
+    )
     assert w._steps({CARDS}) == {"cards", "tts"}
     assert w._steps({BOARD}) == {"board"}
     assert w._steps({RULEBOOK}) == set()

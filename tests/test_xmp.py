@@ -8,24 +8,25 @@ from pathlib import Path
 import pikepdf
 from pypdf import PdfReader
 
+from mallette_print.build.options import BuildOptions, Output
+from mallette_print.build.pipeline import run_build
+from mallette_print.build.registry import default_registry
 from mallette_print.cli import main
 from mallette_print.core.licensing import pdf_meta
-from mallette_print.build.options import BuildOptions, Output
-from mallette_print.build.registry import default_registry
-from mallette_print.build.pipeline import run_build
-from mallette_print.draw.pdf import new_canvas
 from mallette_print.core.validate import load_game
+from mallette_print.draw.pdf import new_canvas
 
 REPO = Path(__file__).resolve().parent.parent
 DEED = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
-
 def licence_fields(pdf: Path) -> dict[str, str]:
     with pikepdf.open(pdf) as doc:
         meta = doc.open_metadata()
-        return {k: str(meta.get(k, "")) for k in ("dc:rights", "xmpRights:Marked", "xmpRights:WebStatement",
-                                                    "dc:title", "dc:creator")}
+        return {
+            k: str(meta.get(k, ""))
+            for k in ("dc:rights", "xmpRights:Marked", "xmpRights:WebStatement", "dc:title", "dc:creator")
+        }
 
 
 def test_every_pdf_of_a_real_build_carries_the_licence(project: Path, runner) -> None:

@@ -93,8 +93,10 @@ def test_fast_loader_gives_the_same_values_and_locations_as_the_reference_loader
     if yamlio._CLoader is None:
         pytest.skip("PyYAML was built without libyaml here")
     repo = Path(__file__).resolve().parent.parent
-    files = sorted(glob.glob(str(repo / "cards" / "*.yaml")) + glob.glob(str(repo / "tests" / "data" / "**" / "*.yaml"),
-                                                                           recursive=True))
+    files = sorted(
+        glob.glob(str(repo / "cards" / "*.yaml"))
+        + glob.glob(str(repo / "tests" / "data" / "**" / "*.yaml"), recursive=True)
+    )
     assert len(files) > 10
     for f in files:
         text = Path(f).read_text(encoding="utf-8", errors="replace")

@@ -13,19 +13,19 @@ from reportlab.pdfgen.canvas import Canvas
 
 from mallette_print.board.layout import BoardLayout, DeckSlot, TrackRow, ZoneShape
 from mallette_print.core.errors import DataError
-from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
-from mallette_print.core.units import mm
 from mallette_print.core.phrasebook import Phrases
 from mallette_print.core.typography import typeset
+from mallette_print.core.units import mm
 from mallette_print.draw.colours import INK, colour, shade, tint
+from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.icons import draw_icon
-from mallette_print.draw.svg import SvgCache
 from mallette_print.draw.markup import paragraph
 from mallette_print.draw.patterns import hatch, map_pattern
-from mallette_print.draw.qr import draw_qr, qr_code
 from mallette_print.draw.pdf import new_canvas
+from mallette_print.draw.qr import draw_qr, qr_code
+from mallette_print.draw.svg import SvgCache
 
 FORM = "board"
 LICENCE_ICONS = ("licence-cc", "licence-by", "licence-sa")
@@ -69,7 +69,7 @@ def _title(c: Canvas, fam: FontFamily, lay: BoardLayout) -> None:
     c.drawString(b.x, y - f["info"] * 1.4, lay.info)
 
 
-def _zone_path(c: Canvas, z: ZoneShape):  # type: ignore[no-untyped-def]
+def _zone_path(c: Canvas, z: ZoneShape):
     p = c.beginPath()
     if z.shape == "polygon":
         p.moveTo(*z.points[0])
@@ -102,8 +102,17 @@ def _map(c: Canvas, fam: FontFamily, lay: BoardLayout, svgs: SvgCache) -> None:
         c.drawPath(_zone_path(c, z), stroke=0, fill=1)
         c.clipPath(_zone_path(c, z), stroke=0, fill=0)
         light = z.pattern in ("checks", "dots")  # filled patterns: lighter, to save ink
-        map_pattern(c, z.pattern, b.x, b.y, b.w, b.h, tint(z.colour, 0.6) if light else shade(z.colour, 0.25), k,
-                window=_zone_bounds(z))
+        map_pattern(
+            c,
+            z.pattern,
+            b.x,
+            b.y,
+            b.w,
+            b.h,
+            tint(z.colour, 0.6) if light else shade(z.colour, 0.25),
+            k,
+            window=_zone_bounds(z),
+        )
         c.restoreState()
         # Border: a white road with a dashed dark edge, so neighbouring zones read apart in greyscale too.
         c.saveState()
@@ -178,8 +187,16 @@ def _track(c: Canvas, fam: FontFamily, lay: BoardLayout, row: TrackRow, svgs: Sv
         c.setFillColor(shade(row.colour, 0.55) if sp.end else (tint(row.colour, 0.18)))
         c.roundRect(b.x, b.y, b.w, b.h, r, stroke=0, fill=1)
         if sp.danger and not sp.end:
-            hatch(c, b.x, b.y, b.w, b.h, tint(row.colour, 0.85) if row.colour != "#000000" else Color(.55, .55, .55),
-                  mm(1.8) * k, 0.9 * k)
+            hatch(
+                c,
+                b.x,
+                b.y,
+                b.w,
+                b.h,
+                tint(row.colour, 0.85) if row.colour != "#000000" else Color(0.55, 0.55, 0.55),
+                mm(1.8) * k,
+                0.9 * k,
+            )
         c.setLineWidth(2.2 * k if sp.danger else 1.1 * k)
         c.roundRect(b.x, b.y, b.w, b.h, r, stroke=1, fill=0)
         cx, cy = b.x + b.w / 2, b.y + b.h / 2
@@ -275,9 +292,16 @@ def _legend(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> Non
         y -= max(ph, s)
         if y < b.y + pad * 0.5:
             bd = data.board
-            raise DataError([bd.problem(("legend", "box"), "legend",
-                                        f"the legend text does not fit in its box at {f['legend'] / k:g} pt "
-                                        "(make the box taller or the texts shorter)")])
+            raise DataError(
+                [
+                    bd.problem(
+                        ("legend", "box"),
+                        "legend",
+                        f"the legend text does not fit in its box at {f['legend'] / k:g} pt "
+                        "(make the box taller or the texts shorter)",
+                    )
+                ]
+            )
         _legend_symbol(c, lay, item.symbol, b.x + pad, top - s, s)
         para.drawOn(c, text_x, top - ph)
         y -= mm(1.3) * k
@@ -313,9 +337,15 @@ def _qr_block(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData, svgs
         para.drawOn(c, b.x, y - ph)
         y -= ph + mm(1.2) * k
     if y < b.y - 0.5:
-        raise DataError([data.board.problem(("qr", "box"), "QR block",
-                                            "the QR code, caption and licence notice do not fit in the box at 9 pt "
-                                            "(make it taller or wider)")])
+        raise DataError(
+            [
+                data.board.problem(
+                    ("qr", "box"),
+                    "QR block",
+                    "the QR code, caption and licence notice do not fit in the box at 9 pt (make it taller or wider)",
+                )
+            ]
+        )
 
 
 def _licence_icon(data: GameData, name: str) -> str | None:

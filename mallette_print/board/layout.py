@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mallette_print.board.tiling import BOARD_SIZES, Box
 from mallette_print.core.board import (
     DECK_SPACE_PAD_MM,
     BoardData,
@@ -24,13 +25,24 @@ from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import notice, short_attribution
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import Phrases
-from mallette_print.board.tiling import BOARD_SIZES, Box
 from mallette_print.core.units import MM
 
 # Text sizes at A3 (pt). The smallest is 9 pt, as the board must be read from across a table.
-SIZES = {"title": 26.0, "subtitle": 12.0, "info": 10.0, "zone": 13.0, "zone_text": 9.0, "track": 10.5,
-         "number": 11.0, "note": 9.0, "legend_title": 11.0, "legend": 9.0, "deck": 11.0, "deck_role": 9.0,
-         "small": 9.0}
+SIZES = {
+    "title": 26.0,
+    "subtitle": 12.0,
+    "info": 10.0,
+    "zone": 13.0,
+    "zone_text": 9.0,
+    "track": 10.5,
+    "number": 11.0,
+    "note": 9.0,
+    "legend_title": 11.0,
+    "legend": 9.0,
+    "deck": 11.0,
+    "deck_role": 9.0,
+    "small": 9.0,
+}
 
 
 @dataclass(frozen=True)
@@ -130,8 +142,15 @@ class _Frame:
         return Box(px, py, w * self.k, h * self.k)
 
 
-def _track_row(fr: _Frame, box_mm_: tuple[float, float, float, float], values: list[int], start: int,
-               danger: set[int], end: int | None, **fields: str | None) -> TrackRow:
+def _track_row(
+    fr: _Frame,
+    box_mm_: tuple[float, float, float, float],
+    values: list[int],
+    start: int,
+    danger: set[int],
+    end: int | None,
+    **fields: str | None,
+) -> TrackRow:
     x, y, w, h = box_mm_
     header_h = min(8.0, h * 0.4)
     header = fr.box(x, y, w, header_h)
@@ -140,8 +159,13 @@ def _track_row(fr: _Frame, box_mm_: tuple[float, float, float, float], values: l
     gap = min(1.2, cell * 0.1)
     row_y, row_h = y + header_h + 0.5, h - header_h - 0.5
     spaces = tuple(
-        Space(box=fr.box(x + i * cell + gap / 2, row_y, cell - gap, row_h), number=v, start=v == start,
-              danger=v in danger, end=v == end)
+        Space(
+            box=fr.box(x + i * cell + gap / 2, row_y, cell - gap, row_h),
+            number=v,
+            start=v == start,
+            danger=v in danger,
+            end=v == end,
+        )
         for i, v in enumerate(values)
     )
     return TrackRow(box=fr.box(x, y, w, h), header=header, spaces=spaces, **fields)  # type: ignore[arg-type]
@@ -175,10 +199,20 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
         z = zones_by_id[zp.zone]
         pts = tuple(fr.pt(*point_mm(p)) for p in (zp.points or []))
         zb = box_mm(zp.box) if zp.box else None
-        zones.append(ZoneShape(
-            id=z.id, label=t(z.label), description=t(z.description), colour=z.colour, pattern=z.pattern,
-            icon=_asset(data, z.icon), shape=zp.shape, points=pts,
-            box=fr.box(zb.x, zb.y, zb.w, zb.h) if zb else None, label_at=fr.pt(*point_mm(zp.label_at))))
+        zones.append(
+            ZoneShape(
+                id=z.id,
+                label=t(z.label),
+                description=t(z.description),
+                colour=z.colour,
+                pattern=z.pattern,
+                icon=_asset(data, z.icon),
+                shape=zp.shape,
+                points=pts,
+                box=fr.box(zb.x, zb.y, zb.w, zb.h) if zb else None,
+                label_at=fr.pt(*point_mm(zp.label_at)),
+            )
+        )
 
     tracks_by_id = {tr_.id: tr_ for tr_ in g.tracks}
     rows: list[TrackRow] = []
@@ -196,13 +230,36 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
         else:
             danger = {v for v in values if v <= tk.danger}
             note = words("board.note_shared", d=tk.danger)
-        rows.append(_track_row(fr, (r.x, r.y, r.w, r.h), values, tk.start, danger, tk.max if fragile else None,
-                               id=tk.id, label=t(tk.label), note=note, colour=tk.colour, icon=_asset(data, tk.icon)))
+        rows.append(
+            _track_row(
+                fr,
+                (r.x, r.y, r.w, r.h),
+                values,
+                tk.start,
+                danger,
+                tk.max if fragile else None,
+                id=tk.id,
+                label=t(tk.label),
+                note=note,
+                colour=tk.colour,
+                icon=_asset(data, tk.icon),
+            )
+        )
     rt = box_mm(b.round_track.box)
     n = g.parameters.rounds
-    rounds = _track_row(fr, (rt.x, rt.y, rt.w, rt.h), list(range(1, n + 1)), 1, set(), None,
-                        id="rounds", label=t(b.round_track.label), note=words("board.note_round", n=n), colour="#000000",
-                        icon=_asset(data, "assets/icons/track-tours.svg"))
+    rounds = _track_row(
+        fr,
+        (rt.x, rt.y, rt.w, rt.h),
+        list(range(1, n + 1)),
+        1,
+        set(),
+        None,
+        id="rounds",
+        label=t(b.round_track.label),
+        note=words("board.note_round", n=n),
+        colour="#000000",
+        icon=_asset(data, "assets/icons/track-tours.svg"),
+    )
 
     decks_by_id = {d.id: d for d in data.decks}
     slots: list[DeckSlot] = []
@@ -216,24 +273,50 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
         card_box = Box(cx - cw * MM / 2, cy - ch * MM / 2, cw * MM, ch * MM)
         outline = Box(card_box.x - pad, card_box.y - pad, card_box.w + 2 * pad, card_box.h + 2 * pad)
         title = t(space.label) if space.label else t(deck.title)
-        slots.append(DeckSlot(deck=deck.id, title=title, role=space.role, role_text=words(f"board.{space.role}_pile"),
-                              icon=_asset(data, f"assets/icons/deck-{deck.type}.svg"), outline=outline,
-                              card=card_box))
+        slots.append(
+            DeckSlot(
+                deck=deck.id,
+                title=title,
+                role=space.role,
+                role_text=words(f"board.{space.role}_pile"),
+                icon=_asset(data, f"assets/icons/deck-{deck.type}.svg"),
+                outline=outline,
+                card=card_box,
+            )
+        )
 
     def place(box: list[str]) -> Box:
         r = box_mm(box)
         return fr.box(r.x, r.y, r.w, r.h)
 
     p = g.parameters
-    info = words("board.info", players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
-                 debrief=p.debrief_minutes)
+    info = words(
+        "board.info", players=f"{p.players_min}–{p.players_max}", play=p.play_minutes, debrief=p.debrief_minutes
+    )
     return BoardLayout(
-        page_w=page_w, page_h=page_h, scale=scale, fonts={k: v * scale for k, v in SIZES.items()}, lang=lang,
-        title=t(b.title), subtitle=t(b.subtitle), info=info, title_box=place(b.title_box), map_box=place(b.map.box),
-        zones=tuple(zones), tracks=tuple(rows), rounds=rounds, decks=tuple(slots), legend_box=place(b.legend.box),
-        legend_title=t(b.legend.title), legend=tuple(LegendLine(i.symbol, t(i.text)) for i in b.legend.items),
-        qr_box=place(b.qr.box), qr_url=qr_target(data), qr_caption=t(b.qr.caption), notice=notice(data),
-        attribution=short_attribution(data, lang))
+        page_w=page_w,
+        page_h=page_h,
+        scale=scale,
+        fonts={k: v * scale for k, v in SIZES.items()},
+        lang=lang,
+        title=t(b.title),
+        subtitle=t(b.subtitle),
+        info=info,
+        title_box=place(b.title_box),
+        map_box=place(b.map.box),
+        zones=tuple(zones),
+        tracks=tuple(rows),
+        rounds=rounds,
+        decks=tuple(slots),
+        legend_box=place(b.legend.box),
+        legend_title=t(b.legend.title),
+        legend=tuple(LegendLine(i.symbol, t(i.text)) for i in b.legend.items),
+        qr_box=place(b.qr.box),
+        qr_url=qr_target(data),
+        qr_caption=t(b.qr.caption),
+        notice=notice(data),
+        attribution=short_attribution(data, lang),
+    )
 
 
 def qr_target(data: GameData) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from mallette_print.board.layout import layout_board
-from mallette_print.core.model import GameData
-from mallette_print.build.context import BuildContext
-from mallette_print.core.phrasebook import Phrases
-from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.board.draw import board_pdf
+from mallette_print.board.layout import layout_board
 from mallette_print.board.tiles import tiles_pdf
+from mallette_print.build.context import BuildContext
+from mallette_print.build.options import BuildOptions, Output, paper_label
+from mallette_print.core.model import GameData
+from mallette_print.core.phrasebook import Phrases
 
 
 def board_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:
@@ -25,8 +25,17 @@ def board_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None =
     mm_overlap = round(plan.overlap * 25.4 / 72)
     orient = words("common.landscape" if plan.landscape else "common.portrait")
     whole_how = words("print.board_whole", size=size)
-    tiles_how = words("print.board_tiles", sheets=plan.sheets, paper=paper, orient=orient, rows=plan.rows,
-                      cols=plan.cols, overlap=mm_overlap)
+    tiles_how = words(
+        "print.board_tiles",
+        sheets=plan.sheets,
+        paper=paper,
+        orient=orient,
+        rows=plan.rows,
+        cols=plan.cols,
+        overlap=mm_overlap,
+    )
     # Sheets count home printing only: board.pdf goes to a copy shop, the tiles to the home printer.
-    return [Output("board.pdf", whole, pages, whole_how),
-            Output("board-tiles.pdf", tiles, tile_pages, tiles_how, sheets=tile_pages)]
+    return [
+        Output("board.pdf", whole, pages, whole_how),
+        Output("board-tiles.pdf", tiles, tile_pages, tiles_how, sheets=tile_pages),
+    ]

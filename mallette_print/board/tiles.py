@@ -15,23 +15,24 @@ import io
 from reportlab.lib.colors import Color, white
 from reportlab.pdfgen.canvas import Canvas
 
-from mallette_print.board.layout import BoardLayout
-from mallette_print.draw.fonts import FontFamily
-from mallette_print.core.licensing import pdf_meta
-from mallette_print.build.options import paper_label
-from mallette_print.core.model import GameData
-from mallette_print.board.tiling import PAPERS, Box, Tile, TilePlan, plan_tiles
-from mallette_print.core.units import mm
 from mallette_print.board.draw import FORM, define_board_form
-from mallette_print.draw.svg import SvgCache
+from mallette_print.board.layout import BoardLayout
+from mallette_print.board.tiling import PAPERS, Box, Tile, TilePlan, plan_tiles
+from mallette_print.build.options import paper_label
+from mallette_print.core.licensing import pdf_meta
+from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import Phrases, text
 from mallette_print.core.typography import typeset
+from mallette_print.core.units import mm
 from mallette_print.draw.colours import INK, colour
+from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import paragraph
 from mallette_print.draw.pdf import new_canvas
+from mallette_print.draw.svg import SvgCache
 
 GLUE = Color(0.55, 0.55, 0.55, alpha=0.35)
 CROSS_ARM = mm(3)
+
 
 def _w(lang: str, default: str) -> dict[str, str]:
     """The tiles' words (the phrasebook's `tiles.*`, with the shared `and`, `portrait` and `landscape`)."""
@@ -41,8 +42,7 @@ def _w(lang: str, default: str) -> dict[str, str]:
     return out
 
 
-def tiles_pdf(data: GameData, lay: BoardLayout, lang: str, paper: str,
-              svgs: SvgCache) -> tuple[bytes, int, TilePlan]:
+def tiles_pdf(data: GameData, lay: BoardLayout, lang: str, paper: str, svgs: SvgCache) -> tuple[bytes, int, TilePlan]:
     """board-tiles.pdf: an assembly map, then one page per tile; returns (pdf, pages, plan)."""
     plan = plan_tiles(lay.page_w, lay.page_h, PAPERS[paper])
     buf = io.BytesIO()
@@ -63,16 +63,18 @@ def _neighbour(plan: TilePlan, row: int, col: int) -> Tile:
     return plan.tiles[row * plan.cols + col]
 
 
-def _assembly_page(c: Canvas, fam: FontFamily, plan: TilePlan, lay: BoardLayout, lang: str, default: str,
-                   paper: str) -> None:
+def _assembly_page(
+    c: Canvas, fam: FontFamily, plan: TilePlan, lay: BoardLayout, lang: str, default: str, paper: str
+) -> None:
     w = _w(lang, default)
     m = plan.margin + mm(3)
     W, H = plan.sheet_w, plan.sheet_h
     c.setFillColor(colour(INK))
     c.setFont(fam.bold, 16)
     orient = w["landscape"] if plan.landscape else w["portrait"]
-    c.drawString(m, H - m - 14, w["title"].format(n=plan.sheets, paper=paper_label(paper, lang, default),
-                                                 orient=orient))
+    c.drawString(
+        m, H - m - 14, w["title"].format(n=plan.sheets, paper=paper_label(paper, lang, default), orient=orient)
+    )
     y = H - m - 24
     square = mm(50)
     text_w = W - 2 * m - square - mm(8)
@@ -161,8 +163,11 @@ def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str
     bands = _bands(plan, tile)
     for side, b in bands:
         if side in ("right", "bottom"):
-            other = _neighbour(plan, tile.row, tile.col + 1) if side == "right" else _neighbour(plan, tile.row + 1,
-                                                                                              tile.col)
+            other = (
+                _neighbour(plan, tile.row, tile.col + 1)
+                if side == "right"
+                else _neighbour(plan, tile.row + 1, tile.col)
+            )
             c.setFillColor(GLUE)
             c.rect(b.x, b.y, b.w, b.h, stroke=0, fill=1)
             c.saveState()
@@ -213,10 +218,14 @@ def _info_strip(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: st
     x += c.stringWidth(tile.label, fam.bold, 13) + mm(4)
     edges = [w[e] for e, on in (("left", tile.has_left), ("top", tile.has_top)) if on]
     cut = w["cut"].format(edges=w["and"].join(edges)) if edges else w["none"].capitalize() + "."
-    glue_for = [n.name for n, on in ((_neighbour(plan, tile.row, tile.col + 1) if tile.has_right else None,
-                                      tile.has_right),
-                                     (_neighbour(plan, tile.row + 1, tile.col) if tile.has_bottom else None,
-                                      tile.has_bottom)) if on and n is not None]
+    glue_for = [
+        n.name
+        for n, on in (
+            (_neighbour(plan, tile.row, tile.col + 1) if tile.has_right else None, tile.has_right),
+            (_neighbour(plan, tile.row + 1, tile.col) if tile.has_bottom else None, tile.has_bottom),
+        )
+        if on and n is not None
+    ]
     text = cut + (" " + w["glue"].format(who=w["and"].join(glue_for)) if glue_for else "")
     c.setFont(fam.regular, 9)
     c.drawString(x, base + 0.5, typeset(text, lang))

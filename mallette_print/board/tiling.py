@@ -83,8 +83,12 @@ class TilePlan:
     @property
     def window(self) -> Box:
         """The sheet area that shows the board (inside the margins, above the information strip)."""
-        return Box(self.margin, self.margin + self.strip, self.sheet_w - 2 * self.margin,
-                   self.sheet_h - 2 * self.margin - self.strip)
+        return Box(
+            self.margin,
+            self.margin + self.strip,
+            self.sheet_w - 2 * self.margin,
+            self.sheet_h - 2 * self.margin - self.strip,
+        )
 
     @property
     def sheets(self) -> int:
@@ -111,8 +115,15 @@ def count_along(length: float, window: float, overlap: float) -> int:
     return math.ceil((length - overlap - 1e-6) / (window - overlap))
 
 
-def plan_orientation(board_w: float, board_h: float, sheet_w: float, sheet_h: float, margin: float = MARGIN,
-                     overlap: float = OVERLAP, strip: float = INFO_STRIP) -> TilePlan:
+def plan_orientation(
+    board_w: float,
+    board_h: float,
+    sheet_w: float,
+    sheet_h: float,
+    margin: float = MARGIN,
+    overlap: float = OVERLAP,
+    strip: float = INFO_STRIP,
+) -> TilePlan:
     """The tiles for one sheet orientation (sheet_w × sheet_h as given)."""
     ww = sheet_w - 2 * margin
     wh = sheet_h - 2 * margin - strip
@@ -128,16 +139,44 @@ def plan_orientation(board_w: float, board_h: float, sheet_w: float, sheet_h: fl
             h = min(wh, board_h - top)
             src = Box(x0, board_h - top - h, w, h)
             # The window's top-left corner is the board region's top-left corner.
-            tiles.append(Tile(row=r, col=c, number=r * cols + c + 1, count=count, src=src,
-                              dest_x=margin, dest_y=sheet_h - margin - h,
-                              has_left=c > 0, has_right=c < cols - 1, has_top=r > 0, has_bottom=r < rows - 1))
-    return TilePlan(board_w=board_w, board_h=board_h, sheet_w=sheet_w, sheet_h=sheet_h,
-                    landscape=sheet_w > sheet_h, rows=rows, cols=cols, margin=margin, overlap=overlap,
-                    strip=strip, tiles=tuple(tiles))
+            tiles.append(
+                Tile(
+                    row=r,
+                    col=c,
+                    number=r * cols + c + 1,
+                    count=count,
+                    src=src,
+                    dest_x=margin,
+                    dest_y=sheet_h - margin - h,
+                    has_left=c > 0,
+                    has_right=c < cols - 1,
+                    has_top=r > 0,
+                    has_bottom=r < rows - 1,
+                )
+            )
+    return TilePlan(
+        board_w=board_w,
+        board_h=board_h,
+        sheet_w=sheet_w,
+        sheet_h=sheet_h,
+        landscape=sheet_w > sheet_h,
+        rows=rows,
+        cols=cols,
+        margin=margin,
+        overlap=overlap,
+        strip=strip,
+        tiles=tuple(tiles),
+    )
 
 
-def plan_tiles(board_w: float, board_h: float, paper: tuple[float, float], margin: float = MARGIN,
-               overlap: float = OVERLAP, strip: float = INFO_STRIP) -> TilePlan:
+def plan_tiles(
+    board_w: float,
+    board_h: float,
+    paper: tuple[float, float],
+    margin: float = MARGIN,
+    overlap: float = OVERLAP,
+    strip: float = INFO_STRIP,
+) -> TilePlan:
     """The tiling with the fewest sheets over both orientations of `paper` (portrait on a tie)."""
     short, long_ = sorted(paper)
     portrait = plan_orientation(board_w, board_h, short, long_, margin, overlap, strip)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mallette_print.draw.qr import QrCode, qr_code
 from mallette_print.draw.svg import SvgCache
@@ -38,7 +39,8 @@ class BuildContext:
     _qr: dict[str, QrCode] = field(default_factory=dict, repr=False)
     _games: OrderedDict[int, tuple[object, dict[Any, Any]]] = field(default_factory=OrderedDict, repr=False)
     _canvases: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = field(
-        default_factory=weakref.WeakKeyDictionary, repr=False)
+        default_factory=weakref.WeakKeyDictionary, repr=False
+    )
 
     def per_game(self, data: object, key: Any, make: Callable[[], T]) -> T:
         """The value kept under `key` for this game object, made by `make()` on first use."""
@@ -52,7 +54,7 @@ class BuildContext:
         values = entry[1]
         if key not in values:
             values[key] = make()
-        return values[key]  # type: ignore[no-any-return]
+        return values[key]
 
     def qr_code(self, url: str) -> QrCode:
         """The QR code of a URL, computed once per context (qrcode tries 8 masks: about 3 ms a code)."""
@@ -66,7 +68,7 @@ class BuildContext:
         values = self._canvases.setdefault(canvas, {})
         if key not in values:
             values[key] = make()
-        return values[key]  # type: ignore[no-any-return]
+        return values[key]
 
     def forget_games(self) -> None:
         """Forget every value derived from a game (an asset changed: icons and images may differ)."""

@@ -10,9 +10,9 @@ import os
 import signal
 import tempfile
 import threading
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterator
 
 from mallette_print.build.options import Output
 
@@ -39,10 +39,8 @@ def _write_temp(path: Path, content: bytes) -> str:
 
 
 def _discard(tmp: str) -> None:
-    try:
+    with suppress(OSError):
         os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def write_atomic(path: Path, content: bytes) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
-from typing import Callable, Collection, Mapping, Sequence
 
 from mallette_print.build.context import BuildContext
 from mallette_print.build.files import write_all
@@ -23,12 +23,16 @@ from mallette_print.core.selection import MANIFEST, Selection, manifest_bytes, s
 from mallette_print.draw.xmp import stamp
 
 
-def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = None,
-              selection: Selection | None = None,
-              progress: Callable[[str], None] | None = None,
-              only: Collection[str] | None = None,
-              earlier: Mapping[str, Sequence[Output]] | None = None,
-              ctx: BuildContext | None = None) -> BuildReport:
+def run_build(
+    data: GameData,
+    opts: BuildOptions,
+    registry: Registry | None = None,
+    selection: Selection | None = None,
+    progress: Callable[[str], None] | None = None,
+    only: Collection[str] | None = None,
+    earlier: Mapping[str, Sequence[Output]] | None = None,
+    ctx: BuildContext | None = None,
+) -> BuildReport:
     """Render every output in memory, then write them all; nothing is written if any step fails.
 
     `only` restricts the build to the named steps (watch mode redoes what changed); `earlier` gives the outputs
@@ -73,12 +77,18 @@ def run_build(data: GameData, opts: BuildOptions, registry: Registry | None = No
         if only is None or any(s.cards and s.name in only for s in registry.steps):
             outputs.append(Output(MANIFEST, manifest_bytes(data)))
     # Every PDF gets the licence in XMP, whoever produced it (see xmp.py: still reproducible).
-    outputs = [replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o
-               for o in outputs]
+    outputs = [
+        replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o for o in outputs
+    ]
     stamped = {o.name: o for o in outputs}
     try:
         write_all(opts.out, outputs)
     except OSError as exc:
         raise BuildError(f"cannot write to {opts.out}: {exc.strerror or exc}") from None
-    return BuildReport(opts.out, tuple(outputs), tuple(timings), selection.active,
-                       tuple((name, tuple(stamped[o.name] for o in made)) for name, made in by_step.items()))
+    return BuildReport(
+        opts.out,
+        tuple(outputs),
+        tuple(timings),
+        selection.active,
+        tuple((name, tuple(stamped[o.name] for o in made)) for name, made in by_step.items()),
+    )

@@ -33,8 +33,7 @@ def plan_lines(report: BuildReport, verbose: bool = False, lang: str = "en", def
             lines.append(f"  {o.name:<{width}}  {o.pages:>3} {t['pages']}{sheets}, {_size(len(o.content))}{how}")
         total = sum(o.sheets for o in printable if not o.instead_of)
         if total:
-            lines.append(t["total"].format(n=total)
-                         + (t["full_page"] if any(o.instead_of for o in printable) else "."))
+            lines.append(t["total"].format(n=total) + (t["full_page"] if any(o.instead_of for o in printable) else "."))
     tts = [o for o in report.outputs if o.name.startswith("tts/") and o.name.endswith(".jpg")]
     if tts:
         decks = sum(1 for o in report.outputs if o.name.startswith("tts/") and o.name.endswith(".json"))

@@ -20,8 +20,9 @@ WIDTH = 24
 class BuildProgress:
     """A step counter drawn as `[#####.....] 2/3 rulebook 3.1 s`; use as a context manager."""
 
-    def __init__(self, total: int, stream: TextIO | None = None, delay: float = 1.0, interval: float = 0.25,
-                 force: bool = False) -> None:
+    def __init__(
+        self, total: int, stream: TextIO | None = None, delay: float = 1.0, interval: float = 0.25, force: bool = False
+    ) -> None:
         self.total = max(total, 1)
         self.stream = stream or sys.stderr
         self.enabled = force or bool(getattr(self.stream, "isatty", lambda: False)())
@@ -34,7 +35,7 @@ class BuildProgress:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
-    def __enter__(self) -> "BuildProgress":
+    def __enter__(self) -> BuildProgress:
         if self.enabled:
             self._thread = threading.Thread(target=self._tick, name="mallette-progress", daemon=True)
             self._thread.start()
@@ -60,8 +61,10 @@ class BuildProgress:
         """The bar as it would be drawn now."""
         filled = WIDTH * self.done // self.total
         elapsed = time.perf_counter() - self._t0
-        return (f"[{'#' * filled}{'.' * (WIDTH - filled)}] {self.done}/{self.total} "
-                f"{self.current or 'starting'} {elapsed:.1f} s")
+        return (
+            f"[{'#' * filled}{'.' * (WIDTH - filled)}] {self.done}/{self.total} "
+            f"{self.current or 'starting'} {elapsed:.1f} s"
+        )
 
     def _tick(self) -> None:
         if self._stop.wait(self.delay):

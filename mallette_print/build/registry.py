@@ -9,8 +9,8 @@ To add an output, write a producer `(GameData, BuildOptions) -> list[Output]` in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from mallette_print.build.context import BuildContext
 from mallette_print.build.options import BuildOptions, Output

@@ -20,22 +20,22 @@ edited deck is fitted again.
 
 from __future__ import annotations
 
-import threading
 import sys
+import threading
 import time
 import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
 
-from mallette_print.core.errors import DataError, MalletteError
-from mallette_print.core.model import GameData
+from mallette_print.build.context import BuildContext
 from mallette_print.build.files import write_atomic
 from mallette_print.build.options import BuildOptions, Output
 from mallette_print.build.pipeline import run_build
 from mallette_print.build.registry import Registry, default_registry
-from mallette_print.build.context import BuildContext
 from mallette_print.cards.layoutcache import LayoutCache
+from mallette_print.core.errors import DataError, MalletteError
+from mallette_print.core.model import GameData
 from mallette_print.core.selection import Selection
 
 WATCHED = ("cards", "rules", "assets")
@@ -143,8 +143,10 @@ class Watcher:
         self.pending.clear()
         self.cycles += 1
         if written:
-            self.echo(f"[{time.strftime('%H:%M:%S')}] {label}: wrote {_summary(written)} "
-                      f"in {time.perf_counter() - t0:.2f} s", False)
+            self.echo(
+                f"[{time.strftime('%H:%M:%S')}] {label}: wrote {_summary(written)} in {time.perf_counter() - t0:.2f} s",
+                False,
+            )
             if self.verbose:
                 self.echo("  " + ", ".join(f"{name} {sec:.2f} s" for name, sec in self.timings), False)
         if self.rulebook_stale:
@@ -165,8 +167,7 @@ class Watcher:
         except Exception:
             self._fail("rulebook", "internal error (please report it):\n" + traceback.format_exc())
             return
-        self.echo(f"[{time.strftime('%H:%M:%S')}] wrote {_summary(written)} in {time.perf_counter() - t0:.2f} s",
-                  False)
+        self.echo(f"[{time.strftime('%H:%M:%S')}] wrote {_summary(written)} in {time.perf_counter() - t0:.2f} s", False)
 
     def _build(self, data: GameData, steps: set[str]) -> list[str]:
         opts = self.opts
@@ -187,12 +188,12 @@ class Watcher:
 
     def _pngs(self, data: GameData) -> list[str]:
         """Rewrite the PNG of every card whose fitted face changed since the last build (all the first time)."""
-        from mallette_print.core.cardsize import parse_card_size
-        from mallette_print.draw.fonts import register_family
+        from mallette_print.cards.layouts import deck_layouts
         from mallette_print.cards.outputs import face_pngs
         from mallette_print.cards.painter import CardLook
-        from mallette_print.cards.layouts import deck_layouts
+        from mallette_print.core.cardsize import parse_card_size
         from mallette_print.core.selection import select
+        from mallette_print.draw.fonts import register_family
 
         opts = self.opts
         size = parse_card_size(opts.card_size)
@@ -232,8 +233,13 @@ def _load(root: Path) -> GameData:
 
 def _label(paths: list[Path], root: Path) -> str:
     """The changed files a designer would recognise (an editor's or sed's temporary files left out)."""
-    names = sorted({str(Path(p).resolve().relative_to(root.resolve())) for p in paths
-                    if classify([p], root)[0] and Path(p).exists()})
+    names = sorted(
+        {
+            str(Path(p).resolve().relative_to(root.resolve()))
+            for p in paths
+            if classify([p], root)[0] and Path(p).exists()
+        }
+    )
     return ", ".join(names) or "files removed"
 
 
@@ -243,8 +249,10 @@ def _summary(names: list[str]) -> str:
     rest = [n for n in names if n not in pngs and n not in tts]
     parts = list(rest)
     if pngs:
-        parts.append(f"{len(pngs)} PNG{'s' if len(pngs) > 1 else ''}"
-                     + (f" ({', '.join(Path(n).stem for n in pngs)})" if len(pngs) <= 3 else ""))
+        parts.append(
+            f"{len(pngs)} PNG{'s' if len(pngs) > 1 else ''}"
+            + (f" ({', '.join(Path(n).stem for n in pngs)})" if len(pngs) <= 3 else "")
+        )
     if tts:
         parts.append(f"{len(tts)} TTS file{'s' if len(tts) > 1 else ''}")
     return ", ".join(parts)
@@ -262,9 +270,15 @@ def run(watcher: Watcher, stop: threading.Event | None = None, step_ms: int = 50
     watcher.start()
     paths = watched_paths(watcher.root)
     watcher.echo(f"Watching {', '.join(str(p) for p in paths)} (Ctrl-C to stop)", False)
-    for changes in watchfiles.watch(*paths, stop_event=stop, step=step_ms, rust_timeout=int(IDLE * 1000),
-                                    yield_on_timeout=True, raise_interrupt=False,
-                                    watch_filter=watchfiles.DefaultFilter()):
+    for changes in watchfiles.watch(
+        *paths,
+        stop_event=stop,
+        step=step_ms,
+        rust_timeout=int(IDLE * 1000),
+        yield_on_timeout=True,
+        raise_interrupt=False,
+        watch_filter=watchfiles.DefaultFilter(),
+    ):
         if changes:
             watcher.changed(Path(p) for _, p in changes)
         else:

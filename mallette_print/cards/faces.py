@@ -11,13 +11,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from mallette_print.build.context import BuildContext
+from mallette_print.cards.labels import label
 from mallette_print.core.cardsize import CardSize
+from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import Problem, problem
-from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import notice
-from mallette_print.build.context import BuildContext
-from mallette_print.core.typography import colon
 from mallette_print.core.model import (
     SHOWABLE,
     ActorCard,
@@ -30,7 +30,14 @@ from mallette_print.core.model import (
     NotionCard,
     ResourceCard,
     Template,
+    TextStyle,
 )
+from mallette_print.core.typography import colon
+from mallette_print.core.units import mm, parse_length, to_mm
+from mallette_print.core.yamlio import YamlError, load_file
+from mallette_print.draw.fonts import FontFamily
+from mallette_print.draw.icons import icon_index
+from mallette_print.draw.markup import escape
 from mallette_print.draw.textfit import (
     NBSP,
     Block,
@@ -43,12 +50,6 @@ from mallette_print.draw.textfit import (
     to_markup,
     with_full_gaps,
 )
-from mallette_print.core.units import mm, parse_length, to_mm
-from mallette_print.core.yamlio import YamlError, load_file
-from mallette_print.core.diagnostics import suggest
-from mallette_print.draw.icons import icon_index
-from mallette_print.draw.markup import escape
-from mallette_print.cards.labels import label
 
 DISC = mm(10)  # the icon badge in the band
 TITLE_LINES = 2
@@ -100,12 +101,19 @@ class FaceLayout:
     small_size: float
 
 
-def _text_style(ts: object, min_default: float | None = None) -> Style:
-    size = parse_length(ts.size)  # type: ignore[attr-defined]
-    min_raw = ts.min_size  # type: ignore[attr-defined]
+def _text_style(ts: TextStyle, min_default: float | None = None) -> Style:
+    size = parse_length(ts.size)
+    min_raw = ts.min_size
     min_size = parse_length(min_raw) if min_raw else (min_default if min_default is not None else size)
-    return Style(size=size, min_size=min(min_size, size), leading=ts.leading,  # type: ignore[attr-defined]
-                 bold=ts.bold, italic=ts.italic, align=ts.align, colour=ts.colour)  # type: ignore[attr-defined]
+    return Style(
+        size=size,
+        min_size=min(min_size, size),
+        leading=ts.leading,
+        bold=ts.bold,
+        italic=ts.italic,
+        align=ts.align,
+        colour=ts.colour,
+    )
 
 
 def _lbl(key: str, w: _Words) -> str:
@@ -144,14 +152,13 @@ class _Words:
     def named(self, thing_id: str) -> str:
         thing = self.things[thing_id]
         icon = icon_markup(thing_id) if getattr(thing, "icon", None) else ""
-        return icon + escape(self.t(thing.label), quotes=False)  # type: ignore[attr-defined]
+        return icon + escape(self.t(thing.label), quotes=False)
 
     def card_title(self, card_id: str) -> str:
         return escape(self.t(self.cards[card_id].title), quotes=False)
 
 
-def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str,
-                show: list[str]) -> list[Block]:
+def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, show: list[str]) -> list[Block]:
     """The body paragraphs of a card face, in the order of the template's `show`."""
     w = _words(ctx, data, lang)
     out: list[Block] = []
@@ -178,17 +185,27 @@ def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
             if name == "description":
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "fragile" and card.fragile:
-                add(name, icon_markup("fragilite") + f"<b>{escape(w.label('fragile'), quotes=False)}</b>{colon(lang)} "
-                    f"{escape(w.label('fragile_text'), quotes=False)}", boxed=True)
+                add(
+                    name,
+                    icon_markup("fragilite") + f"<b>{escape(w.label('fragile'), quotes=False)}</b>{colon(lang)} "
+                    f"{escape(w.label('fragile_text'), quotes=False)}",
+                    boxed=True,
+                )
         elif isinstance(card, CooperationCard):
             if name == "families":
                 add(name, _lbl("families", w) + sep.join(w.named(f) for f in card.families))
             elif name == "resources":
-                add(name, _lbl("resources", w) + sep.join(
-                    f"{n}{NBSP}×{NBSP}{w.named(k)}" for k, n in card.resources.items()))
+                add(
+                    name,
+                    _lbl("resources", w) + sep.join(f"{n}{NBSP}×{NBSP}{w.named(k)}" for k, n in card.resources.items()),
+                )
             elif name == "effects":
-                add(name, _lbl("effects", w) + sep.join(
-                    f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.effects.items()), boxed=True)
+                add(
+                    name,
+                    _lbl("effects", w)
+                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.effects.items()),
+                    boxed=True,
+                )
             elif name == "description":
                 add(name, to_markup(w.t(card.description), lang))
             elif name == "example":
@@ -201,19 +218,27 @@ def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
             elif name == "solved_by":
                 add(name, _lbl("solved_by", w) + sep.join(f"<b>{w.card_title(c)}</b>" for c in card.solved_by))
             elif name == "reward" and card.reward:
-                add(name, _lbl("reward", w) + sep.join(
-                    f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.reward.items()), boxed=True)
+                add(
+                    name,
+                    _lbl("reward", w)
+                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.reward.items()),
+                    boxed=True,
+                )
             elif name == "question":
                 add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
         elif isinstance(card, EventCard):
             if name == "effect":
                 add(name, to_markup(w.t(card.effect), lang), boxed=True)
             elif name == "zones" and card.zones:
-                add(name, _lbl("zones" if len(card.zones) > 1 else "zone", w) +
-                    sep.join(w.named(z) for z in card.zones))
+                add(
+                    name, _lbl("zones" if len(card.zones) > 1 else "zone", w) + sep.join(w.named(z) for z in card.zones)
+                )
             elif name == "tracks" and card.tracks:
-                add(name, _lbl("tracks", w) + sep.join(
-                    f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.tracks.items()))
+                add(
+                    name,
+                    _lbl("tracks", w)
+                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.tracks.items()),
+                )
             elif name == "fragility" and card.fragility:
                 add(name, f"<b>{_signed(card.fragility)}</b>{NBSP}{w.named(data.game.fragility_track)}")
             elif name == "question":
@@ -226,8 +251,9 @@ def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
     return out
 
 
-def _band(ctx: BuildContext, data: GameData, deck: Deck, card: Card, tpl: Template,
-          lang: str) -> tuple[str, str, str | None, str, Badge | None]:
+def _band(
+    ctx: BuildContext, data: GameData, deck: Deck, card: Card, tpl: Template, lang: str
+) -> tuple[str, str, str | None, str, Badge | None]:
     """Band colour, pattern, icon, second label and badge of a card."""
     w = _words(ctx, data, lang)
     colour, pattern, icon, group = tpl.band_colour, tpl.pattern, tpl.icon, ""
@@ -235,10 +261,10 @@ def _band(ctx: BuildContext, data: GameData, deck: Deck, card: Card, tpl: Templa
     show = tpl.show or list(SHOWABLE[deck.type])
     if tpl.band == "family" and isinstance(card, ActorCard):
         fam = w.things[card.family]
-        colour, pattern, icon, group = fam.colour, fam.pattern, fam.icon, w.t(fam.label)  # type: ignore[attr-defined]
+        colour, pattern, icon, group = fam.colour, fam.pattern, fam.icon, w.t(fam.label)
     elif tpl.band == "kind" and isinstance(card, ResourceCard):
         kind = w.things[card.kind]
-        colour, icon, group = kind.colour, kind.icon, w.t(kind.label)  # type: ignore[attr-defined]
+        colour, icon, group = kind.colour, kind.icon, w.t(kind.label)
     if isinstance(card, ResourceCard) and "value" in show:
         badge = Badge(str(card.value), w.label("value"))
     elif isinstance(card, ChallengeCard):
@@ -276,10 +302,15 @@ def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str,
 
 def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> Problem:
     path, line, col = card_location(deck, card.id, ov.field, ov.lang)
-    return problem(path, line, col, f"card '{card.id}'",
-                   f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
-                   f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
-                   f"(shorten the text or choose a larger card size)")
+    return problem(
+        path,
+        line,
+        col,
+        f"card '{card.id}'",
+        f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
+        f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
+        f"(shorten the text or choose a larger card size)",
+    )
 
 
 def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | None:
@@ -299,17 +330,30 @@ def loosen_body(lay: FaceLayout) -> FaceLayout:
     return lay if body is lay.body else replace(lay, body=body)
 
 
-def _fit_caption(number: int, short: str, lang: str, default: str, colour: str, width: float,
-                 fam: FontFamily) -> Fitted | Overflow:
+def _fit_caption(
+    number: int, short: str, lang: str, default: str, colour: str, width: float, fam: FontFamily
+) -> Fitted | Overflow:
     """A fiche's caption beside its QR code: a phone icon, "Fiche N" in bold, its short title; at most 3 lines."""
-    block = Block("fiche", icon_markup("qr-phone") + f"<b>{escape(label('fiche', lang, default), quotes=False)} {number}</b><br/>"
-                  + escape(short, quotes=False))
+    block = Block(
+        "fiche",
+        icon_markup("qr-phone")
+        + f"<b>{escape(label('fiche', lang, default), quotes=False)} {number}</b><br/>"
+        + escape(short, quotes=False),
+    )
     return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 3, lang)
 
 
-def layout_face(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
-                fam: FontFamily, body_start: float | None = None,
-                blocks: list[Block] | None = None) -> FaceLayout | list[Problem]:
+def layout_face(
+    ctx: BuildContext,
+    data: GameData,
+    deck: Deck,
+    card: Card,
+    lang: str,
+    size: CardSize,
+    fam: FontFamily,
+    body_start: float | None = None,
+    blocks: list[Block] | None = None,
+) -> FaceLayout | list[Problem]:
     """Fit every text of a card face; return the layout, or the located problems of what does not fit.
 
     body_start: the body size to try first (the template's size when None or larger); see render/layouts.py.
@@ -328,12 +372,23 @@ def layout_face(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
         group_size -= 0.25
     if group and stringWidth(group, fam.bold, group_size) > group_w:
         field = "issue" if isinstance(card, ChallengeCard) else "label"
-        problems.append(_overflow_problem(deck, card, Overflow(field, stringWidth(group, fam.bold, group_size) - group_w,
-                                                               group_size, lang), " in the band"))
+        problems.append(
+            _overflow_problem(
+                deck,
+                card,
+                Overflow(field, stringWidth(group, fam.bold, group_size) - group_w, group_size, lang),
+                " in the band",
+            )
+        )
     title_style = replace(_text_style(tpl.title, 9.0), leading=min(tpl.title.leading, 1.1))
-    title = fit_lines(fam, Block("title", to_markup(tr(card.title, lang, data.game.default_language), lang),
-                                 hyphenate=False),
-                      title_style, W - 2 * S, TITLE_LINES, lang)
+    title = fit_lines(
+        fam,
+        Block("title", to_markup(tr(card.title, lang, data.game.default_language), lang), hyphenate=False),
+        title_style,
+        W - 2 * S,
+        TITLE_LINES,
+        lang,
+    )
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
     title_top = min(H - band_h - mm(1.8), H - S - DISC - mm(1.0))
     small_style = _text_style(tpl.small)
@@ -352,9 +407,11 @@ def layout_face(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
         short = tr(f.short or f.title, lang, data.game.default_language)
         fiche_w = W - 2 * S - qr - QR_GAP
         # Every card of a fiche shows the same caption: fitted once per game (the key holds all it depends on).
-        fitted = ctx.per_game(data, ("fiche", f.id, lang, tpl.body.colour, fiche_w, fam),
-                          lambda: _fit_caption(f.number, short, lang, data.game.default_language,
-                                               tpl.body.colour, fiche_w, fam))
+        fitted = ctx.per_game(
+            data,
+            ("fiche", f.id, lang, tpl.body.colour, fiche_w, fam),
+            lambda: _fit_caption(f.number, short, lang, data.game.default_language, tpl.body.colour, fiche_w, fam),
+        )
         if isinstance(fitted, Overflow):
             problems.append(_overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
         else:
@@ -369,8 +426,14 @@ def layout_face(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
     note = notice(data)
     for text, field in ((note, "notice"), *((line, "id") for line in card_ref.split("\n"))):
         if stringWidth(text, fam.regular, small) > small_w:
-            problems.append(_overflow_problem(deck, card, Overflow(field, stringWidth(text, fam.regular, small) - small_w,
-                                                                   small, lang), " in the small print"))
+            problems.append(
+                _overflow_problem(
+                    deck,
+                    card,
+                    Overflow(field, stringWidth(text, fam.regular, small) - small_w, small, lang),
+                    " in the small print",
+                )
+            )
     if isinstance(title, Overflow):
         problems.append(_overflow_problem(deck, card, title, f" (at most {TITLE_LINES} lines)"))
         return problems
@@ -384,9 +447,16 @@ def layout_face(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
         for name in re.findall(r'label="([^"]*)"', b.markup):
             if name not in known:
                 path, line, col = card_location(deck, card.id, b.field, lang)
-                problems.append(problem(path, line, col, f"card '{card.id}'",
-                                        f"unknown inline icon ':{name}:' in '{b.field}'{suggest(name, known)} "
-                                        "(a family, resource kind, zone or track id, or an icon in assets/icons/)"))
+                problems.append(
+                    problem(
+                        path,
+                        line,
+                        col,
+                        f"card '{card.id}'",
+                        f"unknown inline icon ':{name}:' in '{b.field}'{suggest(name, known)} "
+                        "(a family, resource kind, zone or track id, or an icon in assets/icons/)",
+                    )
+                )
     body: Fitted | None = None
     if blocks:
         body_style = _text_style(tpl.body, BODY_MIN)
@@ -399,7 +469,29 @@ def layout_face(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
             body = fitted_body
     if problems:
         return problems
-    return FaceLayout(deck.id, card.id, lang, tpl, colour, pattern, icon, tr(tpl.type_label, lang, data.game.default_language),
-                      group, group_size, badge, title, title_top, rule_y, body, body_top, body_bottom,
-                      card.image, fiche_text, qr_url, qr, note,
-                      card_ref, small)
+    return FaceLayout(
+        deck.id,
+        card.id,
+        lang,
+        tpl,
+        colour,
+        pattern,
+        icon,
+        tr(tpl.type_label, lang, data.game.default_language),
+        group,
+        group_size,
+        badge,
+        title,
+        title_top,
+        rule_y,
+        body,
+        body_top,
+        body_bottom,
+        card.image,
+        fiche_text,
+        qr_url,
+        qr,
+        note,
+        card_ref,
+        small,
+    )

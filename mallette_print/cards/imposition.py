@@ -78,8 +78,14 @@ def compose(m1: Matrix, m2: Matrix) -> Matrix:
     """The map 'apply m2, then m1'."""
     a1, b1, c1, d1, e1, f1 = m1
     a2, b2, c2, d2, e2, f2 = m2
-    return (a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2,
-            a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1)
+    return (
+        a1 * a2 + c1 * b2,
+        b1 * a2 + d1 * b2,
+        a1 * c2 + c1 * d2,
+        b1 * c2 + d1 * d2,
+        a1 * e2 + c1 * f2 + e1,
+        b1 * e2 + d1 * f2 + f1,
+    )
 
 
 def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
@@ -133,8 +139,9 @@ def _choose(paper: str, size: CardSize, duplex: str, margin: float) -> _Choice:
             cw, ch = (size.h, size.w) if rotated else (size.w, size.h)
             axes = ("x", "y") if duplex == "fold" else ("",)
             for axis in axes:
-                cols, rows = _fit(pw - 2 * margin, ph - 2 * margin, cw * (2 if axis == "x" else 1),
-                                  ch * (2 if axis == "y" else 1))
+                cols, rows = _fit(
+                    pw - 2 * margin, ph - 2 * margin, cw * (2 if axis == "x" else 1), ch * (2 if axis == "y" else 1)
+                )
                 count = cols * rows
                 if axis == "x":
                     cols *= 2
@@ -145,8 +152,10 @@ def _choose(paper: str, size: CardSize, duplex: str, margin: float) -> _Choice:
                     best = cand
     if best is None:
         w, h = PAPERS_MM[paper]
-        raise ValueError(f"a {size.w_mm:g}x{size.h_mm:g} mm card does not fit on {paper.upper()} "
-                         f"({w:g}x{h:g} mm) with {mm_str(margin)} printer margins")
+        raise ValueError(
+            f"a {size.w_mm:g}x{size.h_mm:g} mm card does not fit on {paper.upper()} "
+            f"({w:g}x{h:g} mm) with {mm_str(margin)} printer margins"
+        )
     return best
 
 
@@ -155,8 +164,13 @@ def mm_str(points: float) -> str:
     return f"{points / mm(1):.4g} mm"
 
 
-def plan_sheet(paper: str, size: CardSize, duplex: str = "long", offset_mm: tuple[float, float] = (0.0, 0.0),
-               margin_mm: float = MARGIN_MM) -> SheetPlan:
+def plan_sheet(
+    paper: str,
+    size: CardSize,
+    duplex: str = "long",
+    offset_mm: tuple[float, float] = (0.0, 0.0),
+    margin_mm: float = MARGIN_MM,
+) -> SheetPlan:
     """The sheet layout holding the most cards of this size with at least `margin_mm` around the grid."""
     if duplex not in DUPLEX_MODES:
         raise ValueError(f"expected a duplex mode among {', '.join(DUPLEX_MODES)}, got {duplex!r}")
@@ -218,8 +232,17 @@ def _margin_marks(pw: float, ph: float, grid: Box, xs: list[float], ys: list[flo
     return tuple(out)
 
 
-def _cut_marks(pw: float, ph: float, grid: Box, cell_w: float, cell_h: float, cols: int, rows: int,
-               fold_xs: set[float], fold_ys: set[float]) -> tuple[Segment, ...]:
+def _cut_marks(
+    pw: float,
+    ph: float,
+    grid: Box,
+    cell_w: float,
+    cell_h: float,
+    cols: int,
+    rows: int,
+    fold_xs: set[float],
+    fold_ys: set[float],
+) -> tuple[Segment, ...]:
     xs = [grid[0] + i * cell_w for i in range(cols + 1)]
     ys = [grid[1] + j * cell_h for j in range(rows + 1)]
     xs = [x for x in xs if not any(abs(x - f) < 1e-6 for f in fold_xs)]

@@ -28,7 +28,7 @@ Slot = tuple[str, str, str]
 class LayoutCache:
     """Deck layouts by (deck id, language, size), each with the key it was fitted for."""
 
-    entries: dict[Slot, tuple[str, dict[str, "FaceLayout"]]] = field(default_factory=dict)
+    entries: dict[Slot, tuple[str, dict[str, FaceLayout]]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
     # The manifest and templates are hashed once per loaded game, not once per deck. The game object itself is
@@ -39,19 +39,24 @@ class LayoutCache:
         icon_key = json.dumps(sorted(icons.items()))
         if self._game is not None and self._game[0] is data and self._game[1] == icon_key:
             return self._game[2]
-        body = [data.game.model_dump(mode="json"),
-                {k: t.model_dump(mode="json") for k, t in sorted(data.templates.items())}, icon_key, str(data.root)]
+        body = [
+            data.game.model_dump(mode="json"),
+            {k: t.model_dump(mode="json") for k, t in sorted(data.templates.items())},
+            icon_key,
+            str(data.root),
+        ]
         key = hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode("utf-8")).hexdigest()
         self._game = (data, icon_key, key)
         return key
 
     def key(self, data: GameData, deck: Deck, icons: dict[str, str], lang: str, size: object) -> str:
         """Everything a deck's fitting depends on, hashed."""
-        body = json.dumps([self._game_key(data, icons), deck.model_dump(mode="json"), lang, repr(size)],
-                          sort_keys=True, default=str)
+        body = json.dumps(
+            [self._game_key(data, icons), deck.model_dump(mode="json"), lang, repr(size)], sort_keys=True, default=str
+        )
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
-    def get(self, slot: Slot, key: str) -> dict[str, "FaceLayout"] | None:
+    def get(self, slot: Slot, key: str) -> dict[str, FaceLayout] | None:
         """The layouts fitted for this key, or None."""
         entry = self.entries.get(slot)
         if entry is not None and entry[0] == key:
@@ -60,7 +65,7 @@ class LayoutCache:
         self.misses += 1
         return None
 
-    def put(self, slot: Slot, key: str, layouts: dict[str, "FaceLayout"]) -> None:
+    def put(self, slot: Slot, key: str, layouts: dict[str, FaceLayout]) -> None:
         """Keep a deck's layouts (replacing the ones fitted for an older version of it)."""
         self.entries[slot] = (key, dict(layouts))
 

@@ -14,13 +14,13 @@ that outlives a reload of the game: it is keyed by the content of the deck and g
 
 from __future__ import annotations
 
+from mallette_print.build.context import BuildContext
+from mallette_print.cards.faces import FaceLayout, body_blocks, known_icons, layout_face, loosen_body, refit_body
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.errors import Problem
-from mallette_print.draw.fonts import FontFamily
-from mallette_print.build.context import BuildContext
 from mallette_print.core.model import SHOWABLE, Deck, GameData
+from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.textfit import _TAG, Block
-from mallette_print.cards.faces import FaceLayout, body_blocks, known_icons, layout_face, loosen_body, refit_body
 
 DeckLayouts = dict[str, FaceLayout] | list[Problem]
 
@@ -59,8 +59,9 @@ def _fit_deck(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: Ca
         if running is not None and lay.body and lay.body.size > running:
             again = refit_body(lay, fam, running)
             if again is None:  # never seen: a smaller size fits when a larger one did; this names what overflows
-                return _problems(layout_face(ctx, data, deck, card, lang, size, fam, body_start=running,
-                                             blocks=blocks[card.id]))
+                return _problems(
+                    layout_face(ctx, data, deck, card, lang, size, fam, body_start=running, blocks=blocks[card.id])
+                )
             lay = again
         # Gaps between blocks shrink with the text only where the card needs it to fit at the deck's size
         # (usually the cards that set that size); the others keep the full gaps.
@@ -81,15 +82,18 @@ def _problems(got: FaceLayout | list[Problem]) -> list[Problem]:
     return got
 
 
-def deck_layouts(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: CardSize,
-                 fam: FontFamily) -> DeckLayouts:
+def deck_layouts(
+    ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily
+) -> DeckLayouts:
     """The fitted layouts of a deck's cards by card id, or the located problems of the texts that do not fit."""
-    return ctx.per_game(data, ("layouts", deck.id, lang, size, fam),
-                        lambda: _kept_or_fit(ctx, data, deck, lang, size, fam))
+    return ctx.per_game(
+        data, ("layouts", deck.id, lang, size, fam), lambda: _kept_or_fit(ctx, data, deck, lang, size, fam)
+    )
 
 
-def _kept_or_fit(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: CardSize,
-                 fam: FontFamily) -> DeckLayouts:
+def _kept_or_fit(
+    ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily
+) -> DeckLayouts:
     # Across reloads of the game (watch mode), the context's LayoutCache gives back the layouts of decks whose
     # content did not change; one-shot builds have none.
     cache = ctx.layouts

@@ -5,17 +5,17 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from mallette_print.build.context import BuildContext
+from mallette_print.build.options import BuildOptions, Output, paper_label
+from mallette_print.cards.painter import CardLook, painter_for
+from mallette_print.cards.sheets import calibration_pdf, expand, render_sheets
 from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.errors import BuildError
 from mallette_print.core.licensing import pdf_meta
-from mallette_print.core.phrasebook import text
 from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.build.options import BuildOptions, Output, paper_label
-from mallette_print.cards.painter import CardLook, painter_for
-from mallette_print.build.context import BuildContext
+from mallette_print.core.phrasebook import text
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.draw.raster import page_pngs
-from mallette_print.cards.sheets import calibration_pdf, expand, render_sheets
 
 DUPLEX_HOW = ("long", "short", "fold", "none", "shop")  # the phrasebook's print.cards_<mode>
 
@@ -24,8 +24,9 @@ def _look(opts: BuildOptions, size: CardSize, cmyk: bool = False) -> CardLook:
     return CardLook(size=size, ink_saver=opts.ink_saver, guides=opts.guides and not cmyk, cmyk=cmyk)
 
 
-def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[str, ...] = (),
-                   ctx: BuildContext | None = None) -> tuple[bytes, int]:
+def print_shop_pdf(
+    data: GameData, lang: str, look: CardLook, selection: tuple[str, ...] = (), ctx: BuildContext | None = None
+) -> tuple[bytes, int]:
     """One card side per page, front then back; page = trim + bleed; TrimBox and BleedBox set; CMYK."""
     s = look.size
     pw, ph = s.w + 2 * s.bleed, s.h + 2 * s.bleed
@@ -48,8 +49,14 @@ def print_shop_pdf(data: GameData, lang: str, look: CardLook, selection: tuple[s
     return buf.getvalue(), pages
 
 
-def card_pages_pdf(data: GameData, lang: str, look: CardLook, jobs: Sequence[tuple[Deck, Card | None]],
-                   title: str, ctx: BuildContext | None = None) -> bytes:
+def card_pages_pdf(
+    data: GameData,
+    lang: str,
+    look: CardLook,
+    jobs: Sequence[tuple[Deck, Card | None]],
+    title: str,
+    ctx: BuildContext | None = None,
+) -> bytes:
     """A PDF of one card side per trim-size page (a face, or the deck's back when the card is None), to rasterise."""
     s = look.size
     buf = io.BytesIO()
@@ -64,11 +71,18 @@ def card_pages_pdf(data: GameData, lang: str, look: CardLook, jobs: Sequence[tup
     return buf.getvalue()
 
 
-def face_pngs(data: GameData, lang: str, look: CardLook, dpi: int, selection: tuple[str, ...] = (),
-              ctx: BuildContext | None = None) -> list[Output]:
+def face_pngs(
+    data: GameData,
+    lang: str,
+    look: CardLook,
+    dpi: int,
+    selection: tuple[str, ...] = (),
+    ctx: BuildContext | None = None,
+) -> list[Output]:
     """One PNG per card face (each distinct card once), rendered from the same drawing as the PDF."""
-    jobs: list[tuple[Deck, Card | None]] = [(deck, card) for deck, cards in expand(data, selection)
-                                            for card in {card.id: card for card in cards}.values()]
+    jobs: list[tuple[Deck, Card | None]] = [
+        (deck, card) for deck, cards in expand(data, selection) for card in {card.id: card for card in cards}.values()
+    ]
     pdf = card_pages_pdf(data, lang, look, jobs, text("pdf.previews", lang, data.game.default_language), ctx)
     names = [f"png/{deck.id}-{card.id}.png" for deck, card in jobs if card is not None]
     return [Output(name, png) for name, png in zip(names, page_pngs(pdf, len(names), dpi))]

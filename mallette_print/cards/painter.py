@@ -17,21 +17,21 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from mallette_print.build.context import BuildContext
+from mallette_print.cards.faces import DISC, FaceLayout
+from mallette_print.cards.imposition import Box, Matrix
+from mallette_print.cards.layouts import deck_layouts
 from mallette_print.core.cardsize import PRESETS, CardSize
 from mallette_print.core.errors import DataError, Problem
-from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.core.i18n import tr
-from mallette_print.cards.imposition import Box, Matrix
 from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.draw.qr import draw_qr
-from mallette_print.draw.textfit import BOX_PAD, Fitted, ICON_CALLBACK, make_paragraph
 from mallette_print.core.units import mm, parse_length
 from mallette_print.draw.colours import INK, Palette, ink_on, mix
-from mallette_print.cards.faces import DISC, FaceLayout
+from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.draw.icons import IconSet, icon_index, inline_icon_drawer
-from mallette_print.cards.layouts import deck_layouts
-from mallette_print.build.context import BuildContext
 from mallette_print.draw.patterns import draw_pattern
+from mallette_print.draw.qr import draw_qr
+from mallette_print.draw.textfit import BOX_PAD, ICON_CALLBACK, Fitted, make_paragraph
 
 RIBBON = mm(2.2)
 
@@ -161,8 +161,13 @@ class CardPainter:
         ready = [] if self.look.cmyk else fitted.take_wrapped()
         for i, (block, h) in enumerate(zip(fitted.blocks, fitted.heights)):
             y -= fitted.gap(block)
-            para = ready[i] if i < len(ready) else make_paragraph(self.fam, block, fitted.style, fitted.size,
-                                                                   fitted.lang, colour=self.palette(fitted.style.colour))
+            para = (
+                ready[i]
+                if i < len(ready)
+                else make_paragraph(
+                    self.fam, block, fitted.style, fitted.size, fitted.lang, colour=self.palette(fitted.style.colour)
+                )
+            )
             if block.boxed:
                 c.saveState()
                 if self.look.ink_saver:
@@ -217,14 +222,16 @@ class CardPainter:
             if ink_saver:
                 c.setFillColor(pal(self._band))
                 c.rect(-b, H - mm(2), W + 2 * b, mm(2) + b, stroke=0, fill=1)
-                draw_pattern(c, lay.band_pattern, -b, H - band_h, W + 2 * b, RIBBON, pal(self._band), step=mm(1.8),
-                             weight=0.6)
+                draw_pattern(
+                    c, lay.band_pattern, -b, H - band_h, W + 2 * b, RIBBON, pal(self._band), step=mm(1.8), weight=0.6
+                )
                 label_ink = INK
             else:
                 c.setFillColor(pal(self._band))
                 c.rect(-b, H - band_h, W + 2 * b, band_h + b, stroke=0, fill=1)
-                draw_pattern(c, lay.band_pattern, -b, H - band_h, W + 2 * b, RIBBON, pal(dark), step=mm(1.8),
-                             weight=0.7)
+                draw_pattern(
+                    c, lay.band_pattern, -b, H - band_h, W + 2 * b, RIBBON, pal(dark), step=mm(1.8), weight=0.7
+                )
                 label_ink = ink_on(self._band)
         else:
             label_ink = INK
@@ -271,8 +278,14 @@ class CardPainter:
             if lay.image:
                 self.icons.draw(c, lay.image, W / 2 - side / 2, y_img, side, None)
             elif lay.band_icon:
-                self.icons.draw(c, lay.band_icon, W / 2 - side / 2, y_img, side,
-                                mix(self._band, "#FFFFFF", 0.72 if ink_saver else 0.55))
+                self.icons.draw(
+                    c,
+                    lay.band_icon,
+                    W / 2 - side / 2,
+                    y_img,
+                    side,
+                    mix(self._band, "#FFFFFF", 0.72 if ink_saver else 0.55),
+                )
         # Footer: QR code on the right, the fiche it links to beside it, small print at the bottom left.
         if lay.qr_url:
             name, n = self.qr_form(lay.qr_url)
@@ -287,7 +300,9 @@ class CardPainter:
                 fiche = lay.fiche_text
                 held = self._captions.get((id(fiche), lay.qr_size))
                 if held is None or held[0] is not fiche:
-                    name = self._form(("fiche", str(len(self._captions))), lambda: self._para(fiche, S, S + lay.qr_size))
+                    name = self._form(
+                        ("fiche", str(len(self._captions))), lambda: self._para(fiche, S, S + lay.qr_size)
+                    )
                     held = self._captions[(id(fiche), lay.qr_size)] = (fiche, name)
                 c.doForm(held[1])
         c.setFillColor(pal("#333333"))
@@ -364,8 +379,19 @@ def painter_for(ctx: BuildContext, c: Canvas, data: GameData, lang: str, look: C
     return painter
 
 
-def draw_card_face(ctx: BuildContext, c: Canvas, data: GameData, deck: Deck, card: Card, lang: str, x: float,
-                   y: float, look: CardLook | None = None, scale: float = 1.0, bleed: bool = False) -> None:
+def draw_card_face(
+    ctx: BuildContext,
+    c: Canvas,
+    data: GameData,
+    deck: Deck,
+    card: Card,
+    lang: str,
+    x: float,
+    y: float,
+    look: CardLook | None = None,
+    scale: float = 1.0,
+    bleed: bool = False,
+) -> None:
     """Draw a card face with its trim's lower-left corner at (x, y), clipped to the trim (or the bleed)."""
     p = painter_for(ctx, c, data, lang, look)
     s = p.look.size
@@ -373,8 +399,18 @@ def draw_card_face(ctx: BuildContext, c: Canvas, data: GameData, deck: Deck, car
     p.place(p.face_form(deck, card), (scale, 0.0, 0.0, scale, x, y), clip)
 
 
-def draw_card_back(ctx: BuildContext, c: Canvas, data: GameData, deck: Deck, lang: str, x: float, y: float,
-                   look: CardLook | None = None, scale: float = 1.0, bleed: bool = False) -> None:
+def draw_card_back(
+    ctx: BuildContext,
+    c: Canvas,
+    data: GameData,
+    deck: Deck,
+    lang: str,
+    x: float,
+    y: float,
+    look: CardLook | None = None,
+    scale: float = 1.0,
+    bleed: bool = False,
+) -> None:
     """Draw a deck's card back with its trim's lower-left corner at (x, y)."""
     p = painter_for(ctx, c, data, lang, look)
     s = p.look.size

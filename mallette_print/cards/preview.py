@@ -8,10 +8,12 @@ given in the address, `index.html#type=actor&family=association&fiche=f03`, to s
 
 from __future__ import annotations
 
-from mallette_print.draw.markup import escape
 from pathlib import Path
 
-
+from mallette_print.build.context import BuildContext
+from mallette_print.build.files import write_atomic
+from mallette_print.cards.outputs import card_pages_pdf, face_pngs
+from mallette_print.cards.painter import CardLook
 from mallette_print.core.cardsize import parse_card_size
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import RequestError
@@ -19,10 +21,7 @@ from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.phrasebook import Phrases, text
-from mallette_print.build.files import write_atomic
-from mallette_print.cards.outputs import card_pages_pdf, face_pngs
-from mallette_print.cards.painter import CardLook
-from mallette_print.build.context import BuildContext
+from mallette_print.draw.markup import escape
 from mallette_print.draw.raster import page_pngs
 
 GALLERY_KEYS = ("type", "family", "fiche", "all", "all_type", "shown", "flip", "back", "reset", "title")
@@ -52,10 +51,13 @@ def _pick(data: GameData, ids: tuple[str, ...]) -> set[str]:
     return chosen
 
 
-def back_pngs(ctx: BuildContext, data: GameData, lang: str, look: CardLook, dpi: int,
-              decks: list[Deck]) -> dict[str, bytes]:
+def back_pngs(
+    ctx: BuildContext, data: GameData, lang: str, look: CardLook, dpi: int, decks: list[Deck]
+) -> dict[str, bytes]:
     """One PNG of each deck's back, by deck id."""
-    pdf = card_pages_pdf(data, lang, look, [(deck, None) for deck in decks], text("pdf.previews", lang, data.game.default_language), ctx)
+    pdf = card_pages_pdf(
+        data, lang, look, [(deck, None) for deck in decks], text("pdf.previews", lang, data.game.default_language), ctx
+    )
     return {deck.id: png for deck, png in zip(decks, page_pngs(pdf, len(decks), dpi))}
 
 
@@ -68,16 +70,19 @@ def build_preview(data: GameData, out: Path, ids: tuple[str, ...], lang: str, ca
     render = chosen | missing
     ctx = BuildContext()
     fronts = face_pngs(data, lang, look, dpi, tuple(sorted(render)), ctx) if render else []
-    decks = [d for d in data.decks
-             if any(c.id in render for c in d.cards) or not (png_dir / f"{d.id}-back.png").is_file()]
+    decks = [
+        d for d in data.decks if any(c.id in render for c in d.cards) or not (png_dir / f"{d.id}-back.png").is_file()
+    ]
     backs = back_pngs(ctx, data, lang, look, dpi, decks) if decks else {}
     for o in fronts:
         write_atomic(out / o.name, o.content)
     for deck_id, png in backs.items():
         write_atomic(png_dir / f"{deck_id}-back.png", png)
     write_atomic(out / "gallery" / "index.html", gallery_html(data, lang).encode("utf-8"))
-    return [f"Wrote {len(fronts)} front(s) and {len(backs)} back(s) into {png_dir}/",
-            f"Gallery: {(out / 'gallery' / 'index.html').resolve().as_uri()}"]
+    return [
+        f"Wrote {len(fronts)} front(s) and {len(backs)} back(s) into {png_dir}/",
+        f"Gallery: {(out / 'gallery' / 'index.html').resolve().as_uri()}",
+    ]
 
 
 CSS = """
@@ -131,8 +136,10 @@ JS = """
 
 def _select(key: str, label: str, all_word: str, options: list[tuple[str, str]]) -> str:
     opts = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in options)
-    return (f'<label for="f-{key}">{escape(label)}</label>'
-            f'<select id="f-{key}" name="{key}"><option value="">{escape(all_word)}</option>{opts}</select>')
+    return (
+        f'<label for="f-{key}">{escape(label)}</label>'
+        f'<select id="f-{key}" name="{key}"><option value="">{escape(all_word)}</option>{opts}</select>'
+    )
 
 
 def gallery_html(data: GameData, lang: str) -> str:
@@ -142,29 +149,36 @@ def gallery_html(data: GameData, lang: str) -> str:
     words = Phrases(lang, dl)
     w = {k: words(f"gallery.{k}") for k in GALLERY_KEYS}
     fiche_by_id = {f.id: f for f in g.fiches.items}
-    used_fiches = sorted({c.fiche for _, c in data.cards() if c.fiche}, key=lambda f: fiche_by_id[f].number
-                         if f in fiche_by_id else 999)
+    used_fiches = sorted(
+        {c.fiche for _, c in data.cards() if c.fiche}, key=lambda f: fiche_by_id[f].number if f in fiche_by_id else 999
+    )
     used_families = {f for _, c in data.cards() for f in card_families(c)}
     families = [(f.id, tr(f.label, lang, dl)) for f in g.families if f.id in used_families]
-    fiches = [(f, f"{fiche_by_id[f].number} — {tr(fiche_by_id[f].title, lang, dl)}" if f in fiche_by_id else f)
-              for f in used_fiches]
+    fiches = [
+        (f, f"{fiche_by_id[f].number} — {tr(fiche_by_id[f].title, lang, dl)}" if f in fiche_by_id else f)
+        for f in used_fiches
+    ]
     deck_types = list(dict.fromkeys(d.type for d in data.decks))
     title = tr(g.title, lang, dl)
     total = sum(len(d.cards) for d in data.decks)
-    parts = [f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
-             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-             f"<title>{escape(title)} – {escape(w['title'])}</title><style>{CSS}</style></head><body>",
-             f"<header><h1>{escape(title)} – {escape(w['title'])}</h1><form onsubmit=\"return false\">",
-             _select("type", w["type"], w["all_type"], [(t, words(f"card_type.{t}")) for t in deck_types]),
-             _select("family", w["family"], w["all"], families),
-             _select("fiche", w["fiche"], w["all"], fiches),
-             f'<button type="button" id="reset">{escape(w["reset"])}</button>'
-             f'<span><b id="shown">{total}</b> {escape(w["shown"])} {total}</span>'
-             f"<span>{escape(w['flip'])}</span></form></header><main>"]
+    parts = [
+        f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)} – {escape(w['title'])}</title><style>{CSS}</style></head><body>",
+        f'<header><h1>{escape(title)} – {escape(w["title"])}</h1><form onsubmit="return false">',
+        _select("type", w["type"], w["all_type"], [(t, words(f"card_type.{t}")) for t in deck_types]),
+        _select("family", w["family"], w["all"], families),
+        _select("fiche", w["fiche"], w["all"], fiches),
+        f'<button type="button" id="reset">{escape(w["reset"])}</button>'
+        f'<span><b id="shown">{total}</b> {escape(w["shown"])} {total}</span>'
+        f"<span>{escape(w['flip'])}</span></form></header><main>",
+    ]
     for deck in data.decks:
         deck_title = tr(deck.title, lang, dl)
-        parts.append(f'<section class="deck" data-deck="{escape(deck.id)}"><h2>{escape(deck_title)} '
-                     f"({len(deck.cards)})</h2><div class=\"grid\">")
+        parts.append(
+            f'<section class="deck" data-deck="{escape(deck.id)}"><h2>{escape(deck_title)} '
+            f'({len(deck.cards)})</h2><div class="grid">'
+        )
         for card in deck.cards:
             name = tr(card.title, lang, dl)
             qty = f" ×{card.quantity}" if card.quantity > 1 else ""
@@ -177,7 +191,8 @@ def gallery_html(data: GameData, lang: str) -> str:
                 f'alt="{escape(name)}">'
                 f'<img class="back" loading="lazy" src="../png/{escape(deck.id)}-back.png" '
                 f'alt="{escape(name)} ({escape(w["back"])})"></button>'
-                f"<figcaption>{escape(name)}{qty} <code>{escape(card.id)}</code></figcaption></figure>")
+                f"<figcaption>{escape(name)}{qty} <code>{escape(card.id)}</code></figcaption></figure>"
+            )
         parts.append("</div></section>")
     parts.append(f"</main><footer>{escape(attribution(data, lang))}</footer><script>{JS}</script></body></html>\n")
     return "".join(parts)

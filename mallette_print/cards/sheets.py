@@ -11,27 +11,47 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from reportlab.lib.styles import ParagraphStyle
 
+from mallette_print.build.context import BuildContext
+from mallette_print.cards.imposition import Box, Segment, SheetPlan, plan_sheet
+from mallette_print.cards.painter import CardLook, CardPainter, painter_for
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.i18n import tr
-from mallette_print.cards.imposition import Box, SheetPlan, Segment, plan_sheet
 from mallette_print.core.licensing import attribution, pdf_meta
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.phrasebook import Phrases, text
 from mallette_print.core.typography import colon, typeset
 from mallette_print.core.units import mm
-from mallette_print.cards.painter import CardLook, CardPainter, painter_for
-from mallette_print.build.context import BuildContext
-from mallette_print.draw.pdf import new_canvas
 from mallette_print.draw.markup import escape
+from mallette_print.draw.pdf import new_canvas
 
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
 
-SHEET_KEYS = ("title", "scale", "long", "short", "fold", "none", "calib", "cut", "contents", "pages", "page", "cards",
-              "square", "front", "sheet", "target", "scales", "offset_now", "dx_scale", "dy_scale")
+SHEET_KEYS = (
+    "title",
+    "scale",
+    "long",
+    "short",
+    "fold",
+    "none",
+    "calib",
+    "cut",
+    "contents",
+    "pages",
+    "page",
+    "cards",
+    "square",
+    "front",
+    "sheet",
+    "target",
+    "scales",
+    "offset_now",
+    "dx_scale",
+    "dy_scale",
+)
 
 
 def texts(lang: str, default: str | None = None) -> dict[str, str]:
@@ -55,8 +75,12 @@ def expand(data: GameData, selection: tuple[str, ...] = ()) -> tuple[tuple[Deck,
     """Every deck with its printed cards (quantities expanded), optionally only the selected card or deck ids."""
     out = []
     for deck in data.decks:
-        cards = tuple(card for card in deck.cards for _ in range(card.quantity)
-                      if not selection or card.id in selection or deck.id in selection)
+        cards = tuple(
+            card
+            for card in deck.cards
+            for _ in range(card.quantity)
+            if not selection or card.id in selection or deck.id in selection
+        )
         if cards:
             out.append((deck, cards))
     return tuple(out)
@@ -80,8 +104,12 @@ def _outer_clip(box: Box, grid: Box, bleed: float) -> Box:
     """A card box grown by the bleed on the sides that are on the grid's outline (never into a neighbour)."""
     x0, y0, x1, y1 = box
     eps = 0.01
-    return (x0 - bleed if abs(x0 - grid[0]) < eps else x0, y0 - bleed if abs(y0 - grid[1]) < eps else y0,
-            x1 + bleed if abs(x1 - grid[2]) < eps else x1, y1 + bleed if abs(y1 - grid[3]) < eps else y1)
+    return (
+        x0 - bleed if abs(x0 - grid[0]) < eps else x0,
+        y0 - bleed if abs(y0 - grid[1]) < eps else y0,
+        x1 + bleed if abs(x1 - grid[2]) < eps else x1,
+        y1 + bleed if abs(y1 - grid[3]) < eps else y1,
+    )
 
 
 def _place_clipped(p: CardPainter, form: str, matrix: tuple[float, ...], page_clip: Box) -> None:
@@ -123,13 +151,24 @@ def _page_label(c: Canvas, p: CardPainter, plan: SheetPlan, text: str) -> None:
     c.drawCentredString(plan.grid[0] + cell_w / 2, margin / 2 - 2, text)
 
 
-def render_sheets(data: GameData, lang: str, paper: str, size: CardSize, duplex: str, offset: tuple[float, float],
-                  look: CardLook, selection: tuple[str, ...] = (), ctx: BuildContext | None = None) -> tuple[bytes, int]:
+def render_sheets(
+    data: GameData,
+    lang: str,
+    paper: str,
+    size: CardSize,
+    duplex: str,
+    offset: tuple[float, float],
+    look: CardLook,
+    selection: tuple[str, ...] = (),
+    ctx: BuildContext | None = None,
+) -> tuple[bytes, int]:
     """cards.pdf: instruction (and calibration) page, then sheets of fronts each followed by its backs."""
     plan = plan_sheet(paper, size, duplex, offset)
     decks = expand(data, selection)
     buf = io.BytesIO()
-    c, fam = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, text("pdf.cards", lang, data.game.default_language)))
+    c, fam = new_canvas(
+        buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, text("pdf.cards", lang, data.game.default_language))
+    )
     p = painter_for(ctx or BuildContext(), c, data, lang, look)
     p.layout_all([(d, card) for d, cards in decks for card in cards])
     t = texts(lang, data.game.default_language)
@@ -156,7 +195,7 @@ def render_sheets(data: GameData, lang: str, paper: str, size: CardSize, duplex:
         title = tr(deck.title, lang, data.game.default_language)
         n_sheets = -(-len(cards) // per)
         for k in range(n_sheets):
-            chunk = cards[k * per:(k + 1) * per]
+            chunk = cards[k * per : (k + 1) * per]
             for slot, card in zip(plan.fronts, chunk):
                 if uses[(deck.id, card.id)] > 1:
                     _place_clipped(p, p.face_form(deck, card), slot.matrix, slot.box)
@@ -167,8 +206,13 @@ def render_sheets(data: GameData, lang: str, paper: str, size: CardSize, duplex:
                     _place_clipped(p, p.back_form(deck), slot.matrix, slot.box)
                 _marks(c, plan.fold_marks, black, dashed=True)
             _marks(c, plan.cut_marks, black)
-            _page_label(c, p, plan, f"{title} · {t['front'] if duplex in ('long', 'short') else ''} "
-                        f"{t['sheet']} {k + 1}/{n_sheets}".replace("  ", " "))
+            _page_label(
+                c,
+                p,
+                plan,
+                f"{title} · {t['front'] if duplex in ('long', 'short') else ''} "
+                f"{t['sheet']} {k + 1}/{n_sheets}".replace("  ", " "),
+            )
             c.showPage()
             pages += 1
             if duplex in ("long", "short"):
@@ -181,18 +225,32 @@ def render_sheets(data: GameData, lang: str, paper: str, size: CardSize, duplex:
     return buf.getvalue(), pages
 
 
-def _para(c: Canvas, p: CardPainter, text: str, x: float, top: float, width: float, size: float = 10.0,
-          bold: bool = False) -> float:
-    style = ParagraphStyle("i", fontName=p.fam.bold if bold else p.fam.regular, fontSize=size, leading=size * 1.3,
-                           textColor=p.palette("#1A1A1A"))
+def _para(
+    c: Canvas, p: CardPainter, text: str, x: float, top: float, width: float, size: float = 10.0, bold: bool = False
+) -> float:
+    style = ParagraphStyle(
+        "i",
+        fontName=p.fam.bold if bold else p.fam.regular,
+        fontSize=size,
+        leading=size * 1.3,
+        textColor=p.palette("#1A1A1A"),
+    )
     para = Paragraph(text, style)
     _, h = para.wrap(width, 1e6)
     para.drawOn(c, x, top - h)
     return top - h
 
 
-def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan: SheetPlan, duplex: str,
-                     offset: tuple[float, float], contents: list[tuple[Deck, int, int, int]]) -> None:
+def instruction_page(
+    c: Canvas,
+    p: CardPainter,
+    data: GameData,
+    lang: str,
+    plan: SheetPlan,
+    duplex: str,
+    offset: tuple[float, float],
+    contents: list[tuple[Deck, int, int, int]],
+) -> None:
     """Page 1: how to print, the 50 mm test square, the contents, the calibration target when duplex."""
     t = texts(lang, data.game.default_language)
     W, H = plan.page_w, plan.page_h
@@ -201,8 +259,16 @@ def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan:
     y = H - mm(20)
     title = escape(tr(g.title, lang, g.default_language), quotes=False)
     y = _para(c, p, f"{title} – {t['title']}", x, y, width, 16, bold=True)
-    y = _para(c, p, f"v{escape(g.version, quotes=False)} · {p.look.size.w_mm:g} × {p.look.size.h_mm:g} mm · "
-                    f"{plan.per_sheet} {t['cards']}/{t['page']}", x, y - mm(1), width, 9)
+    y = _para(
+        c,
+        p,
+        f"v{escape(g.version, quotes=False)} · {p.look.size.w_mm:g} × {p.look.size.h_mm:g} mm · "
+        f"{plan.per_sheet} {t['cards']}/{t['page']}",
+        x,
+        y - mm(1),
+        width,
+        9,
+    )
     y -= mm(4)
     for key in ("scale", duplex) + (("calib",) if duplex in ("long", "short") else ()) + ("cut",):
         y = _para(c, p, t[key], x, y, width, 10) - mm(2)
@@ -222,8 +288,7 @@ def instruction_page(c: Canvas, p: CardPainter, data: GameData, lang: str, plan:
     for deck, n, first, last in contents:
         pages = f"{t['page']} {first}" if first == last else f"{t['pages']} {first}–{last}"
         deck_title = escape(tr(deck.title, lang, g.default_language), quotes=False)
-        cy = _para(c, p, f"{deck_title}{t['colon']} {n} {t['cards']}, {pages}", cx, cy,
-                   width - sq - mm(10), 9)
+        cy = _para(c, p, f"{deck_title}{t['colon']} {n} {t['cards']}, {pages}", cx, cy, width - sq - mm(10), 9)
     y = min(top - sq, cy) - mm(6)
     if duplex in ("long", "short"):
         calibration_front(c, p, plan, lang, y)
@@ -252,8 +317,9 @@ def calibration_front(c: Canvas, p: CardPainter, plan: SheetPlan, lang: str, top
     c.circle(px, py, mm(2), stroke=1, fill=0)
 
 
-def calibration_back(c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, offset: tuple[float, float],
-                     lang: str) -> None:
+def calibration_back(
+    c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, offset: tuple[float, float], lang: str
+) -> None:
     """The back of the calibration sheet: millimetre scales centred where the front's lines should fall."""
     t = texts(lang, p.data.game.default_language)
     px, py = _target_point(plan)
@@ -289,17 +355,27 @@ def calibration_back(c: Canvas, p: CardPainter, plan: SheetPlan, duplex: str, of
     c.setFont(p.fam.bold, 8)
     c.drawCentredString(plan.page_w / 2, qy - mm(16), t["scales"])
     c.setFont(p.fam.regular, 7)
-    c.drawCentredString(plan.page_w / 2, qy - mm(20),
-                        f"{t['offset_now']}{t['colon']} {offset[0]:+g}, {offset[1]:+g} mm")
+    c.drawCentredString(
+        plan.page_w / 2, qy - mm(20), f"{t['offset_now']}{t['colon']} {offset[0]:+g}, {offset[1]:+g} mm"
+    )
     c.showPage()
 
 
-def calibration_pdf(data: GameData, lang: str, paper: str, duplex: str, offset: tuple[float, float],
-                    size: CardSize, ctx: BuildContext | None = None) -> bytes:
+def calibration_pdf(
+    data: GameData,
+    lang: str,
+    paper: str,
+    duplex: str,
+    offset: tuple[float, float],
+    size: CardSize,
+    ctx: BuildContext | None = None,
+) -> bytes:
     """duplex-calibration.pdf: the instruction page and its back, on their own."""
     plan = plan_sheet(paper, size, duplex, offset)
     buf = io.BytesIO()
-    c, _ = new_canvas(buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, text("pdf.calibration", lang, data.game.default_language)))
+    c, _ = new_canvas(
+        buf, (plan.page_w, plan.page_h), pdf_meta(data, lang, text("pdf.calibration", lang, data.game.default_language))
+    )
     p = painter_for(ctx or BuildContext(), c, data, lang, CardLook(size))
     instruction_page(c, p, data, lang, plan, duplex, offset, [])
     calibration_back(c, p, plan, duplex, offset, lang)

@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mallette_print.build.context import BuildContext
+from mallette_print.build.options import BuildOptions, Output
+from mallette_print.cards.outputs import card_pages_pdf
+from mallette_print.cards.painter import CardLook
+from mallette_print.cards.sheets import expand
 from mallette_print.core.cardsize import CardSize, parse_card_size
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.phrasebook import Phrases
-from mallette_print.build.options import BuildOptions, Output
-from mallette_print.cards.outputs import card_pages_pdf
-from mallette_print.cards.painter import CardLook
-from mallette_print.build.context import BuildContext
 from mallette_print.draw.raster import page_images
-from mallette_print.cards.sheets import expand
 
 MAX_COLS, MAX_ROWS, MAX_PX = 10, 7, 4096
 PER_SHEET = MAX_COLS * MAX_ROWS - 1  # the last slot is the hidden card
@@ -63,11 +63,17 @@ def plan_grid(count: int, size: CardSize) -> SheetGrid:
 
 
 def _chunks(cards: list[Card]) -> list[list[Card]]:
-    return [cards[i:i + PER_SHEET] for i in range(0, len(cards), PER_SHEET)]
+    return [cards[i : i + PER_SHEET] for i in range(0, len(cards), PER_SHEET)]
 
 
-def _render(ctx: BuildContext, data: GameData, lang: str, look: CardLook, jobs: list[tuple[Deck, Card | None]],
-            px: list[tuple[int, int]]) -> list[Any]:
+def _render(
+    ctx: BuildContext,
+    data: GameData,
+    lang: str,
+    look: CardLook,
+    jobs: list[tuple[Deck, Card | None]],
+    px: list[tuple[int, int]],
+) -> list[Any]:
     """PIL images of faces (or the deck's back when the card is None), at the pixel sizes asked."""
     pdf = card_pages_pdf(data, lang, look, jobs, "Tabletop Simulator", ctx)
     scales = [w / look.size.w for w, _ in px]
@@ -80,30 +86,79 @@ def _jpeg(img: Any) -> bytes:
     return out.getvalue()
 
 
-def _deck_object(data: GameData, deck: Deck, lang: str, sheets: list[tuple[str, SheetGrid, list[Card]]],
-                 printed: list[Card], back_url: str, base: str) -> dict[str, Any]:
+def _deck_object(
+    data: GameData,
+    deck: Deck,
+    lang: str,
+    sheets: list[tuple[str, SheetGrid, list[Card]]],
+    printed: list[Card],
+    back_url: str,
+    base: str,
+) -> dict[str, Any]:
     g = data.game
     custom: dict[str, Any] = {}
     ids: dict[str, int] = {}
     for n, (name, grid, cards) in enumerate(sheets, start=1):
-        custom[str(n)] = {"FaceURL": base + name, "BackURL": back_url, "NumWidth": grid.cols, "NumHeight": grid.rows,
-                          "BackIsHidden": True, "UniqueBack": False, "Type": 0}
+        custom[str(n)] = {
+            "FaceURL": base + name,
+            "BackURL": back_url,
+            "NumWidth": grid.cols,
+            "NumHeight": grid.rows,
+            "BackIsHidden": True,
+            "UniqueBack": False,
+            "Type": 0,
+        }
         for i, card in enumerate(cards):
             ids[card.id] = n * 100 + i
-    transform = {"posX": 0.0, "posY": 1.0, "posZ": 0.0, "rotX": 0.0, "rotY": 180.0, "rotZ": 180.0,
-                 "scaleX": 1.0, "scaleY": 1.0, "scaleZ": 1.0}
+    transform = {
+        "posX": 0.0,
+        "posY": 1.0,
+        "posZ": 0.0,
+        "rotX": 0.0,
+        "rotY": 180.0,
+        "rotZ": 180.0,
+        "scaleX": 1.0,
+        "scaleY": 1.0,
+        "scaleZ": 1.0,
+    }
     contained = []
     for card in printed:
         cid = ids[card.id]
-        contained.append({"Name": "Card", "Nickname": tr(card.title, lang, g.default_language),
-                          "Description": card.id, "CardID": cid, "SidewaysCard": False,
-                          "CustomDeck": {str(cid // 100): custom[str(cid // 100)]}, "Transform": transform})
-    deck_obj = {"Name": "Deck", "Nickname": tr(deck.title, lang, g.default_language),
-                "Description": attribution(data, lang), "Transform": transform, "HideWhenFaceDown": True,
-                "SidewaysCard": False, "DeckIDs": [o["CardID"] for o in contained], "CustomDeck": custom,
-                "ContainedObjects": contained}
-    return {"SaveName": "", "GameMode": "", "Date": "", "Table": "", "Sky": "", "Note": "", "Rules": "",
-            "XmlUI": "", "LuaScript": "", "LuaScriptState": "", "ObjectStates": [deck_obj]}
+        contained.append(
+            {
+                "Name": "Card",
+                "Nickname": tr(card.title, lang, g.default_language),
+                "Description": card.id,
+                "CardID": cid,
+                "SidewaysCard": False,
+                "CustomDeck": {str(cid // 100): custom[str(cid // 100)]},
+                "Transform": transform,
+            }
+        )
+    deck_obj = {
+        "Name": "Deck",
+        "Nickname": tr(deck.title, lang, g.default_language),
+        "Description": attribution(data, lang),
+        "Transform": transform,
+        "HideWhenFaceDown": True,
+        "SidewaysCard": False,
+        "DeckIDs": [o["CardID"] for o in contained],
+        "CustomDeck": custom,
+        "ContainedObjects": contained,
+    }
+    return {
+        "SaveName": "",
+        "GameMode": "",
+        "Date": "",
+        "Table": "",
+        "Sky": "",
+        "Note": "",
+        "Rules": "",
+        "XmlUI": "",
+        "LuaScript": "",
+        "LuaScriptState": "",
+        "ObjectStates": [deck_obj],
+    }
 
 
 def tts_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:
@@ -138,15 +193,18 @@ def tts_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = N
             for i in range(len(chunk)):
                 sheet.paste(images[at + i], ((i % grid.cols) * grid.card_px[0], (i // grid.cols) * grid.card_px[1]))
             last = grid.cols * grid.rows - 1
-            sheet.paste(images[at + len(chunk)], ((last % grid.cols) * grid.card_px[0],
-                                                  (last // grid.cols) * grid.card_px[1]))
+            sheet.paste(
+                images[at + len(chunk)], ((last % grid.cols) * grid.card_px[0], (last // grid.cols) * grid.card_px[1])
+            )
             at += len(chunk) + 1
             outputs.append(Output(f"tts/{name}", _jpeg(sheet)))
-            lines.append(words("tts.sheet", face=name, back=back_name, cols=grid.cols, rows=grid.rows,
-                               count=grid.count))
+            lines.append(
+                words("tts.sheet", face=name, back=back_name, cols=grid.cols, rows=grid.rows, count=grid.count)
+            )
         obj = _deck_object(data, deck, lang, sheets, list(printed), base + back_name, base)
-        outputs.append(Output(f"tts/{deck.id}.json",
-                              (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8")))
+        outputs.append(
+            Output(f"tts/{deck.id}.json", (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+        )
     lines.append(words("tts.foot", credit=attribution(data, lang)))
     outputs.append(Output("tts/README.txt", "".join(lines).encode("utf-8")))
     return outputs

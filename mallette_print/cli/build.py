@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from mallette_print.cli.main import game_root, game_option, main
+from mallette_print.cli.main import game_option, game_root, main
 
 
 def _csv(value: str | None) -> tuple[str, ...]:
@@ -36,8 +36,8 @@ def _offset(ctx: click.Context, param: click.Parameter, value: str | None) -> tu
 
 
 def _fits(paper: str, size: str, duplex: str) -> None:
-    from mallette_print.core.cardsize import parse_card_size
     from mallette_print.cards.imposition import plan_sheet
+    from mallette_print.core.cardsize import parse_card_size
 
     try:
         plan_sheet(paper, parse_card_size(size), duplex)
@@ -46,38 +46,87 @@ def _fits(paper: str, size: str, duplex: str) -> None:
 
 
 BUILD_OPTIONS = [
-    click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-                 show_default=True, help="Folder for the outputs."),
+    click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        help="Folder for the outputs.",
+    ),
     click.option("--lang", default=None, help="Language of the texts (default: the game's default language)."),
-    click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-                 help="Paper for the printed sheets (and the board tiles)."),
-    click.option("--only", "only", default=None, metavar="DECK[,DECK]",
-                 help="Print only these decks (card sheets only)."),
-    click.option("--cards", "card_ids", default=None, metavar="ID[,ID]",
-                 help="Print only these cards (card sheets only)."),
-    click.option("--changed-since", default=None, metavar="REF",
-                 help="Print only cards changed since a git ref or a saved build (folder or build-manifest.json)."),
+    click.option(
+        "--paper",
+        type=click.Choice(["a4", "letter"]),
+        default="a4",
+        show_default=True,
+        help="Paper for the printed sheets (and the board tiles).",
+    ),
+    click.option(
+        "--only", "only", default=None, metavar="DECK[,DECK]", help="Print only these decks (card sheets only)."
+    ),
+    click.option(
+        "--cards", "card_ids", default=None, metavar="ID[,ID]", help="Print only these cards (card sheets only)."
+    ),
+    click.option(
+        "--changed-since",
+        default=None,
+        metavar="REF",
+        help="Print only cards changed since a git ref or a saved build (folder or build-manifest.json).",
+    ),
     click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
     click.option("--verbose", "-v", is_flag=True, help="Also print each step and its timing."),
-    click.option("--board-size", type=click.Choice(["a3", "a2", "a1"]), default="a3", show_default=True,
-                 help="Size of board.pdf, printed whole (board-tiles.pdf tiles it onto --paper)."),
-    click.option("--size", "card_size", default="poker", show_default=True, callback=_size,
-                 help="Card size: poker (63x88), bridge (57x89), tarot (70x120), mini (44x68), square (70x70), "
-                      "or WxH in millimetres."),
-    click.option("--duplex", type=click.Choice(["long", "short", "fold", "none"]), default="long", show_default=True,
-                 help="Backs: long/short = a back sheet after each front sheet for double-sided printing flipped on "
-                      "that edge; fold = each card beside its back, to fold and glue; none = no backs."),
-    click.option("--offset", callback=_offset, metavar="DX,DY",
-                 help="Move the backs by DX,DY millimetres to correct a printer's duplex misalignment "
-                      "(read it on the calibration sheet)."),
-    click.option("--guides", is_flag=True, help="Draw trim (magenta) and safe-area (blue, dashed) lines on every card."),
+    click.option(
+        "--board-size",
+        type=click.Choice(["a3", "a2", "a1"]),
+        default="a3",
+        show_default=True,
+        help="Size of board.pdf, printed whole (board-tiles.pdf tiles it onto --paper).",
+    ),
+    click.option(
+        "--size",
+        "card_size",
+        default="poker",
+        show_default=True,
+        callback=_size,
+        help="Card size: poker (63x88), bridge (57x89), tarot (70x120), mini (44x68), square (70x70), "
+        "or WxH in millimetres.",
+    ),
+    click.option(
+        "--duplex",
+        type=click.Choice(["long", "short", "fold", "none"]),
+        default="long",
+        show_default=True,
+        help="Backs: long/short = a back sheet after each front sheet for double-sided printing flipped on "
+        "that edge; fold = each card beside its back, to fold and glue; none = no backs.",
+    ),
+    click.option(
+        "--offset",
+        callback=_offset,
+        metavar="DX,DY",
+        help="Move the backs by DX,DY millimetres to correct a printer's duplex misalignment "
+        "(read it on the calibration sheet).",
+    ),
+    click.option(
+        "--guides", is_flag=True, help="Draw trim (magenta) and safe-area (blue, dashed) lines on every card."
+    ),
     click.option("--ink-saver", is_flag=True, help="White card backgrounds, thin colour bands, light backs."),
-    click.option("--print-shop", is_flag=True,
-                 help="Also write cards-printshop.pdf: one card side per page with 3 mm bleed, CMYK."),
-    click.option("--png", "png_dpi", type=click.IntRange(36, 1200), default=None, metavar="DPI",
-                 help="Also write one PNG per card face into OUT/png/ at this resolution."),
-    click.option("--tts", is_flag=True,
-                 help="Also write Tabletop Simulator deck sheets, backs and saved objects into OUT/tts/."),
+    click.option(
+        "--print-shop",
+        is_flag=True,
+        help="Also write cards-printshop.pdf: one card side per page with 3 mm bleed, CMYK.",
+    ),
+    click.option(
+        "--png",
+        "png_dpi",
+        type=click.IntRange(36, 1200),
+        default=None,
+        metavar="DPI",
+        help="Also write one PNG per card face into OUT/png/ at this resolution.",
+    ),
+    click.option(
+        "--tts", is_flag=True, help="Also write Tabletop Simulator deck sheets, backs and saved objects into OUT/tts/."
+    ),
 ]
 
 
@@ -98,12 +147,23 @@ def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, 
     data = load_game(game_root(game_dir))
     lang = kw["lang"]
     if lang is not None and lang not in data.game.languages:
-        raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
-                                 param_hint="--lang")
-    opts = BuildOptions(out=kw["out_dir"], lang=lang or data.game.default_language, paper=kw["paper"],
-                        card_size=kw["card_size"], duplex=kw["duplex"], offset=kw["offset"], guides=kw["guides"],
-                        ink_saver=kw["ink_saver"], print_shop=kw["print_shop"], png_dpi=kw["png_dpi"],
-                        board_size=kw["board_size"], tts=kw["tts"])
+        raise click.BadParameter(
+            f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}", param_hint="--lang"
+        )
+    opts = BuildOptions(
+        out=kw["out_dir"],
+        lang=lang or data.game.default_language,
+        paper=kw["paper"],
+        card_size=kw["card_size"],
+        duplex=kw["duplex"],
+        offset=kw["offset"],
+        guides=kw["guides"],
+        ink_saver=kw["ink_saver"],
+        print_shop=kw["print_shop"],
+        png_dpi=kw["png_dpi"],
+        board_size=kw["board_size"],
+        tts=kw["tts"],
+    )
     selection = Selection(_csv(kw["only"]), _csv(kw["card_ids"]), kw["changed_since"])
     return data, opts, selection
 
@@ -113,16 +173,17 @@ def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, 
 def build(game_dir: Path | None, **kw: Any) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
     from mallette_print.build.pipeline import run_build
-    from mallette_print.build.registry import default_registry
     from mallette_print.build.printplan import plan_lines
     from mallette_print.build.progress import BuildProgress
+    from mallette_print.build.registry import default_registry
 
     data, opts, selection = prepare_build(game_dir, kw)
     quiet, verbose = kw["quiet"], kw["verbose"]
     registry = default_registry(opts)
     if verbose and not quiet:
-        report = run_build(data, opts, registry, selection,
-                           progress=lambda name: click.echo(f"building {name}...", err=True))
+        report = run_build(
+            data, opts, registry, selection, progress=lambda name: click.echo(f"building {name}...", err=True)
+        )
     elif quiet:
         report = run_build(data, opts, registry, selection)
     else:
@@ -135,27 +196,40 @@ def build(game_dir: Path | None, **kw: Any) -> None:
 
 @main.command()
 @game_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for duplex-calibration.pdf.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for duplex-calibration.pdf.",
+)
 @click.option("--lang", default=None, help="Language of the instructions.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
-@click.option("--duplex", type=click.Choice(["long", "short"]), default="long", show_default=True,
-              help="The double-sided setting you will print the cards with.")
+@click.option(
+    "--duplex",
+    type=click.Choice(["long", "short"]),
+    default="long",
+    show_default=True,
+    help="The double-sided setting you will print the cards with.",
+)
 @click.option("--offset", callback=_offset, metavar="DX,DY", help="The offset you use now, if any.")
-def calibrate(game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, duplex: str,
-              offset: tuple[float, float]) -> None:
+def calibrate(
+    game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, duplex: str, offset: tuple[float, float]
+) -> None:
     """Write duplex-calibration.pdf: print it double-sided, read DX,DY against the light, build with --offset."""
+    from mallette_print.build.files import write_atomic
+    from mallette_print.cards.sheets import calibration_pdf
     from mallette_print.core.cardsize import PRESETS
     from mallette_print.core.errors import BuildError
     from mallette_print.core.phrasebook import Phrases
-    from mallette_print.build.files import write_atomic
-    from mallette_print.cards.sheets import calibration_pdf
     from mallette_print.core.validate import load_game
 
     data = load_game(game_root(game_dir))
     if lang is not None and lang not in data.game.languages:
-        raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
-                                 param_hint="--lang")
+        raise click.BadParameter(
+            f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}", param_hint="--lang"
+        )
     pdf = calibration_pdf(data, lang or data.game.default_language, paper, duplex, offset, PRESETS["poker"])
     target = out_dir / "duplex-calibration.pdf"
     try:

@@ -6,14 +6,22 @@ from pathlib import Path
 
 import click
 
-from mallette_print.cli.main import game_root, game_option, main
+from mallette_print.cli.main import game_option, game_root, main
 
 
 @main.command()
 @game_option
 @click.option("--strict", is_flag=True, help="Treat coherence warnings (e.g. a missing translation) as errors.")
-@click.option("--simulate", "simulate_games", is_flag=False, flag_value=200, default=None, type=click.IntRange(1),
-              metavar="[N]", help="Also play N simulated games (200 if no N) and warn about dead cards.")
+@click.option(
+    "--simulate",
+    "simulate_games",
+    is_flag=False,
+    flag_value=200,
+    default=None,
+    type=click.IntRange(1),
+    metavar="[N]",
+    help="Also play N simulated games (200 if no N) and warn about dead cards.",
+)
 def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> None:
     """Validate the game data and its coherence, print a summary; exit 1 listing every problem."""
     from dataclasses import replace
@@ -48,10 +56,20 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write every schema file into this folder instead of printing one.")
-@click.option("--kind", type=click.Choice(["game", "deck", "templates", "board"]), default="deck", show_default=True,
-              help="Which file's schema to print.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write every schema file into this folder instead of printing one.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["game", "deck", "templates", "board"]),
+    default="deck",
+    show_default=True,
+    help="Which file's schema to print.",
+)
 def schema(out_dir: Path | None, kind: str) -> None:
     """Print the JSON Schema of a YAML file kind (or write them all with --out)."""
     from mallette_print.core.schema import dumps, schemas

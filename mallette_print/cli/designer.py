@@ -26,25 +26,40 @@ def watch(game_dir: Path | None, no_rulebook: bool, **kw: Any) -> None:
         if err or not quiet:
             click.echo(text, err=err)
 
-    watcher = Watcher(Path(data.root), opts, selection, rulebook=not no_rulebook, echo=echo,
-                      registry=default_registry(opts), verbose=kw["verbose"] and not quiet)
+    watcher = Watcher(
+        Path(data.root),
+        opts,
+        selection,
+        rulebook=not no_rulebook,
+        echo=echo,
+        registry=default_registry(opts),
+        verbose=kw["verbose"] and not quiet,
+    )
     run(watcher)
 
 
 @main.command()
 @game_option
 @click.argument("ids", nargs=-1)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/preview"),
-              show_default=True, help="Folder for the PNGs and the gallery.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/preview"),
+    show_default=True,
+    help="Folder for the PNGs and the gallery.",
+)
 @click.option("--lang", default=None, help="Language of the texts (default: the game's default language).")
-@click.option("--size", "card_size", default="poker", show_default=True,
-              help="Card size, as for `mallette build --size`.")
+@click.option(
+    "--size", "card_size", default="poker", show_default=True, help="Card size, as for `mallette build --size`."
+)
 @click.option("--dpi", type=click.IntRange(36, 600), default=150, show_default=True, help="Resolution of the PNGs.")
-def preview(game_dir: Path | None, ids: tuple[str, ...], out_dir: Path, lang: str | None, card_size: str,
-            dpi: int) -> None:
+def preview(
+    game_dir: Path | None, ids: tuple[str, ...], out_dir: Path, lang: str | None, card_size: str, dpi: int
+) -> None:
     """Write PNGs of the given cards (all by default), front and back, and a gallery at OUT/gallery/index.html."""
-    from mallette_print.core.cardsize import parse_card_size
     from mallette_print.cards.preview import build_preview
+    from mallette_print.core.cardsize import parse_card_size
     from mallette_print.core.validate import load_game
 
     try:
@@ -53,7 +68,8 @@ def preview(game_dir: Path | None, ids: tuple[str, ...], out_dir: Path, lang: st
         raise click.BadParameter(str(exc), param_hint="--size") from None
     data = load_game(game_root(game_dir))
     if lang is not None and lang not in data.game.languages:
-        raise click.BadParameter(f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}",
-                                 param_hint="--lang")
+        raise click.BadParameter(
+            f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}", param_hint="--lang"
+        )
     for line in build_preview(data, out_dir, ids, lang or data.game.default_language, card_size, dpi):
         click.echo(line)

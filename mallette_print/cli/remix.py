@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mallette_print.cli.main import game_root, game_option, main
+from mallette_print.cli.main import game_option, game_root, main
 
 
 @main.command()

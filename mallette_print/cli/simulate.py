@@ -6,24 +6,31 @@ from pathlib import Path
 
 import click
 
-from mallette_print.cli.main import game_root, game_option, main
+from mallette_print.cli.main import game_option, game_root, main
 
 
 @main.command()
 @game_option
 @click.option("--games", type=click.IntRange(1), default=1000, show_default=True, help="How many games to play.")
-@click.option("--seed", type=int, default=1, show_default=True, help="Random seed: the same seed gives the same report.")
+@click.option(
+    "--seed", type=int, default=1, show_default=True, help="Random seed: the same seed gives the same report."
+)
 @click.option("--players", type=int, default=None, help="Players at the table (default: 4, within the game's range).")
-@click.option("--policy", type=click.Choice(["greedy", "random"]), default="greedy", show_default=True,
-              help="greedy: a cooperative table that plans toward the challenges; random: random legal moves.")
+@click.option(
+    "--policy",
+    type=click.Choice(["greedy", "random"]),
+    default="greedy",
+    show_default=True,
+    help="greedy: a cooperative table that plans toward the challenges; random: random legal moves.",
+)
 def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, policy: str) -> None:
     """Play the game many times from its data and report its balance (win rate, challenges, dead cards)."""
     import sys
 
+    from mallette_print.core.validate import load_game
     from mallette_print.sim.report import report_lines
     from mallette_print.sim.runner import simulate as run_games
     from mallette_print.sim.tables import compile_tables
-    from mallette_print.core.validate import load_game
 
     data = load_game(game_root(game_dir))
     tables = compile_tables(data)

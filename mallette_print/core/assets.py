@@ -47,7 +47,9 @@ def asset_problem(path: Path) -> str | None:
             if fmt not in ("PNG", "JPEG"):
                 return f"expected a PNG or JPEG image, got {fmt}"
             if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-                return f"image too large ({width}×{height} px; at most {MAX_SIDE} px a side and {MAX_PIXELS // 10**6} Mpx)"
+                return (
+                    f"image too large ({width}×{height} px; at most {MAX_SIDE} px a side and {MAX_PIXELS // 10**6} Mpx)"
+                )
             return None
     except OSError as exc:
         return f"cannot read this image: {exc}"

@@ -130,14 +130,22 @@ class Rect:
     def overlaps(self, other: Rect) -> bool:
         """True when the two rectangles share some area (touching edges do not count)."""
         eps = 0.01
-        return (self.x + eps < other.x + other.w and other.x + eps < self.x + self.w
-                and self.y + eps < other.y + other.h and other.y + eps < self.y + self.h)
+        return (
+            self.x + eps < other.x + other.w
+            and other.x + eps < self.x + self.w
+            and self.y + eps < other.y + other.h
+            and other.y + eps < self.y + self.h
+        )
 
     def inside(self, other: Rect) -> bool:
         """True when this rectangle lies within `other`."""
         eps = 0.01
-        return (self.x >= other.x - eps and self.y >= other.y - eps and self.x + self.w <= other.x + other.w + eps
-                and self.y + self.h <= other.y + other.h + eps)
+        return (
+            self.x >= other.x - eps
+            and self.y >= other.y - eps
+            and self.x + self.w <= other.x + other.w + eps
+            and self.y + self.h <= other.y + other.h + eps
+        )
 
 
 def box_mm(box: list[str]) -> Rect:
@@ -196,8 +204,9 @@ def blocks(board: Board) -> list[tuple[tuple[Any, ...], str, Rect]]:
     return out
 
 
-def deck_space_problems(data: BoardData, card: tuple[float, float], card_name: str, scale: float = 1.0,
-                        hint: str = "") -> list[Problem]:
+def deck_space_problems(
+    data: BoardData, card: tuple[float, float], card_name: str, scale: float = 1.0, hint: str = ""
+) -> list[Problem]:
     """Deck spaces that leave the board or overlap another block or space at this card size (one per space)."""
     board = data.board
     w, h = point_mm(board.size)
@@ -212,8 +221,9 @@ def deck_space_problems(data: BoardData, card: tuple[float, float], card_name: s
         what: list[str] = []
         if not r.inside(page):
             what.append(f"leaves the board ({_fmt(r)} is not inside {w:g}×{h:g} mm)")
-        what += [f"({_fmt(r)}) overlaps {other_name} ({_fmt(other)})" for _, other_name, other in others
-                 if r.overlaps(other)]
+        what += [
+            f"({_fmt(r)}) overlaps {other_name} ({_fmt(other)})" for _, other_name, other in others if r.overlaps(other)
+        ]
         what += [f"({_fmt(r)}) overlaps {other_name}" for other_name, other in placed if r.overlaps(other)]
         if what:
             # The first clash is enough to act on; listing every neighbour of every space only adds noise.
@@ -259,8 +269,11 @@ def _check(board: Board, game: Game, deck_ids: list[str], data: BoardData) -> li
         for j, pt in enumerate(zp.points or []):
             x, y = point_mm(pt)
             if not Rect(x, y, 0, 0).inside(map_box):
-                add(data.problem(("map", "zones", i, "points", j), ctx,
-                                 f"point ({x:g}, {y:g}) mm is outside the map box"))
+                add(
+                    data.problem(
+                        ("map", "zones", i, "points", j), ctx, f"point ({x:g}, {y:g}) mm is outside the map box"
+                    )
+                )
         if zp.box is not None and not box_mm(zp.box).inside(map_box):
             add(data.problem(("map", "zones", i, "box"), ctx, "the shape goes outside the map box"))
         lx, ly = point_mm(zp.label_at)
@@ -284,23 +297,38 @@ def _check(board: Board, game: Game, deck_ids: list[str], data: BoardData) -> li
         n = track.max - track.min + 1
         width = box_mm(tp.box).w / n
         if width < MIN_TRACK_SPACE_MM:
-            add(data.problem(("tracks", i, "box"), ctx,
-                             f"{n} spaces in {box_mm(tp.box).w:g} mm are {width:.1f} mm wide; "
-                             f"expected at least {MIN_TRACK_SPACE_MM:g} mm each (make the box wider)"))
+            add(
+                data.problem(
+                    ("tracks", i, "box"),
+                    ctx,
+                    f"{n} spaces in {box_mm(tp.box).w:g} mm are {width:.1f} mm wide; "
+                    f"expected at least {MIN_TRACK_SPACE_MM:g} mm each (make the box wider)",
+                )
+            )
     missing = [t for t in track_ids if t not in seen_tracks]
     if missing:
         add(data.problem(("tracks",), "", f"track(s) of game.yaml not placed on the board: {', '.join(missing)}"))
     rounds = game.parameters.rounds
     rw = box_mm(board.round_track.box).w / rounds
     if rw < MIN_TRACK_SPACE_MM:
-        add(data.problem(("round_track", "box"), "round track",
-                         f"{rounds} rounds in {box_mm(board.round_track.box).w:g} mm are {rw:.1f} mm wide; "
-                         f"expected at least {MIN_TRACK_SPACE_MM:g} mm each"))
+        add(
+            data.problem(
+                ("round_track", "box"),
+                "round track",
+                f"{rounds} rounds in {box_mm(board.round_track.box).w:g} mm are {rw:.1f} mm wide; "
+                f"expected at least {MIN_TRACK_SPACE_MM:g} mm each",
+            )
+        )
 
     for i, space in enumerate(board.deck_spaces):
         if space.deck not in deck_ids:
-            add(data.problem(("deck_spaces", i, "deck"), f"deck space #{i + 1}",
-                             f"unknown deck '{space.deck}'{_hint(space.deck, deck_ids)}"))
+            add(
+                data.problem(
+                    ("deck_spaces", i, "deck"),
+                    f"deck space #{i + 1}",
+                    f"unknown deck '{space.deck}'{_hint(space.deck, deck_ids)}",
+                )
+            )
     roles = [(s.deck, s.role) for s in board.deck_spaces]
     for i, key in enumerate(roles):
         if key in roles[:i]:
@@ -309,7 +337,11 @@ def _check(board: Board, game: Game, deck_ids: list[str], data: BoardData) -> li
     if board.qr.target == "url" and not board.qr.url:
         add(data.problem(("qr",), "QR code", "target 'url' needs 'url: https://...'"))
     if board.qr.target != "url" and board.qr.url:
-        add(data.problem(("qr", "url"), "QR code", f"'url' is only read with target 'url', got target '{board.qr.target}'"))
+        add(
+            data.problem(
+                ("qr", "url"), "QR code", f"'url' is only read with target 'url', got target '{board.qr.target}'"
+            )
+        )
     if board.qr.target == "rules" and not game.rules_url:
         add(data.problem(("qr", "target"), "QR code", "target 'rules' needs 'rules_url' in game.yaml"))
     if board.qr.url and not board.qr.url.startswith(("http://", "https://")):
@@ -332,7 +364,9 @@ def _hint(value: str, known: list[str]) -> str:
     return f" (closest: {', '.join(repr(n) for n in near)})" if near else f" (known: {', '.join(known[:8])})"
 
 
-def load_board(root: Path, game: Game, deck_ids: list[str], context: dict[str, Any]) -> tuple[BoardData | None, list[Problem]]:
+def load_board(
+    root: Path, game: Game, deck_ids: list[str], context: dict[str, Any]
+) -> tuple[BoardData | None, list[Problem]]:
     """Load and check cards/board.yaml if it exists: (board or None, problems)."""
     path = root / BOARD_FILE
     if not path.exists():
@@ -351,4 +385,3 @@ def load_board(root: Path, game: Game, deck_ids: list[str], context: dict[str, A
     where = dict(doc.value_at)
     data = BoardData(board=board, source=str(doc.path), where=where)
     return (data, []) if not (found := _check(board, game, deck_ids, data)) else (None, found)
-

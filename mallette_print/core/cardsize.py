@@ -60,8 +60,7 @@ def parse_card_size(text: str) -> CardSize:
         return PRESETS[key]
     m = _CUSTOM.match(key)
     if not m:
-        raise ValueError(f"expected one of {', '.join(PRESETS)} or a size in millimetres such as '63x88', "
-                         f"got {text!r}")
+        raise ValueError(f"expected one of {', '.join(PRESETS)} or a size in millimetres such as '63x88', got {text!r}")
     w, h = float(m.group(1)), float(m.group(2))
     for v in (w, h):
         if not MIN_MM <= v <= MAX_MM:

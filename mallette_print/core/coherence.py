@@ -11,8 +11,9 @@ works, but something is missing or odd; errors under `mallette check --strict`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, TypeVar
+from typing import TypeVar
 
 from mallette_print.core.errors import Problem
 from mallette_print.core.model import (
@@ -122,18 +123,29 @@ def _check_cooperations(f: _Found, actors: list[ActorCard], resources: dict[str,
             ok = False
             lacking = [fam for fam in dict.fromkeys(coop.families) if not any(fam in _fills(a) for a in actors)]
             if lacking:
-                f.error(key, ctx, f"cannot be formed: no actor of the deck can fill the family "
-                                  f"{_names(repr(x) for x in lacking)}")
+                f.error(
+                    key,
+                    ctx,
+                    f"cannot be formed: no actor of the deck can fill the family {_names(repr(x) for x in lacking)}",
+                )
             else:
-                f.error(key, ctx, f"cannot be formed: the deck has no {len(coop.families)} distinct actors "
-                                  f"for the families {', '.join(coop.families)}")
+                f.error(
+                    key,
+                    ctx,
+                    f"cannot be formed: the deck has no {len(coop.families)} distinct actors "
+                    f"for the families {', '.join(coop.families)}",
+                )
         for kind, need in coop.resources.items():
             if kind not in brought:
                 ok = False  # reported once per kind by _check_kinds
             elif supply.get(kind, 0) < need:
                 ok = False
-                f.error(key, ctx, f"needs {need} of resource kind '{kind}' but all the resource cards of that kind "
-                                  f"add up to {supply.get(kind, 0)}")
+                f.error(
+                    key,
+                    ctx,
+                    f"needs {need} of resource kind '{kind}' but all the resource cards of that kind "
+                    f"add up to {supply.get(kind, 0)}",
+                )
         if ok:
             formable.add(coop.id)
     return formable
@@ -147,16 +159,21 @@ def _check_kinds(f: _Found, actors: list[ActorCard], resources: dict[str, Resour
             needed.setdefault(kind, []).append(coop.id)
     for kind, coops in needed.items():
         if kind not in brought:
-            f.error(f"card:{coops[0]}", f"cooperation '{coops[0]}'",
-                    f"resource kind '{kind}' is required by {_names(coops)} but no actor brings a resource of "
-                    f"that kind")
+            f.error(
+                f"card:{coops[0]}",
+                f"cooperation '{coops[0]}'",
+                f"resource kind '{kind}' is required by {_names(coops)} but no actor brings a resource of that kind",
+            )
 
 
 def _check_challenges(f: _Found, formable: set[str]) -> None:
     for ch in _of(f.data, ChallengeCard):
         if not any(c in formable for c in ch.solved_by):
-            f.error(f"card:{ch.id}", f"challenge '{ch.id}'",
-                    f"cannot be solved: none of its cooperations ({', '.join(ch.solved_by)}) can be formed")
+            f.error(
+                f"card:{ch.id}",
+                f"challenge '{ch.id}'",
+                f"cannot be solved: none of its cooperations ({', '.join(ch.solved_by)}) can be formed",
+            )
 
 
 def _missing(texts: Mapping[str, Mapping[str, str] | None], lang: str) -> bool:
@@ -180,13 +197,21 @@ def _check_translations(f: _Found) -> None:
                     first = first or card.id
             if missing:
                 n = len(missing)
-                f.warn(f"card:{first}" if first else f"deck:{deck.id}", f"deck '{deck.id}'",
-                       f"missing the '{lang}' text for {n} item{'s' if n != 1 else ''}: {_names(missing, 50)}")
+                f.warn(
+                    f"card:{first}" if first else f"deck:{deck.id}",
+                    f"deck '{deck.id}'",
+                    f"missing the '{lang}' text for {n} item{'s' if n != 1 else ''}: {_names(missing, 50)}",
+                )
         manifest: list[tuple[str, str]] = []  # (location key, name)
         if _missing({"title": g.title, "subtitle": g.subtitle}, lang):
             manifest.append(("game", "title"))
-        for what, items in (("fiche", g.fiches.items), ("family", g.families), ("kind", g.resource_kinds),
-                            ("zone", g.zones), ("track", g.tracks)):
+        for what, items in (
+            ("fiche", g.fiches.items),
+            ("family", g.families),
+            ("kind", g.resource_kinds),
+            ("zone", g.zones),
+            ("track", g.tracks),
+        ):
             for item in items:
                 texts = {n: getattr(item, n, None) for n in ("title", "short", "label", "description")}
                 if _missing(texts, lang):
@@ -204,9 +229,12 @@ def _check_fiches(f: _Found) -> None:
     for fiche_id, cards in uses.items():
         if len(cards) < MIN_CARDS_PER_FICHE:
             named = f" ({', '.join(cards)})" if cards else ""
-            f.warn(f"fiche:{fiche_id}", f"fiche '{fiche_id}'",
-                   f"named by {len(cards)} card{'s' if len(cards) != 1 else ''}{named}; each fiche should be named "
-                   f"by at least {MIN_CARDS_PER_FICHE} cards")
+            f.warn(
+                f"fiche:{fiche_id}",
+                f"fiche '{fiche_id}'",
+                f"named by {len(cards)} card{'s' if len(cards) != 1 else ''}{named}; each fiche should be named "
+                f"by at least {MIN_CARDS_PER_FICHE} cards",
+            )
 
 
 def _check_events(f: _Found) -> None:
@@ -229,24 +257,35 @@ def _check_parameters(f: _Found) -> None:
     actors, challenges, coops = counts.get("actor", 0), counts.get("challenge", 0), counts.get("cooperation", 0)
     # The largest number of challenges any table size must solve (it needs that many cards in the deck).
     sizes = range(p.players_min, p.players_max + 1)
-    most, most_at = max(((p.challenges_needed(p.actors_on_board(n)), n) for n in sizes),
-                        default=(p.challenges_to_win, p.players_min))
+    most, most_at = max(
+        ((p.challenges_needed(p.actors_on_board(n)), n) for n in sizes), default=(p.challenges_to_win, p.players_min)
+    )
     rules = [
-        (actors >= p.players_max * p.actors_per_player,
-         f"{p.players_max} players with {p.actors_per_player} actor each need {p.players_max * p.actors_per_player} "
-         f"actor cards, the deck has {actors}"),
-        (actors >= p.players_min * p.small_table_actors,
-         f"{p.players_min} players with {p.small_table_actors} actors each need "
-         f"{p.players_min * p.small_table_actors} actor cards, the deck has {actors}"),
-        (challenges >= max(p.open_challenges, most),
-         f"open_challenges {p.open_challenges} and the {most} challenges to win at {most_at} players "
-         f"(challenges_to_win, challenges_to_win_by_actors) need that many challenge cards, the deck has {challenges}"),
-        (coops >= p.players_max * p.hand_size,
-         f"{p.players_max} hands of {p.hand_size} cooperations need {p.players_max * p.hand_size} cooperation cards, "
-         f"the deck has {coops}"),
-        (p.fragility_start < p.fragility_alert <= p.fragility_max,
-         f"expected fragility_start {p.fragility_start} < fragility_alert {p.fragility_alert} <= fragility_max "
-         f"{p.fragility_max}"),
+        (
+            actors >= p.players_max * p.actors_per_player,
+            f"{p.players_max} players with {p.actors_per_player} actor each need {p.players_max * p.actors_per_player} "
+            f"actor cards, the deck has {actors}",
+        ),
+        (
+            actors >= p.players_min * p.small_table_actors,
+            f"{p.players_min} players with {p.small_table_actors} actors each need "
+            f"{p.players_min * p.small_table_actors} actor cards, the deck has {actors}",
+        ),
+        (
+            challenges >= max(p.open_challenges, most),
+            f"open_challenges {p.open_challenges} and the {most} challenges to win at {most_at} players "
+            f"(challenges_to_win, challenges_to_win_by_actors) need that many challenge cards, the deck has {challenges}",
+        ),
+        (
+            coops >= p.players_max * p.hand_size,
+            f"{p.players_max} hands of {p.hand_size} cooperations need {p.players_max * p.hand_size} cooperation cards, "
+            f"the deck has {coops}",
+        ),
+        (
+            p.fragility_start < p.fragility_alert <= p.fragility_max,
+            f"expected fragility_start {p.fragility_start} < fragility_alert {p.fragility_alert} <= fragility_max "
+            f"{p.fragility_max}",
+        ),
     ]
     # Warnings, not errors: a deck being written can be too small for the largest table and still be printed.
     for ok, message in rules:
@@ -255,14 +294,23 @@ def _check_parameters(f: _Found) -> None:
     track = next((t for t in f.data.game.tracks if t.id == f.data.game.fragility_track), None)
     if track is not None:
         if track.max != p.fragility_max:
-            f.warn(f"track:{track.id}", f"track '{track.id}'",
-                   f"max {track.max} differs from parameters.fragility_max {p.fragility_max}")
+            f.warn(
+                f"track:{track.id}",
+                f"track '{track.id}'",
+                f"max {track.max} differs from parameters.fragility_max {p.fragility_max}",
+            )
         if track.danger is not None and track.danger != p.fragility_alert:
-            f.warn(f"track:{track.id}", f"track '{track.id}'",
-                   f"danger {track.danger} differs from parameters.fragility_alert {p.fragility_alert}")
+            f.warn(
+                f"track:{track.id}",
+                f"track '{track.id}'",
+                f"danger {track.danger} differs from parameters.fragility_alert {p.fragility_alert}",
+            )
         if track.start != p.fragility_start:
-            f.warn(f"track:{track.id}", f"track '{track.id}'",
-                   f"start {track.start} differs from parameters.fragility_start {p.fragility_start}")
+            f.warn(
+                f"track:{track.id}",
+                f"track '{track.id}'",
+                f"start {track.start} differs from parameters.fragility_start {p.fragility_start}",
+            )
 
 
 def check_coherence(data: GameData) -> Report:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the data, located in a file."""

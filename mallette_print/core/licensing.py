@@ -43,7 +43,9 @@ def deed_url(data: GameData, lang: str) -> str:
 def _work(data: GameData, lang: str) -> str:
     """Title © year authors – source – licence: the work itself."""
     g = data.game
-    return f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
+    return (
+        f"{tr(g.title, lang, g.default_language)} © {g.year} {', '.join(g.authors)} – {g.source_url} – {g.licence.name}"
+    )
 
 
 def _adapted(data: GameData, lang: str, title: str) -> str:
@@ -60,8 +62,10 @@ def attribution(data: GameData, lang: str) -> str:
     g = data.game
     line = _work(data, lang)
     for a in g.adapted_from:
-        line += (f" – {_adapted(data, lang, tr(a.title, lang, g.default_language))}"
-                 f" ({', '.join(a.authors)}, {a.source_url}, {a.licence.name})")
+        line += (
+            f" – {_adapted(data, lang, tr(a.title, lang, g.default_language))}"
+            f" ({', '.join(a.authors)}, {a.source_url}, {a.licence.name})"
+        )
     return line
 
 
@@ -84,16 +88,37 @@ def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
     g = data.game
     title = f"{tr(g.title, lang, g.default_language)} – {what}"
     rights = attribution(data, lang)
-    keywords = ("print-and-play", "économie sociale et solidaire", "MES", g.licence.name, g.licence.url,
-                f"version {g.version}")
-    return PdfMeta(title=title, author=", ".join(g.authors), subject=rights, keywords=keywords,
-                   lang=pdf_language(lang), rights=rights, licence_url=g.licence.url,
-                   statement=rights_statement(data, lang), creators=tuple(g.authors), licence_name=g.licence.name,
-                   licensor=g.licensor)
+    keywords = (
+        "print-and-play",
+        "économie sociale et solidaire",
+        "MES",
+        g.licence.name,
+        g.licence.url,
+        f"version {g.version}",
+    )
+    return PdfMeta(
+        title=title,
+        author=", ".join(g.authors),
+        subject=rights,
+        keywords=keywords,
+        lang=pdf_language(lang),
+        rights=rights,
+        licence_url=g.licence.url,
+        statement=rights_statement(data, lang),
+        creators=tuple(g.authors),
+        licence_name=g.licence.name,
+        licensor=g.licensor,
+    )
 
 
 def rights_statement(data: GameData, lang: str) -> str:
     """The XMP dc:rights statement: attribution plus the licence in words."""
     g = data.game
-    return text("licence.rights", lang, g.default_language, attribution=attribution(data, lang),
-                licence=g.licence.name, url=g.licence.url)
+    return text(
+        "licence.rights",
+        lang,
+        g.default_language,
+        attribution=attribution(data, lang),
+        licence=g.licence.name,
+        url=g.licence.url,
+    )

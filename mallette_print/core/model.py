@@ -28,7 +28,11 @@ Text = Annotated[
         {
             "anyOf": [
                 {"type": "string"},
-                {"type": "object", "additionalProperties": {"type": "string"}, "propertyNames": {"pattern": "^[a-z]{2}(-[A-Z]{2})?$"}},
+                {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "propertyNames": {"pattern": "^[a-z]{2}(-[A-Z]{2})?$"},
+                },
             ],
             "description": "Text in the default language, or a mapping {language: text}",
         }
@@ -149,7 +153,8 @@ class Parameters(Strict):
     # more families, so cooperations are easier to gather. A table needs the entry of the most actors not
     # above its own ({5: 7, 6: 9}: 7 from 5 actors on, 9 from 6 on), and challenges_to_win with fewer actors.
     challenges_to_win_by_actors: dict[Annotated[int, Field(ge=1, le=48)], Annotated[int, Field(ge=1, le=50)]] = Field(
-        default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]?$"}})
+        default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]?$"}}
+    )
     welcome_minutes: int = Field(default=10, ge=0, le=600)
     rules_minutes: int = Field(default=15, ge=0, le=600)
     play_minutes: int = Field(default=70, ge=5, le=600)
@@ -248,8 +253,18 @@ class CardBase(Strict):
 
 
 PowerType = Literal[
-    "convert", "extra-mobilise", "free-move", "remote-exchange", "track-bonus", "extra-family",
-    "protect-fragile", "lower-fragility", "extend-deadline", "cancel-event", "value-bonus", "draw-cooperation",
+    "convert",
+    "extra-mobilise",
+    "free-move",
+    "remote-exchange",
+    "track-bonus",
+    "extra-family",
+    "protect-fragile",
+    "lower-fragility",
+    "extend-deadline",
+    "cancel-event",
+    "value-bonus",
+    "draw-cooperation",
 ]
 # Which optional parameters each power type needs; any other parameter is an error.
 POWER_PARAMS: dict[str, tuple[str, ...]] = {
@@ -291,14 +306,17 @@ class Power(Strict):
         for name in ("kind", "to", "track", "family"):
             given = getattr(self, name) is not None
             if name in needed and not given:
-                raise PydanticCustomError("power_param", "power '{type}' needs '{name}'",
-                                          {"type": self.type, "name": name})
+                raise PydanticCustomError(
+                    "power_param", "power '{type}' needs '{name}'", {"type": self.type, "name": name}
+                )
             if name not in needed and given:
-                raise PydanticCustomError("power_param", "power '{type}' takes no '{name}'",
-                                          {"type": self.type, "name": name})
+                raise PydanticCustomError(
+                    "power_param", "power '{type}' takes no '{name}'", {"type": self.type, "name": name}
+                )
         if self.type == "convert" and self.kind == self.to:
-            raise PydanticCustomError("power_param", "power 'convert' needs two different kinds, got '{k}' twice",
-                                      {"k": self.kind})
+            raise PydanticCustomError(
+                "power_param", "power 'convert' needs two different kinds, got '{k}' twice", {"k": self.kind}
+            )
         return self
 
 
@@ -380,7 +398,7 @@ SHOWABLE: dict[str, tuple[str, ...]] = {
     "event": ("effect", "zones", "tracks", "fragility", "question", "flavour"),
     "notion": ("definition", "question", "flavour"),
 }
-Card = Union[ActorCard, ResourceCard, CooperationCard, ChallengeCard, EventCard, NotionCard]
+Card = Union[ActorCard, ResourceCard, CooperationCard, ChallengeCard, EventCard, NotionCard]  # noqa: UP007 (read at run time)
 
 
 class DeckHeader(Strict):
@@ -427,6 +445,7 @@ class GameData(BaseModel):
     def where(self, key: str) -> tuple[str, int, int]:
         """(path, line, col) of a recorded definition, or the game file when unknown."""
         return self.locations.get(key) or self.locations.get("game") or (self.root, 0, 0)
+
     # The validated cards/board.yaml (a boardmodel.BoardData), or None when the game has no board file.
     # Typed loosely because boardmodel builds on this module.
     board: Any = None

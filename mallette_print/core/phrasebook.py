@@ -86,15 +86,18 @@ def _load(path: Path) -> dict[str, Value] | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise DataError([problem(path, line, col, "phrasebook", f"not valid YAML: {getattr(exc, 'problem', exc)}")])
+        raise DataError(
+            [problem(path, line, col, "phrasebook", f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        ) from None
     if not isinstance(raw, dict):
         raise DataError([problem(path, 0, 0, "phrasebook", "expected a mapping of sections to phrases")])
     out: dict[str, Value] = {}
     bad: list[str] = []
     _flatten(raw, "", out, bad)
     if bad:
-        raise DataError([problem(path, 0, 0, "phrasebook", f"'{key}' must be a text or a list of texts")
-                         for key in bad])
+        raise DataError(
+            [problem(path, 0, 0, "phrasebook", f"'{key}' must be a text or a list of texts") for key in bad]
+        )
     return out
 
 
@@ -125,11 +128,29 @@ def _find(key: str, tags: tuple[str, ...]) -> tuple[str, Value] | list[str]:
 def _missing(key: str, lang: str, default: str | None, searched: list[str]) -> DataError:
     if searched:
         files = ", ".join(f"{t}.yaml" for t in searched)
-        return DataError([problem(path_of(searched[0]), 0, 0, "phrasebook",
-                                  f"no phrase '{key}' for language '{lang}' (looked in {files})")])
+        return DataError(
+            [
+                problem(
+                    path_of(searched[0]),
+                    0,
+                    0,
+                    "phrasebook",
+                    f"no phrase '{key}' for language '{lang}' (looked in {files})",
+                )
+            ]
+        )
     also = f" nor for the game's default language '{default}'" if default and default != lang else ""
-    return DataError([problem(path_of(lang.split("-")[0]), 0, 0, "phrasebook",
-                              f"no phrasebook for language '{lang}'{also}: no phrase '{key}' (add the file)")])
+    return DataError(
+        [
+            problem(
+                path_of(lang.split("-")[0]),
+                0,
+                0,
+                "phrasebook",
+                f"no phrasebook for language '{lang}'{also}: no phrase '{key}' (add the file)",
+            )
+        ]
+    )
 
 
 def phrase(key: str, lang: str, default: str | None = None) -> Value:
@@ -153,8 +174,13 @@ def text(key: str, lang: str, default: str | None = None, **fields: object) -> s
     try:
         return value.format(**fields)
     except (KeyError, IndexError, ValueError) as exc:
-        raise DataError([problem(path_of(tag), 0, 0, "phrasebook",
-                                 f"'{key}': cannot fill {value!r} with {sorted(fields)} ({exc!r})")]) from None
+        raise DataError(
+            [
+                problem(
+                    path_of(tag), 0, 0, "phrasebook", f"'{key}': cannot fill {value!r} with {sorted(fields)} ({exc!r})"
+                )
+            ]
+        ) from None
 
 
 def texts(key: str, lang: str, default: str | None = None) -> list[str]:

@@ -61,7 +61,8 @@ def new_remix(data: GameData, dest: Path, title: str, authors: list[str], year: 
             elif path.is_file():
                 shutil.copy2(path, dest / name)
         text = HEADER.format(original=title_text(original["title"])) + yaml.safe_dump(
-            manifest, allow_unicode=True, sort_keys=False, width=100)
+            manifest, allow_unicode=True, sort_keys=False, width=100
+        )
         (dest / GAME_FILE).write_text(text, encoding="utf-8")
         schema_src = src / "schema"
         if schema_src.is_dir():

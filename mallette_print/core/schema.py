@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, TypeAdapter
 
@@ -62,7 +62,7 @@ class NotionDeck(_DeckBase):
 
 
 DeckFile = Annotated[
-    Union[ActorDeck, ResourceDeck, CooperationDeck, ChallengeDeck, EventDeck, NotionDeck], Field(discriminator="type")
+    ActorDeck | ResourceDeck | CooperationDeck | ChallengeDeck | EventDeck | NotionDeck, Field(discriminator="type")
 ]
 
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import BuildError, DataError, RequestError
 from mallette_print.core.model import Deck, GameData
@@ -45,8 +44,10 @@ def card_hashes(data: GameData) -> dict[str, str]:
     out: dict[str, str] = {}
     for deck in data.decks:
         tpl = data.templates.get(deck.template)
-        frame = json.dumps([tpl.model_dump(mode="json") if tpl else None, deck.back.model_dump(mode="json"),
-                            data.game.version], sort_keys=True)
+        frame = json.dumps(
+            [tpl.model_dump(mode="json") if tpl else None, deck.back.model_dump(mode="json"), data.game.version],
+            sort_keys=True,
+        )
         for card in deck.cards:
             body = json.dumps(card.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
             out[card.id] = hashlib.sha256((frame + body).encode("utf-8")).hexdigest()[:16]
@@ -63,25 +64,32 @@ def _hashes_at_git_ref(root: Path, ref: str) -> dict[str, str]:
     from mallette_print.core.validate import load_game
 
     try:
-        top = Path(subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], check=True,
-                                  capture_output=True, text=True).stdout.strip())
+        top = Path(
+            subprocess.run(
+                ["git", "-C", str(root), "rev-parse", "--show-toplevel"], check=True, capture_output=True, text=True
+            ).stdout.strip()
+        )
         rel = root.resolve().relative_to(top.resolve())
         paths = [str(rel / p) if str(rel) != "." else p for p in ("cards", "assets")]
-        tar = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", ref, "--", *paths], check=True,
-                             capture_output=True).stdout
+        tar = subprocess.run(
+            ["git", "-C", str(top), "archive", "--format=tar", ref, "--", *paths], check=True, capture_output=True
+        ).stdout
     except (OSError, subprocess.CalledProcessError, ValueError) as exc:
         err = getattr(exc, "stderr", b"") or b""
         detail = err.decode("utf-8", "replace").strip() if isinstance(err, bytes) else str(err)
-        raise RequestError(f"'{ref}' is neither a saved build manifest nor a git ref of this game"
-                                 f"{': ' + detail if detail else ''}", option="changed_since") from None
+        raise RequestError(
+            f"'{ref}' is neither a saved build manifest nor a git ref of this game{': ' + detail if detail else ''}",
+            option="changed_since",
+        ) from None
     with tempfile.TemporaryDirectory() as tmp:
         with tarfile.open(fileobj=BytesIO(tar)) as archive:
             archive.extractall(tmp, filter="data")
         try:
             old = load_game(Path(tmp) / rel)
         except DataError as exc:
-            raise BuildError(f"the game at '{ref}' does not validate, so changes since it cannot be computed:\n"
-                             f"{exc.message}") from None
+            raise BuildError(
+                f"the game at '{ref}' does not validate, so changes since it cannot be computed:\n{exc.message}"
+            ) from None
         return card_hashes(old)
 
 
@@ -95,7 +103,9 @@ def baseline(root: Path, ref: str) -> dict[str, str]:
             cards = json.loads(path.read_text(encoding="utf-8"))["cards"]
             return {str(k): str(v) for k, v in cards.items()}
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise RequestError(f"{ref} is not a build manifest written by mallette build", option="changed_since") from None
+            raise RequestError(
+                f"{ref} is not a build manifest written by mallette build", option="changed_since"
+            ) from None
     return _hashes_at_git_ref(root, ref)
 
 
@@ -120,8 +130,9 @@ def select(data: GameData, sel: Selection) -> GameData:
     for deck in data.decks:
         if sel.decks and deck.id not in sel.decks:
             continue
-        cards = tuple(c for c in deck.cards
-                      if (not sel.cards or c.id in sel.cards) and (changed is None or c.id in changed))
+        cards = tuple(
+            c for c in deck.cards if (not sel.cards or c.id in sel.cards) and (changed is None or c.id in changed)
+        )
         if cards:
             decks.append(deck.model_copy(update={"cards": cards}))
     return data.model_copy(update={"decks": tuple(decks)})

@@ -13,7 +13,9 @@ def summary_lines(data: GameData) -> list[str]:
     lines = [f"{tr(g.title, lang)} v{g.version}: the data is valid."]
     total_entries = total_printed = 0
     for deck in data.decks:
-        lines.append(f"  {deck.id:<14} {len(deck.cards):>3} cards, {deck.total:>3} printed  ({deck.source.rsplit('/', 1)[-1]})")
+        lines.append(
+            f"  {deck.id:<14} {len(deck.cards):>3} cards, {deck.total:>3} printed  ({deck.source.rsplit('/', 1)[-1]})"
+        )
         total_entries += len(deck.cards)
         total_printed += deck.total
     lines.append(f"  {'total':<14} {total_entries:>3} cards, {total_printed:>3} printed")
@@ -29,6 +31,8 @@ def summary_lines(data: GameData) -> list[str]:
         lines.append(f"  not referenced by any card: {', '.join(unused)}")
     if data.board is not None:
         b = data.board.board
-        lines.append(f"Board: {len(b.map.zones)} zones, {len(b.tracks)} tracks + {g.parameters.rounds} rounds, "
-                     f"{len(b.deck_spaces)} deck spaces (board.yaml)")
+        lines.append(
+            f"Board: {len(b.map.zones)} zones, {len(b.tracks)} tracks + {g.parameters.rounds} rounds, "
+            f"{len(b.deck_spaces)} deck spaces (board.yaml)"
+        )
     return lines

@@ -48,10 +48,13 @@ def _rules(lang: str) -> _Rules:
     before = setting_text("typography.nbsp_before", lang)
     opening = setting_text("typography.nbsp_after_always", lang)
     closing = setting_text("typography.nbsp_before_always", lang)
-    return _Rules(re.compile(f"[ \t]+([{_marks(before)}])") if before else None,
-                  re.compile(f"([{_marks(opening)}])[ \t{NBSP}]*") if opening else None,
-                  re.compile(f"(?<=\\S)([{_marks(closing)}])") if closing else None,
-                  opening, closing)
+    return _Rules(
+        re.compile(f"[ \t]+([{_marks(before)}])") if before else None,
+        re.compile(f"([{_marks(opening)}])[ \t{NBSP}]*") if opening else None,
+        re.compile(f"(?<=\\S)([{_marks(closing)}])") if closing else None,
+        opening,
+        closing,
+    )
 
 
 def typeset(text: str, lang: str) -> str:
@@ -87,6 +90,7 @@ def quotes(lang: str) -> tuple[str, str, str, str]:
     value = setting("typography.quotes", lang)
     q = [value] if isinstance(value, str) else value
     if len(q) != 4:
-        raise DataError([problem(path_of(lang), 0, 0, "phrasebook",
-                                 f"'typography.quotes' must list 4 quotes, got {len(q)}")])
+        raise DataError(
+            [problem(path_of(lang), 0, 0, "phrasebook", f"'typography.quotes' must list 4 quotes, got {len(q)}")]
+        )
     return q[0], q[1], q[2], q[3]

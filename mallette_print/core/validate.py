@@ -9,9 +9,10 @@ DataError.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, ValidationError
@@ -61,11 +62,19 @@ def find_game(start: Path) -> Path:
     for candidate in (start, *start.parents):
         if (candidate / GAME_FILE).is_file():
             return candidate
-    raise DataError([problem(start / GAME_FILE, 0, 0, "", "no game found here: expected cards/game.yaml (use --game DIR)")])
+    raise DataError(
+        [problem(start / GAME_FILE, 0, 0, "", "no game found here: expected cards/game.yaml (use --game DIR)")]
+    )
 
 
-def _validate(model: type[BaseModel], data: Any, doc: Located, col: _Collector, context: dict[str, Any],
-              prefix: tuple[Any, ...] = ()) -> Any:
+def _validate(
+    model: type[BaseModel],
+    data: Any,
+    doc: Located,
+    col: _Collector,
+    context: dict[str, Any],
+    prefix: tuple[Any, ...] = (),
+) -> Any:
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
@@ -81,8 +90,9 @@ def _load(path: Path, col: _Collector) -> Located | None:
         return None
 
 
-def _data_path(root: Path, raw: str, base: Path, doc: Located, loc: tuple[Any, ...], ctx: str, col: _Collector,
-               suffixes: set[str]) -> Path | None:
+def _data_path(
+    root: Path, raw: str, base: Path, doc: Located, loc: tuple[Any, ...], ctx: str, col: _Collector, suffixes: set[str]
+) -> Path | None:
     """Resolve a path written in the data; it must stay inside the game folder and exist."""
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
         col.add(doc, loc, ctx, f"absolute paths are not allowed, got '{raw}' (write it relative to the game folder)")
@@ -141,8 +151,12 @@ def _check_game(game: Game, doc: Located, root: Path, col: _Collector) -> None:
     numbers: dict[int, str] = {}
     for i, f in enumerate(game.fiches.items):
         if f.number in numbers:
-            col.add(doc, ("fiches", "items", i, "number"), f"fiche '{f.id}'",
-                    f"number {f.number} already used by fiche '{numbers[f.number]}'")
+            col.add(
+                doc,
+                ("fiches", "items", i, "number"),
+                f"fiche '{f.id}'",
+                f"number {f.number} already used by fiche '{numbers[f.number]}'",
+            )
         numbers[f.number] = f.id
         _check_url(f.url, doc, ("fiches", "items", i, "url"), f"fiche '{f.id}'", col)
     before = len(col.problems)
@@ -150,25 +164,36 @@ def _check_game(game: Game, doc: Located, root: Path, col: _Collector) -> None:
     if len(col.problems) == before:
         for i, f in enumerate(game.fiches.items):
             if f.url is None:
-                _check_url(game.fiches.base_url + (f.slug or f.id), doc, ("fiches", "items", i, "slug"),
-                           f"fiche '{f.id}'", col)
+                _check_url(
+                    game.fiches.base_url + (f.slug or f.id), doc, ("fiches", "items", i, "slug"), f"fiche '{f.id}'", col
+                )
     _check_url(game.source_url, doc, ("source_url",), "", col)
     _check_url(game.rules_url, doc, ("rules_url",), "", col)
     _check_url(game.licence.url, doc, ("licence", "url"), "", col)
     for i, a in enumerate(game.adapted_from):
         _check_url(a.source_url, doc, ("adapted_from", i, "source_url"), "", col)
         _check_url(a.licence.url, doc, ("adapted_from", i, "licence", "url"), "", col)
-    for list_name, what in (("families", "family"), ("resource_kinds", "resource kind"), ("zones", "zone"),
-                            ("tracks", "track")):
+    for list_name, what in (
+        ("families", "family"),
+        ("resource_kinds", "resource kind"),
+        ("zones", "zone"),
+        ("tracks", "track"),
+    ):
         items = getattr(game, list_name)
         _unique(items, what, doc, (list_name,), col)
         for i, item in enumerate(items):
             if getattr(item, "icon", None):
-                _data_path(root, item.icon, root, doc, (list_name, i, "icon"), f"{what} '{item.id}'", col,
-                           ASSET_SUFFIXES)
+                _data_path(
+                    root, item.icon, root, doc, (list_name, i, "icon"), f"{what} '{item.id}'", col, ASSET_SUFFIXES
+                )
     track_ids = [t.id for t in game.tracks]
     if game.fragility_track not in track_ids:
-        col.add(doc, ("fragility_track",), "", f"unknown track '{game.fragility_track}'{suggest(game.fragility_track, track_ids)}")
+        col.add(
+            doc,
+            ("fragility_track",),
+            "",
+            f"unknown track '{game.fragility_track}'{suggest(game.fragility_track, track_ids)}",
+        )
     for i, t in enumerate(game.tracks):
         if not (t.min <= t.start <= t.max):
             col.add(doc, ("tracks", i), f"track '{t.id}'", f"start {t.start} is outside {t.min}..{t.max}")
@@ -191,8 +216,9 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _load_templates(root: Path, game: Game, col: _Collector,
-                    context: dict[str, Any]) -> tuple[dict[str, Template], set[str]]:
+def _load_templates(
+    root: Path, game: Game, col: _Collector, context: dict[str, Any]
+) -> tuple[dict[str, Template], set[str]]:
     """Templates with `extends` resolved, and every template name written (even broken ones)."""
     path = root / "cards" / game.templates
     doc = _load(path, col)
@@ -212,13 +238,21 @@ def _load_templates(root: Path, game: Game, col: _Collector,
         while isinstance(current, dict) and current.get("extends") is not None:
             parent = current["extends"]
             if not isinstance(parent, str) or parent not in raw:
-                col.add(doc, ("templates", chain[-1], "extends"), f"template '{chain[-1]}'",
-                        f"unknown template '{parent}'{suggest(str(parent), raw)}")
+                col.add(
+                    doc,
+                    ("templates", chain[-1], "extends"),
+                    f"template '{chain[-1]}'",
+                    f"unknown template '{parent}'{suggest(str(parent), raw)}",
+                )
                 ok = False
                 break
             if parent in chain:
-                col.add(doc, ("templates", chain[-1], "extends"), f"template '{chain[-1]}'",
-                        f"'extends' makes a cycle: {' -> '.join(chain + [parent])}")
+                col.add(
+                    doc,
+                    ("templates", chain[-1], "extends"),
+                    f"template '{chain[-1]}'",
+                    f"'extends' makes a cycle: {' -> '.join(chain + [parent])}",
+                )
                 ok = False
                 break
             chain.append(parent)
@@ -231,8 +265,16 @@ def _load_templates(root: Path, game: Game, col: _Collector,
         try:
             resolved[name] = Template.model_validate(merged, context=context)
             if resolved[name].icon and "icon" in body:
-                _data_path(root, str(resolved[name].icon), root, doc, ("templates", name, "icon"),
-                           f"template '{name}'", col, ASSET_SUFFIXES)
+                _data_path(
+                    root,
+                    str(resolved[name].icon),
+                    root,
+                    doc,
+                    ("templates", name, "icon"),
+                    f"template '{name}'",
+                    col,
+                    ASSET_SUFFIXES,
+                )
         except ValidationError as exc:
             # Point at the template that wrote the offending key: check each one's own keys first.
             own = _own_template_problems(chain, raw, doc, context)
@@ -240,8 +282,9 @@ def _load_templates(root: Path, game: Game, col: _Collector,
     return resolved, set(raw)
 
 
-def _own_template_problems(chain: list[str], raw: dict[str, Any], doc: Located,
-                           context: dict[str, Any]) -> list[Problem]:
+def _own_template_problems(
+    chain: list[str], raw: dict[str, Any], doc: Located, context: dict[str, Any]
+) -> list[Problem]:
     """Problems in the keys each template of an `extends` chain writes itself (not inherited gaps)."""
     found: list[Problem] = []
     for owner in chain:
@@ -249,8 +292,11 @@ def _own_template_problems(chain: list[str], raw: dict[str, Any], doc: Located,
         try:
             Template.model_validate(own, context=context)
         except ValidationError as exc:
-            found.extend(p for p in from_validation(exc, doc, Template, ("templates", owner))
-                         if "missing required key" not in p.message)
+            found.extend(
+                p
+                for p in from_validation(exc, doc, Template, ("templates", owner))
+                if "missing required key" not in p.message
+            )
     return found
 
 
@@ -276,8 +322,16 @@ class _Refs:
     def __init__(self, col: _Collector) -> None:
         self.col = col
 
-    def check(self, value: str, known: Iterable[str], what: str, doc: Located, loc: tuple[Any, ...], ctx: str,
-              key: bool = False) -> None:
+    def check(
+        self,
+        value: str,
+        known: Iterable[str],
+        what: str,
+        doc: Located,
+        loc: tuple[Any, ...],
+        ctx: str,
+        key: bool = False,
+    ) -> None:
         known = list(known)
         if value not in known:
             near = closest(value, known)
@@ -285,8 +339,14 @@ class _Refs:
             self.col.add(doc, loc, ctx, f"unknown {what} '{value}'{hint}", key=key)
 
 
-def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, DeckHeader, list[Card]]],
-                 root: Path, col: _Collector, resolved: dict[str, Template] | None = None) -> None:
+def _check_cards(
+    game: Game,
+    templates: set[str],
+    decks: list[tuple[Located, DeckHeader, list[Card]]],
+    root: Path,
+    col: _Collector,
+    resolved: dict[str, Template] | None = None,
+) -> None:
     refs = _Refs(col)
     families = [f.id for f in game.families]
     kinds = [k.id for k in game.resource_kinds]
@@ -304,22 +364,30 @@ def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, Dec
         tpl = (resolved or {}).get(header.template)
         for name in tpl.show if tpl else []:
             if name not in SHOWABLE[header.type]:
-                col.add(doc, ("template",), f"deck '{header.id}'",
-                        f"template '{header.template}' shows '{name}', which a {header.type} card does not have"
-                        f"{suggest(name, SHOWABLE[header.type])} (it can show: {', '.join(SHOWABLE[header.type])})")
+                col.add(
+                    doc,
+                    ("template",),
+                    f"deck '{header.id}'",
+                    f"template '{header.template}' shows '{name}', which a {header.type} card does not have"
+                    f"{suggest(name, SHOWABLE[header.type])} (it can show: {', '.join(SHOWABLE[header.type])})",
+                )
         if header.back.icon:
             _data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
-        for i, card in enumerate(cards):
+        for card in cards:
             if card.id in seen:
                 other, line = seen[card.id]
-                col.add(doc, ("cards", _index(doc, card.id), "id"), f"card '{card.id}'",
-                        f"duplicate card id (first defined at {other.path.name}:{line})")
+                col.add(
+                    doc,
+                    ("cards", _index(doc, card.id), "id"),
+                    f"card '{card.id}'",
+                    f"duplicate card id (first defined at {other.path.name}:{line})",
+                )
             else:
                 seen[card.id] = (doc, doc.where(("cards", _index(doc, card.id)))[0])
         # Ids of every card written, valid or not, so one broken card does not cascade into
         # "unknown card" errors wherever it is referenced.
         by_type[header.type].extend(str(raw.get("id")) for raw in header.cards if isinstance(raw, dict))
-    for doc, header, cards in decks:
+    for doc, _header, cards in decks:
         for card in cards:
             i = _index(doc, card.id)
             base = ("cards", i)
@@ -335,10 +403,12 @@ def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, Dec
                     refs.check(r, by_type["resource"], "resource card", doc, base + ("resources", j), ctx)
                 if card.power is not None:
                     pw = card.power
-                    for name, value, known, what in (("kind", pw.kind, kinds, "resource kind"),
-                                                     ("to", pw.to, kinds, "resource kind"),
-                                                     ("track", pw.track, tracks, "track"),
-                                                     ("family", pw.family, families, "family")):
+                    for name, value, known, what in (
+                        ("kind", pw.kind, kinds, "resource kind"),
+                        ("to", pw.to, kinds, "resource kind"),
+                        ("track", pw.track, tracks, "track"),
+                        ("family", pw.family, families, "family"),
+                    ):
                         if value is not None:
                             refs.check(value, known, what, doc, base + ("power", name), ctx)
             elif isinstance(card, ResourceCard):
@@ -352,9 +422,13 @@ def _check_cards(game: Game, templates: set[str], decks: list[tuple[Located, Dec
                     refs.check(t, tracks, "track", doc, base + ("effects", t), ctx, key=True)
                 need = game.parameters.hybridisation_min_kinds
                 if len(card.resources) < need:
-                    col.add(doc, base + ("resources",), ctx,
-                            f"hybridisation rule: a cooperation needs at least {need} kinds of resources, "
-                            f"got {len(card.resources)}")
+                    col.add(
+                        doc,
+                        base + ("resources",),
+                        ctx,
+                        f"hybridisation rule: a cooperation needs at least {need} kinds of resources, "
+                        f"got {len(card.resources)}",
+                    )
             elif isinstance(card, ChallengeCard):
                 refs.check(card.zone, zones, "zone", doc, base + ("zone",), ctx)
                 for j, c in enumerate(card.solved_by):
@@ -397,7 +471,7 @@ def load_game(start: Path) -> GameData:
     templates, template_names = _load_templates(root, game, col, context)
     decks: list[tuple[Located, DeckHeader, list[Card]]] = []
     for deck_file in game.decks:
-        path = (root / "cards" / deck_file)
+        path = root / "cards" / deck_file
         if not path.resolve().is_relative_to(root) or not path.is_file():
             continue  # already reported by _check_game
         loaded = _load_deck(path, col, context)
@@ -408,15 +482,29 @@ def load_game(start: Path) -> GameData:
     col.problems.extend(board_problems)
     if col.problems:
         raise DataError(col.problems)
-    built = tuple(Deck.model_validate(  # with the context: the title's check needs the game's default language
-        {"id": h.id, "type": h.type, "title": h.title, "template": h.template, "back": h.back, "cards": tuple(cards),
-         "source": str(d.path)}, context=context) for d, h, cards in decks)
-    return GameData(root=str(root), game=game, templates=templates, decks=built, board=board,
-                    locations=_locations(game, doc, decks))
+    built = tuple(
+        Deck.model_validate(  # with the context: the title's check needs the game's default language
+            {
+                "id": h.id,
+                "type": h.type,
+                "title": h.title,
+                "template": h.template,
+                "back": h.back,
+                "cards": tuple(cards),
+                "source": str(d.path),
+            },
+            context=context,
+        )
+        for d, h, cards in decks
+    )
+    return GameData(
+        root=str(root), game=game, templates=templates, decks=built, board=board, locations=_locations(game, doc, decks)
+    )
 
 
-def _locations(game: Game, doc: Located, decks: list[tuple[Located, DeckHeader, list[Card]]]
-               ) -> dict[str, tuple[str, int, int]]:
+def _locations(
+    game: Game, doc: Located, decks: list[tuple[Located, DeckHeader, list[Card]]]
+) -> dict[str, tuple[str, int, int]]:
     """Where the manifest items, decks and cards are defined, for messages after validation."""
     shown: dict[Path, str] = {}  # the display path of each file, worked out once (not once per card)
 
@@ -429,8 +517,12 @@ def _locations(game: Game, doc: Located, decks: list[tuple[Located, DeckHeader, 
     out = {"game": at(doc, ()), "parameters": at(doc, ("parameters",))}
     for i, f in enumerate(game.fiches.items):
         out[f"fiche:{f.id}"] = at(doc, ("fiches", "items", i))
-    for list_name, prefix in (("families", "family"), ("resource_kinds", "kind"), ("zones", "zone"),
-                              ("tracks", "track")):
+    for list_name, prefix in (
+        ("families", "family"),
+        ("resource_kinds", "kind"),
+        ("zones", "zone"),
+        ("tracks", "track"),
+    ):
         for i, item in enumerate(getattr(game, list_name)):
             out[f"{prefix}:{item.id}"] = at(doc, (list_name, i))
     for d, h, cards in decks:

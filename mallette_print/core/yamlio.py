@@ -136,7 +136,9 @@ class _Builder:
         if self.count > MAX_NODES:
             line, col = _mark(node)
             raise _fail(
-                self.path, line, col,
+                self.path,
+                line,
+                col,
                 f"document expands to more than {MAX_NODES} values (aliases expanding out of control?)",
             )
         if depth > MAX_DEPTH:
@@ -238,7 +240,7 @@ def _fast_compose(text: str) -> Node | None:
 
     try:
         if _depth_bound(text) <= C_SAFE_DEPTH:  # most files: provably shallow, no need to walk the events
-            return yaml.compose(text, Loader=_CLoader)  # type: ignore[no-any-return]
+            return yaml.compose(text, Loader=_CLoader)
         depth = 0
         for event in yaml.parse(text, Loader=_CLoader):
             if isinstance(event, CollectionStartEvent):
@@ -247,7 +249,7 @@ def _fast_compose(text: str) -> Node | None:
                     return None
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
-        return yaml.compose(text, Loader=_CLoader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_CLoader)
     except yaml.YAMLError:
         return None
 

@@ -52,8 +52,10 @@ def shade(hex_colour: str, amount: float) -> Color:
 
 def luminance(hex_colour: str) -> float:
     """Relative luminance (WCAG), 0 black .. 1 white."""
+
     def lin(v: float) -> float:
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
     r, g, b = _rgb(hex_colour)
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 

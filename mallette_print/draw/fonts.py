@@ -8,7 +8,7 @@ installed on the machine. A game may name its own regular TTF in game.yaml.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 
@@ -43,7 +43,7 @@ def atkinson_files() -> dict[str, Path]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_family(name: str = "Atkinson") -> FontFamily:
     """Register the default family with reportlab (once per process) and return its names."""
     from reportlab.lib.fonts import addMapping
@@ -52,11 +52,16 @@ def register_family(name: str = "Atkinson") -> FontFamily:
 
     files = atkinson_files()
     fam = FontFamily(f"{name}", f"{name}-Bold", f"{name}-Italic", f"{name}-BoldItalic")
-    for style, font_name in (("regular", fam.regular), ("bold", fam.bold), ("italic", fam.italic),
-                             ("bold_italic", fam.bold_italic)):
+    for style, font_name in (
+        ("regular", fam.regular),
+        ("bold", fam.bold),
+        ("italic", fam.italic),
+        ("bold_italic", fam.bold_italic),
+    ):
         pdfmetrics.registerFont(TTFont(font_name, str(files[style])))
-    pdfmetrics.registerFontFamily(fam.regular, normal=fam.regular, bold=fam.bold, italic=fam.italic,
-                                  boldItalic=fam.bold_italic)
+    pdfmetrics.registerFontFamily(
+        fam.regular, normal=fam.regular, bold=fam.bold, italic=fam.italic, boldItalic=fam.bold_italic
+    )
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(fam.regular, bold, italic, fam.pick(bool(bold), bool(italic)))

@@ -76,7 +76,7 @@ class IconSet:
         if name is None:
             # Named after what it draws, so that two icon sets drawing on one canvas (the rulebook's text and
             # its card figures) share a form instead of redefining it.
-            digest = hashlib.sha1(f"{rel}|{colour}|{self.palette.cmyk}".encode("utf-8")).hexdigest()[:12]
+            digest = hashlib.sha1(f"{rel}|{colour}|{self.palette.cmyk}".encode()).hexdigest()[:12]
             name = f"icon_{digest}"
             self._forms[key] = name
         if not c.hasForm(name):
@@ -128,8 +128,9 @@ def inline_icon_drawer(icons: IconSet, paths: dict[str, str], colour: str = INK)
     return draw
 
 
-def draw_icon(c: Canvas, path: str | None, x: float, y: float, size: float, ink: str | None = None,
-              svgs: SvgCache | None = None) -> None:
+def draw_icon(
+    c: Canvas, path: str | None, x: float, y: float, size: float, ink: str | None = None, svgs: SvgCache | None = None
+) -> None:
     """Draw an SVG icon in place (no form), scaled into a size×size box at (x, y), optionally in another ink."""
     if not path:
         return

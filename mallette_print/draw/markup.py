@@ -35,9 +35,11 @@ def unescape(markup: str) -> str:
     return html.unescape(markup)
 
 
-def paragraph(text: str, font: str, size: float, colour_: str = INK, align: Literal[0, 1, 2, 4] = 0,
-              leading: float = 1.2) -> Paragraph:
+def paragraph(
+    text: str, font: str, size: float, colour_: str = INK, align: Literal[0, 1, 2, 4] = 0, leading: float = 1.2
+) -> Paragraph:
     """A wrapped paragraph of plain text in one font and size."""
-    style = ParagraphStyle("p", fontName=font, fontSize=size, leading=size * leading, textColor=colour(colour_),
-                           alignment=align)
+    style = ParagraphStyle(
+        "p", fontName=font, fontSize=size, leading=size * leading, textColor=colour(colour_), alignment=align
+    )
     return Paragraph(escape(text, quotes=False), style)

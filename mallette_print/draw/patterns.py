@@ -33,8 +33,10 @@ def _always(x0: float, y0: float, x1: float, y1: float) -> bool:
 
 # --- motif geometry (one path each; the counts are the callers', as each look rounds them its own way) -----
 
-def _dots(p: PDFPathObject, x: float, y: float, step: float, r: float, nx: int, ny: int,
-          shows: Shows = _always) -> None:
+
+def _dots(
+    p: PDFPathObject, x: float, y: float, step: float, r: float, nx: int, ny: int, shows: Shows = _always
+) -> None:
     """Dots of radius r every step, odd rows shifted by half a step."""
     for j in range(ny):
         off = step / 2 if j % 2 else 0
@@ -52,8 +54,18 @@ def _checks(p: PDFPathObject, x: float, y: float, s: float, nx: int, ny: int, sh
                 p.rect(x + i * s, y + j * s, s, s)
 
 
-def _grid(p: PDFPathObject, x: float, y: float, w: float, h: float, step: float, nx: int, ny: int,
-          pen: float = 0.0, shows: Shows = _always) -> None:
+def _grid(
+    p: PDFPathObject,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    step: float,
+    nx: int,
+    ny: int,
+    pen: float = 0.0,
+    shows: Shows = _always,
+) -> None:
     """Vertical then horizontal lines every step across the box (pen: the line width, for `shows`)."""
     for i in range(nx):
         if shows(x + i * step - pen, y, x + i * step + pen, y + h):
@@ -78,8 +90,10 @@ def _diagonals(p: PDFPathObject, x: float, y: float, h: float, step: float, n: i
 
 # --- the cards' look --------------------------------------------------------------------------------------
 
-def draw_pattern(c: Canvas, kind: str, x: float, y: float, w: float, h: float, colour: Color,
-                 step: float = 5.0, weight: float = 0.9) -> None:
+
+def draw_pattern(
+    c: Canvas, kind: str, x: float, y: float, w: float, h: float, colour: Color, step: float = 5.0, weight: float = 0.9
+) -> None:
     """Fill the rectangle with a pattern in one colour, clipped to the rectangle."""
     if kind == "none":
         return
@@ -132,8 +146,18 @@ def hatch(c: Canvas, x: float, y: float, w: float, h: float, colour: Color, step
 
 # --- the board's look -------------------------------------------------------------------------------------
 
-def map_pattern(c: Canvas, kind: str, x: float, y: float, w: float, h: float, ink: Color, scale: float,
-                window: tuple[float, float, float, float] | None = None) -> None:
+
+def map_pattern(
+    c: Canvas,
+    kind: str,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    ink: Color,
+    scale: float,
+    window: tuple[float, float, float, float] | None = None,
+) -> None:
     """Fill the box with the board's pattern in the colour (call inside a clip).
 
     window (x0, y0, x1, y1): the part that shows through the clip; marks wholly outside it are left out (the

@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream, format as pdf_format
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfgen.canvas import Canvas
 
-from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.core.licensing import PdfMeta
+from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.draw.xmp import packet
 
 
@@ -31,13 +32,22 @@ def add_xmp(c: Canvas, meta: PdfMeta) -> None:
     c.setCatalogEntry("Metadata", _Metadata(packet(meta)))
 
 
-def new_canvas(buffer: io.BytesIO, pagesize: tuple[float, float], meta: PdfMeta,
-               cmyk: bool = False) -> tuple[Canvas, FontFamily]:
+def new_canvas(
+    buffer: io.BytesIO, pagesize: tuple[float, float], meta: PdfMeta, cmyk: bool = False
+) -> tuple[Canvas, FontFamily]:
     """A canvas that writes byte-identical PDFs for the same input, with embedded subset fonts."""
     fam = register_family()
     # The stub types initialFontName as a float; reportlab takes a font name (its default is "Helvetica").
-    c = Canvas(buffer, pagesize=pagesize, invariant=1, initialFontName=fam.regular,  # type: ignore[arg-type]
-               initialFontSize=10, lang=meta.lang, pageCompression=1, enforceColorSpace="cmyk" if cmyk else None)
+    c = Canvas(
+        buffer,
+        pagesize=pagesize,
+        invariant=1,
+        initialFontName=fam.regular,  # type: ignore[arg-type]
+        initialFontSize=10,
+        lang=meta.lang,
+        pageCompression=1,
+        enforceColorSpace="cmyk" if cmyk else None,
+    )
     c.setTitle(meta.title)
     c.setAuthor(meta.author)
     c.setSubject(meta.subject)

@@ -54,8 +54,16 @@ def qr_code(url: str) -> QrCode:
     return QrCode(url, len(matrix), tuple(runs))
 
 
-def draw_qr(c: Canvas, code: QrCode, x: float, y: float, size: float, light: Color = white, dark: Color = black,
-            overdraw: float = 0.0) -> None:
+def draw_qr(
+    c: Canvas,
+    code: QrCode,
+    x: float,
+    y: float,
+    size: float,
+    light: Color = white,
+    dark: Color = black,
+    overdraw: float = 0.0,
+) -> None:
     """Draw a code, quiet zone included, in the size×size box at (x, y): a light square, dark modules as one path.
 
     `overdraw` makes each run that much taller, so that no hairline shows between rows at some zoom levels.

@@ -63,7 +63,7 @@ def _parse(path: str, colour: str | None, palette: Palette) -> Drawing:
 
     try:
         d = svg2rlg(path)
-    except Exception as exc:  # noqa: BLE001 (svglib raises many kinds of errors on bad files)
+    except Exception as exc:
         raise DataError([problem(Path(path), 0, 0, "", f"cannot read this SVG: {exc}")]) from None
     if d is None:  # svglib logs and returns None on some unreadable files
         raise DataError([problem(Path(path), 0, 0, "", "cannot read this SVG")])
@@ -121,8 +121,9 @@ class SvgCache:
 DEFAULT_CACHE = SvgCache()
 
 
-def svg_drawing(path: str | Path, colour: str | None = None, palette: Palette = RGB,
-                cache: SvgCache | None = None) -> Drawing:
+def svg_drawing(
+    path: str | Path, colour: str | None = None, palette: Palette = RGB, cache: SvgCache | None = None
+) -> Drawing:
     """An SVG file as a reportlab drawing, from `cache` (the module's default cache when None). Do not change it."""
     return (DEFAULT_CACHE if cache is None else cache).drawing(path, colour, palette)
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Callable, Literal, Sequence
+from typing import Literal
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -149,27 +150,48 @@ _ALIGN: dict[str, Alignment] = {"left": TA_LEFT, "centre": TA_CENTER, "justify":
 BOX_PAD = 2.5  # pt of padding inside a boxed block
 
 
-def paragraph_style(fam: FontFamily, style: Style, size: float, lang: str, italic: bool = False,
-                    colour: Color | None = None, hyphenate: bool = True) -> ParagraphStyle:
+def paragraph_style(
+    fam: FontFamily,
+    style: Style,
+    size: float,
+    lang: str,
+    italic: bool = False,
+    colour: Color | None = None,
+    hyphenate: bool = True,
+) -> ParagraphStyle:
     """A ParagraphStyle at a given size, hyphenated in the text's language."""
     return ParagraphStyle(
-        "card", fontName=fam.pick(style.bold, style.italic or italic), fontSize=size, leading=size * style.leading,
+        "card",
+        fontName=fam.pick(style.bold, style.italic or italic),
+        fontSize=size,
+        leading=size * style.leading,
         # The colour as a Color object: as a string, reportlab would parse it again for every line it draws.
-        alignment=_ALIGN.get(style.align, TA_LEFT), textColor=colour or HexColor(style.colour),
-        hyphenationLang=hyphenation(lang) if hyphenate else "", embeddedHyphenation=1, uriWasteReduce=0.3,
+        alignment=_ALIGN.get(style.align, TA_LEFT),
+        textColor=colour or HexColor(style.colour),
+        hyphenationLang=hyphenation(lang) if hyphenate else "",
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
         splitLongWords=1,
     )
 
 
-def make_paragraph(fam: FontFamily, block: Block, style: Style, size: float, lang: str,
-                   colour: Color | None = None) -> Paragraph:
+def make_paragraph(
+    fam: FontFamily, block: Block, style: Style, size: float, lang: str, colour: Color | None = None
+) -> Paragraph:
     """The Paragraph for a block at a given size."""
     markup = f"<i>{block.markup}</i>" if block.italic else block.markup
     return Paragraph(markup, paragraph_style(fam, style, size, lang, colour=colour, hyphenate=block.hyphenate))
 
 
-def _measure(fam: FontFamily, blocks: Sequence[Block], style: Style, size: float, width: float,
-             lang: str, paras: list[Paragraph] | None = None) -> list[float]:
+def _measure(
+    fam: FontFamily,
+    blocks: Sequence[Block],
+    style: Style,
+    size: float,
+    width: float,
+    lang: str,
+    paras: list[Paragraph] | None = None,
+) -> list[float]:
     heights = []
     for b in blocks:
         w = width - 2 * BOX_PAD if b.boxed else width
@@ -220,8 +242,10 @@ def _widest(fam: FontFamily) -> float:
         widths = [1.0]
         for name in key:
             face = getattr(getFont(name), "face", None)
-            widths += [max(getattr(face, "charWidths", {}).values(), default=1000) / 1000,
-                       getattr(face, "defaultWidth", 1000) / 1000]
+            widths += [
+                max(getattr(face, "charWidths", {}).values(), default=1000) / 1000,
+                getattr(face, "defaultWidth", 1000) / 1000,
+            ]
         _WIDEST[key] = max(widths)
     return _WIDEST[key]
 
@@ -242,8 +266,16 @@ def hopeless(fam: FontFamily, blocks: Sequence[Block], style: Style, width: floa
     return least - height if least > 2 * height else 0.0
 
 
-def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: float, height: float,
-               lang: str, scale_gaps: bool = True, start: float | None = None) -> Fitted | Overflow:
+def fit_blocks(
+    fam: FontFamily,
+    blocks: Sequence[Block],
+    style: Style,
+    width: float,
+    height: float,
+    lang: str,
+    scale_gaps: bool = True,
+    start: float | None = None,
+) -> Fitted | Overflow:
     """The largest size (from style.size, or `start` when lower, down to style.min_size) at which every block fits.
 
     The gaps between blocks (gap_before, meant at style.size) scale with size / style.size whatever size the
@@ -275,8 +307,9 @@ def fit_blocks(fam: FontFamily, blocks: Sequence[Block], style: Style, width: fl
     return Overflow(culprit, total - height, size, lang)
 
 
-def fit_lines(fam: FontFamily, block: Block, style: Style, width: float, max_lines: int,
-              lang: str) -> Fitted | Overflow:
+def fit_lines(
+    fam: FontFamily, block: Block, style: Style, width: float, max_lines: int, lang: str
+) -> Fitted | Overflow:
     """The largest size at which a block (a title) takes at most `max_lines` lines."""
     room = max_lines * style.min_size * style.leading
     excess = hopeless(fam, [block], style, width, room)

@@ -59,14 +59,16 @@ def packet(meta: PdfMeta) -> bytes:
         f"<xmpRights:Marked {_RIGHTS}>True</xmpRights:Marked>",
         f"<xmpRights:WebStatement {_RIGHTS}>{escape(meta.licence_url, quotes=False)}</xmpRights:WebStatement>",
         f"<xmpRights:UsageTerms {_RIGHTS}>{_alt(f'{meta.licence_name} – {meta.licence_url}')}</xmpRights:UsageTerms>",
-        f"<cc:license xmlns:cc=\"{CC_NS}\">{escape(meta.licence_url, quotes=False)}</cc:license>",
-        f"<cc:attributionName xmlns:cc=\"{CC_NS}\">{escape(meta.licensor, quotes=False)}</cc:attributionName>",
+        f'<cc:license xmlns:cc="{CC_NS}">{escape(meta.licence_url, quotes=False)}</cc:license>',
+        f'<cc:attributionName xmlns:cc="{CC_NS}">{escape(meta.licensor, quotes=False)}</cc:attributionName>',
     ]
-    text = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
-            '<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="mallette-print">\n'
-            ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
-            ' <rdf:Description rdf:about="">' + "".join(fields) + "</rdf:Description></rdf:RDF>\n"
-            "</x:xmpmeta>\n\n<?xpacket end=\"w\"?>\n")
+    text = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="mallette-print">\n'
+        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        ' <rdf:Description rdf:about="">' + "".join(fields) + "</rdf:Description></rdf:RDF>\n"
+        '</x:xmpmeta>\n\n<?xpacket end="w"?>\n'
+    )
     return text.encode("utf-8")
 
 
@@ -100,8 +102,9 @@ def stamp(pdf: bytes, data: GameData, lang: str) -> bytes:
             meta["cc:attributionName"] = g.licensor
             meta["xmp:CreatorTool"] = "mallette-print"
         out = io.BytesIO()
-        doc.save(out, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        doc.save(
+            out, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve
+        )
     return out.getvalue()
 
 

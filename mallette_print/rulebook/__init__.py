@@ -1,2 +1,1 @@
-"""The rulebook: the Markdown rules, the generated sections, the page builder, rulebook.pdf and the booklet.
-"""
+"""The rulebook: the Markdown rules, the generated sections, the page builder, rulebook.pdf and the booklet."""

@@ -13,16 +13,16 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from mallette_print.core.units import mm
-from mallette_print.core.cardsize import CardSize
-from mallette_print.draw.fonts import register_family
-from mallette_print.draw.markup import escape
-from mallette_print.core.model import Card, Deck, GameData
-from mallette_print.rulebook.words import word
-from mallette_print.cards.painter import draw_card_face
+from mallette_print.build.context import BuildContext
 from mallette_print.cards.faces import FaceLayout
 from mallette_print.cards.layouts import deck_layouts
-from mallette_print.build.context import BuildContext
+from mallette_print.cards.painter import draw_card_face
+from mallette_print.core.cardsize import CardSize
+from mallette_print.core.model import Card, Deck, GameData
+from mallette_print.core.units import mm
+from mallette_print.draw.fonts import register_family
+from mallette_print.draw.markup import escape
+from mallette_print.rulebook.words import word
 
 
 def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: str) -> list[tuple[float, float, str]]:
@@ -35,25 +35,58 @@ def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: 
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
     band = {"family": "a_band_family", "kind": "a_band_kind"}.get(tpl.band, "a_band_type")
     fields = ", ".join(word(f"f_{f}", lang, d) for f in tpl.show if f"f_{f}" in _FIELD_KEYS)
-    out = [(W * 0.72, H - band_h / 2, word(band, lang, d)),
-           (W * 0.3, (lay.title_top + lay.rule_y) / 2, word("a_title", lang, d)),
-           (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, d, fields=fields))]
+    out = [
+        (W * 0.72, H - band_h / 2, word(band, lang, d)),
+        (W * 0.3, (lay.title_top + lay.rule_y) / 2, word("a_title", lang, d)),
+        (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, d, fields=fields)),
+    ]
     if lay.qr_url:
         out.append((W - S - lay.qr_size / 2, S + lay.qr_size / 2, word("a_fiche", lang, d)))
     out.append((S + mm(4), S + lay.small_size * 0.8, word("a_notice", lang, d)))
     return out
 
 
-_FIELD_KEYS = {f"f_{k}" for k in ("description", "resources", "ability", "zone", "zones", "value", "fragile",
-                                   "families", "effects", "example", "issue", "solved_by", "reward", "deadline",
-                                   "question", "effect", "tracks", "fragility", "definition")}
+_FIELD_KEYS = {
+    f"f_{k}"
+    for k in (
+        "description",
+        "resources",
+        "ability",
+        "zone",
+        "zones",
+        "value",
+        "fragile",
+        "families",
+        "effects",
+        "example",
+        "issue",
+        "solved_by",
+        "reward",
+        "deadline",
+        "question",
+        "effect",
+        "tracks",
+        "fragility",
+        "definition",
+    )
+}
 
 
 class CardAnatomy(Flowable):
     """A real card at `scale` with its callouts in a column on its right."""
 
-    def __init__(self, ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, size: CardSize,
-                 scale: float, width: float, style: ParagraphStyle) -> None:
+    def __init__(
+        self,
+        ctx: BuildContext,
+        data: GameData,
+        deck: Deck,
+        card: Card,
+        lang: str,
+        size: CardSize,
+        scale: float,
+        width: float,
+        style: ParagraphStyle,
+    ) -> None:
         super().__init__()
         fam = register_family()
         self.ctx = ctx

@@ -14,7 +14,6 @@ from mallette_print.core.units import mm
 from mallette_print.rulebook.booklet_order import saddle_stitch
 
 
-
 def sheet_size(paper: str) -> tuple[float, float]:
     """The landscape sheet a booklet is printed on: A4 or Letter."""
     return (11 * 72, 8.5 * 72) if paper == "letter" else (mm(297), mm(210))
@@ -44,8 +43,10 @@ def impose(pages_pdf: bytes, paper: str) -> tuple[bytes, int]:
                     page.contents_add(pikepdf.Stream(out, cm.encode()), prepend=False)
                 if front:
                     tick = mm(4)
-                    marks = (f"q 0.4 w 0.45 G [2 2] 0 d {W / 2:.3f} {H:.3f} m {W / 2:.3f} {H - tick:.3f} l S "
-                             f"{W / 2:.3f} 0 m {W / 2:.3f} {tick:.3f} l S Q\n")
+                    marks = (
+                        f"q 0.4 w 0.45 G [2 2] 0 d {W / 2:.3f} {H:.3f} m {W / 2:.3f} {H - tick:.3f} l S "
+                        f"{W / 2:.3f} 0 m {W / 2:.3f} {tick:.3f} l S Q\n"
+                    )
                     page.contents_add(pikepdf.Stream(out, marks.encode()), prepend=False)
         out.docinfo = out.copy_foreign(src.docinfo)  # type: ignore[assignment]
         if "/Metadata" in src.Root:  # the licence XMP (see xmp.py)

@@ -12,8 +12,8 @@ picture: cover.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any, Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -34,15 +34,15 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from mallette_print.core.units import mm
-from mallette_print.rulebook import source as rs
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
-from mallette_print.rulebook.words import word
-from mallette_print.draw.textfit import icon_markup
-from mallette_print.rulebook.figures import scaled_image
+from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
+from mallette_print.draw.textfit import icon_markup
+from mallette_print.rulebook import source as rs
+from mallette_print.rulebook.figures import scaled_image
 from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, Styles
+from mallette_print.rulebook.words import word
 
 ICON_NAME = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
 
@@ -154,8 +154,12 @@ class Builder:
         """A body paragraph."""
         return Paragraph(text, style or self.st.body)
 
-    def blocks(self, blocks: tuple[rs.Block, ...] | list[rs.Block], section: Callable[[str], list[Flowable]],
-               width: float | None = None) -> list[Flowable]:
+    def blocks(
+        self,
+        blocks: tuple[rs.Block, ...] | list[rs.Block],
+        section: Callable[[str], list[Flowable]],
+        width: float | None = None,
+    ) -> list[Flowable]:
         """Flowables for blocks; `section(name)` supplies generated sections placed by a slot."""
         width = width or self.width
         out: list[Flowable] = []
@@ -192,8 +196,12 @@ class Builder:
                 if isinstance(f, Paragraph):
                     f.style = ParagraphStyle("li", parent=f.style, spaceAfter=st.body.fontSize * 0.25)
             items.append(ListItem(flows))
-        kw: dict[str, Any] = dict(bulletFontName=st.fam.regular, bulletFontSize=st.body.fontSize,
-                                  leftIndent=st.body.fontSize * 1.6, spaceAfter=st.body.fontSize * 0.5)
+        kw: dict[str, Any] = dict(
+            bulletFontName=st.fam.regular,
+            bulletFontSize=st.body.fontSize,
+            leftIndent=st.body.fontSize * 1.6,
+            spaceAfter=st.body.fontSize * 0.5,
+        )
         # ListFlowable takes ListItems (reportlab's documented use); the stub's item type leaves them out.
         if b.ordered:
             return ListFlowable(items, bulletType="1", start=b.start, bulletFormat="%s.", **kw)  # type: ignore[arg-type]
@@ -205,17 +213,29 @@ class Builder:
         aligns = list(b.aligns) + ["left"] * 20
 
         def cell(spans: rs.Inline, col: int, head: bool = False) -> Paragraph:
-            style = st.cell_head if head else {"right": st.cell_right, "center": st.cell_centre}.get(aligns[col], st.cell)
+            style = (
+                st.cell_head if head else {"right": st.cell_right, "center": st.cell_centre}.get(aligns[col], st.cell)
+            )
             if head and aligns[col] in ("right", "center"):
                 style = ParagraphStyle("h", parent=style, alignment=TA_RIGHT if aligns[col] == "right" else TA_CENTER)
             return Paragraph(markup(spans, self.icons), style)
 
-        rows = [[cell(c, i, True) for i, c in enumerate(b.header)]] + [[cell(c, i) for i, c in enumerate(r)] for r in b.rows]
-        texts = [["".join(s.text for s in c) for c in b.header]] + [["".join(s.text for s in c) for c in r] for r in b.rows]
+        rows = [[cell(c, i, True) for i, c in enumerate(b.header)]] + [
+            [cell(c, i) for i, c in enumerate(r)] for r in b.rows
+        ]
+        texts = [["".join(s.text for s in c) for c in b.header]] + [
+            ["".join(s.text for s in c) for c in r] for r in b.rows
+        ]
         return self.grid(rows, texts, width)
 
-    def grid(self, rows: list[list[Any]], texts: list[list[str]], width: float,
-             fixed: dict[int, float] | None = None, header: bool = True) -> Table:
+    def grid(
+        self,
+        rows: list[list[Any]],
+        texts: list[list[str]],
+        width: float,
+        fixed: dict[int, float] | None = None,
+        header: bool = True,
+    ) -> Table:
         """A full-width table whose columns share the width by content; the header row repeats."""
         st = self.st
         ncol = max(len(r) for r in rows)
@@ -240,19 +260,27 @@ class Builder:
             extra = sum(natural[i] - minimum[i] for i in cols) or 1.0
             for i in cols:
                 widths[i] = minimum[i] + max(0.0, free - mins) * (natural[i] - minimum[i]) / extra
-        style = TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ])
+        style = TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
         if header:
             style.add("BACKGROUND", (0, 0), (-1, 0), SHADE)
             style.add("LINEBELOW", (0, 0), (-1, 0), 1.0, INK)
-        table = Grid(rows, colWidths=[widths[i] for i in range(ncol)], repeatRows=1 if header else 0, hAlign="LEFT",
-                     spaceBefore=2, spaceAfter=st.body.fontSize)
+        table = Grid(
+            rows,
+            colWidths=[widths[i] for i in range(ncol)],
+            repeatRows=1 if header else 0,
+            hAlign="LEFT",
+            spaceBefore=2,
+            spaceAfter=st.body.fontSize,
+        )
         table.keep_within = self.height
         table.setStyle(style)
         return table
@@ -268,14 +296,18 @@ class Builder:
     def box(self, flows: list[Flowable], width: float) -> Table:
         """A shaded box with a bar on the left: quotes, tips, code."""
         t = Table([[flows]], colWidths=[width])
-        t.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
         t.spaceAfter = self.st.body.fontSize
         return t
 
@@ -291,8 +323,9 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
     g = data.game
     p = g.parameters
     d = g.default_language
-    facts = word("facts", lang, d, players=f"{p.players_min}–{p.players_max}", play=p.play_minutes,
-                 debrief=p.debrief_minutes)
+    facts = word(
+        "facts", lang, d, players=f"{p.players_min}–{p.players_max}", play=p.play_minutes, debrief=p.debrief_minutes
+    )
     from mallette_print.rulebook.cover import FamilyRow
 
     return [
@@ -304,8 +337,9 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
         Spacer(1, height * 0.07),
         FamilyRow(data, lang, st.fam, height * 0.2),
         Spacer(1, height * 0.1),
-        Paragraph(escape(f"{word('version', lang, d, version=g.version)} · {g.year} · {g.licensor}", quotes=False),
-                  st.body),
+        Paragraph(
+            escape(f"{word('version', lang, d, version=g.version)} · {g.year} · {g.licensor}", quotes=False), st.body
+        ),
         Paragraph(escape(word("cover_licence", lang, d, licence=g.licence.name), quotes=False), st.small),
         NextPageTemplate("body"),
         PageBreak(),

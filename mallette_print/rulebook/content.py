@@ -33,27 +33,29 @@ def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
     def names(items: list[str]) -> str:
         return items[0] if len(items) < 2 else ", ".join(items[:-1]) + sep + items[-1]
 
-    values.update({
-        "title": _t(data, g.title, lang),
-        "subtitle": _t(data, g.subtitle, lang),
-        "version": g.version,
-        "year": str(g.year),
-        "licensor": g.licensor,
-        "authors": ", ".join(g.authors),
-        "licence": g.licence.name,
-        "licence_url": g.licence.url,
-        "source_url": g.source_url,
-        "players": f"{p.players_min}–{p.players_max}",
-        "session_minutes": str(sum(m for _, m in session_plan(data))),
-        "fiches": str(len(g.fiches.items)),
-        "cards_total": str(sum(d.total for d in data.decks)),
-        "zones": str(len(g.zones)),
-        "zone_names": names([_t(data, z.label, lang) for z in g.zones]),
-        "families": str(len(g.families)),
-        "family_names": names([_t(data, f.label, lang) for f in g.families]),
-        "kind_names": names([_t(data, k.label, lang) for k in g.resource_kinds]),
-        "track_names": names([_t(data, t.label, lang) for t in g.tracks if t.id != g.fragility_track]),
-    })
+    values.update(
+        {
+            "title": _t(data, g.title, lang),
+            "subtitle": _t(data, g.subtitle, lang),
+            "version": g.version,
+            "year": str(g.year),
+            "licensor": g.licensor,
+            "authors": ", ".join(g.authors),
+            "licence": g.licence.name,
+            "licence_url": g.licence.url,
+            "source_url": g.source_url,
+            "players": f"{p.players_min}–{p.players_max}",
+            "session_minutes": str(sum(m for _, m in session_plan(data))),
+            "fiches": str(len(g.fiches.items)),
+            "cards_total": str(sum(d.total for d in data.decks)),
+            "zones": str(len(g.zones)),
+            "zone_names": names([_t(data, z.label, lang) for z in g.zones]),
+            "families": str(len(g.families)),
+            "family_names": names([_t(data, f.label, lang) for f in g.families]),
+            "kind_names": names([_t(data, k.label, lang) for k in g.resource_kinds]),
+            "track_names": names([_t(data, t.label, lang) for t in g.tracks if t.id != g.fragility_track]),
+        }
+    )
     values.update(_challenge_values(data, lang))
     frag = next((t for t in g.tracks if t.id == g.fragility_track), None)
     if frag is not None and frag.danger is not None:
@@ -68,8 +70,10 @@ def _challenge_values(data: GameData, lang: str) -> dict[str, str]:
     p = data.game.parameters
     steps = sorted(p.challenges_to_win_by_actors.items())
     # No-break spaces (in the phrase) keep each number with its words at a line end.
-    phrase = ", ".join(text("rulebook.challenges_step", lang, data.game.default_language, need=need, count=count)
-                       for count, need in steps)
+    phrase = ", ".join(
+        text("rulebook.challenges_step", lang, data.game.default_language, need=need, count=count)
+        for count, need in steps
+    )
     values = {"challenges_to_win_by_actors": phrase or "–"}
     for n in range(p.players_min, p.players_max + 1):
         actors = p.actors_on_board(n)
@@ -109,7 +113,9 @@ def debrief_questions(data: GameData, lang: str) -> dict[str, list[Question]]:
     for deck, card in data.cards():
         q = getattr(card, "question", None)
         if q:
-            out.setdefault(deck.id, []).append(Question(deck.id, card.id, _t(data, card.title, lang), _t(data, q, lang)))
+            out.setdefault(deck.id, []).append(
+                Question(deck.id, card.id, _t(data, card.title, lang), _t(data, q, lang))
+            )
     return out
 
 
@@ -123,8 +129,12 @@ def debrief_phases(data: GameData) -> list[int]:
 def session_plan(data: GameData) -> list[tuple[str, int]]:
     """(step id, minutes) for the session: welcome, rules, play, debrief."""
     p = data.game.parameters
-    return [("welcome", p.welcome_minutes), ("rules", p.rules_minutes), ("play", p.play_minutes),
-            ("debrief", p.debrief_minutes)]
+    return [
+        ("welcome", p.welcome_minutes),
+        ("rules", p.rules_minutes),
+        ("play", p.play_minutes),
+        ("debrief", p.debrief_minutes),
+    ]
 
 
 @dataclass(frozen=True)
@@ -143,8 +153,10 @@ def fiche_index(data: GameData, lang: str) -> list[FicheEntry]:
     for _, card in data.cards():
         if card.fiche:
             refs.setdefault(card.fiche, []).append(_t(data, card.title, lang))
-    return [FicheEntry(f.number, _t(data, f.title, lang), data.fiche_url(f.id), tuple(refs.get(f.id, ())))
-            for f in sorted(data.game.fiches.items, key=lambda f: f.number)]
+    return [
+        FicheEntry(f.number, _t(data, f.title, lang), data.fiche_url(f.id), tuple(refs.get(f.id, ())))
+        for f in sorted(data.game.fiches.items, key=lambda f: f.number)
+    ]
 
 
 @dataclass(frozen=True)

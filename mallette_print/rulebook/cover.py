@@ -12,11 +12,11 @@ from pathlib import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from mallette_print.draw.fonts import FontFamily
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
 from mallette_print.core.units import mm
 from mallette_print.draw.colours import INK, Palette, mix
+from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.icons import IconSet
 from mallette_print.draw.patterns import draw_pattern
 
@@ -64,8 +64,17 @@ class FamilyRow(Flowable):
             c.clipPath(clip, stroke=0, fill=0)
             c.setFillColor(pal(colour))
             c.rect(x, y, w, h, stroke=0, fill=1)
-            draw_pattern(c, pattern or "none", x, y, w, h * 0.42, pal(mix(colour, "#000000", 0.3)),
-                         step=max(w / 7, mm(1.5)), weight=0.7)
+            draw_pattern(
+                c,
+                pattern or "none",
+                x,
+                y,
+                w,
+                h * 0.42,
+                pal(mix(colour, "#000000", 0.3)),
+                step=max(w / 7, mm(1.5)),
+                weight=0.7,
+            )
             c.restoreState()
             r = w * 0.3
             cx, cy = x + w / 2, y + h * 0.66
@@ -85,15 +94,15 @@ class FamilyRow(Flowable):
 
     def _label_lines(self, label: str, room: float) -> tuple[float, list[str]]:
         """The name at the largest size that fits the room, on one line or, when it must, two."""
+
         def fits(lines: list[str], size: float) -> bool:
             return all(stringWidth(t, self.fam.bold, size) <= room for t in lines)
 
         options = [[label]]
         words = label.split()
         if len(words) > 1:  # two lines, cut at the space that balances them best
-            cuts = sorted(range(1, len(words)),
-                          key=lambda k: abs(len(" ".join(words[:k])) - len(" ".join(words[k:]))))
-            options.append([" ".join(words[:cuts[0]]), " ".join(words[cuts[0]:])])
+            cuts = sorted(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(" ".join(words[k:]))))
+            options.append([" ".join(words[: cuts[0]]), " ".join(words[cuts[0] :])])
         size = LABEL
         while size >= 5.5:
             for lines in options:

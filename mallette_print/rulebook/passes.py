@@ -58,22 +58,47 @@ class RulebookDoc(BaseDocTemplate):
     """Doc template: cover page, then body pages with a running header and a page number."""
 
     def __init__(self, buf: io.BytesIO, spec: PageSpec, meta: PdfMeta, fam: FontFamily, header: str) -> None:
-        super().__init__(buf, pagesize=spec.size, leftMargin=spec.margin, rightMargin=spec.margin,
-                         topMargin=spec.top, bottomMargin=spec.bottom, title=meta.title, author=meta.author,
-                         subject=meta.subject, keywords=list(meta.keywords), creator="mallette-print",
-                         producer="mallette-print (reportlab)", invariant=1, pageCompression=1, lang=meta.lang,
-                         initialFontName=fam.regular, initialFontSize=10)
+        super().__init__(
+            buf,
+            pagesize=spec.size,
+            leftMargin=spec.margin,
+            rightMargin=spec.margin,
+            topMargin=spec.top,
+            bottomMargin=spec.bottom,
+            title=meta.title,
+            author=meta.author,
+            subject=meta.subject,
+            keywords=list(meta.keywords),
+            creator="mallette-print",
+            producer="mallette-print (reportlab)",
+            invariant=1,
+            pageCompression=1,
+            lang=meta.lang,
+            initialFontName=fam.regular,
+            initialFontSize=10,
+        )
         self.spec, self.fam, self.header, self.meta = spec, fam, header, meta
         self.icon_drawer: OnDraw | None = None  # draws `:name:` icons in the text (draw/icons.inline_icon_drawer)
         self.chapter = self._top_chapter = self._opened = ""
         self._seq = 0
         w, h = spec.size
-        frame = self.frame_ = _Frame(spec.margin, spec.bottom, w - 2 * spec.margin, h - spec.top - spec.bottom, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate("cover", [frame], onPageEnd=self._cover_page),
-            PageTemplate("body", [frame], onPage=self._page_start, onPageEnd=self._body_page),
-        ])
+        frame = self.frame_ = _Frame(
+            spec.margin,
+            spec.bottom,
+            w - 2 * spec.margin,
+            h - spec.top - spec.bottom,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPageEnd=self._cover_page),
+                PageTemplate("body", [frame], onPage=self._page_start, onPageEnd=self._body_page),
+            ]
+        )
 
     def _cover_page(self, canv: Any, doc: Any) -> None:
         pass
@@ -153,9 +178,15 @@ def contents_flowable(st: Styles) -> Contents:
     """The table of contents itself (kept across layout passes: it shows the entries of the previous one)."""
     # reportlab's default table style pads every row by 3 pt above and below (6 pt a line): 25 lines of the
     # booklet's contents then spilled onto a second page.
-    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    style = TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     return Contents(st.toc, style)
 
 
@@ -180,8 +211,9 @@ class Passes:
     (stop: multiBuild writes the PDF of that last pass). One of the two threads works at a time, never both.
     """
 
-    def __init__(self, spec: PageSpec, meta: PdfMeta, header: str, lang: str,
-                 icon_drawer: OnDraw | None = None) -> None:
+    def __init__(
+        self, spec: PageSpec, meta: PdfMeta, header: str, lang: str, icon_drawer: OnDraw | None = None
+    ) -> None:
         self.spec = spec
         self.buf = io.BytesIO()
         self.doc = RulebookDoc(self.buf, spec, meta, register_family(), header)
@@ -207,8 +239,9 @@ class Passes:
             if [f for f in story if f.isIndexing()] != [self.contents]:
                 raise ValueError("the story's only indexing flowable must be this document's table of contents")
             self._story = story
-            self._builder = threading.Thread(target=self._multi_build, args=(story,), name="rulebook-passes",
-                                             daemon=True)
+            self._builder = threading.Thread(
+                target=self._multi_build, args=(story,), name="rulebook-passes", daemon=True
+            )
             self._builder.start()
         else:
             if story is not self._story:

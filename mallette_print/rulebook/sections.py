@@ -15,18 +15,17 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from mallette_print.core.units import mm
-from mallette_print.rulebook import content as rc
+from mallette_print.build.context import BuildContext
 from mallette_print.build.options import paper_label
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, deed_url
-from mallette_print.build.context import BuildContext
 from mallette_print.core.model import GameData
-from mallette_print.rulebook.words import word
-from mallette_print.rulebook.figures import Qr, Svg, TestSquare
+from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
+from mallette_print.rulebook import content as rc
 from mallette_print.rulebook.builder import Builder, Count
-
+from mallette_print.rulebook.figures import Qr, Svg, TestSquare
+from mallette_print.rulebook.words import word
 
 # Text between tags: quotes left as they are (see draw/markup.py); attribute values take escape() itself.
 esc = partial(escape, quotes=False)
@@ -45,19 +44,32 @@ def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     out = b.heading(1, esc(word("components", lang, d)))
     out.append(b.para(esc(word("components_intro", lang, d, total=total, decks=len(rows))), st.lead_in))
     head = [word("deck", lang, d), word("distinct", lang, d), word("copies", lang, d)]
-    cells: list[list[Any]] = [[Paragraph(esc(head[0]), st.cell_head),
-                               Paragraph(esc(head[1]), ParagraphStyle("r", parent=st.cell_head, alignment=2)),
-                               Paragraph(esc(head[2]), ParagraphStyle("r", parent=st.cell_head, alignment=2))]]
+    cells: list[list[Any]] = [
+        [
+            Paragraph(esc(head[0]), st.cell_head),
+            Paragraph(esc(head[1]), ParagraphStyle("r", parent=st.cell_head, alignment=2)),
+            Paragraph(esc(head[2]), ParagraphStyle("r", parent=st.cell_head, alignment=2)),
+        ]
+    ]
     texts = [head]
     deck_icons = {d.id: d.back.icon for d in data.decks}
     for r in rows:
         label = esc(r.label)
-        cells.append([_with_icon(data, deck_icons.get(r.deck_id), label, st.cell, st.cell.fontSize * 1.3),
-                      Paragraph(str(r.distinct), st.cell_right), Paragraph(str(r.copies), st.cell_right)])
+        cells.append(
+            [
+                _with_icon(data, deck_icons.get(r.deck_id), label, st.cell, st.cell.fontSize * 1.3),
+                Paragraph(str(r.distinct), st.cell_right),
+                Paragraph(str(r.copies), st.cell_right),
+            ]
+        )
         texts.append([r.label + "xxx", str(r.distinct), str(r.copies)])
-    cells.append([Paragraph(f"<b>{esc(word('total', lang, d))}</b>", st.cell),
-                  Paragraph(f"<b>{sum(r.distinct for r in rows)}</b>", st.cell_right),
-                  Paragraph(f"<b>{total}</b>", st.cell_right)])
+    cells.append(
+        [
+            Paragraph(f"<b>{esc(word('total', lang, d))}</b>", st.cell),
+            Paragraph(f"<b>{sum(r.distinct for r in rows)}</b>", st.cell_right),
+            Paragraph(f"<b>{total}</b>", st.cell_right),
+        ]
+    )
     texts.append([word("total", lang, d), "", ""])
     t = b.grid(cells, texts, min(b.width, mm(120)))
     _bold_last_row(t)
@@ -65,13 +77,25 @@ def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     g = data.game
     tracks = [tr(t.label, lang, g.default_language) for t in g.tracks]
     out.append(b.para(esc(word("also", lang, d))))
-    items = [word("board_item", lang, d, zones=len(g.zones)),
-             word("markers_item", lang, d, n=len(tracks), names=", ".join(tracks)),
-             word("round_item", lang, d, rounds=g.parameters.rounds)]
+    items = [
+        word("board_item", lang, d, zones=len(g.zones)),
+        word("markers_item", lang, d, n=len(tracks), names=", ".join(tracks)),
+        word("round_item", lang, d, rounds=g.parameters.rounds),
+    ]
     for it in items:
-        out.append(Paragraph(esc(it), ParagraphStyle("li", parent=st.body, leftIndent=st.body.fontSize * 1.4,
-                                                     bulletIndent=st.body.fontSize * 0.4, spaceAfter=2),
-                             bulletText="•"))
+        out.append(
+            Paragraph(
+                esc(it),
+                ParagraphStyle(
+                    "li",
+                    parent=st.body,
+                    leftIndent=st.body.fontSize * 1.4,
+                    bulletIndent=st.body.fontSize * 0.4,
+                    spaceAfter=2,
+                ),
+                bulletText="•",
+            )
+        )
     return out
 
 
@@ -81,9 +105,17 @@ def _with_icon(data: GameData, icon: str | None, label: str, style: ParagraphSty
     if path is None or not path.is_file():
         return Paragraph(label, style)
     t = Table([[Svg(path, size, size), Paragraph(label, style)]], colWidths=[size + 4, None])
-    t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                           ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
     return t
 
 
@@ -106,12 +138,24 @@ def facilitator(data: GameData, lang: str, b: Builder) -> list[Flowable]:
         when = f"{start // 60}:{start % 60:02d}–{(start + minutes) // 60}:{(start + minutes) % 60:02d}"
         what = word(f"{step}_what", lang, d, rounds=p.rounds)
         row = [word(step, lang, d), when, word("min", lang, d, n=minutes), what]
-        cells.append([Paragraph(f"<b>{esc(row[0])}</b>", st.cell), Paragraph(row[1], st.cell),
-                      Paragraph(esc(row[2]), st.cell), Paragraph(esc(row[3]), st.cell)])
+        cells.append(
+            [
+                Paragraph(f"<b>{esc(row[0])}</b>", st.cell),
+                Paragraph(row[1], st.cell),
+                Paragraph(esc(row[2]), st.cell),
+                Paragraph(esc(row[3]), st.cell),
+            ]
+        )
         texts.append(row[:3] + [""])
         start += minutes
-    cells.append([Paragraph(f"<b>{esc(word('total', lang, d))}</b>", st.cell), Paragraph("", st.cell),
-                  Paragraph(f"<b>{esc(word('min', lang, d, n=total))}</b>", st.cell), Paragraph("", st.cell)])
+    cells.append(
+        [
+            Paragraph(f"<b>{esc(word('total', lang, d))}</b>", st.cell),
+            Paragraph("", st.cell),
+            Paragraph(f"<b>{esc(word('min', lang, d, n=total))}</b>", st.cell),
+            Paragraph("", st.cell),
+        ]
+    )
     texts.append([word("total", lang, d), "", "", ""])
     t = b.grid(cells, texts, b.width)
     _bold_last_row(t)
@@ -123,8 +167,12 @@ def facilitator(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     by_type: dict[str, list[rc.Question]] = {}
     for deck in data.decks:
         by_type.setdefault(deck.type, []).extend(questions.get(deck.id, []))
-    phases = [("emotions", []), ("story", by_type.get("event", [])), ("notions", by_type.get("notion", [])),
-              ("transfer", by_type.get("challenge", []))]
+    phases = [
+        ("emotions", []),
+        ("story", by_type.get("event", [])),
+        ("notions", by_type.get("notion", [])),
+        ("transfer", by_type.get("challenge", [])),
+    ]
     used = {"event", "notion", "challenge"}
     for kind, qs in by_type.items():  # questions on any other card type go with the story of the game
         if kind not in used:
@@ -133,11 +181,17 @@ def facilitator(data: GameData, lang: str, b: Builder) -> list[Flowable]:
         title = f"{word('phase_' + phase, lang, d)} · {word('min', lang, d, n=minutes)}"
         out += b.heading(3, esc(title))
         out.append(b.para(esc(word(f"phase_{phase}_what", lang, d))))
-        qstyle = ParagraphStyle("q", parent=st.body, leftIndent=st.body.fontSize * 1.4,
-                                bulletIndent=st.body.fontSize * 0.3, spaceAfter=st.body.fontSize * 0.35)
+        qstyle = ParagraphStyle(
+            "q",
+            parent=st.body,
+            leftIndent=st.body.fontSize * 1.4,
+            bulletIndent=st.body.fontSize * 0.3,
+            spaceAfter=st.body.fontSize * 0.35,
+        )
         for q in qs:
-            out.append(Paragraph(f"{esc(q.text)} <font size=\"-1\"><i>({esc(q.card_title)})</i></font>", qstyle,
-                                 bulletText="?"))
+            out.append(
+                Paragraph(f'{esc(q.text)} <font size="-1"><i>({esc(q.card_title)})</i></font>', qstyle, bulletText="?")
+            )
     return out
 
 
@@ -155,23 +209,37 @@ def fiches(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     rows: list[list[Any]] = []
     for e in entries:
         cards = word("cited_by", lang, d, cards=", ".join(e.cards)) if e.cards else word("not_cited", lang, d)
-        text = [Paragraph(f"<b>{esc(e.title)}</b>", st.cell),
-                Paragraph(f'<a href="{escape(e.url)}" color="#0072B2">{esc(e.url)}</a>', st.cell),
-                Paragraph(esc(cards), st.small)]
-        rows.append([Paragraph(f"<b>{e.number}</b>", ParagraphStyle("n", parent=st.cell_head,
-                                                                       fontSize=st.body.fontSize * 1.4,
-                                                                       leading=st.body.fontSize * 1.7)),
-                     text, Qr(e.url, qr)])
+        text = [
+            Paragraph(f"<b>{esc(e.title)}</b>", st.cell),
+            Paragraph(f'<a href="{escape(e.url)}" color="#0072B2">{esc(e.url)}</a>', st.cell),
+            Paragraph(esc(cards), st.small),
+        ]
+        rows.append(
+            [
+                Paragraph(
+                    f"<b>{e.number}</b>",
+                    ParagraphStyle(
+                        "n", parent=st.cell_head, fontSize=st.body.fontSize * 1.4, leading=st.body.fontSize * 1.7
+                    ),
+                ),
+                text,
+                Qr(e.url, qr),
+            ]
+        )
     t = Table(rows, colWidths=[num_w, text_w, qr + 8], hAlign="LEFT")
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#9AA5AD"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("ALIGN", (2, 0), (2, -1), "RIGHT"),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#9AA5AD"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+            ]
+        )
+    )
     out.append(t)
     return out
 
@@ -186,8 +254,16 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
     square = TestSquare(st.fam.bold, word("square", lang, d))
     text_w = b.width - mm(50) - mm(6)
     t = Table([[Paragraph(esc(word("scale_text", lang, d)), st.body), square]], colWidths=[text_w, mm(50) + mm(6)])
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (0, -1), mm(6)), ("RIGHTPADDING", (1, 0), (1, -1), 0)]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), mm(6)),
+                ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ]
+        )
+    )
     out.append(t)
     out += b.heading(2, esc(word("files_title", lang, d)))
     out.append(b.para(esc(word("files_intro", lang, d, paper=paper_label(paper, lang, d))), st.lead_in))
@@ -205,9 +281,19 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
     out.append(b.para(esc(word("duplex_text", lang, d))))
     out += b.heading(2, esc(word("cut_title", lang, d)))
     for i, key in enumerate(("cut_1", "cut_2", "cut_3", "cut_4"), start=1):
-        out.append(Paragraph(esc(word(key, lang, d)), ParagraphStyle("c", parent=st.body, leftIndent=st.body.fontSize * 1.6,
-                                                                  bulletIndent=0, spaceAfter=st.body.fontSize * 0.3),
-                             bulletText=f"{i}."))
+        out.append(
+            Paragraph(
+                esc(word(key, lang, d)),
+                ParagraphStyle(
+                    "c",
+                    parent=st.body,
+                    leftIndent=st.body.fontSize * 1.6,
+                    bulletIndent=0,
+                    spaceAfter=st.body.fontSize * 0.3,
+                ),
+                bulletText=f"{i}.",
+            )
+        )
     return out
 
 
@@ -231,11 +317,20 @@ def _assets_credits(root: Path, b: Builder, lang: str, d: str) -> list[Flowable]
         pairs = [re.match(r"^\s+(\S+)\s{2,}(.+)$", line) for line in block]
         if all(line.startswith(" ") for line in block) and all(pairs):
             # An indented "name   description" list: a compact two-column table.
-            rows = [[Paragraph(esc(m.group(1)), b.st.small), Paragraph(esc(m.group(2)), b.st.small)]
-                    for m in pairs if m]
+            rows = [
+                [Paragraph(esc(m.group(1)), b.st.small), Paragraph(esc(m.group(2)), b.st.small)] for m in pairs if m
+            ]
             t = Table(rows, colWidths=[b.width * 0.36, b.width * 0.64], hAlign="LEFT")
-            t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            t.setStyle(
+                TableStyle(
+                    [
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                )
+            )
             t.spaceAfter = 6
             out.append(t)
         elif all(line.startswith(" ") for line in block):
@@ -272,28 +367,54 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     out += b.heading(1, esc(word("credits", lang, d)))
     out += b.heading(2, esc(word("work", lang, d)))
     deed = deed_url(data, lang)
-    info = [(word("w_title", lang, d), esc(tr(g.title, lang, d))),
-            (word("w_authors", lang, d), esc(", ".join(g.authors))),
-            (word("w_source", lang, d), f'<a href="{escape(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
-            (word("w_licence", lang, d),
-             f'{esc(g.licence.name)} – <a href="{escape(deed)}" color="#0072B2">{esc(deed)}</a>'),
-            (word("w_version", lang, d), f"{esc(g.version)} ({g.year})")]
+    info = [
+        (word("w_title", lang, d), esc(tr(g.title, lang, d))),
+        (word("w_authors", lang, d), esc(", ".join(g.authors))),
+        (word("w_source", lang, d), f'<a href="{escape(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
+        (
+            word("w_licence", lang, d),
+            f'{esc(g.licence.name)} – <a href="{escape(deed)}" color="#0072B2">{esc(deed)}</a>',
+        ),
+        (word("w_version", lang, d), f"{esc(g.version)} ({g.year})"),
+    ]
     qr = mm(24)
     label_w = st.body.fontSize * 7
     rows = [[Paragraph(f"<b>{esc(k)}</b>", st.cell), Paragraph(v, st.cell)] for k, v in info]
     inner = Table(rows, colWidths=[label_w, b.width - label_w - qr - 10])
-    inner.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    inner.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     icons = [Path(data.root) / "assets" / "icons" / f"licence-{n}.svg" for n in ("cc", "by", "sa")]
     badge: list[Any] = [Qr(deed, qr)]
     if all(p.is_file() for p in icons):
         row = Table([[Svg(p, mm(7), mm(7)) for p in icons]], colWidths=[qr / 3] * 3)
-        row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                 ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+        row.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ]
+            )
+        )
         badge.append(row)
     outer = Table([[inner, badge]], colWidths=[b.width - qr - 10, qr + 10])
-    outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
+    outer.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+            ]
+        )
+    )
     out.append(KeepTogether([outer, Spacer(1, 4)]))
     out.append(b.para(esc(word("licence_text", lang, d, licence=g.licence.name))))
     out += b.heading(2, esc(word("how_to_credit", lang, d)))
@@ -301,8 +422,10 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     if g.adapted_from:
         out += b.heading(2, esc(word("adapted", lang, d)))
         for a in g.adapted_from:
-            line = (f"<b>{esc(tr(a.title, lang, d))}</b> – {esc(', '.join(a.authors))}"
-                    f"{f' ({a.year})' if a.year else ''} – {esc(a.source_url)} – {esc(a.licence.name)}")
+            line = (
+                f"<b>{esc(tr(a.title, lang, d))}</b> – {esc(', '.join(a.authors))}"
+                f"{f' ({a.year})' if a.year else ''} – {esc(a.source_url)} – {esc(a.licence.name)}"
+            )
             out.append(b.para(line))
             if a.changes:
                 out.append(b.para(esc(word("changes", lang, d, text=tr(a.changes, lang, d))), st.small))
@@ -325,8 +448,13 @@ def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size:
     cell_w = b.width / per_row
     card_w = min(mm(42), cell_w * 0.48)
     scale = card_w / size.w
-    label = ParagraphStyle("callout", parent=st.small, fontSize=max(8.5, st.body.fontSize - 2),
-                           leading=max(8.5, st.body.fontSize - 2) * 1.2, hyphenationLang="")
+    label = ParagraphStyle(
+        "callout",
+        parent=st.small,
+        fontSize=max(8.5, st.body.fontSize - 2),
+        leading=max(8.5, st.body.fontSize - 2) * 1.2,
+        hyphenationLang="",
+    )
     out = b.heading(1, esc(word("anatomy", lang, d)))
     out.append(b.para(esc(word("anatomy_intro", lang, d))))
     figures: list[Any] = []
@@ -334,11 +462,19 @@ def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size:
         fig = CardAnatomy(ctx, data, deck, card, lang, size, scale, cell_w - mm(4), label)
         caption = Paragraph(f"<b>{esc(tr(deck.title, lang, data.game.default_language))}</b>", st.cell)
         figures.append([caption, Spacer(1, 3), fig])
-    rows = [figures[i:i + per_row] for i in range(0, len(figures), per_row)]
+    rows = [figures[i : i + per_row] for i in range(0, len(figures), per_row)]
     if rows and len(rows[-1]) < per_row:
         rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
     t = Table(rows, colWidths=[cell_w] * per_row, hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), mm(4)), ("BOTTOMPADDING", (0, 0), (-1, -1), mm(5))]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), mm(4)),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), mm(5)),
+            ]
+        )
+    )
     out.append(t)
     return out

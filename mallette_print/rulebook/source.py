@@ -78,7 +78,7 @@ class Image:
 class ListBlock:
     ordered: bool
     start: int
-    items: tuple[tuple["Block", ...], ...]
+    items: tuple[tuple[Block, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Table:
 
 @dataclass(frozen=True)
 class Quote:
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class SectionSlot:
     line: int
 
 
-Block = Union[Heading, Para, Image, ListBlock, Table, Quote, Code, Rule, SectionSlot]
+Block = Union[Heading, Para, Image, ListBlock, Table, Quote, Code, Rule, SectionSlot]  # noqa: UP007 (read at run time)
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,8 @@ def substitute(text: str, values: dict[str, str], path: Path) -> str:
 def parser(lang: str) -> MarkdownIt:
     """The Markdown parser: CommonMark, tables, strikethrough, typographic quotes for the language."""
     return MarkdownIt("commonmark", {"typographer": True, "quotes": list(quotes(lang))}).enable(
-        ["table", "strikethrough", "replacements", "smartquotes"])
+        ["table", "strikethrough", "replacements", "smartquotes"]
+    )
 
 
 class _Builder:
@@ -209,9 +210,8 @@ class _Builder:
                 href.pop()
             elif t == "image":
                 self.err(line, "an image must stand alone in its own paragraph: ![text](assets/file.png)")
-            elif t == "html_inline":
-                if not ch.content.startswith("<!--"):
-                    self.err(line, f"raw HTML is not supported in the rulebook, got {ch.content[:30]!r}")
+            elif t == "html_inline" and not ch.content.startswith("<!--"):
+                self.err(line, f"raw HTML is not supported in the rulebook, got {ch.content[:30]!r}")
         return tuple(s for s in spans if s.text or s.linebreak)
 
     def image(self, tok: Token, line: int) -> Image | None:
@@ -242,7 +242,11 @@ class _Builder:
                 i += 3
             elif t == "paragraph_open":
                 inl = toks[i + 1]
-                kids = [c for c in inl.children or [] if not (c.type == "softbreak" or (c.type == "text" and not c.content.strip()))]
+                kids = [
+                    c
+                    for c in inl.children or []
+                    if not (c.type == "softbreak" or (c.type == "text" and not c.content.strip()))
+                ]
                 if kids and all(c.type == "image" for c in kids):
                     out.extend(img for c in kids if (img := self.image(c, line)) is not None)
                 else:
@@ -335,8 +339,17 @@ def load(root: Path, lang: str, values: dict[str, str]) -> RulesDoc | None:
         return None
     if not path.is_file():
         have = sorted(p.stem for p in folder.glob("*.md"))
-        raise DataError([problem(path, 0, 0, "rulebook",
-                                 f"no rulebook text for language '{lang}' (found: {', '.join(have) or 'none'})")])
+        raise DataError(
+            [
+                problem(
+                    path,
+                    0,
+                    0,
+                    "rulebook",
+                    f"no rulebook text for language '{lang}' (found: {', '.join(have) or 'none'})",
+                )
+            ]
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

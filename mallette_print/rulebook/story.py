@@ -12,26 +12,26 @@ included, so the rulebook is laid out until its page counts stop changing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from reportlab.platypus import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from mallette_print.rulebook import source as rs
-from mallette_print.rulebook.booklet_order import padded
-from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.i18n import tr
+from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import text
-from mallette_print.rulebook.content import PrintItem, duplex_sheets, placeholder_values
-from mallette_print.rulebook.words import word
-from mallette_print.rulebook import sections as sec
-from mallette_print.rulebook.builder import Builder, Count, cover, toc
-from mallette_print.rulebook.passes import Passes, contents_flowable
-from mallette_print.rulebook.styles import PageSpec, page_spec, styles_for
 from mallette_print.draw.colours import Palette
 from mallette_print.draw.icons import IconSet, icon_index, inline_icon_drawer
+from mallette_print.rulebook import sections as sec
+from mallette_print.rulebook import source as rs
+from mallette_print.rulebook.booklet_order import padded
+from mallette_print.rulebook.builder import Builder, Count, cover, toc
+from mallette_print.rulebook.content import PrintItem, duplex_sheets, placeholder_values
+from mallette_print.rulebook.passes import Passes, contents_flowable
+from mallette_print.rulebook.styles import PageSpec, page_spec, styles_for
+from mallette_print.rulebook.words import word
 
 FRONT = ("components", "anatomy")
 BACK = ("facilitator", "fiches", "print", "credits")
@@ -49,10 +49,16 @@ def front_position(blocks: tuple[rs.Block, ...]) -> int:
     return 0
 
 
-def story(data: GameData, lang: str, spec: PageSpec, doc: rs.RulesDoc | None, items: list[PrintItem],
-          anatomy: Callable[[Builder], list[Flowable]] | None = None,
-          contents: TableOfContents | None = None,
-          live: dict[str, list[tuple[Count, Count]]] | None = None) -> list[Flowable]:
+def story(
+    data: GameData,
+    lang: str,
+    spec: PageSpec,
+    doc: rs.RulesDoc | None,
+    items: list[PrintItem],
+    anatomy: Callable[[Builder], list[Flowable]] | None = None,
+    contents: TableOfContents | None = None,
+    live: dict[str, list[tuple[Count, Count]]] | None = None,
+) -> list[Flowable]:
     """Every flowable of the rulebook, in order (live: gets the print guide's count cells by file name)."""
     st = styles_for(spec, lang)
     w, h = spec.size
@@ -104,12 +110,19 @@ def load_text(data: GameData, lang: str) -> rs.RulesDoc | None:
 def own_items(lang: str, pages: int, booklet_pages: int, default: str | None = None) -> list[PrintItem]:
     """The print-guide rows of the rulebook and the booklet."""
     n = padded(booklet_pages) if booklet_pages else 0
-    return [PrintItem("rulebook.pdf", word("how_rulebook", lang, default), pages, duplex_sheets(pages)),
-            PrintItem("rulebook-booklet.pdf", word("how_booklet", lang, default), n // 2, n // 4)]
+    return [
+        PrintItem("rulebook.pdf", word("how_rulebook", lang, default), pages, duplex_sheets(pages)),
+        PrintItem("rulebook-booklet.pdf", word("how_booklet", lang, default), n // 2, n // 4),
+    ]
 
 
-def render_both(data: GameData, lang: str, paper: str, others: list[PrintItem],
-                anatomy: Callable[[Builder], list[Flowable]] | None = None) -> tuple[bytes, int, bytes, int]:
+def render_both(
+    data: GameData,
+    lang: str,
+    paper: str,
+    others: list[PrintItem],
+    anatomy: Callable[[Builder], list[Flowable]] | None = None,
+) -> tuple[bytes, int, bytes, int]:
     """The full-page rulebook and the booklet pages, laid out until the print guide's counts are stable.
 
     Each print guide shows the page counts of both documents, so the two are laid out in turns, each pass with

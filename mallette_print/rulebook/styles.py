@@ -10,8 +10,8 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from mallette_print.core.units import mm
 from mallette_print.core.typography import hyphenation
+from mallette_print.core.units import mm
 from mallette_print.draw.fonts import FontFamily, register_family
 
 INK = colors.HexColor("#1A1A1A")
@@ -50,38 +50,87 @@ class Styles:
         b = spec.body
         hy = hyphenation(lang)
         self.fam = fam
-        self.body = ParagraphStyle("body", fontName=fam.regular, fontSize=b, leading=b * 1.35, textColor=INK,
-                                   spaceAfter=b * 0.6, hyphenationLang=hy, embeddedHyphenation=1,
-                                   uriWasteReduce=0.3)
+        self.body = ParagraphStyle(
+            "body",
+            fontName=fam.regular,
+            fontSize=b,
+            leading=b * 1.35,
+            textColor=INK,
+            spaceAfter=b * 0.6,
+            hyphenationLang=hy,
+            embeddedHyphenation=1,
+            uriWasteReduce=0.3,
+        )
         # A sentence that introduces a table: it goes to the next page with the table rather than stay alone.
         self.lead_in = ParagraphStyle("leadin", parent=self.body, keepWithNext=1)
-        self.small = ParagraphStyle("small", parent=self.body, fontSize=b - 1.5, leading=(b - 1.5) * 1.3,
-                                    spaceAfter=2)
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=b - 1.5, leading=(b - 1.5) * 1.3, spaceAfter=2)
         self.cell = ParagraphStyle("cell", parent=self.body, spaceAfter=0, fontSize=b - 0.5, leading=(b - 0.5) * 1.3)
         self.cell_head = ParagraphStyle("cellhead", parent=self.cell, fontName=fam.bold)
         self.cell_right = ParagraphStyle("cellright", parent=self.cell, alignment=TA_RIGHT)
         self.cell_centre = ParagraphStyle("cellcentre", parent=self.cell, alignment=TA_CENTER)
-        self.caption = ParagraphStyle("caption", parent=self.small, fontName=fam.italic, alignment=TA_CENTER,
-                                      spaceBefore=2, spaceAfter=b)
+        self.caption = ParagraphStyle(
+            "caption", parent=self.small, fontName=fam.italic, alignment=TA_CENTER, spaceBefore=2, spaceAfter=b
+        )
         self.h = [
-            ParagraphStyle("h1", fontName=fam.bold, fontSize=b * 2.0, leading=b * 2.4, textColor=ACCENT,
-                           spaceBefore=b * 0.5, spaceAfter=b * 0.9, keepWithNext=1, hyphenationLang=""),
-            ParagraphStyle("h2", fontName=fam.bold, fontSize=b * 1.4, leading=b * 1.75, textColor=INK,
-                           spaceBefore=b * 1.1, spaceAfter=b * 0.45, keepWithNext=1),
-            ParagraphStyle("h3", fontName=fam.bold, fontSize=b * 1.12, leading=b * 1.4, textColor=INK,
-                           spaceBefore=b * 0.8, spaceAfter=b * 0.3, keepWithNext=1),
+            ParagraphStyle(
+                "h1",
+                fontName=fam.bold,
+                fontSize=b * 2.0,
+                leading=b * 2.4,
+                textColor=ACCENT,
+                spaceBefore=b * 0.5,
+                spaceAfter=b * 0.9,
+                keepWithNext=1,
+                hyphenationLang="",
+            ),
+            ParagraphStyle(
+                "h2",
+                fontName=fam.bold,
+                fontSize=b * 1.4,
+                leading=b * 1.75,
+                textColor=INK,
+                spaceBefore=b * 1.1,
+                spaceAfter=b * 0.45,
+                keepWithNext=1,
+            ),
+            ParagraphStyle(
+                "h3",
+                fontName=fam.bold,
+                fontSize=b * 1.12,
+                leading=b * 1.4,
+                textColor=INK,
+                spaceBefore=b * 0.8,
+                spaceAfter=b * 0.3,
+                keepWithNext=1,
+            ),
         ]
-        self.title = ParagraphStyle("title", fontName=fam.bold, fontSize=b * 3.2, leading=b * 3.7,
-                                    textColor=INK, alignment=TA_LEFT, spaceAfter=b)
-        self.subtitle = ParagraphStyle("subtitle", fontName=fam.regular, fontSize=b * 1.5, leading=b * 1.9,
-                                       textColor=INK, spaceAfter=b * 1.5)
+        self.title = ParagraphStyle(
+            "title",
+            fontName=fam.bold,
+            fontSize=b * 3.2,
+            leading=b * 3.7,
+            textColor=INK,
+            alignment=TA_LEFT,
+            spaceAfter=b,
+        )
+        self.subtitle = ParagraphStyle(
+            "subtitle", fontName=fam.regular, fontSize=b * 1.5, leading=b * 1.9, textColor=INK, spaceAfter=b * 1.5
+        )
         # Contents rows carry no cell padding (see contents_flowable): the space is in the leading and before each
         # chapter, so that the whole contents fits one A5 booklet page.
         self.toc = [
-            ParagraphStyle("toc1", fontName=fam.bold, fontSize=b + 0.5, leading=(b + 0.5) * 1.4, leftIndent=0,
-                           firstLineIndent=0, spaceBefore=b * 0.7),
-            ParagraphStyle("toc2", fontName=fam.regular, fontSize=b, leading=b * 1.4, leftIndent=b * 1.5,
-                           firstLineIndent=0),
+            ParagraphStyle(
+                "toc1",
+                fontName=fam.bold,
+                fontSize=b + 0.5,
+                leading=(b + 0.5) * 1.4,
+                leftIndent=0,
+                firstLineIndent=0,
+                spaceBefore=b * 0.7,
+            ),
+            ParagraphStyle(
+                "toc2", fontName=fam.regular, fontSize=b, leading=b * 1.4, leftIndent=b * 1.5, firstLineIndent=0
+            ),
         ]
 
 

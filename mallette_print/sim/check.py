@@ -17,11 +17,16 @@ def simulation_warnings(data: GameData, games: int = 200) -> tuple[list[str], li
     players = min(max(4, p.players_min), p.players_max)
     run = simulate(compile_tables(data), games, CHECK_SEED, players, "greedy")
     lo, hi = run.stats.interval
-    lines = [f"Simulation: {games} games at {players} players (greedy): win rate {100 * run.stats.win_rate:.1f}% "
-             f"(95% CI {100 * lo:.1f}-{100 * hi:.1f}%), {run.stats.mean_rounds:.2f} rounds on average"]
+    lines = [
+        f"Simulation: {games} games at {players} players (greedy): win rate {100 * run.stats.win_rate:.1f}% "
+        f"(95% CI {100 * lo:.1f}-{100 * hi:.1f}%), {run.stats.mean_rounds:.2f} rounds on average"
+    ]
     problems = []
     for u in dead_cards(run):
         path, line, col = data.where(f"card:{u.card}")
-        problems.append(Problem(path, line, col, f"{u.deck} '{u.card}'",
-                                f"dead card: {WHAT[u.deck]} in {u.eligible} simulated games"))
+        problems.append(
+            Problem(
+                path, line, col, f"{u.deck} '{u.card}'", f"dead card: {WHAT[u.deck]} in {u.eligible} simulated games"
+            )
+        )
     return lines, problems

@@ -17,8 +17,8 @@ class Lay:
     """How a cooperation would be laid: its partners (one per family slot) and what they pay."""
 
     partners: tuple[int, ...]
-    payment: tuple[tuple[int, int], ...]   # (slot, resource)
-    waste: int                              # value paid beyond what the card asks
+    payment: tuple[tuple[int, int], ...]  # (slot, resource)
+    waste: int  # value paid beyond what the card asks
 
 
 # --- laying a cooperation ---------------------------------------------------
@@ -49,13 +49,19 @@ def _bonus(s: State, slot: int, kind: int) -> int:
     return s.t.power_amount[a] if s.t.power[a] == P_VALUE_BONUS and s.t.power_kind[a] == kind else 0
 
 
-def _pay_kind(s: State, partners: tuple[int, ...], kind: int, need: int) -> tuple[int, int, tuple[tuple[int, int], ...]] | None:
+def _pay_kind(
+    s: State, partners: tuple[int, ...], kind: int, need: int
+) -> tuple[int, int, tuple[tuple[int, int], ...]] | None:
     """The cheapest payment of `need` value of one kind: (waste, cards, items), or None if impossible."""
     t = s.t
-    items = [(t.res_value[r], p, r) for p in partners for r in dict.fromkeys(s.held[p]) if t.res_kind[r] == kind
-             for _ in range(s.held[p].count(r))]
-    total = sum(v for v, _, _ in items) + sum(_bonus(s, p, kind) for p in partners
-                                              if any(q == p for _, q, _ in items))
+    items = [
+        (t.res_value[r], p, r)
+        for p in partners
+        for r in dict.fromkeys(s.held[p])
+        if t.res_kind[r] == kind
+        for _ in range(s.held[p].count(r))
+    ]
+    total = sum(v for v, _, _ in items) + sum(_bonus(s, p, kind) for p in partners if any(q == p for _, q, _ in items))
     if total < need:
         return None
     best: tuple[int, int, int, tuple[tuple[int, int], ...]] | None = None

@@ -10,7 +10,8 @@ helps (prospects for a useful card, brings a missing resource, mobilises).
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from mallette_print.sim.cooperation import find_lay
 from mallette_print.sim.primitives import (
@@ -43,12 +44,12 @@ class Project(NamedTuple):
     """A plan to solve an open challenge with a cooperation someone holds."""
 
     # A named tuple rather than a frozen dataclass: the planner builds about a thousand per game.
-    challenge: int          # index into s.open
+    challenge: int  # index into s.open
     coop: int
     zone: int
-    holder: int             # player holding the card
+    holder: int  # player holding the card
     partners: tuple[int, ...]
-    proposer: int           # partner slot of the holder, or -1 if the card must be carried
+    proposer: int  # partner slot of the holder, or -1 if the card must be carried
     short: tuple[int, ...]  # value still missing per kind
     cost: float
 
@@ -64,8 +65,10 @@ class _Seats:
         self.coop_needs = [tuple((k, n) for k, n in enumerate(need) if n) for need in t.coop_need]
         self.free_move = [t.power[a] == P_FREE_MOVE for a in s.actor]
         # fit[player][coop]: the player's actors that can fill one of the card's family places
-        self.fit = [[frozenset(b for b in slots if any(f in self.fills[b] for f in fams))
-                     for fams in t.coop_families] for slots in s.slots_of]
+        self.fit = [
+            [frozenset(b for b in slots if any(f in self.fills[b] for f in fams)) for fams in t.coop_families]
+            for slots in s.slots_of
+        ]
         self.formable: list[bool] = []
         # (cooperation, holder or -1, actor order) -> _partners' answer with no actor taken: it depends on
         # nothing else, and the order changes only when actors move or their resources change.
@@ -115,8 +118,9 @@ class _Ctx:
         return out
 
 
-def _fill(order: Sequence[int], fams: tuple[int, ...], fills: list[frozenset[int]], chosen: list[int], i: int
-          ) -> list[int] | None:
+def _fill(
+    order: Sequence[int], fams: tuple[int, ...], fills: list[frozenset[int]], chosen: list[int], i: int
+) -> list[int] | None:
     """Fill the card's empty family places from i on, actors taken in order (backtracking); None if impossible."""
     n = len(fams)
     while i < n and chosen[i] >= 0:
@@ -140,8 +144,9 @@ class GreedyPolicy:
 
     # --- planning -------------------------------------------------------------
 
-    def _partners(self, s: State, coop: int, zone: int, holder: int, taken: set[int], ctx: _Ctx
-                  ) -> tuple[tuple[int, ...], int] | None:
+    def _partners(
+        self, s: State, coop: int, zone: int, holder: int, taken: set[int], ctx: _Ctx
+    ) -> tuple[tuple[int, ...], int] | None:
         """Partners for a cooperation in a zone, the holder's actor first; (partners, proposer or -1)."""
         seats = ctx.seats
         # Actors already in the zone first, then those holding the most of the value the card asks for
@@ -156,8 +161,9 @@ class GreedyPolicy:
         return seats.partners[key]
 
     @staticmethod
-    def _seat(fams: tuple[int, ...], fills: list[frozenset[int]], order: Sequence[int], mine: frozenset[int]
-              ) -> tuple[tuple[int, ...], int] | None:
+    def _seat(
+        fams: tuple[int, ...], fills: list[frozenset[int]], order: Sequence[int], mine: frozenset[int]
+    ) -> tuple[tuple[int, ...], int] | None:
         """The first filling of the family places in this actor order, one of the holder's actors first."""
         if mine:
             for b in order:
@@ -261,8 +267,9 @@ class GreedyPolicy:
     def _free_abilities(self, s: State, player: int, projects: list[Project]) -> Action | None:
         t = s.t
         for slot in s.slots_of[player]:
-            if ready(s, slot, P_LOWER_FRAGILITY) and (s.fragility >= t.fragility_alert - 1 or
-                                                     s.round == t.rounds and s.fragility > 0):
+            if ready(s, slot, P_LOWER_FRAGILITY) and (
+                s.fragility >= t.fragility_alert - 1 or s.round == t.rounds and s.fragility > 0
+            ):
                 return (LOWER, slot)
             if ready(s, slot, P_CONVERT):
                 # the swap is free: trade a low card for a more valuable one the plan does not hold against
@@ -340,8 +347,12 @@ class GreedyPolicy:
             if pr.proposer < 0 and pr.holder == player:
                 # carry the card to a partner of another player, in the challenge's zone
                 slot = s.slots_of[player][0]
-                targets = [b for b in pr.partners if s.owner[b] != player and
-                           (s.zone[b] == s.zone[slot] or t.power[s.actor[slot]] == P_REMOTE_EXCHANGE)]
+                targets = [
+                    b
+                    for b in pr.partners
+                    if s.owner[b] != player
+                    and (s.zone[b] == s.zone[slot] or t.power[s.actor[slot]] == P_REMOTE_EXCHANGE)
+                ]
                 if targets:
                     return (GIVE_CARD, slot, targets[0], pr.coop)
                 return self._move(s, slot, s.zone[pr.partners[0]])
@@ -367,8 +378,11 @@ class GreedyPolicy:
                         continue
                     mine = [r for r in s.held[slot] if t.res_kind[r] == k]
                     if mine:
-                        here = [b for b in pr.partners if s.zone[b] == s.zone[slot]] if \
-                            t.power[s.actor[slot]] != P_REMOTE_EXCHANGE else list(pr.partners)
+                        here = (
+                            [b for b in pr.partners if s.zone[b] == s.zone[slot]]
+                            if t.power[s.actor[slot]] != P_REMOTE_EXCHANGE
+                            else list(pr.partners)
+                        )
                         if here:
                             return (GIVE_RES, slot, here[0], max(mine, key=lambda r: t.res_value[r]))
                         if s.zone[slot] != pr.zone:

@@ -11,8 +11,19 @@ from mallette_print.sim.tables import P_REMOTE_EXCHANGE, PER_GAME, PER_ROUND
 
 # Actions are tuples (code, slot, ...). The last four are abilities that cost no action.
 MOBILISE, MOVE, GIVE_RES, GIVE_CARD, SWAP, PROSPECT, PROPOSE, CONVERT, FREE_MOVE, LOWER, EXTEND = range(11)
-ACTION_NAMES = ("mobilise", "move", "give-resource", "give-card", "swap", "prospect", "propose", "convert",
-                "free-move", "lower-fragility", "extend-deadline")
+ACTION_NAMES = (
+    "mobilise",
+    "move",
+    "give-resource",
+    "give-card",
+    "swap",
+    "prospect",
+    "propose",
+    "convert",
+    "free-move",
+    "lower-fragility",
+    "extend-deadline",
+)
 FREE_ACTIONS = frozenset({CONVERT, FREE_MOVE, LOWER, EXTEND})
 Action = tuple[int, ...]
 

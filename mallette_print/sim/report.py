@@ -11,10 +11,10 @@ from mallette_print.sim.runner import Run
 class Usage:
     """How often one card was used, over the games where it could be."""
 
-    deck: str       # actor, resource, cooperation, challenge, event
+    deck: str  # actor, resource, cooperation, challenge, event
     card: str
-    used: int       # games where it was used
-    eligible: int   # games where it could have been
+    used: int  # games where it was used
+    eligible: int  # games where it could have been
 
     @property
     def rate(self) -> float:
@@ -43,8 +43,13 @@ def always_used(run: Run) -> list[Usage]:
     return [u for u in usages(run) if u.eligible and u.used == u.eligible]
 
 
-WHAT = {"cooperation": "never laid", "challenge": "never solved", "resource": "never mobilised",
-        "event": "never drawn", "actor": "power never used"}
+WHAT = {
+    "cooperation": "never laid",
+    "challenge": "never solved",
+    "resource": "never mobilised",
+    "event": "never drawn",
+    "actor": "power never used",
+}
 
 
 def _pct(x: float) -> str:
@@ -67,8 +72,10 @@ def report_lines(run: Run) -> list[str]:
     width = max(len(c) for c in (*t.challenges, *t.coops))
     for i, c in sorted(enumerate(t.challenges), key=lambda ic: -run.stats.solved[ic[0]]):
         seen = st.revealed[i]
-        lines.append(f"  {c:<{width}}  {_pct(st.solved[i] / max(1, st.games)):>6}"
-                     f"  ({_pct(st.solved[i] / seen) if seen else 'never revealed'})")
+        lines.append(
+            f"  {c:<{width}}  {_pct(st.solved[i] / max(1, st.games)):>6}"
+            f"  ({_pct(st.solved[i] / seen) if seen else 'never revealed'})"
+        )
     lines.append("")
     lines.append("Cooperations laid (share of games):")
     for i, c in sorted(enumerate(t.coops), key=lambda ic: -run.stats.formed[ic[0]]):

@@ -8,7 +8,7 @@ chosen where the rules text leaves room.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from mallette_print.sim.cooperation import Lay, find_lay, lay
 from mallette_print.sim.primitives import (
@@ -56,11 +56,48 @@ from mallette_print.sim.tables import (
 # The building blocks and the laying of cooperations live in primitives.py and cooperation.py; they are
 # re-exported here so that `from .rules import ...` keeps naming the whole rulebook.
 __all__ = [
-    "ACTION_NAMES", "CAUSE_DEADLINE", "CAUSE_EMPTY", "CAUSE_EVENT", "CAUSE_FEW", "CAUSE_TRACK", "CONVERT", "EXTEND",
-    "FREE_ACTIONS", "FREE_MOVE", "GIVE_CARD", "GIVE_RES", "LOWER", "MOBILISE", "MOVE", "PROPOSE", "PROSPECT", "SWAP",
-    "Action", "Chooser", "IllegalAction", "Lay", "add_fragility", "apply_event", "do", "draw_coop", "end_turn",
-    "events_phase", "find_lay", "finish", "lay", "legal_actions", "move_track", "open_in_zone", "play", "play_turn",
-    "reachable", "ready", "review", "rounds_played", "spend", "take_listed",
+    "ACTION_NAMES",
+    "CAUSE_DEADLINE",
+    "CAUSE_EMPTY",
+    "CAUSE_EVENT",
+    "CAUSE_FEW",
+    "CAUSE_TRACK",
+    "CONVERT",
+    "EXTEND",
+    "FREE_ACTIONS",
+    "FREE_MOVE",
+    "GIVE_CARD",
+    "GIVE_RES",
+    "LOWER",
+    "MOBILISE",
+    "MOVE",
+    "PROPOSE",
+    "PROSPECT",
+    "SWAP",
+    "Action",
+    "Chooser",
+    "IllegalAction",
+    "Lay",
+    "add_fragility",
+    "apply_event",
+    "do",
+    "draw_coop",
+    "end_turn",
+    "events_phase",
+    "find_lay",
+    "finish",
+    "lay",
+    "legal_actions",
+    "move_track",
+    "open_in_zone",
+    "play",
+    "play_turn",
+    "reachable",
+    "ready",
+    "review",
+    "rounds_played",
+    "spend",
+    "take_listed",
 ]
 
 
@@ -128,8 +165,14 @@ def do(s: State, player: int, a: Action, pol: Chooser) -> bool:
         # otherwise the card goes back to the hand and the action is lost
     elif code == CONVERT:
         r_from, r_to = a[2], a[3]
-        _need(ready(s, slot, P_CONVERT) and r_from in s.held[slot] and t.res_kind[r_from] == t.power_kind[actor]
-              and t.res_kind[r_to] == t.power_to[actor] and s.supply[r_to] > 0, "cannot convert")
+        _need(
+            ready(s, slot, P_CONVERT)
+            and r_from in s.held[slot]
+            and t.res_kind[r_from] == t.power_kind[actor]
+            and t.res_kind[r_to] == t.power_to[actor]
+            and s.supply[r_to] > 0,
+            "cannot convert",
+        )
         spend(s, slot)
         s.held[slot].remove(r_from)
         s.supply[r_from] += 1
@@ -173,8 +216,13 @@ def legal_actions(s: State, player: int) -> list[Action]:
             out.extend((PROSPECT, slot, c) for c in hand)
         out.extend((PROPOSE, slot, c) for c in hand if find_lay(s, slot, c) is not None)
         if ready(s, slot, P_CONVERT):
-            out.extend((CONVERT, slot, r1, r2) for r1 in mine if t.res_kind[r1] == t.power_kind[a]
-                       for r2 in t.res_of_kind[t.power_to[a]] if s.supply[r2] > 0)
+            out.extend(
+                (CONVERT, slot, r1, r2)
+                for r1 in mine
+                if t.res_kind[r1] == t.power_kind[a]
+                for r2 in t.res_of_kind[t.power_to[a]]
+                if s.supply[r2] > 0
+            )
         if ready(s, slot, P_LOWER_FRAGILITY):
             out.append((LOWER, slot))
         if ready(s, slot, P_EXTEND_DEADLINE):
@@ -201,8 +249,9 @@ def apply_event(s: State, e: int, pol: Chooser) -> None:
             if s.zone[slot] not in zones or s.consolidated[s.zone[slot]]:
                 continue
             for _ in range(t.ev_discard[e]):
-                options = [r for r in dict.fromkeys(s.held[slot]) if t.res_fragile[r] and (kind < 0 or
-                                                                                         t.res_kind[r] == kind)]
+                options = [
+                    r for r in dict.fromkeys(s.held[slot]) if t.res_fragile[r] and (kind < 0 or t.res_kind[r] == kind)
+                ]
                 if not options:
                     break
                 if t.power[s.actor[slot]] == P_PROTECT_FRAGILE:

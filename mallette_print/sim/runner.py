@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from mallette_print.sim.policies import POLICIES
 from mallette_print.sim.rules import play, rounds_played
@@ -33,15 +33,15 @@ class Stats:
     rounds: int = 0
     solved_total: int = 0
     causes: Counter[str] = field(default_factory=Counter)
-    solved: Counter[int] = field(default_factory=Counter)       # challenge -> games where it was solved
-    revealed: Counter[int] = field(default_factory=Counter)     # challenge -> games where it was revealed
-    formed: Counter[int] = field(default_factory=Counter)       # cooperation -> games where it was laid
+    solved: Counter[int] = field(default_factory=Counter)  # challenge -> games where it was solved
+    revealed: Counter[int] = field(default_factory=Counter)  # challenge -> games where it was revealed
+    formed: Counter[int] = field(default_factory=Counter)  # cooperation -> games where it was laid
     formed_times: Counter[int] = field(default_factory=Counter)  # cooperation -> times laid
-    mobilised: Counter[int] = field(default_factory=Counter)    # resource -> games where it was taken
-    spent: Counter[int] = field(default_factory=Counter)        # resource -> games where it was paid
-    drawn: Counter[int] = field(default_factory=Counter)        # event -> games where it was revealed
-    in_play: Counter[int] = field(default_factory=Counter)      # actor -> games where it was played
-    powered: Counter[int] = field(default_factory=Counter)      # actor -> games where its power mattered
+    mobilised: Counter[int] = field(default_factory=Counter)  # resource -> games where it was taken
+    spent: Counter[int] = field(default_factory=Counter)  # resource -> games where it was paid
+    drawn: Counter[int] = field(default_factory=Counter)  # event -> games where it was revealed
+    in_play: Counter[int] = field(default_factory=Counter)  # actor -> games where it was played
+    powered: Counter[int] = field(default_factory=Counter)  # actor -> games where its power mattered
 
     @property
     def win_rate(self) -> float:
@@ -76,8 +76,14 @@ def game_rng(seed: int, index: int) -> random.Random:
     return random.Random(seed * 1_000_003 + index)
 
 
-def simulate(tables: Tables, games: int, seed: int, players: int, policy: str = "greedy",
-             progress: Callable[[int], None] | None = None) -> Run:
+def simulate(
+    tables: Tables,
+    games: int,
+    seed: int,
+    players: int,
+    policy: str = "greedy",
+    progress: Callable[[int], None] | None = None,
+) -> Run:
     """Play `games` games and aggregate them; `progress(n)` is called after each batch of n games."""
     table = tables.table(players)
     pol = POLICIES[policy]()

@@ -17,13 +17,13 @@ from mallette_print.sim.tables import Table, Tables
 class Log:
     """What happened in one game, for the statistics."""
 
-    formed: list[int] = field(default_factory=list)          # cooperation index, each time one is laid
-    mobilised: list[int] = field(default_factory=list)       # resource index, each card taken from the supply
-    spent: list[int] = field(default_factory=list)           # resource index, each card paid into a cooperation
-    drawn: list[int] = field(default_factory=list)           # event index, each event revealed
-    revealed: list[int] = field(default_factory=list)        # challenge index, each challenge revealed
-    powers: list[int] = field(default_factory=list)          # actor card index, each time its power made a difference
-    cause: str = ""                                          # why the game was lost ("" if won)
+    formed: list[int] = field(default_factory=list)  # cooperation index, each time one is laid
+    mobilised: list[int] = field(default_factory=list)  # resource index, each card taken from the supply
+    spent: list[int] = field(default_factory=list)  # resource index, each card paid into a cooperation
+    drawn: list[int] = field(default_factory=list)  # event index, each event revealed
+    revealed: list[int] = field(default_factory=list)  # challenge index, each challenge revealed
+    powers: list[int] = field(default_factory=list)  # actor card index, each time its power made a difference
+    cause: str = ""  # why the game was lost ("" if won)
 
 
 @dataclass
@@ -36,18 +36,18 @@ class State:
     round: int = 1
     first: int = 0
     supply: list[int] = field(default_factory=list)
-    actor: list[int] = field(default_factory=list)       # slot -> actor card
-    owner: list[int] = field(default_factory=list)       # slot -> player
-    zone: list[int] = field(default_factory=list)        # slot -> zone
+    actor: list[int] = field(default_factory=list)  # slot -> actor card
+    owner: list[int] = field(default_factory=list)  # slot -> player
+    zone: list[int] = field(default_factory=list)  # slot -> zone
     held: list[list[int]] = field(default_factory=list)  # slot -> resource indices held
     slots_of: list[list[int]] = field(default_factory=list)  # player -> slots
-    hands: list[list[int]] = field(default_factory=list)     # player -> cooperation indices
+    hands: list[list[int]] = field(default_factory=list)  # player -> cooperation indices
     coop_draw: list[int] = field(default_factory=list)
     coop_discard: list[int] = field(default_factory=list)
     laid: list[tuple[int, int]] = field(default_factory=list)  # (cooperation, zone)
-    consolidated: list[int] = field(default_factory=list)    # zone -> cooperations laid there
+    consolidated: list[int] = field(default_factory=list)  # zone -> cooperations laid there
     ch_draw: list[int] = field(default_factory=list)
-    open: list[list[int]] = field(default_factory=list)       # [challenge, tokens left]
+    open: list[list[int]] = field(default_factory=list)  # [challenge, tokens left]
     solved: list[int] = field(default_factory=list)
     lost: list[int] = field(default_factory=list)
     ev_draw: list[int] = field(default_factory=list)
@@ -55,7 +55,7 @@ class State:
     tracks: list[int] = field(default_factory=list)
     fragility: int = 0
     used_round: list[bool] = field(default_factory=list)  # slot -> power used this round
-    used_game: list[bool] = field(default_factory=list)   # slot -> power used this game
+    used_game: list[bool] = field(default_factory=list)  # slot -> power used this game
     over: bool = False
     won: bool = False
     log: Log = field(default_factory=Log)
@@ -69,8 +69,9 @@ def _deck(quantities: tuple[int, ...], rng: random.Random) -> list[int]:
 
 def deal_actors(t: Tables, n: int, rng: random.Random) -> list[int]:
     """n actor cards at random, mixing the families around the table as the setup advises."""
-    by_family: list[list[int]] = [[a for a in range(len(t.actors)) if t.actor_family[a] == f]
-                                  for f in range(len(t.families))]
+    by_family: list[list[int]] = [
+        [a for a in range(len(t.actors)) if t.actor_family[a] == f] for f in range(len(t.families))
+    ]
     order = [f for f in range(len(t.families)) if by_family[f]]
     rng.shuffle(order)
     chosen: list[int] = []
@@ -84,9 +85,17 @@ def deal_actors(t: Tables, n: int, rng: random.Random) -> list[int]:
 
 def empty_state(t: Tables, table: Table, rng: random.Random) -> State:
     """A board with tracks and supply at their starting values and no actor: the base of setup and of tests."""
-    return State(t=t, table=table, rng=rng, supply=list(t.res_quantity), tracks=list(t.track_start),
-                 fragility=t.fragility_start, consolidated=[0] * len(t.zones),
-                 slots_of=[[] for _ in range(table.players)], hands=[[] for _ in range(table.players)])
+    return State(
+        t=t,
+        table=table,
+        rng=rng,
+        supply=list(t.res_quantity),
+        tracks=list(t.track_start),
+        fragility=t.fragility_start,
+        consolidated=[0] * len(t.zones),
+        slots_of=[[] for _ in range(table.players)],
+        hands=[[] for _ in range(table.players)],
+    )
 
 
 def add_actor(s: State, actor: int, player: int, zone: int | None = None, held: list[int] | None = None) -> int:

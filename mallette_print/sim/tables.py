@@ -21,12 +21,35 @@ from mallette_print.core.model import (
 
 # Power types as small integers (see Power in model.py).
 POWER_TYPES = (
-    "none", "convert", "extra-mobilise", "free-move", "remote-exchange", "track-bonus", "extra-family",
-    "protect-fragile", "lower-fragility", "extend-deadline", "cancel-event", "value-bonus", "draw-cooperation",
+    "none",
+    "convert",
+    "extra-mobilise",
+    "free-move",
+    "remote-exchange",
+    "track-bonus",
+    "extra-family",
+    "protect-fragile",
+    "lower-fragility",
+    "extend-deadline",
+    "cancel-event",
+    "value-bonus",
+    "draw-cooperation",
 )
-(P_NONE, P_CONVERT, P_EXTRA_MOBILISE, P_FREE_MOVE, P_REMOTE_EXCHANGE, P_TRACK_BONUS, P_EXTRA_FAMILY,
- P_PROTECT_FRAGILE, P_LOWER_FRAGILITY, P_EXTEND_DEADLINE, P_CANCEL_EVENT, P_VALUE_BONUS,
- P_DRAW_COOPERATION) = range(len(POWER_TYPES))
+(
+    P_NONE,
+    P_CONVERT,
+    P_EXTRA_MOBILISE,
+    P_FREE_MOVE,
+    P_REMOTE_EXCHANGE,
+    P_TRACK_BONUS,
+    P_EXTRA_FAMILY,
+    P_PROTECT_FRAGILE,
+    P_LOWER_FRAGILITY,
+    P_EXTEND_DEADLINE,
+    P_CANCEL_EVENT,
+    P_VALUE_BONUS,
+    P_DRAW_COOPERATION,
+) = range(len(POWER_TYPES))
 PER_ROUND, PER_GAME, PER_ALWAYS = 0, 1, 2
 
 
@@ -48,7 +71,7 @@ class Tables:
     zones: tuple[str, ...]
     families: tuple[str, ...]
     kinds: tuple[str, ...]
-    tracks: tuple[str, ...]            # shared tracks only (Fragility is apart)
+    tracks: tuple[str, ...]  # shared tracks only (Fragility is apart)
     resources: tuple[str, ...]
     actors: tuple[str, ...]
     coops: tuple[str, ...]
@@ -69,11 +92,11 @@ class Tables:
     res_of_kind: tuple[tuple[int, ...], ...]
     # actors
     actor_family: tuple[int, ...]
-    actor_fills: tuple[frozenset[int], ...]   # family slots the actor may fill
+    actor_fills: tuple[frozenset[int], ...]  # family slots the actor may fill
     actor_zone: tuple[int, ...]
     actor_res: tuple[tuple[int, ...], ...]
     power: tuple[int, ...]
-    power_kind: tuple[int, ...]     # -1 when unused
+    power_kind: tuple[int, ...]  # -1 when unused
     power_to: tuple[int, ...]
     power_track: tuple[int, ...]
     power_family: tuple[int, ...]
@@ -81,7 +104,7 @@ class Tables:
     power_per: tuple[int, ...]
     # cooperations
     coop_families: tuple[tuple[int, ...], ...]
-    coop_need: tuple[tuple[int, ...], ...]       # value needed per kind index
+    coop_need: tuple[tuple[int, ...], ...]  # value needed per kind index
     coop_effects: tuple[tuple[tuple[int, int], ...], ...]
     coop_quantity: tuple[int, ...]
     # challenges
@@ -95,9 +118,9 @@ class Tables:
     ev_tracks: tuple[tuple[tuple[int, int], ...], ...]
     ev_fragility: tuple[int, ...]
     ev_discard: tuple[int, ...]
-    ev_discard_kind: tuple[int, ...]   # -1: any fragile resource
+    ev_discard_kind: tuple[int, ...]  # -1: any fragile resource
     ev_mobilise: tuple[int, ...]
-    ev_zones: tuple[frozenset[int], ...]   # every zone when the card names none
+    ev_zones: tuple[frozenset[int], ...]  # every zone when the card names none
     ev_quantity: tuple[int, ...]
     # parameters
     rounds: int
@@ -115,7 +138,7 @@ class Tables:
     resource_limit: int
     players_min: int
     players_max: int
-    sizes: tuple[Table, ...]   # one per table size, players_min first
+    sizes: tuple[Table, ...]  # one per table size, players_min first
 
     def table(self, players: int) -> Table:
         """The setup for this many players: the small-table variant, challenges by actors on the board."""
@@ -124,7 +147,7 @@ class Tables:
         return self.sizes[players - self.players_min]
 
 
-def _of(data: GameData, kind: type) -> list:  # type: ignore[type-arg]
+def _of(data: GameData, kind: type) -> list:
     return [c for _, c in data.cards() if isinstance(c, kind)]
 
 
@@ -155,20 +178,38 @@ def compile_tables(data: GameData) -> Tables:
         return index[value] if value is not None else -1
 
     return Tables(
-        zones=tuple(zones), families=tuple(families), kinds=tuple(kinds), tracks=tuple(tracks),
-        resources=tuple(r.id for r in resources), actors=tuple(a.id for a in actors),
-        coops=tuple(c.id for c in coops), challenges=tuple(c.id for c in challenges),
+        zones=tuple(zones),
+        families=tuple(families),
+        kinds=tuple(kinds),
+        tracks=tuple(tracks),
+        resources=tuple(r.id for r in resources),
+        actors=tuple(a.id for a in actors),
+        coops=tuple(c.id for c in coops),
+        challenges=tuple(c.id for c in challenges),
         events=tuple(e.id for e in events),
-        track_min=tuple(t.min for t in shared), track_max=tuple(t.max for t in shared),
+        track_min=tuple(t.min for t in shared),
+        track_max=tuple(t.max for t in shared),
         track_start=tuple(t.start for t in shared),
-        fragility_min=frag.min, fragility_max=p.fragility_max, fragility_start=p.fragility_start,
-        res_kind=tuple(ki[r.kind] for r in resources), res_value=tuple(r.value for r in resources),
-        res_fragile=tuple(r.fragile for r in resources), res_quantity=tuple(r.quantity for r in resources),
+        fragility_min=frag.min,
+        fragility_max=p.fragility_max,
+        fragility_start=p.fragility_start,
+        res_kind=tuple(ki[r.kind] for r in resources),
+        res_value=tuple(r.value for r in resources),
+        res_fragile=tuple(r.fragile for r in resources),
+        res_quantity=tuple(r.quantity for r in resources),
         res_of_kind=tuple(tuple(i for i, r in enumerate(resources) if r.kind == k) for k in kinds),
         actor_family=tuple(fi[a.family] for a in actors),
-        actor_fills=tuple(frozenset({fi[a.family]} | ({fi[a.power.family]} if a.power is not None
-                                                      and a.power.type == "extra-family" and a.power.family
-                                                      else set())) for a in actors),
+        actor_fills=tuple(
+            frozenset(
+                {fi[a.family]}
+                | (
+                    {fi[a.power.family]}
+                    if a.power is not None and a.power.type == "extra-family" and a.power.family
+                    else set()
+                )
+            )
+            for a in actors
+        ),
         actor_zone=tuple(zi[a.zone] for a in actors),
         actor_res=tuple(tuple(ri[r] for r in a.resources) for a in actors),
         power=tuple(POWER_TYPES.index(a.power.type) if a.power is not None else P_NONE for a in actors),
@@ -177,8 +218,9 @@ def compile_tables(data: GameData) -> Tables:
         power_track=tuple(power_field(a, "track", ti) for a in actors),
         power_family=tuple(power_field(a, "family", fi) for a in actors),
         power_amount=tuple(a.power.amount if a.power is not None else 0 for a in actors),
-        power_per=tuple(("round", "game", "always").index(a.power.per) if a.power is not None else PER_ALWAYS
-                        for a in actors),
+        power_per=tuple(
+            ("round", "game", "always").index(a.power.per) if a.power is not None else PER_ALWAYS for a in actors
+        ),
         coop_families=tuple(tuple(fi[f] for f in c.families) for c in coops),
         coop_need=tuple(tuple(c.resources.get(k, 0) for k in kinds) for c in coops),
         coop_effects=tuple(moves(c.effects) for c in coops),
@@ -186,26 +228,40 @@ def compile_tables(data: GameData) -> Tables:
         ch_zone=tuple(zi[c.zone] for c in challenges),
         ch_solved_by=tuple(frozenset(ci[x] for x in c.solved_by) for c in challenges),
         ch_reward=tuple(moves(c.reward) for c in challenges),
-        ch_deadline=tuple(c.deadline for c in challenges), ch_quantity=tuple(c.quantity for c in challenges),
-        ev_positive=tuple(e.positive for e in events), ev_tracks=tuple(moves(e.tracks) for e in events),
-        ev_fragility=tuple(e.fragility for e in events), ev_discard=tuple(e.discard_fragile for e in events),
+        ch_deadline=tuple(c.deadline for c in challenges),
+        ch_quantity=tuple(c.quantity for c in challenges),
+        ev_positive=tuple(e.positive for e in events),
+        ev_tracks=tuple(moves(e.tracks) for e in events),
+        ev_fragility=tuple(e.fragility for e in events),
+        ev_discard=tuple(e.discard_fragile for e in events),
         ev_discard_kind=tuple(ki[e.discard_kind] if e.discard_kind else -1 for e in events),
         ev_mobilise=tuple(e.mobilise for e in events),
-        ev_zones=tuple(frozenset(zi[z] for z in e.zones) if e.zones else frozenset(range(len(zones)))
-                       for e in events),
+        ev_zones=tuple(frozenset(zi[z] for z in e.zones) if e.zones else frozenset(range(len(zones))) for e in events),
         ev_quantity=tuple(e.quantity for e in events),
-        rounds=p.rounds, actions_per_turn=p.actions_per_turn, hand_size=p.hand_size,
-        actors_per_player=p.actors_per_player, challenges_to_win=p.challenges_to_win,
-        open_challenges=p.open_challenges, fragility_per_unsolved=p.fragility_per_unsolved,
-        fragility_per_empty_track=p.fragility_per_empty_track, hybridisation_min_kinds=p.hybridisation_min_kinds,
-        events_per_round=p.events_per_round, fragility_alert=p.fragility_alert,
-        events_when_alert=p.events_when_alert, resource_limit=p.resource_limit, players_min=p.players_min,
-        players_max=p.players_max, sizes=tuple(_table(p, n) for n in range(p.players_min, p.players_max + 1)),
+        rounds=p.rounds,
+        actions_per_turn=p.actions_per_turn,
+        hand_size=p.hand_size,
+        actors_per_player=p.actors_per_player,
+        challenges_to_win=p.challenges_to_win,
+        open_challenges=p.open_challenges,
+        fragility_per_unsolved=p.fragility_per_unsolved,
+        fragility_per_empty_track=p.fragility_per_empty_track,
+        hybridisation_min_kinds=p.hybridisation_min_kinds,
+        events_per_round=p.events_per_round,
+        fragility_alert=p.fragility_alert,
+        events_when_alert=p.events_when_alert,
+        resource_limit=p.resource_limit,
+        players_min=p.players_min,
+        players_max=p.players_max,
+        sizes=tuple(_table(p, n) for n in range(p.players_min, p.players_max + 1)),
     )
 
 
 def _table(p: Parameters, players: int) -> Table:
     small = players == p.players_min
-    return Table(players, p.small_table_actors if small else p.actors_per_player,
-                 p.small_table_actions if small else p.actions_per_turn,
-                 p.challenges_needed(p.actors_on_board(players)))
+    return Table(
+        players,
+        p.small_table_actors if small else p.actors_per_player,
+        p.small_table_actions if small else p.actions_per_turn,
+        p.challenges_needed(p.actors_on_board(players)),
+    )
