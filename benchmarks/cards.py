@@ -180,7 +180,7 @@ def run_pipeline(game: Path, out: Path) -> Result:
     from mallette_print.build.registry import Registry
     from mallette_print.cards.layouts import deck_layouts
     from mallette_print.cards.outputs import produce_cards
-    from mallette_print.core import validate, yamlio
+    from mallette_print.core import checks, validate, yamlio
     from mallette_print.core.cardsize import PRESETS
     from mallette_print.draw.fonts import register_family
 
@@ -195,13 +195,13 @@ def run_pipeline(game: Path, out: Path) -> Result:
         finally:
             spent[0] += time.perf_counter() - t
 
-    validate.load_file = timed_load
+    checks.load_file = timed_load
     try:
         t0 = time.perf_counter()
         data = validate.load_game(game)
         t_loaded = time.perf_counter() - t0
     finally:
-        validate.load_file = real_load
+        checks.load_file = real_load
     stages = {"load": spent[0], "validate": t_loaded - spent[0]}
     opts = BuildOptions(out=out, lang=data.game.default_language, paper="a4", card_size="poker", duplex="long")
     # A new context: nothing fitted by an earlier run is reused; the layouts made here are the build's.

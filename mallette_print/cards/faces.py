@@ -1,7 +1,7 @@
 """What goes on a card face and where: blocks of text per card type, fitted into the card's regions.
 
 The result is a frozen FaceLayout (sizes chosen, regions in points) or a list
-of located overflow problems; render/cards.py draws a FaceLayout.
+of located overflow problems; cards/painter.py draws a FaceLayout. The body text itself is made in cards/body.py.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from mallette_print.build.context import BuildContext
+from mallette_print.cards.body import MINUS, body_blocks, known_icons, words_for
 from mallette_print.cards.labels import label
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.diagnostics import suggest
@@ -23,7 +23,6 @@ from mallette_print.core.model import (
     ActorCard,
     Card,
     ChallengeCard,
-    CooperationCard,
     Deck,
     EventCard,
     GameData,
@@ -32,14 +31,11 @@ from mallette_print.core.model import (
     Template,
     TextStyle,
 )
-from mallette_print.core.typography import colon
 from mallette_print.core.units import mm, parse_length, to_mm
 from mallette_print.core.yamlio import YamlError, load_file
 from mallette_print.draw.fonts import FontFamily
-from mallette_print.draw.icons import icon_index
 from mallette_print.draw.markup import escape
 from mallette_print.draw.textfit import (
-    NBSP,
     Block,
     Fitted,
     Overflow,
@@ -53,14 +49,12 @@ from mallette_print.draw.textfit import (
 
 DISC = mm(10)  # the icon badge in the band
 TITLE_LINES = 2
-BLOCK_GAP = mm(1.2)
 QR_GAP = mm(2)
 QR_MIN = mm(20)  # the smallest QR code, quiet zone included, that phones read reliably from a card
 TEXT_BESIDE_QR = mm(27)  # room kept beside the QR code for the fiche caption and the small print
 FICHE_SIZE = 7.5
 SMALL_MIN = 5.0
 BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
-MINUS = "\u2212"
 
 
 @dataclass(frozen=True)
@@ -116,146 +110,11 @@ def _text_style(ts: TextStyle, min_default: float | None = None) -> Style:
     )
 
 
-def _lbl(key: str, w: _Words) -> str:
-    return f"<b>{escape(w.label(key), quotes=False)}{colon(w.lang)}</b> "
-
-
-def _signed(n: int) -> str:
-    return f"+{n}" if n > 0 else f"{MINUS}{-n}"
-
-
-def _words(ctx: BuildContext, data: GameData, lang: str) -> _Words:
-    return ctx.per_game(data, ("words", lang), lambda: _Words(data, lang))
-
-
-def known_icons(ctx: BuildContext, data: GameData) -> dict[str, str]:
-    """The game's icon index, listed once per game and context."""
-    return ctx.per_game(data, "icon_index", lambda: icon_index(data))
-
-
-class _Words:
-    """Labels of the game's named things in one language, with their inline icons (made once per game)."""
-
-    def __init__(self, data: GameData, lang: str) -> None:
-        g = data.game
-        self.lang, self.default = lang, g.default_language
-        things: list[Any] = [*g.families, *g.resource_kinds, *g.zones, *g.tracks]
-        self.things = {x.id: x for x in things}
-        self.cards = {c.id: c for _, c in data.cards()}
-
-    def t(self, text: dict[str, str] | None) -> str:
-        return tr(text, self.lang, self.default)
-
-    def label(self, key: str) -> str:
-        return label(key, self.lang, self.default)
-
-    def named(self, thing_id: str) -> str:
-        thing = self.things[thing_id]
-        icon = icon_markup(thing_id) if getattr(thing, "icon", None) else ""
-        return icon + escape(self.t(thing.label), quotes=False)
-
-    def card_title(self, card_id: str) -> str:
-        return escape(self.t(self.cards[card_id].title), quotes=False)
-
-
-def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, show: list[str]) -> list[Block]:
-    """The body paragraphs of a card face, in the order of the template's `show`."""
-    w = _words(ctx, data, lang)
-    out: list[Block] = []
-    sep = " · "
-
-    def add(field: str, markup: str, **kw: object) -> None:
-        out.append(Block(field, markup, gap_before=BLOCK_GAP if out else 0.0, **kw))  # type: ignore[arg-type]
-
-    for name in show:
-        if name == "flavour":
-            if card.flavour:
-                add("flavour", f"<i>{to_markup(w.t(card.flavour), lang)}</i>")
-        elif isinstance(card, ActorCard):
-            if name == "description":
-                add(name, to_markup(w.t(card.description), lang))
-            elif name == "resources":
-                items = [icon_markup(getattr(w.cards[r], "kind", "")) + w.card_title(r) for r in card.resources]
-                add(name, _lbl("brings", w) + sep.join(items))
-            elif name == "ability":
-                add(name, _lbl("ability", w) + to_markup(w.t(card.ability), lang), boxed=True)
-            elif name == "zone":
-                add(name, _lbl("zone", w) + w.named(card.zone))
-        elif isinstance(card, ResourceCard):
-            if name == "description":
-                add(name, to_markup(w.t(card.description), lang))
-            elif name == "fragile" and card.fragile:
-                add(
-                    name,
-                    icon_markup("fragilite") + f"<b>{escape(w.label('fragile'), quotes=False)}</b>{colon(lang)} "
-                    f"{escape(w.label('fragile_text'), quotes=False)}",
-                    boxed=True,
-                )
-        elif isinstance(card, CooperationCard):
-            if name == "families":
-                add(name, _lbl("families", w) + sep.join(w.named(f) for f in card.families))
-            elif name == "resources":
-                add(
-                    name,
-                    _lbl("resources", w) + sep.join(f"{n}{NBSP}×{NBSP}{w.named(k)}" for k, n in card.resources.items()),
-                )
-            elif name == "effects":
-                add(
-                    name,
-                    _lbl("effects", w)
-                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.effects.items()),
-                    boxed=True,
-                )
-            elif name == "description":
-                add(name, to_markup(w.t(card.description), lang))
-            elif name == "example":
-                add(name, _lbl("example", w) + f"<i>{to_markup(w.t(card.example), lang)}</i>")
-        elif isinstance(card, ChallengeCard):
-            if name == "zone":
-                add(name, _lbl("zone", w) + w.named(card.zone))
-            elif name == "description":
-                add(name, to_markup(w.t(card.description), lang))
-            elif name == "solved_by":
-                add(name, _lbl("solved_by", w) + sep.join(f"<b>{w.card_title(c)}</b>" for c in card.solved_by))
-            elif name == "reward" and card.reward:
-                add(
-                    name,
-                    _lbl("reward", w)
-                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.reward.items()),
-                    boxed=True,
-                )
-            elif name == "question":
-                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
-        elif isinstance(card, EventCard):
-            if name == "effect":
-                add(name, to_markup(w.t(card.effect), lang), boxed=True)
-            elif name == "zones" and card.zones:
-                add(
-                    name, _lbl("zones" if len(card.zones) > 1 else "zone", w) + sep.join(w.named(z) for z in card.zones)
-                )
-            elif name == "tracks" and card.tracks:
-                add(
-                    name,
-                    _lbl("tracks", w)
-                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.tracks.items()),
-                )
-            elif name == "fragility" and card.fragility:
-                add(name, f"<b>{_signed(card.fragility)}</b>{NBSP}{w.named(data.game.fragility_track)}")
-            elif name == "question":
-                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
-        elif isinstance(card, NotionCard):
-            if name == "definition":
-                add(name, to_markup(w.t(card.definition), lang))
-            elif name == "question":
-                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
-    return out
-
-
 def _band(
     ctx: BuildContext, data: GameData, deck: Deck, card: Card, tpl: Template, lang: str
 ) -> tuple[str, str, str | None, str, Badge | None]:
     """Band colour, pattern, icon, second label and badge of a card."""
-    w = _words(ctx, data, lang)
+    w = words_for(ctx, data, lang)
     colour, pattern, icon, group = tpl.band_colour, tpl.pattern, tpl.icon, ""
     badge: Badge | None = None
     show = tpl.show or list(SHOWABLE[deck.type])
@@ -356,7 +215,7 @@ def layout_face(
 ) -> FaceLayout | list[Problem]:
     """Fit every text of a card face; return the layout, or the located problems of what does not fit.
 
-    body_start: the body size to try first (the template's size when None or larger); see render/layouts.py.
+    body_start: the body size to try first (the template's size when None or larger); see cards/layouts.py.
     blocks: the card's body_blocks when the caller already made them.
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -15,7 +15,8 @@ that outlives a reload of the game: it is keyed by the content of the deck and g
 from __future__ import annotations
 
 from mallette_print.build.context import BuildContext
-from mallette_print.cards.faces import FaceLayout, body_blocks, known_icons, layout_face, loosen_body, refit_body
+from mallette_print.cards.body import body_blocks, known_icons
+from mallette_print.cards.faces import FaceLayout, layout_face, loosen_body, refit_body
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.errors import Problem
 from mallette_print.core.model import SHOWABLE, Deck, GameData

@@ -10,15 +10,22 @@ DataError.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from mallette_print.core.assets import asset_problem
 from mallette_print.core.board import load_board
+from mallette_print.core.checks import (
+    ASSET_SUFFIXES,
+    FONT_SUFFIXES,
+    Collector,
+    check_url,
+    data_path,
+    load_located,
+    unique,
+    validate_model,
+)
 from mallette_print.core.diagnostics import closest, from_validation, suggest
 from mallette_print.core.errors import DataError, Problem, problem
 from mallette_print.core.model import (
@@ -37,23 +44,9 @@ from mallette_print.core.model import (
     ResourceCard,
     Template,
 )
-from mallette_print.core.yamlio import Located, YamlError, load_file
+from mallette_print.core.yamlio import Located
 
 GAME_FILE = Path("cards") / "game.yaml"
-ASSET_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
-FONT_SUFFIXES = {".ttf"}
-
-
-@dataclass
-class _Collector:
-    """Problems found so far, and where each id was defined."""
-
-    root: Path
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, doc: Located, loc: tuple[Any, ...], ctx: str, msg: str, key: bool = False) -> None:
-        line, col = doc.where(loc, key=key)
-        self.problems.append(problem(doc.path, line, col, ctx, msg))
 
 
 def find_game(start: Path) -> Path:
@@ -67,87 +60,9 @@ def find_game(start: Path) -> Path:
     )
 
 
-def _validate(
-    model: type[BaseModel],
-    data: Any,
-    doc: Located,
-    col: _Collector,
-    context: dict[str, Any],
-    prefix: tuple[Any, ...] = (),
-) -> Any:
-    try:
-        return model.model_validate(data, context=context)
-    except ValidationError as exc:
-        col.problems.extend(from_validation(exc, doc, model, prefix))
-        return None
-
-
-def _load(path: Path, col: _Collector) -> Located | None:
-    try:
-        return load_file(path)
-    except YamlError as exc:
-        col.problems.extend(exc.problems)
-        return None
-
-
-def _data_path(
-    root: Path, raw: str, base: Path, doc: Located, loc: tuple[Any, ...], ctx: str, col: _Collector, suffixes: set[str]
-) -> Path | None:
-    """Resolve a path written in the data; it must stay inside the game folder and exist."""
-    if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
-        col.add(doc, loc, ctx, f"absolute paths are not allowed, got '{raw}' (write it relative to the game folder)")
-        return None
-    candidate = base / raw
-    try:
-        resolved = candidate.resolve()
-    except (OSError, RuntimeError):
-        col.add(doc, loc, ctx, f"cannot resolve path '{raw}'")
-        return None
-    if root not in resolved.parents:
-        col.add(doc, loc, ctx, f"path '{raw}' leaves the game folder (through '..' or a symbolic link)")
-        return None
-    if resolved.exists() and not resolved.is_file():
-        col.add(doc, loc, ctx, f"'{raw}' is not a regular file (a folder?)")
-        return None
-    if not resolved.is_file():
-        siblings = [p.name for p in resolved.parent.glob("*")] if resolved.parent.is_dir() else []
-        hint = closest(resolved.name, siblings)
-        more = f" (closest: {', '.join(hint)})" if hint else ""
-        col.add(doc, loc, ctx, f"file not found: '{raw}'{more}")
-        return None
-    if resolved.suffix.lower() not in suffixes:
-        col.add(doc, loc, ctx, f"expected a file ending in {', '.join(sorted(suffixes))}, got '{raw}'")
-        return None
-    if suffixes is ASSET_SUFFIXES:
-        why = asset_problem(resolved)
-        if why:
-            col.add(doc, loc, ctx, f"'{raw}': {why}")
-            return None
-    return resolved
-
-
-def _check_url(url: str | None, doc: Located, loc: tuple[Any, ...], ctx: str, col: _Collector) -> None:
-    if url is None:
-        return
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        col.add(doc, loc, ctx, f"expected an http(s) URL, got '{url[:60]}'")
-
-
-def _unique(items: Iterable[Any], what: str, doc: Located, list_loc: tuple[Any, ...], col: _Collector) -> set[str]:
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item.id in seen:
-            first = doc.where(list_loc + (seen[item.id],))[0]
-            col.add(doc, list_loc + (i, "id"), f"{what} '{item.id}'", f"duplicate id (first defined on line {first})")
-        else:
-            seen[item.id] = i
-    return set(seen)
-
-
-def _check_game(game: Game, doc: Located, root: Path, col: _Collector) -> None:
+def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     cards_dir = root / "cards"
-    _unique(game.fiches.items, "fiche", doc, ("fiches", "items"), col)
+    unique(game.fiches.items, "fiche", doc, ("fiches", "items"), col)
     numbers: dict[int, str] = {}
     for i, f in enumerate(game.fiches.items):
         if f.number in numbers:
@@ -158,21 +73,21 @@ def _check_game(game: Game, doc: Located, root: Path, col: _Collector) -> None:
                 f"number {f.number} already used by fiche '{numbers[f.number]}'",
             )
         numbers[f.number] = f.id
-        _check_url(f.url, doc, ("fiches", "items", i, "url"), f"fiche '{f.id}'", col)
+        check_url(f.url, doc, ("fiches", "items", i, "url"), f"fiche '{f.id}'", col)
     before = len(col.problems)
-    _check_url(game.fiches.base_url, doc, ("fiches", "base_url"), "", col)
+    check_url(game.fiches.base_url, doc, ("fiches", "base_url"), "", col)
     if len(col.problems) == before:
         for i, f in enumerate(game.fiches.items):
             if f.url is None:
-                _check_url(
+                check_url(
                     game.fiches.base_url + (f.slug or f.id), doc, ("fiches", "items", i, "slug"), f"fiche '{f.id}'", col
                 )
-    _check_url(game.source_url, doc, ("source_url",), "", col)
-    _check_url(game.rules_url, doc, ("rules_url",), "", col)
-    _check_url(game.licence.url, doc, ("licence", "url"), "", col)
+    check_url(game.source_url, doc, ("source_url",), "", col)
+    check_url(game.rules_url, doc, ("rules_url",), "", col)
+    check_url(game.licence.url, doc, ("licence", "url"), "", col)
     for i, a in enumerate(game.adapted_from):
-        _check_url(a.source_url, doc, ("adapted_from", i, "source_url"), "", col)
-        _check_url(a.licence.url, doc, ("adapted_from", i, "licence", "url"), "", col)
+        check_url(a.source_url, doc, ("adapted_from", i, "source_url"), "", col)
+        check_url(a.licence.url, doc, ("adapted_from", i, "licence", "url"), "", col)
     for list_name, what in (
         ("families", "family"),
         ("resource_kinds", "resource kind"),
@@ -180,10 +95,10 @@ def _check_game(game: Game, doc: Located, root: Path, col: _Collector) -> None:
         ("tracks", "track"),
     ):
         items = getattr(game, list_name)
-        _unique(items, what, doc, (list_name,), col)
+        unique(items, what, doc, (list_name,), col)
         for i, item in enumerate(items):
             if getattr(item, "icon", None):
-                _data_path(
+                data_path(
                     root, item.icon, root, doc, (list_name, i, "icon"), f"{what} '{item.id}'", col, ASSET_SUFFIXES
                 )
     track_ids = [t.id for t in game.tracks]
@@ -203,10 +118,10 @@ def _check_game(game: Game, doc: Located, root: Path, col: _Collector) -> None:
     if p.players_min > p.players_max:
         col.add(doc, ("parameters", "players_min"), "", f"players_min {p.players_min} > players_max {p.players_max}")
     if game.font:
-        _data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
+        data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
     for i, deck in enumerate(game.decks):
-        _data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml"})
-    _data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
+        data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml"})
+    data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -217,11 +132,11 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def _load_templates(
-    root: Path, game: Game, col: _Collector, context: dict[str, Any]
+    root: Path, game: Game, col: Collector, context: dict[str, Any]
 ) -> tuple[dict[str, Template], set[str]]:
     """Templates with `extends` resolved, and every template name written (even broken ones)."""
     path = root / "cards" / game.templates
-    doc = _load(path, col)
+    doc = load_located(path, col)
     if doc is None:
         return {}, set()
     data = doc.data
@@ -265,7 +180,7 @@ def _load_templates(
         try:
             resolved[name] = Template.model_validate(merged, context=context)
             if resolved[name].icon and "icon" in body:
-                _data_path(
+                data_path(
                     root,
                     str(resolved[name].icon),
                     root,
@@ -300,17 +215,17 @@ def _own_template_problems(
     return found
 
 
-def _load_deck(path: Path, col: _Collector, context: dict[str, Any]) -> tuple[Located, DeckHeader, list[Card]] | None:
-    doc = _load(path, col)
+def _load_deck(path: Path, col: Collector, context: dict[str, Any]) -> tuple[Located, DeckHeader, list[Card]] | None:
+    doc = load_located(path, col)
     if doc is None:
         return None
-    header = _validate(DeckHeader, doc.data, doc, col, context)
+    header = validate_model(DeckHeader, doc.data, doc, col, context)
     if header is None:
         return None
     model = CARD_MODELS[header.type]
     cards: list[Card] = []
     for i, raw in enumerate(header.cards):
-        card = _validate(model, raw, doc, col, context, ("cards", i))
+        card = validate_model(model, raw, doc, col, context, ("cards", i))
         if card is not None:
             cards.append(card)
     return doc, header, cards
@@ -319,7 +234,7 @@ def _load_deck(path: Path, col: _Collector, context: dict[str, Any]) -> tuple[Lo
 class _Refs:
     """Checks that names used by cards exist, with the closest ones as suggestions."""
 
-    def __init__(self, col: _Collector) -> None:
+    def __init__(self, col: Collector) -> None:
         self.col = col
 
     def check(
@@ -344,7 +259,7 @@ def _check_cards(
     templates: set[str],
     decks: list[tuple[Located, DeckHeader, list[Card]]],
     root: Path,
-    col: _Collector,
+    col: Collector,
     resolved: dict[str, Template] | None = None,
 ) -> None:
     refs = _Refs(col)
@@ -372,7 +287,7 @@ def _check_cards(
                     f"{suggest(name, SHOWABLE[header.type])} (it can show: {', '.join(SHOWABLE[header.type])})",
                 )
         if header.back.icon:
-            _data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
+            data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
         for card in cards:
             if card.id in seen:
                 other, line = seen[card.id]
@@ -395,7 +310,7 @@ def _check_cards(
             if card.fiche is not None:
                 refs.check(card.fiche, fiches, "fiche", doc, base + ("fiche",), ctx)
             if card.image:
-                _data_path(root, card.image, root, doc, base + ("image",), ctx, col, ASSET_SUFFIXES)
+                data_path(root, card.image, root, doc, base + ("image",), ctx, col, ASSET_SUFFIXES)
             if isinstance(card, ActorCard):
                 refs.check(card.family, families, "family", doc, base + ("family",), ctx)
                 refs.check(card.zone, zones, "zone", doc, base + ("zone",), ctx)
@@ -454,8 +369,8 @@ def _index(doc: Located, card_id: str) -> int:
 def load_game(start: Path) -> GameData:
     """Load and validate the whole game found at or above `start`; raise DataError with every problem."""
     root = find_game(start)
-    col = _Collector(root)
-    doc = _load(root / GAME_FILE, col)
+    col = Collector(root)
+    doc = load_located(root / GAME_FILE, col)
     if doc is None:
         raise DataError(col.problems)
     pre = doc.data if isinstance(doc.data, dict) else {}
@@ -464,7 +379,7 @@ def load_game(start: Path) -> GameData:
         "default_language": pre.get("default_language", "fr") if isinstance(pre.get("default_language"), str) else "fr",
         "languages": langs if isinstance(langs, list) and all(isinstance(x, str) for x in langs) else None,
     }
-    game = _validate(Game, doc.data, doc, col, context)
+    game = validate_model(Game, doc.data, doc, col, context)
     if game is None:
         raise DataError(col.problems)
     _check_game(game, doc, root, col)

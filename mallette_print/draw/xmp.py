@@ -1,7 +1,7 @@
 """Licence metadata (XMP) in every PDF the build writes, reproducibly.
 
 reportlab writes the document information dictionary (title, author, subject)
-and, through render/pdf.py, an XMP packet with the licence fields:
+and, through draw/pdf.py, an XMP packet with the licence fields:
 `dc:rights` (the full attribution), `xmpRights:Marked` (the work is
 rights-managed, i.e. not public domain), `xmpRights:WebStatement` (the licence
 deed), `xmpRights:UsageTerms` and the Creative Commons `cc:license` /
@@ -10,7 +10,7 @@ packet is plain text made from the manifest (no time, no random id), so the
 same input still gives byte-identical files.
 
 `stamp` is the pipeline's safety net for a PDF that arrives without that
-packet (a producer not using render/pdf.py): pikepdf adds the same fields. We
+packet (a producer not using draw/pdf.py): pikepdf adds the same fields. We
 never let pikepdf mark itself as editor (that writes the current time) and
 save with `deterministic_id=True`.
 """

@@ -34,10 +34,12 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from mallette_print.build.context import BuildContext
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
 from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
+from mallette_print.draw.svg import SvgCache
 from mallette_print.draw.textfit import icon_markup
 from mallette_print.rulebook import source as rs
 from mallette_print.rulebook.figures import scaled_image
@@ -128,6 +130,8 @@ class Builder:
         self.icons: frozenset[str] = frozenset()  # names written `:name:` in the text that are icons
         # The print guide's page and sheet cells by file name, when the caller updates them between passes.
         self.live: dict[str, list[tuple[Count, Count]]] | None = None
+        # The build's caches: parsed SVG drawings, QR codes (story() gives the build's own).
+        self.ctx = BuildContext()
 
     def heading(self, level: int, text: str, plain: str | None = None) -> list[Flowable]:
         """A heading of a generated section (shifted by `depth`)."""
@@ -287,7 +291,7 @@ class Builder:
 
     def image(self, b: rs.Image, width: float) -> list[Flowable]:
         """An image scaled to the text width (at most 40% of the page height), its alt text as caption."""
-        flow = scaled_image(b.path, width, self.height * 0.4)
+        flow = scaled_image(b.path, width, self.height * 0.4, self.ctx.svgs)
         out: list[Flowable] = [flow]
         if b.alt:
             out.append(Paragraph(escape(b.alt, quotes=False), self.st.caption))
@@ -318,7 +322,7 @@ def toc(st: Styles, lang: str, contents: TableOfContents, default: str | None = 
     return [Heading(title, st.h[0], 1, title, in_toc=False), contents, PageBreak()]
 
 
-def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable]:
+def cover(data: GameData, st: Styles, lang: str, height: float, svgs: SvgCache | None = None) -> list[Flowable]:
     """The first page: title, subtitle, who and how long, version and licence."""
     g = data.game
     p = g.parameters
@@ -335,7 +339,7 @@ def cover(data: GameData, st: Styles, lang: str, height: float) -> list[Flowable
         HRFlowable(width="100%", thickness=2, color=ACCENT, spaceBefore=6, spaceAfter=14),
         Paragraph(escape(facts, quotes=False), st.body),
         Spacer(1, height * 0.07),
-        FamilyRow(data, lang, st.fam, height * 0.2),
+        FamilyRow(data, lang, st.fam, height * 0.2, svgs),
         Spacer(1, height * 0.1),
         Paragraph(
             escape(f"{word('version', lang, d, version=g.version)} · {g.year} · {g.licensor}", quotes=False), st.body

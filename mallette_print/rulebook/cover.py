@@ -19,6 +19,7 @@ from mallette_print.draw.colours import INK, Palette, mix
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.icons import IconSet
 from mallette_print.draw.patterns import draw_pattern
+from mallette_print.draw.svg import SvgCache
 
 CARD_RATIO = 88 / 63  # a poker card's height over its width
 GAP = mm(3)
@@ -28,8 +29,11 @@ LABEL = 8.5  # pt, shrunk to fit a narrow tile
 class FamilyRow(Flowable):
     """The families of a game as a row of card-shaped tiles with their names, as wide as the frame."""
 
-    def __init__(self, data: GameData, lang: str, fam: FontFamily, max_height: float) -> None:
+    def __init__(
+        self, data: GameData, lang: str, fam: FontFamily, max_height: float, svgs: SvgCache | None = None
+    ) -> None:
         super().__init__()
+        self.svgs = svgs
         g = data.game
         self.items = [(f.colour, f.pattern, f.icon, tr(f.label, lang, g.default_language)) for f in g.families]
         self.root = Path(data.root)
@@ -53,7 +57,7 @@ class FamilyRow(Flowable):
         if not n:
             return
         pal = Palette()
-        icons = IconSet(self.root, pal)
+        icons = IconSet(self.root, pal, self.svgs)
         w, h = self.tile_w, self.tile_h
         x = (self.width - (n * w + (n - 1) * GAP)) / 2
         y = LABEL * 2.8

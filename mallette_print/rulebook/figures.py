@@ -14,17 +14,17 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
 from mallette_print.core.units import mm
-from mallette_print.draw.qr import draw_qr, qr_code
-from mallette_print.draw.svg import draw_svg, svg_drawing
+from mallette_print.draw.qr import QrCode, draw_qr
+from mallette_print.draw.svg import SvgCache, draw_svg, svg_drawing
 
 
 class Svg(Flowable):
     """An SVG drawing scaled to a box, drawn without touching the cached drawing."""
 
-    def __init__(self, path: Path, width: float, height: float) -> None:
+    def __init__(self, path: Path, width: float, height: float, svgs: SvgCache | None = None) -> None:
         super().__init__()
-        # Read when the story is built, from the file as it is now (the loader's cache knows the file's stamp).
-        self.drawing = svg_drawing(path)
+        # Read when the story is built, from the file as it is now (the build's cache knows the file's stamp).
+        self.drawing = svg_drawing(path, cache=svgs)
         sx = width / self.drawing.width
         sy = height / self.drawing.height
         self.scale = min(sx, sy)
@@ -38,12 +38,12 @@ class Svg(Flowable):
         draw_svg(self.canv, self.drawing, 0, 0, self.scale)
 
 
-def scaled_image(path: Path, max_w: float, max_h: float) -> Flowable:
+def scaled_image(path: Path, max_w: float, max_h: float, svgs: SvgCache | None = None) -> Flowable:
     """A PNG/JPG/SVG image as large as fits in max_w x max_h, keeping its proportions."""
     if path.suffix.lower() == ".svg":
-        d = svg_drawing(path)
+        d = svg_drawing(path, cache=svgs)
         scale = min(max_w / d.width, max_h / d.height)
-        return Svg(path, d.width * scale, d.height * scale)
+        return Svg(path, d.width * scale, d.height * scale, svgs)
     img = RLImage(str(path))
     iw, ih = img.imageWidth, img.imageHeight
     scale = min(max_w / iw, max_h / ih)
@@ -54,9 +54,9 @@ def scaled_image(path: Path, max_w: float, max_h: float) -> Flowable:
 class Qr(Flowable):
     """A vector QR code `size` points wide, quiet zone of 4 modules included, one filled path."""
 
-    def __init__(self, url: str, size: float) -> None:
+    def __init__(self, code: QrCode, size: float) -> None:
         super().__init__()
-        self.url, self.width, self.height = url, size, size
+        self.code, self.url, self.width, self.height = code, code.url, size, size
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
@@ -64,7 +64,7 @@ class Qr(Flowable):
     def draw(self) -> None:
         c = self.canv
         c.saveState()
-        draw_qr(c, qr_code(self.url), 0, 0, self.width)
+        draw_qr(c, self.code, 0, 0, self.width)
         c.linkURL(self.url, (0, 0, self.width, self.height), relative=1)
         c.restoreState()
 

@@ -20,7 +20,7 @@ def rulebook_outputs(
     ctx = ctx or BuildContext()
     others = [PrintItem(o.name, o.how_to_print, o.pages, o.sheets) for o in before if o.name.lower().endswith(".pdf")]
     full, n_full, small, n_small = render_both(
-        data, opts.lang, opts.paper, others, lambda b: anatomy(ctx, data, opts.lang, b, opts.card_size)
+        data, opts.lang, opts.paper, others, lambda b: anatomy(ctx, data, opts.lang, b, opts.card_size), ctx
     )
     booklet, sides = impose(small, opts.paper)
     d = data.game.default_language

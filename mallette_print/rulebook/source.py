@@ -156,7 +156,9 @@ def substitute(text: str, values: dict[str, str], path: Path) -> str:
             else:
                 near = closest(name, sorted(set(values) | set(SECTIONS)))
                 hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
-                msg = f"unknown placeholder '{{{{{name}}}}}'{hint}; known: see docs/designers.md, 'Rulebook placeholders'"
+                msg = (
+                    f"unknown placeholder '{{{{{name}}}}}'{hint}; known: see docs/designers.md, 'Rulebook placeholders'"
+                )
             problems.append(problem(path, lineno, col, "rulebook", msg))
             return match.group(0)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from mallette_print.build.context import BuildContext
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
@@ -29,6 +30,7 @@ from mallette_print.rulebook import source as rs
 from mallette_print.rulebook.booklet_order import padded
 from mallette_print.rulebook.builder import Builder, Count, cover, toc
 from mallette_print.rulebook.content import PrintItem, duplex_sheets, placeholder_values
+from mallette_print.rulebook.credits import credits
 from mallette_print.rulebook.passes import Passes, contents_flowable
 from mallette_print.rulebook.styles import PageSpec, page_spec, styles_for
 from mallette_print.rulebook.words import word
@@ -58,12 +60,14 @@ def story(
     anatomy: Callable[[Builder], list[Flowable]] | None = None,
     contents: TableOfContents | None = None,
     live: dict[str, list[tuple[Count, Count]]] | None = None,
+    ctx: BuildContext | None = None,
 ) -> list[Flowable]:
     """Every flowable of the rulebook, in order (live: gets the print guide's count cells by file name)."""
     st = styles_for(spec, lang)
     w, h = spec.size
     b = Builder(st, w - 2 * spec.margin, h - spec.top - spec.bottom)
     b.live = live
+    b.ctx = ctx or BuildContext()
     b.icons = frozenset(icon_index(data))
 
     def section(name: str) -> list[Flowable]:
@@ -77,12 +81,14 @@ def story(
             return sec.fiches(data, lang, b)
         if name == "print":
             return sec.print_guide(data, lang, b, items, spec.name)
-        return sec.credits(data, lang, b)
+        return credits(data, lang, b)
 
     blocks = doc.blocks if doc else ()
     placed = set(doc.slots()) if doc else set()
     at = front_position(blocks)
-    out = cover(data, st, lang, b.height) + toc(st, lang, contents or contents_flowable(st), data.game.default_language)
+    out = cover(data, st, lang, b.height, b.ctx.svgs) + toc(
+        st, lang, contents or contents_flowable(st), data.game.default_language
+    )
     out += b.blocks(blocks[:at], section)
     first = blocks[at] if at < len(blocks) else None
     chapter = first.level if isinstance(first, rs.Heading) else 1
@@ -122,6 +128,7 @@ def render_both(
     paper: str,
     others: list[PrintItem],
     anatomy: Callable[[Builder], list[Flowable]] | None = None,
+    ctx: BuildContext | None = None,
 ) -> tuple[bytes, int, bytes, int]:
     """The full-page rulebook and the booklet pages, laid out until the print guide's counts are stable.
 
@@ -133,7 +140,8 @@ def render_both(
     doc = load_text(data, lang)
     meta = pdf_meta(data, lang, text("pdf.rulebook", lang, data.game.default_language))
     header = header_text(data, lang)
-    drawer = inline_icon_drawer(IconSet(Path(data.root), Palette(False)), icon_index(data))
+    ctx = ctx or BuildContext()
+    drawer = inline_icon_drawer(IconSet(Path(data.root), Palette(False), ctx.svgs), icon_index(data))
     runs = [Passes(page_spec(paper, booklet=booklet), meta, header, lang, drawer) for booklet in (False, True)]
     shown: list[tuple[int, int] | None] = [None, None]
 
@@ -148,7 +156,7 @@ def render_both(
         run = runs[i]
         mine = own_items(lang, *counts(), data.game.default_language)
         if not stories[i]:
-            stories[i] = story(data, lang, run.spec, doc, others + mine, anatomy, run.contents, live[i])
+            stories[i] = story(data, lang, run.spec, doc, others + mine, anatomy, run.contents, live[i], ctx)
         else:
             # The same flowables pass after pass (as multiBuild does); only the rulebook's own counts change.
             for it in mine:

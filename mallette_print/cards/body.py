@@ -1,0 +1,168 @@
+"""The body text of a card face: its paragraphs in the template's order, with labels, inline icons and numbers.
+
+faces.py fits these blocks into the card; the words of the game (families, kinds, zones, tracks, card titles)
+are made once per game and language on the build's context.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mallette_print.build.context import BuildContext
+from mallette_print.cards.labels import label
+from mallette_print.core.i18n import tr
+from mallette_print.core.model import (
+    ActorCard,
+    Card,
+    ChallengeCard,
+    CooperationCard,
+    Deck,
+    EventCard,
+    GameData,
+    NotionCard,
+    ResourceCard,
+)
+from mallette_print.core.typography import colon
+from mallette_print.core.units import mm
+from mallette_print.draw.icons import icon_index
+from mallette_print.draw.markup import escape
+from mallette_print.draw.textfit import NBSP, Block, icon_markup, to_markup
+
+BLOCK_GAP = mm(1.2)
+MINUS = "\u2212"
+
+
+def _lbl(key: str, w: Words) -> str:
+    return f"<b>{escape(w.label(key), quotes=False)}{colon(w.lang)}</b> "
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else f"{MINUS}{-n}"
+
+
+def words_for(ctx: BuildContext, data: GameData, lang: str) -> Words:
+    """The words of the game in one language, made once per game and context."""
+    return ctx.per_game(data, ("words", lang), lambda: Words(data, lang))
+
+
+def known_icons(ctx: BuildContext, data: GameData) -> dict[str, str]:
+    """The game's icon index, listed once per game and context."""
+    return ctx.per_game(data, "icon_index", lambda: icon_index(data))
+
+
+class Words:
+    """Labels of the game's named things in one language, with their inline icons (made once per game)."""
+
+    def __init__(self, data: GameData, lang: str) -> None:
+        g = data.game
+        self.lang, self.default = lang, g.default_language
+        things: list[Any] = [*g.families, *g.resource_kinds, *g.zones, *g.tracks]
+        self.things = {x.id: x for x in things}
+        self.cards = {c.id: c for _, c in data.cards()}
+
+    def t(self, text: dict[str, str] | None) -> str:
+        return tr(text, self.lang, self.default)
+
+    def label(self, key: str) -> str:
+        return label(key, self.lang, self.default)
+
+    def named(self, thing_id: str) -> str:
+        thing = self.things[thing_id]
+        icon = icon_markup(thing_id) if getattr(thing, "icon", None) else ""
+        return icon + escape(self.t(thing.label), quotes=False)
+
+    def card_title(self, card_id: str) -> str:
+        return escape(self.t(self.cards[card_id].title), quotes=False)
+
+
+def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, show: list[str]) -> list[Block]:
+    """The body paragraphs of a card face, in the order of the template's `show`."""
+    w = words_for(ctx, data, lang)
+    out: list[Block] = []
+    sep = " · "
+
+    def add(field: str, markup: str, **kw: object) -> None:
+        out.append(Block(field, markup, gap_before=BLOCK_GAP if out else 0.0, **kw))  # type: ignore[arg-type]
+
+    for name in show:
+        if name == "flavour":
+            if card.flavour:
+                add("flavour", f"<i>{to_markup(w.t(card.flavour), lang)}</i>")
+        elif isinstance(card, ActorCard):
+            if name == "description":
+                add(name, to_markup(w.t(card.description), lang))
+            elif name == "resources":
+                items = [icon_markup(getattr(w.cards[r], "kind", "")) + w.card_title(r) for r in card.resources]
+                add(name, _lbl("brings", w) + sep.join(items))
+            elif name == "ability":
+                add(name, _lbl("ability", w) + to_markup(w.t(card.ability), lang), boxed=True)
+            elif name == "zone":
+                add(name, _lbl("zone", w) + w.named(card.zone))
+        elif isinstance(card, ResourceCard):
+            if name == "description":
+                add(name, to_markup(w.t(card.description), lang))
+            elif name == "fragile" and card.fragile:
+                add(
+                    name,
+                    icon_markup("fragilite") + f"<b>{escape(w.label('fragile'), quotes=False)}</b>{colon(lang)} "
+                    f"{escape(w.label('fragile_text'), quotes=False)}",
+                    boxed=True,
+                )
+        elif isinstance(card, CooperationCard):
+            if name == "families":
+                add(name, _lbl("families", w) + sep.join(w.named(f) for f in card.families))
+            elif name == "resources":
+                add(
+                    name,
+                    _lbl("resources", w) + sep.join(f"{n}{NBSP}×{NBSP}{w.named(k)}" for k, n in card.resources.items()),
+                )
+            elif name == "effects":
+                add(
+                    name,
+                    _lbl("effects", w)
+                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.effects.items()),
+                    boxed=True,
+                )
+            elif name == "description":
+                add(name, to_markup(w.t(card.description), lang))
+            elif name == "example":
+                add(name, _lbl("example", w) + f"<i>{to_markup(w.t(card.example), lang)}</i>")
+        elif isinstance(card, ChallengeCard):
+            if name == "zone":
+                add(name, _lbl("zone", w) + w.named(card.zone))
+            elif name == "description":
+                add(name, to_markup(w.t(card.description), lang))
+            elif name == "solved_by":
+                add(name, _lbl("solved_by", w) + sep.join(f"<b>{w.card_title(c)}</b>" for c in card.solved_by))
+            elif name == "reward" and card.reward:
+                add(
+                    name,
+                    _lbl("reward", w)
+                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.reward.items()),
+                    boxed=True,
+                )
+            elif name == "question":
+                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+        elif isinstance(card, EventCard):
+            if name == "effect":
+                add(name, to_markup(w.t(card.effect), lang), boxed=True)
+            elif name == "zones" and card.zones:
+                add(
+                    name, _lbl("zones" if len(card.zones) > 1 else "zone", w) + sep.join(w.named(z) for z in card.zones)
+                )
+            elif name == "tracks" and card.tracks:
+                add(
+                    name,
+                    _lbl("tracks", w)
+                    + sep.join(f"<b>{_signed(n)}</b>{NBSP}{w.named(t)}" for t, n in card.tracks.items()),
+                )
+            elif name == "fragility" and card.fragility:
+                add(name, f"<b>{_signed(card.fragility)}</b>{NBSP}{w.named(data.game.fragility_track)}")
+            elif name == "question":
+                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+        elif isinstance(card, NotionCard):
+            if name == "definition":
+                add(name, to_markup(w.t(card.definition), lang))
+            elif name == "question":
+                add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+    return out

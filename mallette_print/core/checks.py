@@ -1,0 +1,114 @@
+"""The building blocks of validation: a collector of located problems, model validation, file loading, and the
+checks on paths and URLs written in the data (paths stay inside the game folder; URLs are http(s))."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ValidationError
+
+from mallette_print.core.assets import asset_problem
+from mallette_print.core.diagnostics import closest, from_validation
+from mallette_print.core.errors import Problem, problem
+from mallette_print.core.yamlio import Located, YamlError, load_file
+
+ASSET_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
+FONT_SUFFIXES = {".ttf"}
+
+
+@dataclass
+class Collector:
+    """Problems found so far, and where each id was defined."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, doc: Located, loc: tuple[Any, ...], ctx: str, msg: str, key: bool = False) -> None:
+        line, col = doc.where(loc, key=key)
+        self.problems.append(problem(doc.path, line, col, ctx, msg))
+
+
+def validate_model(
+    model: type[BaseModel],
+    data: Any,
+    doc: Located,
+    col: Collector,
+    context: dict[str, Any],
+    prefix: tuple[Any, ...] = (),
+) -> Any:
+    """The validated model, or None with its located problems added to `col`."""
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        col.problems.extend(from_validation(exc, doc, model, prefix))
+        return None
+
+
+def load_located(path: Path, col: Collector) -> Located | None:
+    """The file as located YAML, or None with the problems that stop it from loading added to `col`."""
+    try:
+        return load_file(path)
+    except YamlError as exc:
+        col.problems.extend(exc.problems)
+        return None
+
+
+def data_path(
+    root: Path, raw: str, base: Path, doc: Located, loc: tuple[Any, ...], ctx: str, col: Collector, suffixes: set[str]
+) -> Path | None:
+    """Resolve a path written in the data; it must stay inside the game folder and exist."""
+    if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
+        col.add(doc, loc, ctx, f"absolute paths are not allowed, got '{raw}' (write it relative to the game folder)")
+        return None
+    candidate = base / raw
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError):
+        col.add(doc, loc, ctx, f"cannot resolve path '{raw}'")
+        return None
+    if root not in resolved.parents:
+        col.add(doc, loc, ctx, f"path '{raw}' leaves the game folder (through '..' or a symbolic link)")
+        return None
+    if resolved.exists() and not resolved.is_file():
+        col.add(doc, loc, ctx, f"'{raw}' is not a regular file (a folder?)")
+        return None
+    if not resolved.is_file():
+        siblings = [p.name for p in resolved.parent.glob("*")] if resolved.parent.is_dir() else []
+        hint = closest(resolved.name, siblings)
+        more = f" (closest: {', '.join(hint)})" if hint else ""
+        col.add(doc, loc, ctx, f"file not found: '{raw}'{more}")
+        return None
+    if resolved.suffix.lower() not in suffixes:
+        col.add(doc, loc, ctx, f"expected a file ending in {', '.join(sorted(suffixes))}, got '{raw}'")
+        return None
+    if suffixes is ASSET_SUFFIXES:
+        why = asset_problem(resolved)
+        if why:
+            col.add(doc, loc, ctx, f"'{raw}': {why}")
+            return None
+    return resolved
+
+
+def check_url(url: str | None, doc: Located, loc: tuple[Any, ...], ctx: str, col: Collector) -> None:
+    """Add a problem unless the URL is absent or http(s) with a host."""
+    if url is None:
+        return
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        col.add(doc, loc, ctx, f"expected an http(s) URL, got '{url[:60]}'")
+
+
+def unique(items: Iterable[Any], what: str, doc: Located, list_loc: tuple[Any, ...], col: Collector) -> set[str]:
+    """The ids of the items, with a located problem for each id defined twice."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in seen:
+            first = doc.where(list_loc + (seen[item.id],))[0]
+            col.add(doc, list_loc + (i, "id"), f"{what} '{item.id}'", f"duplicate id (first defined on line {first})")
+        else:
+            seen[item.id] = i
+    return set(seen)
