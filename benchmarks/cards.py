@@ -174,15 +174,15 @@ def _peak_rss_mb() -> float:
 
 def run_pipeline(game: Path, out: Path) -> Result:
     """Load, validate, lay out, render and write the cards of a game; time each stage."""
-    from mallette_print.build.context import BuildContext
-    from mallette_print.build.options import BuildOptions
-    from mallette_print.build.pipeline import run_build
-    from mallette_print.build.registry import Registry
     from mallette_print.cards.layouts import deck_layouts
     from mallette_print.cards.outputs import produce_cards
     from mallette_print.core import checks, validate, yamlio
     from mallette_print.core.cardsize import PRESETS
     from mallette_print.draw.fonts import register_family
+    from mallette_print.pipeline.context import BuildContext
+    from mallette_print.pipeline.options import BuildOptions
+    from mallette_print.pipeline.registry import Registry
+    from mallette_print.pipeline.run import run_build
 
     # Time spent reading and parsing YAML (inside load_game) is "load", the rest of load_game is "validate".
     spent = [0.0]

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from mallette_print.core.errors import BuildError, DataError, MalletteError, Problem, RequestError
 
 if TYPE_CHECKING:
-    from mallette_print.build.options import BuildReport
     from mallette_print.core.model import GameData
+    from mallette_print.pipeline.options import BuildReport
 
 __version__ = "0.1.0"
 
@@ -41,9 +41,9 @@ def build(game: GameData, out: str | Path = "out", **options: Any) -> BuildRepor
     png_dpi, board_size, tts); `lang` defaults to the game's default language. Raises RequestError for an option
     the game cannot take, DataError for data that cannot be laid out, BuildError when the files cannot be written.
     """
-    from mallette_print.build.options import BuildOptions
-    from mallette_print.build.pipeline import run_build
-    from mallette_print.build.registry import default_registry
+    from mallette_print.pipeline.options import BuildOptions
+    from mallette_print.pipeline.registry import default_registry
+    from mallette_print.pipeline.run import run_build
 
     lang = options.pop("lang", None) or game.game.default_language
     if lang not in game.game.languages:

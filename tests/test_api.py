@@ -60,3 +60,14 @@ def test_build_refuses_a_language_the_game_does_not_have(sample_game: Path, tmp_
 
 def test_the_package_exports_its_api() -> None:
     assert {"load_game", "build", "DataError"} <= set(mallette_print.__all__)
+
+
+def test_the_build_function_is_not_shadowed_by_the_pipeline_package() -> None:
+    # Importing a subpackage sets it as an attribute of its parent: a package named `build` would replace the
+    # function `mallette_print.build` as soon as anything imported it.
+    import mallette_print.pipeline.run
+
+    assert callable(mallette_print.build) and mallette_print.build.__module__ == "mallette_print"
+    code = "import mallette_print.pipeline.options, mallette_print; print(callable(mallette_print.build))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "True\n"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.options import BuildOptions
-from mallette_print.build.pipeline import run_build
-from mallette_print.build.registry import default_registry
 from mallette_print.core.validate import load_game
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.options import BuildOptions
+from mallette_print.pipeline.registry import default_registry
+from mallette_print.pipeline.run import run_build
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mallette_print"
 MAX_LINES = 450

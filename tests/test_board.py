@@ -17,13 +17,13 @@ from pypdf.generic import ContentStream
 
 from mallette_print.board.outputs import board_outputs
 from mallette_print.board.tiling import PAPERS, plan_tiles
-from mallette_print.build.options import BuildOptions
-from mallette_print.build.pipeline import run_build
-from mallette_print.build.printplan import plan_lines
 from mallette_print.cli import main
 from mallette_print.core.errors import DataError
 from mallette_print.core.units import mm, to_mm
 from mallette_print.core.validate import load_game
+from mallette_print.pipeline.options import BuildOptions
+from mallette_print.pipeline.printplan import plan_lines
+from mallette_print.pipeline.run import run_build
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = Path(__file__).parent / "data" / "bad-board"

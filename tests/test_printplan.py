@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from mallette_print.board.outputs import board_outputs
-from mallette_print.build.options import BuildOptions
 from mallette_print.cli import main
 from mallette_print.core.validate import load_game
+from mallette_print.pipeline.options import BuildOptions
 
 REPO = Path(__file__).resolve().parent.parent
 PAPER = re.compile(r"\b(A4|A3|A2|A1|Letter)\b")
@@ -74,4 +74,4 @@ def test_quiet_prints_nothing_and_verbose_prints_steps_and_timings(sample_game: 
     assert quiet.exit_code == 0 and quiet.output == ""
     verbose = runner.invoke(main, ["build", "--out", str(tmp_path / "v"), "--verbose"])
     assert verbose.exit_code == 0
-    assert "building cards..." in verbose.output and "Timings: cards" in verbose.output
+    assert "building layout...\nbuilding cards..." in verbose.output and "Timings: layout " in verbose.output

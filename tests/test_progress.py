@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import time
 
-from mallette_print.build.progress import BuildProgress
+from mallette_print.pipeline.progress import BuildProgress
 
 
 class Tty(io.StringIO):

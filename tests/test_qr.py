@@ -9,9 +9,9 @@ import zxingcpp
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 
-from mallette_print.build.context import BuildContext
 from mallette_print.draw.qr import QUIET_MODULES, draw_qr, qr_code
 from mallette_print.draw.raster import page_images
+from mallette_print.pipeline.context import BuildContext
 
 URL = "https://example.org/fiches/f03-cooperation"
 

@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mallette_print.build import files, registry
-from mallette_print.build.options import BuildOptions, Output
-from mallette_print.build.pipeline import run_build
-from mallette_print.build.registry import Registry
 from mallette_print.cli import main
 from mallette_print.core.validate import load_game
+from mallette_print.pipeline import files, registry
+from mallette_print.pipeline.options import BuildOptions, Output
+from mallette_print.pipeline.registry import Registry
+from mallette_print.pipeline.run import run_build
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent

@@ -59,9 +59,9 @@ def test_new_refuses_a_folder_in_use(sample_game: Path, tmp_path: Path, runner) 
 
 
 def test_a_remix_of_the_real_game_builds_at_once_even_with_a_long_author_name(tmp_path: Path, runner) -> None:
-    from mallette_print.build.options import BuildOptions
     from mallette_print.cards.outputs import produce_cards
     from mallette_print.core.validate import load_game
+    from mallette_print.pipeline.options import BuildOptions
 
     repo = Path(__file__).resolve().parent.parent
     dest = tmp_path / "bzh"

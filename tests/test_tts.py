@@ -11,11 +11,11 @@ from urllib.parse import unquote, urlparse
 import pytest
 from PIL import Image, ImageStat
 
-from mallette_print.build.options import BuildOptions
 from mallette_print.cards.tts import PER_SHEET, plan_grid, tts_outputs
 from mallette_print.cli import main
 from mallette_print.core.cardsize import PRESETS
 from mallette_print.core.validate import load_game
+from mallette_print.pipeline.options import BuildOptions
 
 
 @pytest.mark.parametrize("size", ["poker", "tarot", "mini", "square"])

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from mallette_print.build.options import BuildOptions
-from mallette_print.build.registry import default_registry
-from mallette_print.build.watch import BOARD, CARDS, RULEBOOK, Watcher, classify, run
+from mallette_print.pipeline.options import BuildOptions
+from mallette_print.pipeline.registry import default_registry
+from mallette_print.pipeline.watch import BOARD, CARDS, RULEBOOK, Watcher, classify, run
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pikepdf
 from pypdf import PdfReader
 
-from mallette_print.build.options import BuildOptions, Output
-from mallette_print.build.pipeline import run_build
-from mallette_print.build.registry import default_registry
 from mallette_print.cli import main
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.validate import load_game
 from mallette_print.draw.pdf import new_canvas
+from mallette_print.pipeline.options import BuildOptions, Output
+from mallette_print.pipeline.registry import default_registry
+from mallette_print.pipeline.run import run_build
 
 REPO = Path(__file__).resolve().parent.parent
 DEED = "https://creativecommons.org/licenses/by-sa/4.0/"

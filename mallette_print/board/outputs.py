@@ -5,10 +5,10 @@ from __future__ import annotations
 from mallette_print.board.draw import board_pdf
 from mallette_print.board.layout import layout_board
 from mallette_print.board.tiles import tiles_pdf
-from mallette_print.build.context import BuildContext
-from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import Phrases
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.options import BuildOptions, Output, paper_label
 
 
 def board_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:

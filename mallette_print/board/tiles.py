@@ -18,7 +18,6 @@ from reportlab.pdfgen.canvas import Canvas
 from mallette_print.board.draw import FORM, define_board_form
 from mallette_print.board.layout import BoardLayout
 from mallette_print.board.tiling import PAPERS, Box, Tile, TilePlan, plan_tiles
-from mallette_print.build.options import paper_label
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import Phrases, text
@@ -29,6 +28,7 @@ from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import paragraph
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.draw.svg import SvgCache
+from mallette_print.pipeline.options import paper_label
 
 GLUE = Color(0.55, 0.55, 0.55, alpha=0.35)
 CROSS_ARM = mm(3)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from mallette_print.build.context import BuildContext
 from mallette_print.cards.labels import label
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import (
@@ -27,6 +26,7 @@ from mallette_print.core.units import mm
 from mallette_print.draw.icons import icon_index
 from mallette_print.draw.markup import escape
 from mallette_print.draw.textfit import NBSP, Block, icon_markup, to_markup
+from mallette_print.pipeline.context import BuildContext
 
 BLOCK_GAP = mm(1.2)
 MINUS = "\u2212"

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mallette_print.build.context import BuildContext
 from mallette_print.cards.body import MINUS, body_blocks, known_icons, words_for
 from mallette_print.cards.labels import label
 from mallette_print.core.cardsize import CardSize
@@ -46,6 +45,7 @@ from mallette_print.draw.textfit import (
     to_markup,
     with_full_gaps,
 )
+from mallette_print.pipeline.context import BuildContext
 
 DISC = mm(10)  # the icon badge in the band
 TITLE_LINES = 2

@@ -7,21 +7,22 @@ figure (whose document is laid out several times, each pass on a new canvas).
 A layout depends only on the game data, the deck, the language, the card size
 and the fonts, so it is kept here rather than on a canvas.
 
-The layouts are kept on the build's BuildContext (build/context.py), per game.
+The layouts are kept on the build's BuildContext (pipeline/context.py), per game.
 Long-running commands (watch) give their context a LayoutCache (cards/layoutcache.py)
 that outlives a reload of the game: it is keyed by the content of the deck and game.
 """
 
 from __future__ import annotations
 
-from mallette_print.build.context import BuildContext
 from mallette_print.cards.body import body_blocks, known_icons
 from mallette_print.cards.faces import FaceLayout, layout_face, loosen_body, refit_body
 from mallette_print.core.cardsize import CardSize
-from mallette_print.core.errors import Problem
+from mallette_print.core.errors import BuildError, DataError, Problem
 from mallette_print.core.model import SHOWABLE, Deck, GameData
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.textfit import _TAG, Block
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.options import BuildOptions
 
 DeckLayouts = dict[str, FaceLayout] | list[Problem]
 
@@ -108,3 +109,29 @@ def _kept_or_fit(
     if not isinstance(got, list):
         cache.put(slot, key, got)
     return got
+
+
+def lay_out_cards(data: GameData, opts: BuildOptions, ctx: BuildContext) -> None:
+    """The build's layout stage: fit every deck the build prints, keeping the layouts on `ctx`.
+
+    Raises one DataError listing every text that does not fit, before anything is drawn. The card outputs, the
+    rulebook's anatomy figure and watch's PNGs then take these layouts from the context.
+    """
+    from mallette_print.core.cardsize import parse_card_size
+    from mallette_print.draw.fonts import register_family
+
+    try:
+        size = parse_card_size(opts.card_size)
+    except ValueError as exc:
+        raise BuildError(f"--size: {exc}") from None
+    fam = register_family()
+    chosen = set(opts.cards)
+    problems: list[Problem] = []
+    for deck in data.decks:
+        if chosen and not any(card.id in chosen for card in deck.cards):
+            continue
+        got = deck_layouts(ctx, data, deck, opts.lang, size, fam)
+        if isinstance(got, list):
+            problems.extend(got)
+    if problems:
+        raise DataError(problems)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.cards.painter import CardLook, painter_for
 from mallette_print.cards.sheets import calibration_pdf, expand, render_sheets
 from mallette_print.core.cardsize import CardSize, parse_card_size
@@ -16,6 +14,8 @@ from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.phrasebook import text
 from mallette_print.draw.pdf import new_canvas
 from mallette_print.draw.raster import page_pngs
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.options import BuildOptions, Output, paper_label
 
 DUPLEX_HOW = ("long", "short", "fold", "none", "shop")  # the phrasebook's print.cards_<mode>
 

@@ -17,7 +17,6 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from mallette_print.build.context import BuildContext
 from mallette_print.cards.faces import DISC, FaceLayout
 from mallette_print.cards.imposition import Box, Matrix
 from mallette_print.cards.layouts import deck_layouts
@@ -32,6 +31,7 @@ from mallette_print.draw.icons import IconSet, icon_index, inline_icon_drawer
 from mallette_print.draw.patterns import draw_pattern
 from mallette_print.draw.qr import draw_qr
 from mallette_print.draw.textfit import BOX_PAD, ICON_CALLBACK, Fitted, make_paragraph
+from mallette_print.pipeline.context import BuildContext
 
 RIBBON = mm(2.2)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.files import write_atomic
 from mallette_print.cards.outputs import card_pages_pdf, face_pngs
 from mallette_print.cards.painter import CardLook
 from mallette_print.core.cardsize import parse_card_size
@@ -23,6 +21,8 @@ from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.phrasebook import Phrases, text
 from mallette_print.draw.markup import escape
 from mallette_print.draw.raster import page_pngs
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.files import write_atomic
 
 GALLERY_KEYS = ("type", "family", "fiche", "all", "all_type", "shown", "flip", "back", "reset", "title")
 

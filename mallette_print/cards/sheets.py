@@ -15,7 +15,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from mallette_print.build.context import BuildContext
 from mallette_print.cards.imposition import Box, Segment, SheetPlan, plan_sheet
 from mallette_print.cards.painter import CardLook, CardPainter, painter_for
 from mallette_print.core.cardsize import CardSize
@@ -27,6 +26,7 @@ from mallette_print.core.typography import colon, typeset
 from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
 from mallette_print.draw.pdf import new_canvas
+from mallette_print.pipeline.context import BuildContext
 
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
 

@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.options import BuildOptions, Output
 from mallette_print.cards.outputs import card_pages_pdf
 from mallette_print.cards.painter import CardLook
 from mallette_print.cards.sheets import expand
@@ -30,6 +28,8 @@ from mallette_print.core.licensing import attribution
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.phrasebook import Phrases
 from mallette_print.draw.raster import page_images
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.options import BuildOptions, Output
 
 MAX_COLS, MAX_ROWS, MAX_PX = 10, 7, 4096
 PER_SHEET = MAX_COLS * MAX_ROWS - 1  # the last slot is the hidden card

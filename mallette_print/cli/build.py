@@ -139,9 +139,9 @@ def build_options(f: Any) -> Any:
 
 def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, Any]:
     """Load the game and turn the build options into (game data, BuildOptions, Selection)."""
-    from mallette_print.build.options import BuildOptions
     from mallette_print.core.selection import Selection
     from mallette_print.core.validate import load_game
+    from mallette_print.pipeline.options import BuildOptions
 
     _fits(kw["paper"], kw["card_size"], kw["duplex"])
     data = load_game(game_root(game_dir))
@@ -172,10 +172,10 @@ def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, 
 @build_options
 def build(game_dir: Path | None, **kw: Any) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
-    from mallette_print.build.pipeline import run_build
-    from mallette_print.build.printplan import plan_lines
-    from mallette_print.build.progress import BuildProgress
-    from mallette_print.build.registry import default_registry
+    from mallette_print.pipeline.printplan import plan_lines
+    from mallette_print.pipeline.progress import BuildProgress
+    from mallette_print.pipeline.registry import default_registry
+    from mallette_print.pipeline.run import run_build
 
     data, opts, selection = prepare_build(game_dir, kw)
     quiet, verbose = kw["quiet"], kw["verbose"]
@@ -218,12 +218,12 @@ def calibrate(
     game_dir: Path | None, out_dir: Path, lang: str | None, paper: str, duplex: str, offset: tuple[float, float]
 ) -> None:
     """Write duplex-calibration.pdf: print it double-sided, read DX,DY against the light, build with --offset."""
-    from mallette_print.build.files import write_atomic
     from mallette_print.cards.sheets import calibration_pdf
     from mallette_print.core.cardsize import PRESETS
     from mallette_print.core.errors import BuildError
     from mallette_print.core.phrasebook import Phrases
     from mallette_print.core.validate import load_game
+    from mallette_print.pipeline.files import write_atomic
 
     data = load_game(game_root(game_dir))
     if lang is not None and lang not in data.game.languages:

@@ -16,8 +16,8 @@ from mallette_print.cli.main import game_option, game_root, main
 @click.option("--no-rulebook", is_flag=True, help="Never rebuild the rulebook while watching (it takes seconds).")
 def watch(game_dir: Path | None, no_rulebook: bool, **kw: Any) -> None:
     """Build, then rebuild what changes as you save files in cards/, rules/ or assets/ (Ctrl-C to stop)."""
-    from mallette_print.build.registry import default_registry
-    from mallette_print.build.watch import Watcher, run
+    from mallette_print.pipeline.registry import default_registry
+    from mallette_print.pipeline.watch import Watcher, run
 
     data, opts, selection = prepare_build(game_dir, kw)
     quiet = kw["quiet"]

@@ -13,7 +13,6 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from mallette_print.build.context import BuildContext
 from mallette_print.cards.faces import FaceLayout
 from mallette_print.cards.layouts import deck_layouts
 from mallette_print.cards.painter import draw_card_face
@@ -22,6 +21,7 @@ from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.units import mm
 from mallette_print.draw.fonts import register_family
 from mallette_print.draw.markup import escape
+from mallette_print.pipeline.context import BuildContext
 from mallette_print.rulebook.words import word
 
 

@@ -34,13 +34,13 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from mallette_print.build.context import BuildContext
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
 from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
 from mallette_print.draw.svg import SvgCache
 from mallette_print.draw.textfit import icon_markup
+from mallette_print.pipeline.context import BuildContext
 from mallette_print.rulebook import source as rs
 from mallette_print.rulebook.figures import scaled_image
 from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, Styles

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.options import BuildOptions, Output, paper_label
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import text
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.options import BuildOptions, Output, paper_label
 from mallette_print.rulebook.booklet import impose
 from mallette_print.rulebook.content import PrintItem
 from mallette_print.rulebook.sections import anatomy

@@ -14,13 +14,13 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.options import paper_label
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
 from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
 from mallette_print.draw.svg import SvgCache
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.options import paper_label
 from mallette_print.rulebook import content as rc
 from mallette_print.rulebook.builder import Builder, Count
 from mallette_print.rulebook.figures import Qr, Svg, TestSquare

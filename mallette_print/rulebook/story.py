@@ -18,13 +18,13 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from mallette_print.build.context import BuildContext
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import text
 from mallette_print.draw.colours import Palette
 from mallette_print.draw.icons import IconSet, icon_index, inline_icon_drawer
+from mallette_print.pipeline.context import BuildContext
 from mallette_print.rulebook import sections as sec
 from mallette_print.rulebook import source as rs
 from mallette_print.rulebook.booklet_order import padded

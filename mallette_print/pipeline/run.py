@@ -13,14 +13,14 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.files import write_all
-from mallette_print.build.options import BuildOptions, BuildReport, Output
-from mallette_print.build.registry import Registry, default_registry
 from mallette_print.core.errors import BuildError, RequestError
 from mallette_print.core.model import GameData
 from mallette_print.core.selection import MANIFEST, Selection, manifest_bytes, select
 from mallette_print.draw.xmp import stamp
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.files import write_all
+from mallette_print.pipeline.options import BuildOptions, BuildReport, Output
+from mallette_print.pipeline.registry import Registry, default_registry
 
 
 def run_build(
@@ -38,6 +38,10 @@ def run_build(
     `only` restricts the build to the named steps (watch mode redoes what changed); `earlier` gives the outputs
     of steps not run this time, so that a finisher (the rulebook's print guide) still sees every file. `ctx`
     holds the build's caches: a new one per build unless the caller keeps one (watch mode).
+
+    The stages, each timed: layout (fit what will be drawn, kept on `ctx`; a text that does not fit stops the
+    build here), the producers (draw from those layouts), the finishers (which see the producers' outputs), then
+    stamping every PDF with its licence metadata and writing every file at once.
     """
     ctx = ctx or BuildContext()
     registry = registry or default_registry()
@@ -54,6 +58,14 @@ def run_build(
     outputs: list[Output] = []
     by_step: dict[str, list[Output]] = {}
     timings: list[tuple[str, float]] = []
+    finishing = not selection.active and any(only is None or name in only for name, _ in registry.finishers)
+    if any(s.cards for s in steps) or finishing:
+        for name, lay_out in registry.layouts:
+            if progress:
+                progress(name)
+            t0 = time.perf_counter()
+            lay_out(data, card_opts, ctx)
+            timings.append((name, time.perf_counter() - t0))
     for step in steps:
         if progress:
             progress(step.name)

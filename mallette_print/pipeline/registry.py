@@ -1,10 +1,12 @@
-"""The producers a build runs, in order: each output package registers its producer here.
+"""What a build runs, in order: layout steps, then producers, then finishers; each output package registers here.
 
-The producers are imported when the registry is made, not with this module, so that commands that do not build
-(check, schema) never load reportlab.
+A layout step fits what will be drawn (card texts into their boxes) and keeps it on the build's context, so that
+a text that does not fit stops the build before anything is drawn, and the layout's time shows on its own. The
+producers then draw from those layouts. They are imported when the registry is made, not with this module, so
+that commands that do not build (check, schema) never load reportlab.
 
-To add an output, write a producer `(GameData, BuildOptions) -> list[Output]` in its own package and add it to
-`default_registry`.
+To add an output, write a producer `(GameData, BuildOptions, BuildContext) -> list[Output]` in its own package
+and add it to `default_registry`.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.options import BuildOptions, Output
 from mallette_print.core.model import GameData
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.options import BuildOptions, Output
 
+# A layout step computes what the producers will draw and keeps it on the context (nothing is drawn).
+LayoutStep = Callable[[GameData, BuildOptions, BuildContext], None]
 # A producer makes outputs from the game and the options; the context carries the build's caches.
 Producer = Callable[[GameData, BuildOptions, BuildContext], list[Output]]
 # A finisher runs after every producer and sees their outputs (the rulebook lists them in its print guide).
@@ -33,10 +37,15 @@ class Step:
 
 @dataclass
 class Registry:
-    """The producers a build runs, in order."""
+    """The layout steps and producers a build runs, in order."""
 
     steps: list[Step] = field(default_factory=list)
     finishers: list[tuple[str, Finisher]] = field(default_factory=list)
+    layouts: list[tuple[str, LayoutStep]] = field(default_factory=list)
+
+    def add_layout(self, name: str, layout: LayoutStep) -> None:
+        """Register a layout step: it runs before the producers whenever a card output or a finisher does."""
+        self.layouts.append((name, layout))
 
     def add(self, name: str, producer: Producer, cards: bool = False) -> None:
         """Register a producer under a name."""
@@ -48,17 +57,19 @@ class Registry:
 
     def step_names(self, partial: bool) -> list[str]:
         """The steps a build runs, in order (a partial print runs only the card steps)."""
-        names = [s.name for s in self.steps if s.cards or not partial]
+        names = [name for name, _ in self.layouts] + [s.name for s in self.steps if s.cards or not partial]
         return names if partial else names + [name for name, _ in self.finishers]
 
 
 def default_registry(opts: BuildOptions | None = None) -> Registry:
     """Every output the project knows how to build (the optional ones when `opts` asks for them)."""
     from mallette_print.board.outputs import board_outputs
+    from mallette_print.cards.layouts import lay_out_cards
     from mallette_print.cards.outputs import produce_cards
     from mallette_print.rulebook.outputs import rulebook_outputs
 
     reg = Registry()
+    reg.add_layout("layout", lay_out_cards)
     reg.add("cards", produce_cards, cards=True)
     if opts is not None and opts.tts:
         from mallette_print.cards.tts import tts_outputs

@@ -28,15 +28,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from mallette_print.build.context import BuildContext
-from mallette_print.build.files import write_atomic
-from mallette_print.build.options import BuildOptions, Output
-from mallette_print.build.pipeline import run_build
-from mallette_print.build.registry import Registry, default_registry
 from mallette_print.cards.layoutcache import LayoutCache
 from mallette_print.core.errors import DataError, MalletteError
 from mallette_print.core.model import GameData
 from mallette_print.core.selection import Selection
+from mallette_print.pipeline.context import BuildContext
+from mallette_print.pipeline.files import write_atomic
+from mallette_print.pipeline.options import BuildOptions, Output
+from mallette_print.pipeline.registry import Registry, default_registry
+from mallette_print.pipeline.run import run_build
 
 WATCHED = ("cards", "rules", "assets")
 IDLE = 0.3  # seconds without a change before the rulebook is rebuilt

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from mallette_print.build.options import Output
+from mallette_print.pipeline.options import Output
 
 
 def _file_mode() -> int:

@@ -6,8 +6,8 @@ facilitator building the French game reads one language: the phrasebook's `plan.
 
 from __future__ import annotations
 
-from mallette_print.build.options import BuildReport
 from mallette_print.core.phrasebook import Phrases
+from mallette_print.pipeline.options import BuildReport
 
 PLAN_KEYS = ("wrote", "partial", "plan", "pages", "sheets", "instead", "total", "full_page", "tts")
 
