@@ -23,11 +23,13 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from mallette_print.core.charset import FORBIDDEN, field_context, forbidden_message
 from mallette_print.core.errors import Problem, problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+MAX_DIGITS = 18  # an integer in the data (a quantity, a year, a number of players) is far smaller
 
 PathKey = tuple[Any, ...]
 
@@ -130,6 +132,15 @@ class _Builder:
         self.count = 0
         self.doc = Located(path, None)
         self.scalars = _Loader("")
+        # Forbidden characters found in strings: (path into the document, line, col, character).
+        self.bad: list[tuple[PathKey, int, int, str]] = []
+
+    def _text(self, node: Node, text: str, loc: PathKey) -> str:
+        m = FORBIDDEN.search(text)
+        if m:
+            line, col = _mark(node)
+            self.bad.append((loc, line, col, m.group()))
+        return text
 
     def build(self, node: Node, loc: PathKey, depth: int) -> Any:
         self.count += 1
@@ -151,7 +162,15 @@ class _Builder:
             raise _fail(self.path, line, col, f"tag {node.tag!r} is not allowed (only plain YAML data)")
         if isinstance(node, ScalarNode):
             if node.tag == "tag:yaml.org,2002:str":  # most values: the text as written
-                return node.value
+                return self._text(node, node.value, loc)
+            if node.tag == "tag:yaml.org,2002:int" and len(node.value.lstrip("+-0").replace("_", "")) > MAX_DIGITS:
+                line, col = _mark(node)
+                raise _fail(
+                    self.path,
+                    line,
+                    col,
+                    f"number too large ({len(node.value)} digits; at most {MAX_DIGITS}): write a smaller one",
+                )
             return self.scalars.construct_object(node, deep=True)
         if isinstance(node, SequenceNode):
             return [self.build(child, loc + (i,), depth + 1) for i, child in enumerate(node.value)]
@@ -169,7 +188,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
                 line, col = _mark(key_node)
                 raise _fail(self.path, line, col, f"a key must be plain text, got {_describe(key_node)}")
-            key = str(key_node.value)
+            key = self._text(key_node, str(key_node.value), loc)
             kline, kcol = _mark(key_node)
             if key in seen:
                 pline, _ = seen[key]
@@ -290,6 +309,14 @@ def _load_text(path: Path, text: str) -> Located:
         raise _fail(path, 1, 1, f"nesting deeper than {MAX_DEPTH} levels") from None
     except yaml.constructor.ConstructorError as exc:
         raise _syntax_error(path, text, exc) from None
+    if builder.bad:
+        data = builder.doc.data
+        raise YamlError(
+            [
+                problem(path, line, col, field_context(data, loc), forbidden_message(ch))
+                for loc, line, col, ch in builder.bad
+            ]
+        )
     return builder.doc
 
 
