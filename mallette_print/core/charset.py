@@ -37,7 +37,9 @@ _LAYOUT = {0x09, 0x0A, 0x0D}
 
 def describe(ch: str) -> str:
     """`U+1F600 (GRINNING FACE)`: a character named for a message, even one that cannot be shown."""
-    name = unicodedata.name(ch, "") or unicodedata.category(ch)
+    name = unicodedata.name(ch, "") or {"Cc": "control character", "Cs": "surrogate"}.get(
+        unicodedata.category(ch), "noncharacter"
+    )
     return f"U+{ord(ch):04X} ({name})"
 
 
@@ -72,9 +74,8 @@ def forbidden_in(text: str) -> tuple[int, str] | None:
 
 def uncovered(text: str, covered: Container[int]) -> Iterable[tuple[int, str]]:
     """Offsets and characters of a text that the fonts cannot draw (each character once)."""
-    if text.isascii() and not FORBIDDEN.search(text):
-        if all(ord(c) in covered or ord(c) in _LAYOUT for c in set(text)):
-            return []
+    if text.isascii() and all(ord(c) in covered or ord(c) in _LAYOUT for c in set(text)):
+        return []
     seen: set[str] = set()
     out = []
     for i, ch in enumerate(text):
@@ -126,7 +127,7 @@ def unprintable_in_text(path: Path, text: str, covered: Container[int], font: st
     problems: list[Problem] = []
     for m in FORBIDDEN.finditer(text):
         problems.append(problem(path, *_line_col(text, m.start()), what, forbidden_message(m.group())))
-    for i, ch in uncovered(text, covered):
+    for _, ch in uncovered(text, covered):
         for m in re.finditer(re.escape(ch), text):
             problems.append(
                 problem(
