@@ -3,6 +3,7 @@ checks on paths and URLs written in the data (paths stay inside the game folder;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ValidationError
 
 from mallette_print.core.assets import asset_problem
+from mallette_print.core.charset import describe
 from mallette_print.core.diagnostics import closest, from_validation
 from mallette_print.core.errors import Problem, problem
 from mallette_print.core.yamlio import Located, YamlError, load_file
@@ -93,13 +95,41 @@ def data_path(
     return resolved
 
 
+# Characters a URL never holds as they are (RFC 3986): spaces, quotes, angle brackets and the like. A quote in
+# a URL would end the attribute it is printed into; they must be percent-encoded (%22).
+_URL_BAD = re.compile(r"[\s\"'<>\\^`{|}]")
+# A URL is printed as a QR code: beyond this many bytes no QR code holds it (and a printed one is unreadable).
+MAX_URL_BYTES = 1000
+
+
+def url_problem(url: str) -> str | None:
+    """Why a URL cannot be printed and linked, or None: http(s) with a host, no raw quote or space, not huge."""
+    try:
+        parsed = urlparse(url)
+        host = parsed.hostname
+    except ValueError:
+        parsed, host = None, None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc or not host:
+        return f"expected an http(s) URL, got '{url[:60]}'"
+    bad = _URL_BAD.search(url)
+    if bad:
+        return (
+            f"character {describe(bad.group())} is not allowed in a URL: percent-encode it "
+            f"(a space is %20, a quote %22), got '{url[:60]}'"
+        )
+    size = len(url.encode("utf-8"))
+    if size > MAX_URL_BYTES:
+        return f"URL too long ({size} bytes; at most {MAX_URL_BYTES}, so that its QR code can be printed and read)"
+    return None
+
+
 def check_url(url: str | None, doc: Located, loc: tuple[Any, ...], ctx: str, col: Collector) -> None:
-    """Add a problem unless the URL is absent or http(s) with a host."""
+    """Add a problem unless the URL is absent or a printable http(s) URL (see url_problem)."""
     if url is None:
         return
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        col.add(doc, loc, ctx, f"expected an http(s) URL, got '{url[:60]}'")
+    why = url_problem(url)
+    if why:
+        col.add(doc, loc, ctx, why)
 
 
 def unique(items: Iterable[Any], what: str, doc: Located, list_loc: tuple[Any, ...], col: Collector) -> set[str]:
