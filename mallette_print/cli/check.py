@@ -30,8 +30,10 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
     from mallette_print.core.errors import DataError
     from mallette_print.core.summary import summary_lines
     from mallette_print.core.validate import load_game
+    from mallette_print.pipeline.verify import verify
 
     data = load_game(game_root(game_dir))
+    verify(data, list(data.game.languages))
     for line in summary_lines(data):
         click.echo(line)
     report = check_coherence(data)

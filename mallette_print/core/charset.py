@@ -31,8 +31,8 @@ FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
-# Drawn without a glyph of the font (line ends, spaces reportlab lays out itself).
-_LAYOUT = {0x09, 0x0A, 0x0D}
+# Drawn without a glyph of the font of their own (line ends; a narrow no-break space becomes a no-break space).
+_LAYOUT = {0x09, 0x0A, 0x0D, 0x202F}  # U+202F is set as a no-break space (draw/textfit.py)
 
 
 def describe(ch: str) -> str:

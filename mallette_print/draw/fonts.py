@@ -66,3 +66,15 @@ def register_family(name: str = "Atkinson") -> FontFamily:
         for italic in (0, 1):
             addMapping(fam.regular, bold, italic, fam.pick(bool(bold), bool(italic)))
     return fam
+
+
+FAMILY_NAME = "Atkinson Hyperlegible"
+
+
+@cache
+def coverage() -> frozenset[int]:
+    """The code points every style of the default family can draw (read from the fonts' character maps)."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    sets = [set(TTFontFace(str(path)).charToGlyph) for path in atkinson_files().values()]
+    return frozenset(set.intersection(*sets))

@@ -61,10 +61,34 @@ def to_markup(text: str, lang: str) -> str:
         out = _ICON.sub(hold, out)
     out = escape(out, quotes=False)
     if "*" in out:
-        out = _BOLD.sub(r"<b>\1</b>", out)
-        out = _ITALIC.sub(r"<i>\1</i>", out)
+        out = _emphasis(out)
     out = typeset(out, lang)
     return _HELD.sub(lambda m: icon_markup(names[int(m.group(1))]), out) if names else out
+
+
+def _emphasis(text: str) -> str:
+    """**bold** and *italic* as tags, always well nested (reportlab refuses `<b>a <i>b</b> c</i>`)."""
+    out = _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", text))
+    if "<i>" not in out or _well_nested(out):
+        return out
+    # Stars that cross each other (`**a *b ** c*`): the italics are looked for inside and outside each bold run
+    # separately, so that no pair of tags can overlap; a star without its pair stays a star.
+    parts = [_ITALIC.sub(r"<i>\1</i>", p) for p in _BOLD.split(text)]
+    return "".join(f"<b>{p}</b>" if i % 2 else p for i, p in enumerate(parts))
+
+
+_BI_TAG = re.compile(r"</?[bi]>")
+
+
+def _well_nested(markup: str) -> bool:
+    stack: list[str] = []
+    for m in _BI_TAG.finditer(markup):
+        tag = m.group()
+        if tag[1] != "/":
+            stack.append(tag[1])
+        elif not stack or stack.pop() != tag[2]:
+            return False
+    return not stack
 
 
 def icon_markup(name: str) -> str:

@@ -66,9 +66,11 @@ def default_registry(opts: BuildOptions | None = None) -> Registry:
     from mallette_print.board.outputs import board_outputs
     from mallette_print.cards.layouts import lay_out_cards
     from mallette_print.cards.outputs import produce_cards
+    from mallette_print.pipeline.verify import verify_build
     from mallette_print.rulebook.outputs import rulebook_outputs
 
     reg = Registry()
+    reg.add_layout("verify", verify_build)
     reg.add_layout("layout", lay_out_cards)
     reg.add("cards", produce_cards, cards=True)
     if opts is not None and opts.tts:

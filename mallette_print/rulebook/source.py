@@ -22,6 +22,8 @@ from typing import Union
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from mallette_print.core.charset import FORBIDDEN, forbidden_message
+from mallette_print.core.checks import url_problem
 from mallette_print.core.diagnostics import closest
 from mallette_print.core.errors import DataError, Problem, problem
 from mallette_print.core.typography import quotes, typeset
@@ -30,6 +32,14 @@ PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # Generated sections a `{{name}}` line may place; every other one gets a default place.
 SECTIONS = ("components", "anatomy", "facilitator", "fiches", "print", "credits")
 _SECTION_LINE = re.compile(r"^\s*\{\{\s*(" + "|".join(SECTIONS) + r")\s*\}\}\s*$")
+# Lists and quotes inside one another: each level takes width from the page (past this, nothing fits).
+MAX_NESTING = 6
+# A code block is set in one box, which cannot break across pages.
+MAX_CODE_LINES = 60
+# The only links a PDF may make live: a link elsewhere (smb:, file:, launch:, a relative path) would make a PDF
+# reader open a share, a file or a program.
+LINK_SCHEMES = ("http", "https", "mailto")
+_MAILTO = re.compile(r"mailto:[^\s\"'<>\\^`{|}]+@[^\s\"'<>\\^`{|}]+")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
@@ -170,9 +180,13 @@ def substitute(text: str, values: dict[str, str], path: Path) -> str:
 
 def parser(lang: str) -> MarkdownIt:
     """The Markdown parser: CommonMark, tables, strikethrough, typographic quotes for the language."""
-    return MarkdownIt("commonmark", {"typographer": True, "quotes": list(quotes(lang))}).enable(
+    md = MarkdownIt("commonmark", {"typographer": True, "quotes": list(quotes(lang))}).enable(
         ["table", "strikethrough", "replacements", "smartquotes"]
     )
+    # markdown-it leaves a javascript:, vbscript:, file: or data: link as bracketed text; every link reaches
+    # _Builder.link instead, which refuses all but http(s) and mailto with the line where it is written.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
 
 
 class _Builder:
@@ -207,7 +221,7 @@ class _Builder:
             elif t in ("s_open", "s_close"):
                 strike += 1 if t.endswith("open") else -1
             elif t == "link_open":
-                href.append(str(ch.attrs.get("href", "")))
+                href.append(self.link(str(ch.attrs.get("href", "")), line))
             elif t == "link_close":
                 href.pop()
             elif t == "image":
@@ -215,6 +229,24 @@ class _Builder:
             elif t == "html_inline" and not ch.content.startswith("<!--"):
                 self.err(line, f"raw HTML is not supported in the rulebook, got {ch.content[:30]!r}")
         return tuple(s for s in spans if s.text or s.linebreak)
+
+    def link(self, href: str, line: int) -> str:
+        """A link's address, refused (a located problem) unless http(s) or mailto and printable as it is."""
+        scheme = href.split(":", 1)[0].lower() if ":" in href else ""
+        if scheme not in LINK_SCHEMES:
+            self.err(
+                line,
+                f"link to '{href[:60]}': only http://, https:// and mailto: links can be printed in the rulebook; "
+                "write a full web address, or the text without a link",
+            )
+        elif scheme == "mailto":
+            if not _MAILTO.fullmatch(href):
+                self.err(line, f"link to '{href[:60]}': expected mailto:name@example.org")
+        else:
+            why = url_problem(href)
+            if why:
+                self.err(line, f"link: {why}")
+        return href
 
     def image(self, tok: Token, line: int) -> Image | None:
         src = str(tok.attrs.get("src", ""))
@@ -231,7 +263,7 @@ class _Builder:
             return None
         return Image(candidate, alt, line)
 
-    def blocks(self, toks: list[Token], i: int, stop: str | None) -> tuple[list[Block], int]:
+    def blocks(self, toks: list[Token], i: int, stop: str | None, depth: int = 0) -> tuple[list[Block], int]:
         out: list[Block] = []
         while i < len(toks):
             tok = toks[i]
@@ -254,13 +286,20 @@ class _Builder:
                 else:
                     out.append(Para(self.inline(inl, line), line))
                 i += 3
+            elif t in ("bullet_list_open", "ordered_list_open", "blockquote_open") and depth >= MAX_NESTING:
+                self.err(
+                    line,
+                    f"lists and quotes nested more than {MAX_NESTING} levels deep: the page is too narrow for them; "
+                    "flatten them",
+                )
+                i = self.skip(toks, i)
             elif t in ("bullet_list_open", "ordered_list_open"):
                 start = int(tok.attrs.get("start", 1) or 1)
                 close = t.replace("_open", "_close")
                 items: list[tuple[Block, ...]] = []
                 i += 1
                 while toks[i].type != close:
-                    item, i = self.blocks(toks, i + 1, "list_item_close")
+                    item, i = self.blocks(toks, i + 1, "list_item_close", depth + 1)
                     items.append(tuple(item))
                 out.append(ListBlock(t.startswith("ordered"), start, tuple(items)))
                 i += 1
@@ -268,10 +307,17 @@ class _Builder:
                 table, i = self.table(toks, i, line)
                 out.append(table)
             elif t == "blockquote_open":
-                inner, i = self.blocks(toks, i + 1, "blockquote_close")
+                inner, i = self.blocks(toks, i + 1, "blockquote_close", depth + 1)
                 out.append(Quote(tuple(inner)))
             elif t in ("fence", "code_block"):
-                out.append(Code(tok.content.rstrip("\n")))
+                code = tok.content.rstrip("\n")
+                if code.count("\n") >= MAX_CODE_LINES:
+                    self.err(
+                        line,
+                        f"code block of {code.count(chr(10)) + 1} lines (at most {MAX_CODE_LINES}: it cannot break "
+                        "across pages); split it or write it as paragraphs",
+                    )
+                out.append(Code(code))
                 i += 1
             elif t == "hr":
                 out.append(Rule())
@@ -286,6 +332,15 @@ class _Builder:
             else:
                 i += 1
         return out, i
+
+    @staticmethod
+    def skip(toks: list[Token], i: int) -> int:
+        """The index after the block opened at `i` (its matching close)."""
+        level = toks[i].level
+        i += 1
+        while i < len(toks) and not (toks[i].level == level and toks[i].nesting == -1):
+            i += 1
+        return i + 1
 
     def table(self, toks: list[Token], i: int, line: int) -> tuple[Table, int]:
         header: list[Inline] = []
@@ -319,6 +374,18 @@ class _Builder:
 
 def parse(text: str, path: Path, root: Path, lang: str, values: dict[str, str]) -> RulesDoc:
     """Substitute placeholders, parse, and return the model; every problem raised together."""
+    bad = [
+        problem(
+            path,
+            text.count("\n", 0, m.start()) + 1,
+            m.start() - text.rfind("\n", 0, m.start()),
+            "rulebook",
+            forbidden_message(m.group()),
+        )
+        for m in FORBIDDEN.finditer(text)
+    ]
+    if bad:
+        raise DataError(bad[:50])
     filled = substitute(text, values, path)
     b = _Builder(path, root, lang)
     blocks, _ = b.blocks(parser(lang).parse(filled), 0, None)
