@@ -57,6 +57,9 @@ def _to_cmyk(node: Any) -> None:
         _to_cmyk(child)
 
 
+MAX_SVG_SIZE = 1e5  # user units; an icon or a board picture is far smaller, and 0 or 1e30 breaks the scaling
+
+
 def _parse(path: str, colour: str | None, palette: Palette) -> Drawing:
     """Read an SVG file into a drawing in its final colours; DataError (located at the file) if it cannot be read."""
     from svglib.svglib import svg2rlg
@@ -67,6 +70,11 @@ def _parse(path: str, colour: str | None, palette: Palette) -> Drawing:
         raise DataError([problem(Path(path), 0, 0, "", f"cannot read this SVG: {exc}")]) from None
     if d is None:  # svglib logs and returns None on some unreadable files
         raise DataError([problem(Path(path), 0, 0, "", "cannot read this SVG")])
+    if not all(0 < v <= MAX_SVG_SIZE for v in (d.width, d.height)):  # also false for NaN
+        msg = f"width and height must be more than 0 and at most {MAX_SVG_SIZE:g} (got {d.width:g} × {d.height:g})"
+        raise DataError(
+            [problem(Path(path), 0, 0, "", f"cannot draw this SVG: {msg}; fix its width, height or viewBox")]
+        )
     if colour is not None:
         _recolour(d, palette(colour))
     elif palette.cmyk:
