@@ -30,6 +30,10 @@ HEADER = """# yaml-language-server: $schema=../schema/game.schema.json
 def new_remix(data: GameData, dest: Path, title: str, authors: list[str], year: int | None = None) -> list[str]:
     """Create the remix folder; return lines telling the user what was done."""
     src = Path(data.root)
+    inside = dest.resolve()
+    if inside == src.resolve() or src.resolve() in inside.parents:
+        # Copying a folder into itself copies the copy again, until the path is too long (RecursionError).
+        raise BuildError(f"{dest} is inside the game folder {src}; choose a folder outside it")
     if dest.exists() and any(dest.iterdir()):
         raise BuildError(f"{dest} already exists and is not empty; choose a new folder")
     g = data.game
