@@ -149,11 +149,86 @@ def _spoil(game: Path, how: str) -> None:
         _use_image(game, "assets/huge.png")
     elif how == "unreadable":
         actors.chmod(0)
+    elif how in _ROUND2:
+        _spoil_round2(game, how)
     else:  # pragma: no cover
         raise AssertionError(how)
 
 
+def _rules(game: Path, extra: str) -> None:
+    for lang in ("fr", "en"):
+        (game / "rules").mkdir(exist_ok=True)
+        (game / "rules" / f"{lang}.md").write_text(f"# Règles\n\nDu texte.\n\n{extra}", encoding="utf-8")
+
+
+def _svg(game: Path, old: str, new: str) -> None:
+    svg = game / "assets" / "icons" / "deck-actor.svg"
+    svg.unlink()  # a copy of the project's assets: replace the file, do not write through to a shared one
+    svg.write_text(_SVG.replace(old, new), encoding="utf-8")
+
+
+_SVG = (REPO / "assets" / "icons" / "deck-actor.svg").read_text(encoding="utf-8")
+_ACTOR_TEXT = 'fr: "Habitant·es'
+# Issue 14, round 2: markup injection, links, characters the font lacks, tracebacks.
+_ROUND2: dict[str, tuple[str, str, str]] = {
+    # how: (file, old, new) edits of the game, or a special case below
+    "quote-in-url": (
+        "cards/game.yaml",
+        "source_url: https://le-mes.org/",
+        "source_url: 'https://le-mes.org/\" bogus=\"1'",
+    ),
+    "surrogate": ("cards/actors.yaml", _ACTOR_TEXT, 'fr: "\\uD800Habitant·es'),
+    "nul-next-to-icon": ("cards/actors.yaml", _ACTOR_TEXT, 'fr: "\\0:marchande:\\0 Habitant·es'),
+    "bidi-override": ("cards/actors.yaml", _ACTOR_TEXT, 'fr: "\\u202EHabitant·es'),
+    "emoji": ("cards/actors.yaml", _ACTOR_TEXT, 'fr: "😀 Habitant·es'),
+    "cjk": ("cards/actors.yaml", _ACTOR_TEXT, 'fr: "漢字 Habitant·es'),
+    "crossed-stars": ("cards/actors.yaml", _ACTOR_TEXT, 'fr: "**a *b ** c* Habitant·es'),
+    "5000-digit-integer": ("cards/game.yaml", "year: ", "year: " + "9" * 5000 + "\nx: "),
+    "1500-e-in-qr-url": (
+        "cards/game.yaml",
+        "base_url: https://le-mes.org/",
+        "base_url: https://le-mes.org/" + "é" * 1500,
+    ),
+    "5000-char-slug": ("cards/game.yaml", "slug: f01", "slug: " + "a" * 5000),
+    "smb-link": ("", "", "Voir [le partage](smb://serveur/partage)."),
+    "relative-link": ("", "", "Voir [le fichier](../../etc/passwd)."),
+    "200-nested-lists": ("", "", "".join("  " * i + "- x\n" for i in range(200))),
+    "5000-quotes": ("", "", ">" * 5000 + " x\n"),
+    "3000-line-code": ("", "", "```\n" + "ligne\n" * 3000 + "```\n"),
+    "cjk-in-rules": ("", "", "漢字\n"),
+    "svg-width-0": ("svg", 'width="24"', 'width="0"'),
+    "svg-viewbox-1e30": ("svg", 'viewBox="0 0 24 24" width="24" height="24"', 'viewBox="0 0 1e30 1e30"'),
+}
+
+
+def _spoil_round2(game: Path, how: str) -> None:
+    where, old, new = _ROUND2[how]
+    if where == "svg":
+        _svg(game, old, new)
+    elif where:
+        _edit(game / where, old, new)
+    else:
+        _rules(game, new)
+
+
 HOSTILE = {
+    "quote-in-url": "game.yaml:20:13: character U+0022 (QUOTATION MARK) is not allowed in a URL",
+    "surrogate": "card 'regie-quartier', field description.fr: character U+D800 (surrogate) cannot be printed",
+    "nul-next-to-icon": "card 'regie-quartier', field description.fr: character U+0000 (control character)",
+    "bidi-override": "character U+202E (RIGHT-TO-LEFT OVERRIDE) cannot be printed",
+    "emoji": "field description.fr: character U+1F600 (GRINNING FACE) is not in the font",
+    "cjk": "character U+6F22 (CJK UNIFIED IDEOGRAPH-6F22) is not in the font",
+    "5000-digit-integer": "number too large (5000 digits",
+    "1500-e-in-qr-url": "URL too long (3028 bytes; at most 1000",
+    "5000-char-slug": "fiche 'economie-plurielle': URL too long",
+    "smb-link": "fr.md:5:1: rulebook: link to 'smb://serveur/partage': only http://, https:// and mailto:",
+    "relative-link": "fr.md:5:1: rulebook: link to '../../etc/passwd'",
+    "200-nested-lists": "rulebook: lists and quotes nested more than 6 levels",
+    "5000-quotes": "fr.md:5:1: rulebook: lists and quotes nested more than 6 levels",
+    "3000-line-code": "fr.md:5:1: rulebook: code block of 3000 lines",
+    "cjk-in-rules": "fr.md:5:1: rulebook: character U+6F22",
+    "svg-width-0": "deck-actor.svg: cannot draw this SVG: width and height must be more than 0",
+    "svg-viewbox-1e30": "deck-actor.svg: cannot draw this SVG",
     "billion-laughs": "document expands to more than 200000 values",
     "10-mb-string": "file too large",
     "1.9-mb-card-text": "does not fit",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from mallette_print.cli import main
@@ -90,3 +91,12 @@ def test_a_remix_of_the_real_game_builds_at_once_even_with_a_long_author_name(tm
 
     board_text = pypdf.PdfReader(tmp_path / "all" / "board.pdf").pages[0].extract_text()
     assert "d'après" in board_text and "Territoires en" in board_text
+
+
+@pytest.mark.parametrize("inside", ["remix", "cards/remix", "."])
+def test_new_refuses_a_folder_inside_the_game(inside: str, sample_game: Path, runner) -> None:
+    before = sorted(p.relative_to(sample_game) for p in sample_game.rglob("*"))
+    result = runner.invoke(main, ["new", str(sample_game / inside), "--title", "T", "--author", "A"])
+    assert result.exit_code == 1
+    assert "is inside the game folder" in result.output and "choose a folder outside it" in result.output
+    assert sorted(p.relative_to(sample_game) for p in sample_game.rglob("*")) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mallette_print.cli import main
@@ -42,3 +43,22 @@ def test_unknown_inline_icon_is_a_located_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "events.yaml:" in result.output and "unknown inline icon ':vitalitee:'" in result.output
     assert "did you mean 'vitalite'" in result.output
+
+
+@pytest.mark.parametrize(
+    "text, markup",
+    [
+        ("**a *b ** c*", "<b>a *b </b> c*"),
+        ("*a **b* c**", "*a <b>b* c</b>"),
+        ("*a **b** c*", "<i>a <b>b</b> c</i>"),
+        ("**x** et *y*", "<b>x</b> et <i>y</i>"),
+    ],
+)
+def test_crossed_stars_give_well_nested_tags_that_reportlab_parses(text: str, markup: str) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from mallette_print.draw.textfit import to_markup
+
+    assert to_markup(text, "en") == markup
+    Paragraph(markup, ParagraphStyle("p")).wrap(200, 200)
