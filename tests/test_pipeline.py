@@ -28,12 +28,13 @@ def _recording(calls: list[str]) -> Registry:
     return reg
 
 
-def test_layout_runs_first_and_is_timed(sample_game: Path, tmp_path: Path) -> None:
+def test_verify_and_layout_run_first_and_are_timed(sample_game: Path, tmp_path: Path) -> None:
     data = load_game(sample_game)
     opts = BuildOptions(out=tmp_path / "out", lang="fr")
     report = run_build(data, opts, default_registry(opts))
     names = [name for name, _ in report.timings]
-    assert names[:2] == ["layout", "cards"] and names[-1] == "rulebook"
+    # verify: the characters against the font and the rules parsed (pipeline/verify.py), then the card layouts.
+    assert names[:3] == ["verify", "layout", "cards"] and names[-1] == "rulebook"
 
 
 def test_a_text_that_does_not_fit_stops_the_build_before_anything_is_drawn(sample_game: Path, tmp_path: Path) -> None:
