@@ -95,7 +95,7 @@ def icon_markup(name: str) -> str:
     """Markup drawing the icon `name` inline, glued to the word after it."""
     # The callback sits after a first non-breaking space: reportlab hangs a zero-width callback that starts
     # a word onto the previous word, which would let the icon and its word end up on different lines.
-    return NBSP + f'<onDraw name="{ICON_CALLBACK}" label="{name}"/>' + NBSP * ICON_SPACES
+    return NBSP + f'<onDraw name="{ICON_CALLBACK}" label="{escape(name)}"/>' + NBSP * ICON_SPACES
 
 
 @dataclass(frozen=True)

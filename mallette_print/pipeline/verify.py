@@ -35,7 +35,7 @@ def unprintable(data: GameData, langs: list[str]) -> list[Problem]:
         rules = root / "rules" / f"{lang}.md"
         if rules.is_file():
             try:
-                text = rules.read_text(encoding="utf-8")
+                text = rules.read_text(encoding="utf-8").removeprefix("\ufeff")
             except (OSError, UnicodeDecodeError):
                 continue  # the rules loader says why
             problems += unprintable_in_text(rules, text, covered, FAMILY_NAME, "rulebook")

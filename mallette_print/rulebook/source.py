@@ -420,7 +420,7 @@ def load(root: Path, lang: str, values: dict[str, str]) -> RulesDoc | None:
             ]
         )
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # a byte order mark is not text
     except UnicodeDecodeError as exc:
         raise DataError([problem(path, 0, 0, "rulebook", f"not UTF-8 text ({exc.reason})")]) from None
     return parse(text.replace("\r\n", "\n"), path, root, lang, values)
