@@ -90,3 +90,12 @@ def test_a_character_the_font_lacks_in_the_board_or_the_rules_is_located(project
 
 def test_tabs_line_ends_and_narrow_spaces_are_drawable() -> None:
     assert list(uncovered("a\tb\nc\r\u202fd é", coverage())) == []
+
+
+@pytest.mark.parametrize(
+    "old, new", [('width="24"', 'width="0"'), ('viewBox="0 0 24 24" width="24" height="24"', 'viewBox="0 0 1e30 1e30"')]
+)
+def test_check_reports_an_svg_that_cannot_be_drawn(old: str, new: str, sample_game: Path) -> None:
+    svg = sample_game / "assets" / "icons" / "deck-actor.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert "deck-actor.svg: cannot draw this SVG: width and height must be" in _fails(sample_game, "check")

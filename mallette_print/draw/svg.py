@@ -22,7 +22,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
-from mallette_print.core.errors import DataError, problem
+from mallette_print.core.errors import DataError, Problem, problem
 from mallette_print.draw.colours import Palette, to_cmyk
 
 SvgKey = tuple[str, int, int, str | None, str]  # path, mtime_ns, size in bytes, colour or None, colour space
@@ -80,6 +80,15 @@ def _parse(path: str, colour: str | None, palette: Palette) -> Drawing:
     elif palette.cmyk:
         _to_cmyk(d)
     return d
+
+
+def svg_problems(path: str | Path) -> list[Problem]:
+    """Why an SVG file cannot be drawn (located at the file), or nothing: for `mallette check`, which draws nothing."""
+    try:
+        _parse(str(path), None, RGB)
+    except DataError as exc:
+        return list(exc.problems)
+    return []
 
 
 class SvgCache:

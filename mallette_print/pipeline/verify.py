@@ -4,7 +4,8 @@ core/ validates the data without reportlab; what depends on how the game is prin
 anything is drawn, so that `mallette check` reports what `mallette build` would refuse:
 
 - every character of the data and of the rules is one the font can draw (not an empty box on paper);
-- the rules of each language parse: placeholders, links (http, https, mailto only), nesting, code blocks.
+- the rules of each language parse: placeholders, links (http, https, mailto only), nesting, code blocks;
+- every SVG the game may draw (its icons, the SVGs its files name) can be drawn.
 """
 
 from __future__ import annotations
@@ -42,6 +43,26 @@ def unprintable(data: GameData, langs: list[str]) -> list[Problem]:
     return problems
 
 
+def svg_problems(data: GameData) -> list[Problem]:
+    """Every SVG the game may draw that cannot be drawn: the icons, and the SVGs the data or the rules name."""
+    from mallette_print.draw.svg import svg_problems as problems_of
+
+    root = Path(data.root)
+    texts = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in [*sorted((root / "cards").glob("*.yaml")), *sorted((root / "rules").glob("*.md"))]
+        if p.is_file()
+    )
+    assets = root / "assets"
+    found = sorted(assets.rglob("*.svg"))[:2000] if assets.is_dir() else []
+    problems: list[Problem] = []
+    for svg in found:
+        rel = svg.relative_to(root).as_posix()
+        if svg.is_file() and (svg.parent == assets / "icons" or rel in texts):
+            problems += problems_of(svg)
+    return problems
+
+
 def rules_problems(data: GameData, langs: list[str]) -> list[Problem]:
     """Every problem of the rules of `langs` (placeholders, links, nesting, code blocks)."""
     from mallette_print.rulebook.story import load_text
@@ -57,7 +78,7 @@ def rules_problems(data: GameData, langs: list[str]) -> list[Problem]:
 
 def verify(data: GameData, langs: list[str]) -> None:
     """Raise one DataError with every unprintable character and every problem of the rules."""
-    problems = unprintable(data, langs) + rules_problems(data, langs)
+    problems = unprintable(data, langs) + rules_problems(data, langs) + svg_problems(data)
     if problems:
         raise DataError(problems)
 
