@@ -81,6 +81,8 @@ def test_check_reports_a_bad_link_in_the_rules(project: Path) -> None:
         ("```\n" + "ligne\n" * 3000 + "```\n", "code block of 3000 lines"),
         ("du texte \u202e à l'envers\n", "U+202E (RIGHT-TO-LEFT OVERRIDE) cannot be printed"),
         ("un nul \x00 ici\n", "U+0000 (control character) cannot be printed"),
+        ("## " + "mot " * 8000 + "\n", "heading of 31999 characters (at most 200)"),
+        ("| a | b |\n|---|---|\n| " + "mot " * 20000 + " | x |\n", "table cell of 79999 characters (at most 1000"),
     ],
 )
 def test_rules_too_deep_too_long_or_with_controls_are_located_errors(text: str, message: str, tmp_path: Path) -> None:

@@ -196,6 +196,8 @@ _ROUND2: dict[str, tuple[str, str, str]] = {
     "5000-quotes": ("", "", ">" * 5000 + " x\n"),
     "3000-line-code": ("", "", "```\n" + "ligne\n" * 3000 + "```\n"),
     "cjk-in-rules": ("", "", "漢字\n"),
+    "huge-table-cell": ("", "", "| a | b |\n|---|---|\n| " + "mot " * 20000 + " | x |\n"),
+    "huge-heading": ("", "", "## " + "mot " * 8000 + "\n"),
     "svg-width-0": ("svg", 'width="24"', 'width="0"'),
     "svg-viewbox-1e30": ("svg", 'viewBox="0 0 24 24" width="24" height="24"', 'viewBox="0 0 1e30 1e30"'),
 }
@@ -227,6 +229,8 @@ HOSTILE = {
     "5000-quotes": "fr.md:5:1: rulebook: lists and quotes nested more than 6 levels",
     "3000-line-code": "fr.md:5:1: rulebook: code block of 3000 lines",
     "cjk-in-rules": "fr.md:5:1: rulebook: character U+6F22",
+    "huge-table-cell": "fr.md:5:1: rulebook: table cell of 79999 characters",
+    "huge-heading": "fr.md:5:1: rulebook: heading of 31999 characters",
     "svg-width-0": "deck-actor.svg: cannot draw this SVG: width and height must be more than 0",
     "svg-viewbox-1e30": "deck-actor.svg: cannot draw this SVG",
     "billion-laughs": "document expands to more than 200000 values",

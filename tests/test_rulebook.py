@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pytest
 import yaml
 import zxingcpp
 from pypdf import PdfReader
@@ -399,3 +400,23 @@ def test_an_edited_svg_figure_is_drawn_anew(project: Path, runner) -> None:
     pdf = build(runner) / "rulebook.pdf"
     assert _colour_pixels(pdf, cyan) > 100
     assert _colour_pixels(pdf, magenta) == 0
+
+
+def test_a_block_too_tall_for_a_page_is_a_data_error_not_a_traceback(
+    sample_game: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever grows past a page despite the rules' limits is named, with the rules file, instead of crashing."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from mallette_print.core.errors import DataError
+    from mallette_print.core.validate import load_game
+    from mallette_print.pipeline.options import BuildOptions
+    from mallette_print.rulebook import outputs
+
+    def too_tall(*args: object, **kwargs: object) -> None:
+        raise LayoutError("Flowable <Table> ... too large on page 5 in frame 'body'")
+
+    monkeypatch.setattr(outputs, "render_both", too_tall)
+    with pytest.raises(DataError) as err:
+        outputs.rulebook_outputs(load_game(sample_game), BuildOptions(out=tmp_path / "out", lang="fr"), [])
+    assert "rules/fr.md: rulebook: a block is too tall to fit on a page (page 5)" in str(err.value)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from mallette_print.core.errors import DataError, problem
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import text
 from mallette_print.pipeline.context import BuildContext
@@ -19,9 +25,27 @@ def rulebook_outputs(
     """Both rulebook PDFs; the print guide lists `before` (the other outputs of this build)."""
     ctx = ctx or BuildContext()
     others = [PrintItem(o.name, o.how_to_print, o.pages, o.sheets) for o in before if o.name.lower().endswith(".pdf")]
-    full, n_full, small, n_small = render_both(
-        data, opts.lang, opts.paper, others, lambda b: anatomy(ctx, data, opts.lang, b, opts.card_size), ctx
-    )
+    try:
+        full, n_full, small, n_small = render_both(
+            data, opts.lang, opts.paper, others, lambda b: anatomy(ctx, data, opts.lang, b, opts.card_size), ctx
+        )
+    except LayoutError as exc:
+        # The rules' own limits (rulebook/source.py) keep their blocks within a page; this names whatever else
+        # grows too tall (a generated table fed by very long data) instead of a traceback.
+        page = re.search(r"too large on page (\d+)", str(exc))
+        where = f" (page {page.group(1)})" if page else ""
+        raise DataError(
+            [
+                problem(
+                    Path(data.root) / "rules" / f"{opts.lang}.md",
+                    0,
+                    0,
+                    "rulebook",
+                    f"a block is too tall to fit on a page{where} and cannot be cut (a table cell, a heading or a "
+                    "box holding a very long text): shorten that text",
+                )
+            ]
+        ) from None
     booklet, sides = impose(small, opts.paper)
     d = data.game.default_language
     mine = own_items(opts.lang, n_full, n_small, d)

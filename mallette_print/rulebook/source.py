@@ -34,6 +34,9 @@ SECTIONS = ("components", "anatomy", "facilitator", "fiches", "print", "credits"
 _SECTION_LINE = re.compile(r"^\s*\{\{\s*(" + "|".join(SECTIONS) + r")\s*\}\}\s*$")
 # Lists and quotes inside one another: each level takes width from the page (past this, nothing fits).
 MAX_NESTING = 6
+# A heading and a table cell are never cut across pages: past these lengths one may not fit on a page (A5).
+MAX_HEADING_CHARS = 200
+MAX_CELL_CHARS = 1000
 # A code block is set in one box, which cannot break across pages.
 MAX_CODE_LINES = 60
 # The only links a PDF may make live: a link elsewhere (smb:, file:, launch:, a relative path) would make a PDF
@@ -272,7 +275,12 @@ class _Builder:
             if stop is not None and t == stop:
                 return out, i + 1
             if t == "heading_open":
-                out.append(Heading(int(tok.tag[1]), self.inline(toks[i + 1], line), line))
+                heading = Heading(int(tok.tag[1]), self.inline(toks[i + 1], line), line)
+                if len(heading.text) > MAX_HEADING_CHARS:
+                    self.err(
+                        line, f"heading of {len(heading.text)} characters (at most {MAX_HEADING_CHARS}): shorten it"
+                    )
+                out.append(heading)
                 i += 3
             elif t == "paragraph_open":
                 inl = toks[i + 1]
@@ -357,6 +365,13 @@ class _Builder:
                 in_head = False
             elif tok.type in ("th_open", "td_open"):
                 cell = self.inline(toks[i + 1], line)
+                size = sum(len(s.text) for s in cell)
+                if size > MAX_CELL_CHARS:
+                    self.err(
+                        (tok.map[0] + 1) if tok.map else line,
+                        f"table cell of {size} characters (at most {MAX_CELL_CHARS}: a row is never cut across pages); "
+                        "shorten it or move the text out of the table",
+                    )
                 row.append(cell)
                 if in_head:
                     style = str(tok.attrs.get("style", ""))
