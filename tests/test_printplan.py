@@ -74,4 +74,5 @@ def test_quiet_prints_nothing_and_verbose_prints_steps_and_timings(sample_game: 
     assert quiet.exit_code == 0 and quiet.output == ""
     verbose = runner.invoke(main, ["build", "--out", str(tmp_path / "v"), "--verbose"])
     assert verbose.exit_code == 0
-    assert "building layout...\nbuilding cards..." in verbose.output and "Timings: layout " in verbose.output
+    assert "building verify...\nbuilding layout...\nbuilding cards..." in verbose.output
+    assert "Timings: verify " in verbose.output
