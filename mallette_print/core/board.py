@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from mallette_print.core.cardsize import PRESETS, parse_card_size
 from mallette_print.core.diagnostics import closest, from_validation
@@ -75,7 +75,7 @@ class DeckSpace(_Strict):
     role: Literal["draw", "discard"] = "draw"
     at: Point
     label: Text | None = None
-    rotate: bool = False
+    rotate: StrictBool = False
 
 
 class LegendItem(_Strict):
