@@ -9,6 +9,8 @@ from pydantic import Field, StrictInt
 
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Strict, Text, Url
 
+YEAR_MIN, YEAR_MAX = 1900, 2200  # a game's year (`mallette new --year` takes the same range)
+
 
 class Licence(Strict):
     id: str = "CC-BY-SA-4.0"
@@ -135,7 +137,7 @@ class Game(Strict):
     title: Text
     subtitle: Text | None = None
     version: str = Field(min_length=1, max_length=20)
-    year: StrictInt = Field(ge=1900, le=2200)
+    year: StrictInt = Field(ge=YEAR_MIN, le=YEAR_MAX)
     licensor: str
     authors: list[str] = Field(min_length=1)
     notice: str | None = None

@@ -16,7 +16,7 @@ from dataclasses import replace
 from mallette_print.core.errors import BuildError, RequestError
 from mallette_print.core.model import GameData
 from mallette_print.core.selection import MANIFEST, Selection, manifest_bytes, select
-from mallette_print.draw.xmp import stamp
+from mallette_print.draw.xmp import source_date_epoch, stamp
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.files import write_all
 from mallette_print.pipeline.options import BuildOptions, BuildReport, Output
@@ -43,6 +43,7 @@ def run_build(
     build here), the producers (draw from those layouts), the finishers (which see the producers' outputs), then
     stamping every PDF with its licence metadata and writing every file at once.
     """
+    source_date_epoch()  # an unreadable SOURCE_DATE_EPOCH stops the build before anything is drawn
     ctx = ctx or BuildContext()
     registry = registry or default_registry()
     selection = selection or Selection()
