@@ -43,6 +43,9 @@ def test_stale_temporary_files_are_removed_and_nothing_else(tmp_path: Path) -> N
     for p in stale + kept:
         p.write_bytes(b"x")
     (tmp_path / ".dir.abcdefgh.tmp").mkdir()  # a folder named like ours is not ours
+    (tmp_path / "tts").mkdir()  # a folder this build does not write to (an earlier build with other options did)
+    stale.append(tmp_path / "tts" / ".game.json.a1b2c3d4.tmp")
+    stale[-1].write_bytes(b"x")
     files.write_all(tmp_path, _outputs(NEW))
     assert not any(p.exists() for p in stale)
     assert all(p.read_bytes() == b"x" for p in kept)
@@ -134,3 +137,12 @@ def test_ctrl_c_at_every_instant_leaves_no_temporary_file_and_no_mix(tmp_path: P
         assert _tree(out) in (OLD, NEW), f"a mix of old and new files at step {step}"
         assert time.monotonic() - started < 60
     assert interrupted > total // 2  # every Ctrl-C is honoured (late ones after the complete new set)
+
+
+def test_a_file_written_alone_removes_only_its_own_stale_temporary_files(tmp_path: Path) -> None:
+    own, other = tmp_path / ".calib.pdf.abcdefgh.tmp", tmp_path / ".notes.txt.abcdefgh.tmp"
+    own.write_bytes(b"x")
+    other.write_bytes(b"x")
+    files.write_atomic(tmp_path / "calib.pdf", b"pdf")
+    assert not own.exists() and other.exists()
+    assert (tmp_path / "calib.pdf").read_bytes() == b"pdf"

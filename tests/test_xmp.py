@@ -173,3 +173,35 @@ def test_an_unreadable_source_date_epoch_is_a_clear_error(sample_game: Path, run
         assert result.exit_code == 2, result.output
         assert "SOURCE_DATE_EPOCH must be a whole number of seconds" in result.output
         assert not Path("out").exists()
+
+
+def test_a_stamped_pdf_gets_a_well_formed_packet_too(sample_game: Path, tmp_path: Path) -> None:
+    import xml.dom.minidom
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    game = sample_game / "cards" / "game.yaml"
+    text = game.read_text(encoding="utf-8")
+    game.write_text(
+        text.replace("licensor: Mouvement", 'licensor: "\\x01\\x1bMouvement\\n', 1).replace(
+            "Solidaire (MES)\n", 'Solidaire (MES)"\n', 1
+        ),
+        encoding="utf-8",
+    )
+    data = load_game(sample_game)
+
+    def bare(d, opts, ctx):  # type: ignore[no-untyped-def]
+        buf = io.BytesIO()
+        c = Canvas(buf, pagesize=(595, 842), invariant=1)
+        c.setTitle("a\x02b\nc")
+        c.showPage()
+        c.save()
+        return [Output("bare.pdf", buf.getvalue(), 1)]
+
+    reg = default_registry()
+    reg.steps = []
+    reg.add("bare", bare)
+    run_build(data, BuildOptions(out=tmp_path / "o", lang="fr"), reg)
+    packet = _xmp(tmp_path / "o" / "bare.pdf")
+    xml.dom.minidom.parseString(packet)
+    assert not [ch for ch in packet.decode("utf-8") if ord(ch) < 32 and ch not in "\n"]

@@ -76,8 +76,11 @@ def _sigint_held() -> Iterator[Callable[[], None]]:
     checkpoint()
 
 
-def remove_stale_temps(folders: Iterable[Path]) -> list[Path]:
-    """Remove the temporary files a killed build left in these folders (ours only, by name); return them."""
+def remove_stale_temps(folders: Iterable[Path], names: set[str] | None = None) -> list[Path]:
+    """Remove the temporary files a killed build left in these folders (ours only, by name); return them.
+
+    With `names`, only the temporary files of those file names (for a file written alone in a folder not ours).
+    """
     removed: list[Path] = []
     for folder in folders:
         try:
@@ -85,27 +88,40 @@ def remove_stale_temps(folders: Iterable[Path]) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            if TEMP_PATTERN.match(entry.name) and entry.is_file(follow_symlinks=False):
+            m = TEMP_PATTERN.match(entry.name)
+            if m and (names is None or m["name"] in names) and entry.is_file(follow_symlinks=False):
                 with suppress(OSError):
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))
     return removed
 
 
+def _output_folders(out: Path, outputs: list[Output]) -> list[Path]:
+    """Where a build writes or wrote: the output folder, its subfolders (png/, tts/...), those of these outputs."""
+    folders = {out, *((out / o.name).parent for o in outputs)}
+    with suppress(OSError):
+        folders.update(Path(e.path) for e in os.scandir(out) if e.is_dir(follow_symlinks=False))
+    return sorted(folders)
+
+
 def write_atomic(path: Path, content: bytes) -> None:
     """Write bytes to a temporary file beside `path`, then move it into place."""
-    write_all(path.parent, [Output(path.name, content)])
+    write_all(path.parent, [Output(path.name, content)], sweep=False)
 
 
-def write_all(out: Path, outputs: list[Output]) -> None:
+def write_all(out: Path, outputs: list[Output], sweep: bool = True) -> None:
     """Write every output as one change: all to temporary files first, then all moved into place.
 
     A failure or Ctrl-C while writing the temporary files removes them and leaves the folder as it was;
     the moves themselves (renames, instant) are never interrupted, so a build never leaves a mix of old
-    and new files. Stale temporary files of a killed build are removed first.
+    and new files. Stale temporary files of a killed build are removed first: any of ours in the output folder and
+    its subfolders (`sweep`), else only those of the files written now.
     """
     with _sigint_held() as checkpoint:
-        remove_stale_temps(sorted({(out / o.name).parent for o in outputs}))
+        if sweep:
+            remove_stale_temps(_output_folders(out, outputs))
+        else:
+            remove_stale_temps({(out / o.name).parent for o in outputs}, {Path(o.name).name for o in outputs})
         made: list[str] = []
         try:
             temps = []
