@@ -333,11 +333,11 @@ def test_ctrl_c_while_writing_leaves_the_old_set(
     real = files._write_temp
     calls = []
 
-    def interrupted(path: Path, content: bytes) -> str:
+    def interrupted(path: Path, content: bytes, made: list[str] | None = None) -> str:
         calls.append(path)
         if len(calls) == 2:  # the second file: a.txt is already written
             raise KeyboardInterrupt
-        return real(path, content)
+        return real(path, content, made)
 
     monkeypatch.setattr(files, "_write_temp", interrupted)
     with pytest.raises(KeyboardInterrupt):

@@ -100,3 +100,40 @@ def test_new_refuses_a_folder_inside_the_game(inside: str, sample_game: Path, ru
     assert result.exit_code == 1
     assert "is inside the game folder" in result.output and "choose a folder outside it" in result.output
     assert sorted(p.relative_to(sample_game) for p in sample_game.rglob("*")) == before
+
+
+def test_a_title_or_author_with_a_line_break_is_refused(sample_game: Path, tmp_path: Path, runner) -> None:
+    for extra in (["--title", "x\nlicensor: evil", "--author", "a"], ["--title", "x", "--author", "a\r\nyear: 1"]):
+        dest = tmp_path / "remix"
+        result = runner.invoke(main, ["new", str(dest), *extra])
+        assert result.exit_code == 2, result.output
+        assert "control character" in result.output and "one line" in result.output
+        assert not dest.exists()
+
+
+def test_a_line_break_in_the_original_title_cannot_inject_lines(sample_game: Path, tmp_path: Path, runner) -> None:
+    game = sample_game / "cards" / "game.yaml"
+    text = game.read_text(encoding="utf-8")
+    game.write_text(
+        text.replace("  fr: Territoires en coopération", '  fr: "x\\nlicensor: evil\\u2028year: 1999"', 1),
+        encoding="utf-8",
+    )
+    dest = tmp_path / "remix"
+    result = runner.invoke(main, ["new", str(dest), "--title", "Mine", "--author", "Me"])
+    assert result.exit_code == 0, result.output
+    written = (dest / "cards" / "game.yaml").read_text(encoding="utf-8")
+    assert not [line for line in written.splitlines() if line.startswith(("licensor: evil", "year: 1999"))]
+    manifest = yaml.safe_load(written)
+    assert manifest["licensor"] == "Me" and manifest["year"] == 2026
+    assert manifest["adapted_from"][0]["title"]["fr"] == "x\nlicensor: evil\u2028year: 1999"
+
+
+def test_the_year_is_checked_as_the_schema_does(sample_game: Path, tmp_path: Path, runner) -> None:
+    for year in ("1899", "2201", "-1"):
+        result = runner.invoke(main, ["new", str(tmp_path / year), "--title", "t", "--author", "a", "--year", year])
+        assert result.exit_code == 2, result.output
+        assert "the year must be between 1900 and 2200" in result.output
+        assert not (tmp_path / year).exists()
+    result = runner.invoke(main, ["new", str(tmp_path / "ok"), "--title", "t", "--author", "a", "--year", "2200"])
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((tmp_path / "ok" / "cards" / "game.yaml").read_text(encoding="utf-8"))["year"] == 2200

@@ -20,7 +20,7 @@ CASES = {
         "cards/actors.yaml:12:28: card 'regie-quartier': unknown resource card 'benevola' (closest: 'benevolat', 'subvention')",
     ],
     "wrong-type.yaml": [
-        "cards/actors.yaml:9:15: card 'regie-quartier': 'quantity': expected a whole number, got 'lots'"
+        "cards/actors.yaml:9:15: card 'regie-quartier': 'quantity': expected a whole number, got the text 'lots'"
     ],
     "missing-key.yaml": ["cards/actors.yaml:7:5: card 'regie-quartier': missing required key 'family'"],
     "python-tag.yaml": [

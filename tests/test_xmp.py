@@ -97,3 +97,111 @@ def test_a_pdf_made_without_the_packet_is_stamped_by_the_pipeline(project: Path,
     run_build(data, BuildOptions(out=out, lang="fr"), reg)
     fields = licence_fields(out / "cards.pdf")
     assert fields["xmpRights:WebStatement"] == DEED and "CC BY-SA 4.0" in fields["dc:rights"]
+
+
+def _xmp(pdf: Path) -> bytes:
+    with pikepdf.open(pdf) as doc:
+        return bytes(doc.Root.Metadata.read_bytes())
+
+
+def _dates(pdf: Path) -> tuple[str, str, str, str]:
+    with pikepdf.open(pdf) as doc:
+        meta = doc.open_metadata()
+        info = doc.docinfo
+        return (
+            str(info["/CreationDate"]),
+            str(info["/ModDate"]),
+            str(meta["xmp:CreateDate"]),
+            str(meta["xmp:ModifyDate"]),
+        )
+
+
+def test_control_characters_never_reach_the_packet(sample_game: Path, runner) -> None:
+    import xml.dom.minidom
+
+    game = sample_game / "cards" / "game.yaml"
+    text = game.read_text(encoding="utf-8")
+    text = text.replace("  fr: Territoires en coopération", '  fr: "Terri\\x01toires \\x1b[0m<b>&\\ufffe\\n\\tx"', 1)
+    text = text.replace("licensor: Mouvement", 'licensor: "\\x00\\x07\\x85Mouvement', 1)
+    text = text.replace("Solidaire (MES)\n", 'Solidaire (MES)"\n', 1)
+    game.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["build", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    pdfs = sorted(Path("out").rglob("*.pdf"))
+    assert len(pdfs) >= 3
+    for pdf in pdfs:
+        packet = _xmp(pdf)
+        xml.dom.minidom.parseString(packet)  # well-formed XML
+        body = packet.decode("utf-8")
+        assert not [ch for ch in body if ord(ch) < 32 and ch not in "\n"], pdf.name
+        assert "\x85" not in body and "\ufffe" not in body
+        assert "Territoires [0m<b>&  x" in licence_fields(pdf)["dc:title"] or pdf.name.startswith("duplex")
+
+
+def test_dates_agree_without_source_date_epoch(sample_game: Path, runner, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert runner.invoke(main, ["build", "--out", "out"]).exit_code == 0
+    for pdf in Path("out").glob("*.pdf"):
+        assert _dates(pdf) == (
+            "D:20000101000000+00'00'",
+            "D:20000101000000+00'00'",
+            "2000-01-01T00:00:00+00:00",
+            "2000-01-01T00:00:00+00:00",
+        ), pdf.name
+
+
+def test_source_date_epoch_dates_both_and_stays_reproducible(sample_game: Path, runner, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")  # 2025-11-26T00:00:00Z
+    assert runner.invoke(main, ["build", "--out", "one"]).exit_code == 0
+    assert runner.invoke(main, ["build", "--out", "two"]).exit_code == 0
+    pdfs = sorted(p.name for p in Path("one").glob("*.pdf"))
+    assert pdfs
+    for name in pdfs:
+        assert _dates(Path("one") / name) == (
+            "D:20251126000000+00'00'",
+            "D:20251126000000+00'00'",
+            "2025-11-26T00:00:00+00:00",
+            "2025-11-26T00:00:00+00:00",
+        ), name
+        assert (Path("one") / name).read_bytes() == (Path("two") / name).read_bytes()
+
+
+def test_an_unreadable_source_date_epoch_is_a_clear_error(sample_game: Path, runner, monkeypatch) -> None:
+    for bad in ("yesterday", "-5", "1e9", "99999999999999"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", bad)
+        result = runner.invoke(main, ["build", "--out", "out"])
+        assert result.exit_code == 2, result.output
+        assert "SOURCE_DATE_EPOCH must be a whole number of seconds" in result.output
+        assert not Path("out").exists()
+
+
+def test_a_stamped_pdf_gets_a_well_formed_packet_too(sample_game: Path, tmp_path: Path) -> None:
+    import xml.dom.minidom
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    game = sample_game / "cards" / "game.yaml"
+    text = game.read_text(encoding="utf-8")
+    game.write_text(
+        text.replace("licensor: Mouvement", 'licensor: "\\x01\\x1bMouvement\\n', 1).replace(
+            "Solidaire (MES)\n", 'Solidaire (MES)"\n', 1
+        ),
+        encoding="utf-8",
+    )
+    data = load_game(sample_game)
+
+    def bare(d, opts, ctx):  # type: ignore[no-untyped-def]
+        buf = io.BytesIO()
+        c = Canvas(buf, pagesize=(595, 842), invariant=1)
+        c.setTitle("a\x02b\nc")
+        c.showPage()
+        c.save()
+        return [Output("bare.pdf", buf.getvalue(), 1)]
+
+    reg = default_registry()
+    reg.steps = []
+    reg.add("bare", bare)
+    run_build(data, BuildOptions(out=tmp_path / "o", lang="fr"), reg)
+    packet = _xmp(tmp_path / "o" / "bare.pdf")
+    xml.dom.minidom.parseString(packet)
+    assert not [ch for ch in packet.decode("utf-8") if ord(ch) < 32 and ch not in "\n"]

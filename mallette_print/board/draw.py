@@ -16,6 +16,7 @@ from mallette_print.core.errors import DataError
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import Phrases
+from mallette_print.core.qrfit import BOARD_QR_MAX_MM
 from mallette_print.core.typography import typeset
 from mallette_print.core.units import mm
 from mallette_print.draw.colours import INK, colour, shade, tint
@@ -310,7 +311,7 @@ def _legend(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData) -> Non
 
 def _qr_block(c: Canvas, fam: FontFamily, lay: BoardLayout, data: GameData, svgs: SvgCache) -> None:
     k, f, b = lay.scale, lay.fonts, lay.qr_box
-    size = min(b.w, mm(40) * k)
+    size = min(b.w, mm(BOARD_QR_MAX_MM) * k)
     x = b.x + (b.w - size) / 2
     top = b.y + b.h
     c.saveState()

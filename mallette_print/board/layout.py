@@ -15,6 +15,7 @@ from mallette_print.board.tiling import BOARD_SIZES, Box
 from mallette_print.core.board import (
     DECK_SPACE_PAD_MM,
     BoardData,
+    board_qr_url,
     box_mm,
     card_size_mm,
     deck_space_problems,
@@ -321,15 +322,7 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
 
 def qr_target(data: GameData) -> str:
     """The URL the board's QR code opens."""
-    q = data.board.board.qr
-    g = data.game
-    if q.target == "url" and q.url:
-        return q.url
-    if q.target == "rules" and g.rules_url:
-        return g.rules_url
-    if q.target == "source":
-        return g.source_url
-    return g.fiches.base_url
+    return board_qr_url(data)
 
 
 def _asset(data: GameData, rel: str | None) -> str | None:

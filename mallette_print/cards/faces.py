@@ -30,6 +30,7 @@ from mallette_print.core.model import (
     Template,
     TextStyle,
 )
+from mallette_print.core.qrfit import CARD_QR_GAP_MM, card_qr_size
 from mallette_print.core.units import mm, parse_length, to_mm
 from mallette_print.core.yamlio import YamlError, load_file
 from mallette_print.draw.fonts import FontFamily
@@ -49,9 +50,7 @@ from mallette_print.pipeline.context import BuildContext
 
 DISC = mm(10)  # the icon badge in the band
 TITLE_LINES = 2
-QR_GAP = mm(2)
-QR_MIN = mm(20)  # the smallest QR code, quiet zone included, that phones read reliably from a card
-TEXT_BESIDE_QR = mm(27)  # room kept beside the QR code for the fiche caption and the small print
+QR_GAP = mm(CARD_QR_GAP_MM)
 FICHE_SIZE = 7.5
 SMALL_MIN = 5.0
 BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
@@ -254,12 +253,8 @@ def layout_face(
     small = max(small_style.size, SMALL_MIN)
     fiche_text: Fitted | None = None
     qr_url: str | None = None
-    # A large QR code (a notion's 26 mm) on a narrow card (bridge, mini) would squeeze the fiche caption and
-    # the small print beside it: it gives up room down to the 20 mm minimum, never below the template's own size.
-    qr = parse_length(tpl.qr_size)
-    room = W - 2 * S - QR_GAP - TEXT_BESIDE_QR
-    if qr > room + 0.01:  # (a tolerance: poker cards have exactly the room for a 26 mm code)
-        qr = max(room, min(qr, QR_MIN))
+    # The printed size of the code, chosen in core/qrfit.py (which also checks that phones can read it).
+    qr = card_qr_size(parse_length(tpl.qr_size), W, S, mm(1))
     if card.fiche:
         qr_url = data.fiche_url(card.fiche)
         f = data.fiche(card.fiche)

@@ -8,6 +8,9 @@ import click
 
 from mallette_print.cli.main import game_option, game_root, main
 
+DEFAULT_CARD_SIZE = "poker"
+CHECK_SIZES = "checked at the default sizes, poker cards and an A3 board; mallette build checks its own sizes"
+
 
 @main.command()
 @game_option
@@ -26,9 +29,12 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
     """Validate the game data and its coherence, print a summary; exit 1 listing every problem."""
     from dataclasses import replace
 
+    from mallette_print.board.tiling import BOARD_SIZES
     from mallette_print.core.coherence import check_coherence
     from mallette_print.core.errors import DataError
+    from mallette_print.core.qrfit import qr_problems
     from mallette_print.core.summary import summary_lines
+    from mallette_print.core.units import to_mm
     from mallette_print.core.validate import load_game
     from mallette_print.pipeline.verify import verify
 
@@ -37,6 +43,8 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
     for line in summary_lines(data):
         click.echo(line)
     report = check_coherence(data)
+    qr = qr_problems(data, DEFAULT_CARD_SIZE, (to_mm(BOARD_SIZES["a3"][0]), to_mm(BOARD_SIZES["a3"][1])), CHECK_SIZES)
+    report = replace(report, errors=(*report.errors, *qr))
     warnings = list(report.warnings)
     if simulate_games is not None and not report.errors:
         from mallette_print.sim.check import simulation_warnings

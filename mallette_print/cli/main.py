@@ -18,7 +18,15 @@ from mallette_print.core.errors import DataError, MalletteError, RequestError
 GAME_HELP = "Game folder (holding cards/game.yaml); defaults to the current project."
 
 # How the command line names what the library's RequestError.option names.
-OPTION_NAMES = {"cards": "--cards", "only": "--only", "changed_since": "--changed-since", "ids": "IDS"}
+OPTION_NAMES = {
+    "cards": "--cards",
+    "only": "--only",
+    "changed_since": "--changed-since",
+    "ids": "IDS",
+    "title": "--title",
+    "author": "--author",
+    "year": "--year",
+}
 
 
 def game_option(f: Any) -> Any:

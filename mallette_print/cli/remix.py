@@ -14,7 +14,12 @@ from mallette_print.cli.main import game_option, game_root, main
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", required=True, help="Title of your version.")
 @click.option("--author", "authors", required=True, multiple=True, help="Author of your version (repeat for several).")
-@click.option("--year", type=int, default=None, help="Year of your version (default: the original's).")
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="Year of your version, 1900 to 2200 (default: the original's).",
+)
 def new(game_dir: Path | None, dest: Path, title: str, authors: tuple[str, ...], year: int | None) -> None:
     """Start a remix of the game in DEST: copies the data, credits the original, keeps CC BY-SA 4.0."""
     from mallette_print.core.remix import new_remix

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from mallette_print.core.cardsize import PRESETS, parse_card_size
 from mallette_print.core.diagnostics import closest, from_validation
 from mallette_print.core.errors import Problem, problem
-from mallette_print.core.model import Game, Id, Length, Text
+from mallette_print.core.model import Game, GameData, Id, Length, Text
 from mallette_print.core.units import parse_length, to_mm
 from mallette_print.core.yamlio import YamlError, load_file
 
@@ -75,7 +75,7 @@ class DeckSpace(_Strict):
     role: Literal["draw", "discard"] = "draw"
     at: Point
     label: Text | None = None
-    rotate: bool = False
+    rotate: StrictBool = False
 
 
 class LegendItem(_Strict):
@@ -175,6 +175,19 @@ class BoardData:
             probe = probe[:-1]
             line, col = self.where.get(probe, (0, 0))
         return problem(self.source, line, col, context, message)
+
+
+def board_qr_url(data: GameData) -> str:
+    """The URL the board's QR code opens."""
+    q = data.board.board.qr
+    g = data.game
+    if q.target == "url" and q.url:
+        return str(q.url)
+    if q.target == "rules" and g.rules_url:
+        return g.rules_url
+    if q.target == "source":
+        return g.source_url
+    return g.fiches.base_url
 
 
 def deck_space_rect(space: DeckSpace, card: tuple[float, float], scale: float = 1.0) -> Rect:

@@ -112,16 +112,38 @@ def dotted(path: tuple[Any, ...]) -> str:
     return out
 
 
+_SCALAR_TYPES = {
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+}
+
+
+def _scalar_phrase(kind: str, value: Any, got: str) -> str:
+    """Whole numbers, numbers and booleans are strict (as the JSON Schema): '3' in quotes is text, not a number."""
+    expected = _SCALAR_TYPES[kind]
+    if isinstance(value, str):
+        hint = ""
+        if kind.startswith(("int", "float")) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+            hint = f" (write {value.strip()} without quotes)"
+        elif kind.startswith("bool"):
+            hint = " (write true or false, without quotes)"
+        return f"expected {expected}, got the text {got}{hint}"
+    if isinstance(value, bool) and not kind.startswith("bool"):
+        return f"expected {expected}, got the boolean {got}"
+    return f"expected {expected}, got {got}"
+
+
 def _phrase(err: dict[str, Any]) -> str:
     kind = err["type"]
     got = describe(err.get("input"))
     ctx = err.get("ctx") or {}
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number, got {got}"
-    if kind in ("float_parsing", "float_type"):
-        return f"expected a number, got {got}"
-    if kind in ("bool_parsing", "bool_type"):
-        return f"expected true or false, got {got}"
+    if kind in _SCALAR_TYPES:
+        return _scalar_phrase(kind, err.get("input"), got)
     if kind == "string_type":
         return f"expected text, got {got}"
     if kind == "list_type":

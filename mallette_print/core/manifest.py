@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Strict, Text, Url
+
+YEAR_MIN, YEAR_MAX = 1900, 2200  # a game's year (`mallette new --year` takes the same range)
 
 
 class Licence(Strict):
@@ -23,7 +25,7 @@ class Attribution(Strict):
     authors: list[str] = Field(min_length=1)
     source_url: Url
     licence: Licence = Licence()
-    year: int | None = None
+    year: StrictInt | None = None
     changes: Text | None = None
 
 
@@ -31,7 +33,7 @@ class Fiche(Strict):
     """One of the kit's pedagogical sheets; cards link to it with a QR code."""
 
     id: Id
-    number: int = Field(ge=1, le=99)
+    number: StrictInt = Field(ge=1, le=99)
     title: Text
     short: Text | None = None
     slug: str | None = None
@@ -73,10 +75,10 @@ class Zone(Strict):
 class Track(Strict):
     id: Id
     label: Text
-    min: int = 0
-    max: int = Field(default=10, ge=1, le=50)
-    start: int = 0
-    danger: int | None = None
+    min: StrictInt = 0
+    max: StrictInt = Field(default=10, ge=1, le=50)
+    start: StrictInt = 0
+    danger: StrictInt | None = None
     colour: Colour = "#000000"
     icon: AssetPath | None = None
 
@@ -84,40 +86,40 @@ class Track(Strict):
 class Parameters(Strict):
     """Game numbers; the rulebook and the simulator read them from here."""
 
-    players_min: int = Field(default=3, ge=1, le=12)
-    players_max: int = Field(default=6, ge=1, le=12)
-    rounds: int = Field(default=8, ge=1, le=50)
-    actions_per_turn: int = Field(default=3, ge=1, le=10)
-    hand_size: int = Field(default=3, ge=0, le=20)
-    actors_per_player: int = Field(default=1, ge=1, le=4)
-    challenges_to_win: int = Field(default=3, ge=1, le=50)
-    open_challenges: int = Field(default=3, ge=1, le=20)
-    fragility_start: int = Field(default=0, ge=0, le=50)
-    fragility_max: int = Field(default=10, ge=1, le=50)
-    fragility_per_unsolved: int = Field(default=1, ge=0, le=10)
-    hybridisation_min_kinds: int = Field(default=2, ge=1, le=5)
-    events_per_round: int = Field(default=1, ge=0, le=5)
+    players_min: StrictInt = Field(default=3, ge=1, le=12)
+    players_max: StrictInt = Field(default=6, ge=1, le=12)
+    rounds: StrictInt = Field(default=8, ge=1, le=50)
+    actions_per_turn: StrictInt = Field(default=3, ge=1, le=10)
+    hand_size: StrictInt = Field(default=3, ge=0, le=20)
+    actors_per_player: StrictInt = Field(default=1, ge=1, le=4)
+    challenges_to_win: StrictInt = Field(default=3, ge=1, le=50)
+    open_challenges: StrictInt = Field(default=3, ge=1, le=20)
+    fragility_start: StrictInt = Field(default=0, ge=0, le=50)
+    fragility_max: StrictInt = Field(default=10, ge=1, le=50)
+    fragility_per_unsolved: StrictInt = Field(default=1, ge=0, le=10)
+    hybridisation_min_kinds: StrictInt = Field(default=2, ge=1, le=5)
+    events_per_round: StrictInt = Field(default=1, ge=0, le=5)
     # Escalation: from this Fragility on, `events_when_alert` events are drawn each round.
-    fragility_alert: int = Field(default=7, ge=1, le=50)
-    events_when_alert: int = Field(default=2, ge=0, le=5)
+    fragility_alert: StrictInt = Field(default=7, ge=1, le=50)
+    events_when_alert: StrictInt = Field(default=2, ge=0, le=5)
     # Fragility added at the end of a round for each shared track standing at 0.
-    fragility_per_empty_track: int = Field(default=1, ge=0, le=10)
+    fragility_per_empty_track: StrictInt = Field(default=1, ge=0, le=10)
     # Most resource cards one actor may hold at the end of a turn.
-    resource_limit: int = Field(default=5, ge=1, le=30)
+    resource_limit: StrictInt = Field(default=5, ge=1, le=30)
     # Small-table variant: at players_min, each player plays small_table_actors actors with
     # small_table_actions actions for them together.
-    small_table_actors: int = Field(default=2, ge=1, le=4)
-    small_table_actions: int = Field(default=4, ge=1, le=10)
+    small_table_actors: StrictInt = Field(default=2, ge=1, le=4)
+    small_table_actions: StrictInt = Field(default=4, ge=1, le=10)
     # Challenges to win by the number of actors on the board (players x actors each): more actors cover
     # more families, so cooperations are easier to gather. A table needs the entry of the most actors not
     # above its own ({5: 7, 6: 9}: 7 from 5 actors on, 9 from 6 on), and challenges_to_win with fewer actors.
-    challenges_to_win_by_actors: dict[Annotated[int, Field(ge=1, le=48)], Annotated[int, Field(ge=1, le=50)]] = Field(
-        default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]?$"}}
+    challenges_to_win_by_actors: dict[Annotated[int, Field(ge=1, le=48)], Annotated[StrictInt, Field(ge=1, le=50)]] = (
+        Field(default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]?$"}})
     )
-    welcome_minutes: int = Field(default=10, ge=0, le=600)
-    rules_minutes: int = Field(default=15, ge=0, le=600)
-    play_minutes: int = Field(default=70, ge=5, le=600)
-    debrief_minutes: int = Field(default=40, ge=5, le=600)
+    welcome_minutes: StrictInt = Field(default=10, ge=0, le=600)
+    rules_minutes: StrictInt = Field(default=15, ge=0, le=600)
+    play_minutes: StrictInt = Field(default=70, ge=5, le=600)
+    debrief_minutes: StrictInt = Field(default=40, ge=5, le=600)
 
     def actors_on_board(self, players: int) -> int:
         """Actors on the board at a table of `players` (the small-table variant at players_min)."""
@@ -135,7 +137,7 @@ class Game(Strict):
     title: Text
     subtitle: Text | None = None
     version: str = Field(min_length=1, max_length=20)
-    year: int = Field(ge=1900, le=2200)
+    year: StrictInt = Field(ge=YEAR_MIN, le=YEAR_MAX)
     licensor: str
     authors: list[str] = Field(min_length=1)
     notice: str | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Length, Strict, Text, Url
@@ -36,10 +36,10 @@ from mallette_print.core.manifest import (
 class TextStyle(Strict):
     size: Length
     min_size: Length | None = None
-    bold: bool = False
-    italic: bool = False
+    bold: StrictBool = False
+    italic: StrictBool = False
     colour: Colour = "#1A1A1A"
-    leading: float = Field(default=1.2, ge=0.8, le=2.5)
+    leading: StrictFloat = Field(default=1.2, ge=0.8, le=2.5)
     align: Literal["left", "centre", "justify"] = "left"
 
 
@@ -78,7 +78,7 @@ class Back(Strict):
 class CardBase(Strict):
     id: Id
     title: Text
-    quantity: int = Field(default=1, ge=1, le=200)
+    quantity: StrictInt = Field(default=1, ge=1, le=200)
     fiche: Id | None = None
     image: AssetPath | None = None
     flavour: Text | None = None
@@ -129,7 +129,7 @@ class Power(Strict):
     to: Id | None = None
     track: Id | None = None
     family: Id | None = None
-    amount: int = Field(default=1, ge=1, le=5)
+    amount: StrictInt = Field(default=1, ge=1, le=5)
     per: Literal["round", "game", "always"] = "round"
 
     @model_validator(mode="after")
@@ -163,15 +163,15 @@ class ActorCard(CardBase):
 
 class ResourceCard(CardBase):
     kind: Id
-    value: int = Field(default=1, ge=1, le=5)
-    fragile: bool = False
+    value: StrictInt = Field(default=1, ge=1, le=5)
+    fragile: StrictBool = False
     description: Text
 
 
 class CooperationCard(CardBase):
     families: list[Id] = Field(min_length=2, max_length=6)
-    resources: dict[Id, int] = Field(min_length=1)
-    effects: dict[Id, int] = Field(min_length=1)
+    resources: dict[Id, StrictInt] = Field(min_length=1)
+    effects: dict[Id, StrictInt] = Field(min_length=1)
     description: Text
     example: Text
 
@@ -181,22 +181,22 @@ class ChallengeCard(CardBase):
     zone: Id
     description: Text
     solved_by: list[Id] = Field(min_length=1)
-    reward: dict[Id, int] = {}
-    deadline: int = Field(default=4, ge=1, le=50)
+    reward: dict[Id, StrictInt] = {}
+    deadline: StrictInt = Field(default=4, ge=1, le=50)
     question: Text
 
 
 class EventCard(CardBase):
-    positive: bool = False
+    positive: StrictBool = False
     effect: Text
     zones: list[Id] = []
-    tracks: dict[Id, int] = {}
-    fragility: int = Field(default=0, ge=-10, le=10)
-    discard_fragile: int = Field(default=0, ge=0, le=10)
+    tracks: dict[Id, StrictInt] = {}
+    fragility: StrictInt = Field(default=0, ge=-10, le=10)
+    discard_fragile: StrictInt = Field(default=0, ge=0, le=10)
     # Only fragile resources of this kind are discarded (all fragile ones when absent).
     discard_kind: Id | None = None
     # Each actor in the zones hit takes this many resource cards its actor brings, free.
-    mobilise: int = Field(default=0, ge=0, le=5)
+    mobilise: StrictInt = Field(default=0, ge=0, le=5)
     question: Text
 
     @model_validator(mode="after")

@@ -9,12 +9,14 @@ ahead of the original's own chain, so every PDF of the remix credits it.
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from mallette_print.core.errors import BuildError
+from mallette_print.core.errors import BuildError, RequestError
+from mallette_print.core.manifest import YEAR_MAX, YEAR_MIN
 from mallette_print.core.model import GameData
 from mallette_print.core.validate import GAME_FILE
 from mallette_print.core.yamlio import load_file
@@ -29,6 +31,12 @@ HEADER = """# yaml-language-server: $schema=../schema/game.schema.json
 
 def new_remix(data: GameData, dest: Path, title: str, authors: list[str], year: int | None = None) -> list[str]:
     """Create the remix folder; return lines telling the user what was done."""
+    for what, value in (("title", title), *(("author", a) for a in authors)):
+        why = line_problem(value)
+        if why:
+            raise RequestError(f"the {what} {why}", option=what)
+    if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        raise RequestError(f"the year must be between {YEAR_MIN} and {YEAR_MAX}, got {year}", option="year")
     src = Path(data.root)
     inside = dest.resolve()
     if inside == src.resolve() or src.resolve() in inside.parents:
@@ -64,7 +72,7 @@ def new_remix(data: GameData, dest: Path, title: str, authors: list[str], year: 
                 shutil.copytree(path, dest / name, symlinks=False)
             elif path.is_file():
                 shutil.copy2(path, dest / name)
-        text = HEADER.format(original=title_text(original["title"])) + yaml.safe_dump(
+        text = HEADER.format(original=one_line(title_text(original["title"]))) + yaml.safe_dump(
             manifest, allow_unicode=True, sort_keys=False, width=100
         )
         (dest / GAME_FILE).write_text(text, encoding="utf-8")
@@ -94,6 +102,21 @@ def card_notice(authors: list[str], licence: str, original: str) -> str:
         if len(text) <= room:
             return text
     return licence
+
+
+def line_problem(text: str) -> str | None:
+    """Why a title or an author name given on the command line is refused (None when it is fine)."""
+    if not text.strip():
+        return "is empty"
+    bad = next((ch for ch in text if unicodedata.category(ch) in ("Cc", "Zl", "Zp")), None)
+    if bad is not None:
+        return f"contains a control character ({ascii(bad)}): write it on one line, without line breaks or tabs"
+    return None
+
+
+def one_line(text: str) -> str:
+    """Text safe inside a one-line YAML comment: line breaks and other control characters become spaces."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
 
 
 def title_text(title: Any) -> str:

@@ -429,7 +429,7 @@ def _locations(
             shown[d.path] = problem(d.path, 0, 0, "", "").path
         return (shown[d.path], line, col)
 
-    out = {"game": at(doc, ()), "parameters": at(doc, ("parameters",))}
+    out = {"game": at(doc, ()), "parameters": at(doc, ("parameters",)), "licence": at(doc, ("licence", "url"))}
     for i, f in enumerate(game.fiches.items):
         out[f"fiche:{f.id}"] = at(doc, ("fiches", "items", i))
     for list_name, prefix in (

@@ -13,14 +13,27 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
-from mallette_print.core.errors import BuildError, RequestError
+from mallette_print.core.errors import BuildError, DataError, RequestError
 from mallette_print.core.model import GameData
 from mallette_print.core.selection import MANIFEST, Selection, manifest_bytes, select
-from mallette_print.draw.xmp import stamp
+from mallette_print.core.units import to_mm
+from mallette_print.draw.xmp import source_date_epoch, stamp
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.files import write_all
 from mallette_print.pipeline.options import BuildOptions, BuildReport, Output
 from mallette_print.pipeline.registry import Registry, default_registry
+
+
+def check_qr_codes(data: GameData, opts: BuildOptions) -> None:
+    """Raise DataError when a QR code would print too small for phones, at this build's card and board sizes."""
+    from mallette_print.board.tiling import BOARD_SIZES
+    from mallette_print.core.qrfit import qr_problems
+
+    page = BOARD_SIZES.get(opts.board_size)
+    when = f"checked at this build's sizes, --size {opts.card_size} and --board-size {opts.board_size}"
+    problems = qr_problems(data, opts.card_size, (to_mm(page[0]), to_mm(page[1])) if page else None, when)
+    if problems:
+        raise DataError(problems)
 
 
 def run_build(
@@ -43,6 +56,8 @@ def run_build(
     build here), the producers (draw from those layouts), the finishers (which see the producers' outputs), then
     stamping every PDF with its licence metadata and writing every file at once.
     """
+    source_date_epoch()  # an unreadable SOURCE_DATE_EPOCH stops the build before anything is drawn
+    check_qr_codes(data, opts)
     ctx = ctx or BuildContext()
     registry = registry or default_registry()
     selection = selection or Selection()

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, deed_url
 from mallette_print.core.model import GameData
+from mallette_print.core.qrfit import LICENCE_QR_MM
 from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
 from mallette_print.rulebook.builder import Builder
@@ -98,7 +99,7 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
         ),
         (word("w_version", lang, d), f"{esc(g.version)} ({g.year})"),
     ]
-    qr = mm(24)
+    qr = mm(LICENCE_QR_MM)
     label_w = st.body.fontSize * 7
     rows = [[Paragraph(f"<b>{esc(k)}</b>", st.cell), Paragraph(v, st.cell)] for k, v in info]
     inner = Table(rows, colWidths=[label_w, b.width - label_w - qr - 10])

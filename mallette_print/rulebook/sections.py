@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
+from mallette_print.core.qrfit import FICHE_QR_MM
 from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
 from mallette_print.draw.svg import SvgCache
@@ -204,7 +205,7 @@ def fiches(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     out: list[Flowable] = [PageBreak()]
     out += b.heading(1, esc(word("fiches", lang, d)))
     out.append(b.para(esc(word("fiches_intro", lang, d, n=len(entries)))))
-    qr = mm(20)
+    qr = mm(FICHE_QR_MM)
     num_w = st.body.fontSize * 2.6
     text_w = b.width - qr - num_w - 8
     rows: list[list[Any]] = []
