@@ -116,18 +116,35 @@ def _dates(pdf: Path) -> tuple[str, str, str, str]:
         )
 
 
-def test_control_characters_never_reach_the_packet(sample_game: Path, runner) -> None:
+def test_control_characters_never_reach_the_packet(sample_game: Path, runner, tmp_path: Path) -> None:
     import xml.dom.minidom
 
     game = sample_game / "cards" / "game.yaml"
-    text = game.read_text(encoding="utf-8")
+    original = text = game.read_text(encoding="utf-8")
     text = text.replace("  fr: Territoires en coopération", '  fr: "Terri\\x01toires \\x1b[0m<b>&\\ufffe\\n\\tx"', 1)
     text = text.replace("licensor: Mouvement", 'licensor: "\\x00\\x07\\x85Mouvement', 1)
     text = text.replace("Solidaire (MES)\n", 'Solidaire (MES)"\n', 1)
+    clean = load_game(sample_game)
     game.write_text(text, encoding="utf-8")
+    # In the data they are refused where they are written (file and line)...
     result = runner.invoke(main, ["build", "--out", "out"])
-    assert result.exit_code == 0, result.output
-    pdfs = sorted(Path("out").rglob("*.pdf"))
+    assert result.exit_code == 1 and "cards/game.yaml:" in result.output and "U+0001" in result.output
+    # ...and a game made in code with them still gets a well-formed packet: the packet drops what XML cannot hold.
+    game.write_text(original, encoding="utf-8")
+    g = clean.game
+    dirty = clean.model_copy(
+        update={
+            "game": g.model_copy(
+                update={
+                    "title": {**g.title, "fr": "Terri\x01toires \x1b[0m<b>&\ufffe\n\tx"},
+                    "licensor": "\x00\x07\x85" + g.licensor,
+                }
+            )
+        }
+    )
+    opts = BuildOptions(out=tmp_path / "out", lang="fr")
+    run_build(dirty, opts, default_registry(opts))
+    pdfs = sorted((tmp_path / "out").rglob("*.pdf"))
     assert len(pdfs) >= 3
     for pdf in pdfs:
         packet = _xmp(pdf)
