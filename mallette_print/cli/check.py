@@ -30,8 +30,12 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
     from mallette_print.core.errors import DataError
     from mallette_print.core.summary import summary_lines
     from mallette_print.core.validate import load_game
+    from mallette_print.rulebook.content import check_rules_text
 
     data = load_game(game_root(game_dir))
+    rules_problems = check_rules_text(data)  # the Markdown rules are read by the build only: check them here too
+    if rules_problems:
+        raise DataError(rules_problems)
     for line in summary_lines(data):
         click.echo(line)
     report = check_coherence(data)

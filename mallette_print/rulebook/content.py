@@ -7,7 +7,9 @@ never disagree with the cards: the renderer only lays these values out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from mallette_print.core.errors import DataError, Problem
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import text
@@ -172,3 +174,18 @@ class PrintItem:
 def duplex_sheets(pages: int) -> int:
     """Sheets of paper for a double-sided print of `pages` pages."""
     return -(-pages // 2)
+
+
+def check_rules_text(data: GameData) -> list[Problem]:
+    """The problems of every language's rules/<lang>.md (size, placeholders, images), for `mallette check`."""
+    from mallette_print.rulebook import source
+
+    problems: list[Problem] = []
+    for lang in data.game.languages:
+        if not (Path(data.root) / "rules" / f"{lang}.md").is_file():
+            continue  # a missing translation is coherence's business (and the build's, for its language)
+        try:
+            source.load(Path(data.root), lang, placeholder_values(data, lang))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    return problems

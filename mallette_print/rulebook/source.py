@@ -22,6 +22,7 @@ from typing import Union
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from mallette_print.core.assets import asset_problem
 from mallette_print.core.diagnostics import closest
 from mallette_print.core.errors import DataError, Problem, problem
 from mallette_print.core.typography import quotes, typeset
@@ -31,6 +32,9 @@ PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 SECTIONS = ("components", "anatomy", "facilitator", "fiches", "print", "credits")
 _SECTION_LINE = re.compile(r"^\s*\{\{\s*(" + "|".join(SECTIONS) + r")\s*\}\}\s*$")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+# 256 KiB: 17 times the shipped French rules, over a hundred pages of text; the layout's time and memory grow with
+# the text (a 55 MB file took minutes and gigabytes), and a rulebook this long belongs in several files or a site.
+MAX_RULES_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -229,6 +233,10 @@ class _Builder:
         if not candidate.is_file():
             self.err(line, f"image not found: '{src}' (paths are relative to the game folder)")
             return None
+        why = asset_problem(candidate, self.root.resolve())  # the same checks as a card's image
+        if why:
+            self.err(line, f"image '{src}': {why}")
+            return None
         return Image(candidate, alt, line)
 
     def blocks(self, toks: list[Token], i: int, stop: str | None) -> tuple[list[Block], int]:
@@ -352,6 +360,13 @@ def load(root: Path, lang: str, values: dict[str, str]) -> RulesDoc | None:
                 )
             ]
         )
+    size = path.stat().st_size
+    if size > MAX_RULES_BYTES:
+        msg = (
+            f"rulebook text too large ({size // 1024} KiB; at most {MAX_RULES_BYTES // 1024} KiB): "
+            "shorten it, or move long material to rules_url"
+        )
+        raise DataError([problem(path, 0, 0, "rulebook", msg)])
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
