@@ -181,3 +181,24 @@ def test_a_large_rulebook_image_is_downsampled_to_300_dpi_at_its_printed_size(
     assert len(images) == 1
     # Drawn at the text width: 300 dpi there, a quarter of the file's 4000 px.
     assert images[0]["srcsize"][0] == pytest.approx(images[0]["width"] / 72 * 300, abs=1)
+
+
+def test_links_and_special_files_in_the_icons_folder_and_rules_are_refused(
+    sample_game: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "outside.svg").write_text(SHAPE, encoding="utf-8")
+    (sample_game / "assets" / "icons" / "linked.svg").symlink_to(tmp_path / "outside.svg")
+    os.mkfifo(sample_game / "assets" / "icons" / "pipe.svg")
+    (tmp_path / "rules.md").write_text("# Secret\n", encoding="utf-8")
+    (sample_game / "rules").mkdir()
+    (sample_game / "rules" / "fr.md").symlink_to(tmp_path / "rules.md")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "assets/icons/linked.svg: icon: this file leaves the game folder" in result.output
+    assert "assets/icons/pipe.svg: icon: this is not a regular file" in result.output
+    # The rules are read once the data loads (their placeholders need it).
+    (sample_game / "assets" / "icons" / "linked.svg").unlink()
+    (sample_game / "assets" / "icons" / "pipe.svg").unlink()
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "rules/fr.md: rulebook: this file leaves the game folder" in result.output

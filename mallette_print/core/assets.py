@@ -63,6 +63,8 @@ def asset_problem(path: Path, root: Path | None = None) -> str | None:
         size = path.stat().st_size
     except OSError as exc:
         return f"cannot read this image: {exc.strerror or exc}"
+    if not path.is_file():  # a folder, a pipe or a device would block or fail the reading
+        return "this is not a regular file"
     if size > MAX_ASSET_BYTES:
         return f"image file too large ({size // (1024 * 1024)} MiB; at most {MAX_ASSET_BYTES // (1024 * 1024)} MiB)"
     suffix = path.suffix.lower()

@@ -98,6 +98,9 @@ def icon_folder_problems(root: Path) -> list[Problem]:
     icons = root / "assets" / "icons"
     found: list[Problem] = []
     for path in sorted(icons.glob("*.svg")) if icons.is_dir() else []:
+        if root.resolve() not in path.resolve().parents:
+            found.append(problem(path, 0, 0, "icon", "this file leaves the game folder (a symbolic link); copy it in"))
+            continue
         why = asset_problem(path, root)
         if why:
             head, _, rest = why.partition(": ")

@@ -360,6 +360,9 @@ def load(root: Path, lang: str, values: dict[str, str]) -> RulesDoc | None:
                 )
             ]
         )
+    if root.resolve() not in path.resolve().parents:
+        msg = "this file leaves the game folder (a symbolic link): copy the text into rules/"
+        raise DataError([problem(path, 0, 0, "rulebook", msg)])
     size = path.stat().st_size
     if size > MAX_RULES_BYTES:
         msg = (
