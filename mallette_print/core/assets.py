@@ -10,6 +10,7 @@ too, not only a wrong header.
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 from pathlib import Path
@@ -71,5 +72,12 @@ def asset_problem(path: Path, root: Path | None = None) -> str | None:
     if suffix == ".svg":
         return svg_problem(path, root)
     if suffix in RASTER_SUFFIXES:
-        return raster_problem(path)
+        st = path.stat()
+        return _file_raster_problem(str(path), st.st_mtime_ns, st.st_size)
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _file_raster_problem(path: str, mtime_ns: int, size: int) -> str | None:
+    """raster_problem of a file as it is on disk (the stamp is in the key): a photo on 50 cards is decoded once."""
+    return raster_problem(Path(path))
