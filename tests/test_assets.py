@@ -42,6 +42,7 @@ def _icon(game: Path, body: str, name: str = "icon.svg") -> Path:
         '<use href="../shapes.svg"/>',
         '<rect width="2" height="2" style="fill:url(#g)"/>',
         "<style>rect { fill: url( '#g' ) }</style>",
+        '<text font-family="DejaVu Sans, \'Noto Sans\', sans-serif" style="font-family:Arial">x</text>',
         '<circle r="1"/>' * (MAX_SVG_ELEMENTS - 1),
     ],
 )
@@ -65,6 +66,9 @@ def test_references_inside_the_game_folder_are_accepted(game: Path, body: str) -
         ("<style>@IMPORT 'x.css';</style>", "CSS @import is refused"),
         ('<image xlink:href="../p.png" width="2" height="2"/>', "<image> (a bitmap inside an SVG) is refused"),
         ("<g>" * 101 + "</g>" * 101, "nested more than 100 deep"),
+        ('<text font-family="../../../secret">x</text>', "font-family '../../../secret' looks like a file path"),
+        ('<text style="font-family:/usr/share/fonts/x">x</text>', "font-family '/usr/share/fonts/x' looks like"),
+        ("<style>text { font-family: C:\\fonts\\x }</style>", "looks like a file path"),
     ],
 )
 def test_references_leaving_the_folder_or_unsafe_are_refused(game: Path, body: str, why: str) -> None:

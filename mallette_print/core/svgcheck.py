@@ -29,6 +29,10 @@ MAX_SVG_ELEMENTS = 5000
 MAX_SVG_NESTING = 100  # the renderer recurses into groups: deeper nesting would exhaust Python's stack
 MAX_SVG_DEPTH = 3  # files referring to files referring to files
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# A font family is looked up as a file name (`<family>.ttf`, relative to the working folder, or absolute): only plain
+# names, never a path.
+_FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;}]*)", re.IGNORECASE)
+_PLAIN_FONT = re.compile(r"^[\w\s,'\"-]*$")
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 
 
@@ -92,7 +96,9 @@ class _Scanner:
             local = key.rsplit(" ", 1)[-1]
             if local in ("href", "src"):
                 self.reference(tag, value)
-            elif "url(" in value.lower() or "@import" in value.lower():
+            elif local == "font-family":
+                self.font(tag, value)
+            elif any(k in value.lower() for k in ("url(", "@import", "font-family")):
                 self.css(tag, value)
         if tag == "style":
             self.style = []
@@ -107,7 +113,16 @@ class _Scanner:
         if self.style is not None:
             self.style.append(data)
 
+    def font(self, tag: str, family: str) -> None:
+        if not _PLAIN_FONT.match(family.strip()):
+            self.refuse(
+                f"<{tag}>: font-family '{family.strip()[:60]}' looks like a file path; "
+                "name a font (letters, digits, spaces, hyphens) or convert the text to paths"
+            )
+
     def css(self, tag: str, text: str) -> None:
+        for m in _FONT_FAMILY.finditer(text):
+            self.font(tag, m.group(1))
         if "@import" in text.lower():
             self.refuse(f"<{tag}>: CSS @import is refused (it reads another file); put the styles in the SVG")
         for m in _CSS_URL.finditer(text):
