@@ -8,7 +8,8 @@ DOCTYPE, entity or processing instruction allowed, every element counted
 (the renderer's cost grows with it) and every reference checked: a fragment
 of the same file (`#id`) is fine, another SVG file must stay inside the game
 folder and pass the same checks in turn, and anything else (http, file:,
-data:, @import) is refused. `<image>` is refused whatever it holds: a bitmap
+data:, @import) is refused, and a `font-family` must be a font's name (svglib
+would load `<family>.ttf` from any path). `<image>` is refused whatever it holds: a bitmap
 drawn by svglib into a PDF form crashes reportlab (and an embedded one would
 skip the pixel limit); a bitmap is used as a card's or the rulebook's image
 directly. Every problem names the line of the SVG and what to do.
