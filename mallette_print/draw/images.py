@@ -40,10 +40,13 @@ def downsampled(path: Path, width: float, height: float) -> io.BytesIO | None:
             return None
         fmt = img.format or "PNG"
         img.draft(img.mode, target)  # JPEG: decode at a reduced scale already
-        small = img.resize(target, Image.Resampling.LANCZOS)
+        # Palette, 16-bit and other modes are resampled in full colour (a palette would be resampled by nearest).
+        keep = ("L", "RGB", "CMYK") if fmt == "JPEG" else ("L", "LA", "RGB", "RGBA")
+        src = img if img.mode in keep else img.convert("RGB" if fmt == "JPEG" else "RGBA")
+        small = src.resize(target, Image.Resampling.LANCZOS)
     out = io.BytesIO()
     if fmt == "JPEG":
-        small.convert("RGB").save(out, "JPEG", quality=92)
+        small.save(out, "JPEG", quality=92)
     else:
         small.save(out, "PNG")
     out.seek(0)
