@@ -110,6 +110,70 @@ def _png_header(width: int, height: int) -> bytes:
     )
 
 
+def _png(width: int, height: int, cut: int = 0) -> bytes:
+    """A real grey PNG of that size (its last `cut` bytes removed: a truncated file)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = zlib.compress((b"\x00" + b"\x80" * width) * height, 1)
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", rows)
+        + chunk(b"IEND", b"")
+    )
+    return data[: len(data) - cut] if cut else data
+
+
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">\n'
+
+# Hostile SVG files, each given as the first family's icon (or, for the unnamed one, only put in assets/icons).
+SVGS = {
+    "svg-use-outside": _SVG + '<use xlink:href="../../../secret.svg#s"/>\n</svg>',
+    "svg-href-absolute": _SVG + '<use href="/etc/secret.svg#s"/>\n</svg>',
+    "svg-css-import": _SVG + "<style>@import url(../secret.css);</style>\n</svg>",
+    "svg-css-url": _SVG + '<rect width="5" height="5" style="fill:url(file:///etc/secret.svg#g)"/>\n</svg>',
+    "svg-raster-data-uri": _SVG
+    + '<image width="5" height="5" xlink:href="data:image/png;base64,iVBORw0KGgo="/>\n</svg>',
+    "svg-doctype-utf16": '<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "/etc/passwd">]>\n'
+    + _SVG
+    + "<text>&x;</text></svg>",
+    "svg-stylesheet": '<?xml-stylesheet href="../../../secret.css"?>\n' + _SVG + "</svg>",
+    "svg-5001-elements": _SVG + '<circle r="1"/>' * 5001 + "</svg>",
+    "svg-1-mib": _SVG + "<!--" + "x" * (1024 * 1024) + "--></svg>",
+    "svg-deep-groups": _SVG + "<g>" * 101 + "</g>" * 101 + "</svg>",
+}
+SVG_MESSAGES = {
+    "svg-use-outside": "line 2: <use> refers to '../../../secret.svg#s', outside the game folder",
+    "svg-href-absolute": "line 2: <use> refers to '/etc/secret.svg#s', outside the game folder",
+    "svg-css-import": "line 2: <style>: CSS @import is refused",
+    "svg-css-url": "line 2: <rect>: CSS url(file:///etc/secret.svg#g) is refused",
+    "svg-raster-data-uri": "line 2: <image> (a bitmap inside an SVG) is refused",
+    "svg-doctype-utf16": "line 2: DOCTYPE declarations are refused",
+    "svg-stylesheet": "line 1: processing instruction '<?xml-stylesheet' is refused",
+    "svg-5001-elements": "line 2: more than 5000 elements",
+    "svg-1-mib": "SVG file too large (1.0 MiB; at most 1 MiB)",
+    "svg-deep-groups": "line 2: elements nested more than 100 deep",
+}
+# Hostile images of the rulebook, each the only image of rules/fr.md (line 3).
+RULE_IMAGES = {
+    "rules-truncated-png": ("plan.png", _png(40, 40)[:-30], "this image is damaged or truncated"),
+    "rules-text-as-png": ("plan.png", b"# not an image\n", "this is not a readable PNG or JPEG image"),
+    "rules-30000px-png": ("plan.png", _png_header(30000, 30000), "image too large (30000×30000 px"),
+    "rules-svg-doctype": (
+        "plan.svg",
+        b'<!DOCTYPE svg>\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+        "line 1: DOCTYPE declarations",
+    ),
+    "rules-svg-outside": (
+        "plan.svg",
+        SVGS["svg-use-outside"].encode(),
+        "line 2: <use> refers to '../../../secret.svg#s', outside",
+    ),
+}
+
+
 def _use_image(game: Path, name: str) -> None:
     # The first actor card gets an image.
     _edit(game / "cards" / "actors.yaml", "  - id: regie-quartier\n", f"  - id: regie-quartier\n    image: {name}\n")
@@ -151,6 +215,26 @@ def _spoil(game: Path, how: str) -> None:
         actors.chmod(0)
     elif how in _ROUND2:
         _spoil_round2(game, how)
+    elif how in SVGS:
+        (game.parent / "secret.svg").write_text(_SVG + '<rect id="s" width="10" height="10"/></svg>')
+        icon = game / "assets" / "icons" / "family-association.svg"
+        icon.write_bytes(SVGS[how].encode("utf-16" if "utf16" in how else "utf-8"))
+    elif how == "icon-folder-only":  # drawn by `:name:` in a card text, named in no YAML file
+        (game / "assets" / "icons" / "stray.svg").write_text(SVGS["svg-use-outside"], encoding="utf-8")
+    elif how == "5001px-image":  # 25.01 Mpx, a real PNG
+        (game / "assets" / "big.png").write_bytes(_png(5001, 5001))
+        _use_image(game, "assets/big.png")
+    elif how == "truncated-image":
+        (game / "assets" / "cut.png").write_bytes(_png(40, 40)[:-30])
+        _use_image(game, "assets/cut.png")
+    elif how in RULE_IMAGES:
+        name, content, _ = RULE_IMAGES[how]
+        (game / "assets" / name).write_bytes(content)
+        (game / "rules").mkdir()
+        (game / "rules" / "fr.md").write_text(f"# Règles\n\n![Le plan](assets/{name})\n", encoding="utf-8")
+    elif how == "rules-257-kib":
+        (game / "rules").mkdir()
+        (game / "rules" / "fr.md").write_text("# Règles\n\n" + "Un mot de plus. " * 16_500, encoding="utf-8")
     else:  # pragma: no cover
         raise AssertionError(how)
 
@@ -251,6 +335,12 @@ HOSTILE = {
     "absurd-quantity": "expected a number ≤ 200",
     "not-an-image": "this is not a readable PNG or JPEG image",
     "30000px-image": "image too large (30000×30000 px",
+    **{how: f"assets/icons/family-association.svg': {msg}" for how, msg in SVG_MESSAGES.items()},
+    "icon-folder-only": "assets/icons/stray.svg:2:1: icon: <use> refers to '../../../secret.svg#s', outside",
+    "5001px-image": "image too large (5001×5001 px; at most 12000 px a side and 25 Mpx)",
+    "truncated-image": "'assets/cut.png': this image is damaged or truncated",
+    **{how: f"rules/fr.md:3:1: rulebook: image 'assets/{n}': {msg}" for how, (n, _, msg) in RULE_IMAGES.items()},
+    "rules-257-kib": "rules/fr.md: rulebook: rulebook text too large (257 KiB; at most 256 KiB)",
 }
 
 
@@ -271,6 +361,18 @@ def test_hostile_input_gets_a_clear_error_and_writes_nothing(
     assert cpu < max_cpu, f"{how}: {cpu:.2f} s of CPU (wall {wall:.2f} s), budget {max_cpu:.2f} s"
     assert rss < max_rss, f"{how}: {rss:.0f} MB, budget {max_rss:.0f} MB"
     assert _snapshot(out) == before
+
+
+@pytest.mark.parametrize(
+    "how", sorted(h for h in HOSTILE if h.startswith(("svg-", "rules-", "icon-", "5001", "trunc")))
+)
+def test_mallette_check_reports_hostile_assets_too(how: str, case: tuple[Path, Path]) -> None:
+    game, _ = case
+    _spoil(game, how)
+    result = CliRunner().invoke(main, ["check", "--game", str(game)])
+    assert result.exit_code == 1, result.output
+    assert HOSTILE[how] in result.output
+    assert "Traceback" not in result.output
 
 
 def test_bom_crlf_and_tabs_inside_text_are_accepted(case: tuple[Path, Path]) -> None:

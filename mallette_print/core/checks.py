@@ -88,7 +88,7 @@ def data_path(
         col.add(doc, loc, ctx, f"expected a file ending in {', '.join(sorted(suffixes))}, got '{raw}'")
         return None
     if suffixes is ASSET_SUFFIXES:
-        why = asset_problem(resolved)
+        why = asset_problem(resolved, root)
         if why:
             col.add(doc, loc, ctx, f"'{raw}': {why}")
             return None
@@ -121,6 +121,22 @@ def url_problem(url: str) -> str | None:
     if size > MAX_URL_BYTES:
         return f"URL too long ({size} bytes; at most {MAX_URL_BYTES}, so that its QR code can be printed and read)"
     return None
+
+
+def icon_folder_problems(root: Path) -> list[Problem]:
+    """Problems of the SVG files in assets/icons: card text draws any of them by name (`:name:`), unnamed in YAML."""
+    icons = root / "assets" / "icons"
+    found: list[Problem] = []
+    for path in sorted(icons.glob("*.svg")) if icons.is_dir() else []:
+        if root.resolve() not in path.resolve().parents:
+            found.append(problem(path, 0, 0, "icon", "this file leaves the game folder (a symbolic link); copy it in"))
+            continue
+        why = asset_problem(path, root)
+        if why:
+            head, _, rest = why.partition(": ")
+            line = int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
+            found.append(problem(path, line, 1 if line else 0, "icon", rest if line else why))
+    return found
 
 
 def check_url(url: str | None, doc: Located, loc: tuple[Any, ...], ctx: str, col: Collector) -> None:

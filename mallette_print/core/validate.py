@@ -22,6 +22,7 @@ from mallette_print.core.checks import (
     Collector,
     check_url,
     data_path,
+    icon_folder_problems,
     load_located,
     unique,
     validate_model,
@@ -394,7 +395,7 @@ def load_game(start: Path) -> GameData:
             decks.append(loaded)
     _check_cards(game, template_names, decks, root, col, templates)
     board, board_problems = load_board(root, game, [h.id for _, h, _ in decks], context)
-    col.problems.extend(board_problems)
+    col.problems.extend(board_problems + icon_folder_problems(root))
     if col.problems:
         raise DataError(col.problems)
     built = tuple(

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from mallette_print.core.model import GameData
 from mallette_print.draw.colours import INK, Palette
 from mallette_print.draw.fonts import register_family
+from mallette_print.draw.images import needed_pixels, print_image
 from mallette_print.draw.svg import SvgCache, draw_svg, svg_drawing
 
 
@@ -50,23 +51,23 @@ class IconSet:
     _drawings: dict[tuple[str, str | None], Any] = field(default_factory=dict)
     _forms: dict[tuple[int, str, str], str] = field(default_factory=dict)
 
-    def _load(self, rel: str, colour: str | None) -> Any:
-        key = (rel, colour)
+    def _load(self, rel: str, colour: str | None, size: float) -> Any:
+        path = self.root / rel
+        raster = path.suffix.lower() != ".svg"
+        # A bitmap is kept per printed size (downsampled to 300 dpi there), a drawing per colour.
+        key = (rel, f"@{needed_pixels(size)}" if raster else colour)
         if key not in self._drawings:
-            path = self.root / rel
             d: Any  # a vector drawing or a raster image
-            if path.suffix.lower() == ".svg":
-                d = svg_drawing(path, colour, self.palette, self.svgs)
+            if raster:
+                d = print_image(path, size, size)
             else:
-                from reportlab.lib.utils import ImageReader
-
-                d = ImageReader(str(path))
+                d = svg_drawing(path, colour, self.palette, self.svgs)
             self._drawings[key] = d
         return self._drawings[key]
 
     def draw(self, c: Canvas, rel: str, x: float, y: float, size: float, colour: str | None = INK) -> None:
         """Draw an icon (recoloured, or in its own colours when colour is None) fitted into a size×size square."""
-        d = self._load(rel, colour)
+        d = self._load(rel, colour, size)
         key = (id(c), rel, colour or "")
         if hasattr(d, "getSize"):  # a raster image: drawn as is, aspect kept
             c.drawImage(d, x, y, size, size, preserveAspectRatio=True, anchor="c", mask="auto")

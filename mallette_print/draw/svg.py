@@ -60,12 +60,23 @@ def _to_cmyk(node: Any) -> None:
 MAX_SVG_SIZE = 1e5  # user units; an icon or a board picture is far smaller, and 0 or 1e30 breaks the scaling
 
 
+def _reference_root(path: str) -> str:
+    """The game folder holding this file (the nearest folder above it with cards/game.yaml), else its own folder."""
+    p = Path(path).resolve()
+    for folder in p.parents:
+        if (folder / "cards" / "game.yaml").is_file():
+            return str(folder)
+    return str(p.parent)
+
+
 def _parse(path: str, colour: str | None, palette: Palette) -> Drawing:
     """Read an SVG file into a drawing in its final colours; DataError (located at the file) if it cannot be read."""
     from svglib.svglib import svg2rlg
 
     try:
-        d = svg2rlg(path)
+        # Validation (core/svgcheck.py) already refuses references leaving the game folder; svglib's own containment
+        # is a second fence, for callers that draw a file no validation has seen.
+        d = svg2rlg(path, external_reference_root=_reference_root(path))
     except Exception as exc:
         raise DataError([problem(Path(path), 0, 0, "", f"cannot read this SVG: {exc}")]) from None
     if d is None:  # svglib logs and returns None on some unreadable files

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
 from mallette_print.core.units import mm
+from mallette_print.draw.images import downsampled
 from mallette_print.draw.qr import QrCode, draw_qr
 from mallette_print.draw.svg import SvgCache, draw_svg, svg_drawing
 
@@ -47,6 +48,9 @@ def scaled_image(path: Path, max_w: float, max_h: float, svgs: SvgCache | None =
     img = RLImage(str(path))
     iw, ih = img.imageWidth, img.imageHeight
     scale = min(max_w / iw, max_h / ih)
+    small = downsampled(path, iw * scale, ih * scale)  # more than 300 dpi at this size: a smaller copy
+    if small is not None:
+        img = RLImage(small)
     img.drawWidth, img.drawHeight = iw * scale, ih * scale
     return img
 

@@ -15,18 +15,32 @@ flowables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from mallette_print.core.assets import asset_problem
 from mallette_print.core.charset import FORBIDDEN, forbidden_message
 from mallette_print.core.checks import url_problem
 from mallette_print.core.diagnostics import closest
 from mallette_print.core.errors import DataError, Problem, problem
 from mallette_print.core.typography import quotes, typeset
+from mallette_print.rulebook.rules_model import (
+    Block,
+    Code,
+    Heading,
+    Image,
+    Inline,
+    ListBlock,
+    Para,
+    Quote,
+    Rule,
+    RulesDoc,
+    SectionSlot,
+    Span,
+    Table,
+)
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # Generated sections a `{{name}}` line may place; every other one gets a default place.
@@ -44,104 +58,9 @@ MAX_CODE_LINES = 60
 LINK_SCHEMES = ("http", "https", "mailto")
 _MAILTO = re.compile(r"mailto:[^\s\"'<>\\^`{|}]+@[^\s\"'<>\\^`{|}]+")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A run of text with one style."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    strike: bool = False
-    code: bool = False
-    href: str | None = None
-    linebreak: bool = False
-
-
-Inline = tuple[Span, ...]
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    spans: Inline
-    line: int
-
-    @property
-    def text(self) -> str:
-        """The heading as plain text (for the table of contents and tests)."""
-        return "".join(s.text for s in self.spans)
-
-
-@dataclass(frozen=True)
-class Para:
-    spans: Inline
-    line: int
-
-
-@dataclass(frozen=True)
-class Image:
-    path: Path
-    alt: str
-    line: int
-
-
-@dataclass(frozen=True)
-class ListBlock:
-    ordered: bool
-    start: int
-    items: tuple[tuple[Block, ...], ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    header: tuple[Inline, ...]
-    rows: tuple[tuple[Inline, ...], ...]
-    aligns: tuple[str, ...]
-    line: int
-
-
-@dataclass(frozen=True)
-class Quote:
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Code:
-    text: str
-
-
-@dataclass(frozen=True)
-class Rule:
-    pass
-
-
-@dataclass(frozen=True)
-class SectionSlot:
-    """Where a generated section goes (a line holding only `{{components}}`, ...)."""
-
-    name: str
-    line: int
-
-
-Block = Union[Heading, Para, Image, ListBlock, Table, Quote, Code, Rule, SectionSlot]  # noqa: UP007 (read at run time)
-
-
-@dataclass(frozen=True)
-class RulesDoc:
-    """A parsed rulebook source."""
-
-    path: Path
-    blocks: tuple[Block, ...]
-
-    def headings(self) -> list[Heading]:
-        """Every heading, in order."""
-        return [b for b in self.blocks if isinstance(b, Heading)]
-
-    def slots(self) -> list[str]:
-        """The generated sections this source places itself."""
-        return [b.name for b in self.blocks if isinstance(b, SectionSlot)]
+# 256 KiB: 17 times the shipped French rules, over a hundred pages of text; the layout's time and memory grow with
+# the text (a 55 MB file took minutes and gigabytes), and a rulebook this long belongs in several files or a site.
+MAX_RULES_BYTES = 256 * 1024
 
 
 def escape_markdown(value: str) -> str:
@@ -263,6 +182,10 @@ class _Builder:
             return None
         if not candidate.is_file():
             self.err(line, f"image not found: '{src}' (paths are relative to the game folder)")
+            return None
+        why = asset_problem(candidate, self.root.resolve())  # the same checks as a card's image
+        if why:
+            self.err(line, f"image '{src}': {why}")
             return None
         return Image(candidate, alt, line)
 
@@ -434,6 +357,16 @@ def load(root: Path, lang: str, values: dict[str, str]) -> RulesDoc | None:
                 )
             ]
         )
+    if root.resolve() not in path.resolve().parents:
+        msg = "this file leaves the game folder (a symbolic link): copy the text into rules/"
+        raise DataError([problem(path, 0, 0, "rulebook", msg)])
+    size = path.stat().st_size
+    if size > MAX_RULES_BYTES:
+        msg = (
+            f"rulebook text too large ({size // 1024} KiB; at most {MAX_RULES_BYTES // 1024} KiB): "
+            "shorten it, or move long material to rules_url"
+        )
+        raise DataError([problem(path, 0, 0, "rulebook", msg)])
     try:
         text = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # a byte order mark is not text
     except UnicodeDecodeError as exc:
