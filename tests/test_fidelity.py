@@ -87,3 +87,51 @@ def test_rulebook_bullets_questions_and_steps_are_in_the_embedded_font(builds: d
         markers = [ch for p in pdf.pages for ch in p.chars if ch["text"] in ("•", "?")]
     assert markers
     assert all("Atkinson" in f for f in fonts), fonts
+
+
+def rings(page: pdfplumber.page.Page) -> list[dict]:
+    """The badges' rings: 10 mm circles (centre line), 1 pt wide."""
+    return [c for c in page.curves if abs(c["width"] - 10 * MM) < 0.5 and abs(c["height"] - 10 * MM) < 0.5]
+
+
+def font_size(ch: dict) -> float:
+    """A character's font size; pdfminer's `size` of a quarter-turned character is its advance, not its size."""
+    return float(ch["size"] if ch["upright"] else ch["x1"] - ch["x0"])
+
+
+def card_pages(folder: Path) -> list[tuple[str, pdfplumber.page.Page, pdfplumber.PDF]]:
+    out = []
+    for name in ("cards.pdf", "cards-printshop.pdf"):
+        if (folder / name).exists():
+            pdf = pdfplumber.open(folder / name)
+            out += [(name, p, pdf) for p in pdf.pages if rings(p)]
+    return out
+
+
+def test_no_text_under_5_5_pt_on_cards_and_badge_captions_clear_their_ring(builds: dict[str, Path]) -> None:
+    captions = 0
+    for name in ("default", "en", "fold"):
+        pages = card_pages(builds[name])
+        assert pages
+        for file, page, _ in pages:
+            smallest = min(font_size(ch) for ch in page.chars)
+            assert smallest >= 5.5 - 1e-6, (name, file, page.page_number, smallest)
+            for ring in rings(page):
+                cx, cy = (ring["x0"] + ring["x1"]) / 2, (ring["top"] + ring["bottom"]) / 2
+                inner = ring["width"] / 2 - ring["linewidth"] / 2
+                for ch in page.chars:
+                    mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+                    # The caption is the 5.5 pt text whose centre is inside the ring.
+                    if abs(font_size(ch) - 5.5) > 0.01 or (mx - cx) ** 2 + (my - cy) ** 2 > inner**2:
+                        continue
+                    # The caption's whole box (font ascent to descent) inside the ring's inner edge.
+                    captions += 1
+                    far = max(
+                        ((x - cx) ** 2 + (y - cy) ** 2) ** 0.5
+                        for x in (ch["x0"], ch["x1"])
+                        for y in (ch["top"], ch["bottom"])
+                    )
+                    assert far <= inner - 0.2, (name, file, page.page_number, ch["text"], inner - far)
+        for _, _, pdf in {id(p[2]): p for p in pages}.values():
+            pdf.close()
+    assert captions > 500
