@@ -8,6 +8,7 @@ from typing import Any
 
 import pdfplumber
 import pypdf
+import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
@@ -135,3 +136,45 @@ def test_no_text_under_5_5_pt_on_cards_and_badge_captions_clear_their_ring(build
         for _, _, pdf in {id(p[2]): p for p in pages}.values():
             pdf.close()
     assert captions > 500
+
+
+def ink_labels(path: Path, index: int) -> list[tuple[str, list[float]]]:
+    """The words of a page with their glyphs' tight boxes (pdfium), split at spaces and at gaps over 1.5 pt."""
+    page = pdfium.PdfDocument(path)[index]
+    tp = page.get_textpage()
+    out: list[tuple[str, list[float]]] = []
+    cur: list[Any] | None = None
+    for i in range(tp.count_chars()):
+        ch = tp.get_text_range(i, 1)
+        if not ch.strip():
+            cur = None
+            continue
+        box = list(tp.get_charbox(i, loose=False))
+        if cur is None or box[0] - cur[1][2] > 1.5 or abs(box[1] - cur[1][1]) > 3:
+            cur = [ch, box]
+            out.append((ch, box))
+            continue
+        cur[0] += ch
+        b = cur[1]
+        cur[1] = [min(b[0], box[0]), min(b[1], box[1]), max(b[2], box[2]), max(b[3], box[3])]
+        out[-1] = (cur[0], cur[1])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("build_name", "file", "index"),
+    [
+        ("default", "duplex-calibration.pdf", 1),
+        ("default", "cards.pdf", 1),
+        ("en", "duplex-calibration.pdf", 1),
+    ],
+)
+def test_calibration_labels_do_not_overlap(builds: dict[str, Path], build_name: str, file: str, index: int) -> None:
+    labels = ink_labels(builds[build_name] / file, index)
+    scale = [t for t, _ in labels if t.lstrip("\u2212").isdigit()]
+    assert len(scale) == 18  # -8 to 8 every 2 mm, on both scales
+    for a, (ta, A) in enumerate(labels):
+        for tb, B in labels[a + 1 :]:
+            dx = min(A[2], B[2]) - max(A[0], B[0])
+            dy = min(A[3], B[3]) - max(A[1], B[1])
+            assert dx < -0.3 or dy < -0.3, f"{ta!r} and {tb!r} overlap by {dx / MM:.2f} x {dy / MM:.2f} mm"
