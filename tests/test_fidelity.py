@@ -12,7 +12,9 @@ import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
+from mallette_print.cards.imposition import plan_sheet
 from mallette_print.cli import main
+from mallette_print.core.cardsize import parse_card_size
 
 REPO = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4
@@ -178,3 +180,46 @@ def test_calibration_labels_do_not_overlap(builds: dict[str, Path], build_name: 
             dx = min(A[2], B[2]) - max(A[0], B[0])
             dy = min(A[3], B[3]) - max(A[1], B[1])
             assert dx < -0.3 or dy < -0.3, f"{ta!r} and {tb!r} overlap by {dx / MM:.2f} x {dy / MM:.2f} mm"
+
+
+def fold_lines(page: pdfplumber.page.Page) -> list[dict]:
+    """The black fold lines drawn on the pairs (0.6 pt; the margin dashes are 0.5 pt)."""
+    return [
+        ln
+        for ln in page.lines
+        if abs(ln["linewidth"] - 0.6) < 0.01 and tuple(ln["stroking_color"] or ()) in ((0,), (0, 0, 0), (0, 0, 0, 1))
+    ]
+
+
+@pytest.mark.parametrize(("build_name", "paper"), [("fold", "a4"), ("letter-fold", "letter")])
+def test_fold_line_is_on_every_pair_and_shows_on_ink_saver_backs(
+    builds: dict[str, Path], build_name: str, paper: str
+) -> None:
+    path = builds[build_name] / "cards.pdf"
+    doc = pdfium.PdfDocument(path)
+    with pdfplumber.open(path) as pdf:
+        sheets = pdf.pages[1:]
+        for index, page in enumerate(sheets, 1):
+            lines = fold_lines(page)
+            assert lines, f"page {index + 1} has no fold line on its pairs"
+            # The first sheet of each deck is full: one fold per card (a front and its back beside or below it).
+            lengths = {round(max(ln["x1"] - ln["x0"], ln["bottom"] - ln["top"]) / MM, 2) for ln in lines}
+            assert lengths <= {63.0, 88.0}, lengths
+            if index == 1:
+                assert len(lines) == plan_sheet(paper, parse_card_size("63x88"), "fold").per_sheet
+            scale = 200 / 72
+            img = doc[index].render(scale=scale, grayscale=True).to_pil()
+            for ln in lines:
+                # Sample the line itself, away from its ends: dark dashes over every kind of back.
+                xs = [ln["x0"] + (ln["x1"] - ln["x0"]) * t / 40 for t in range(4, 37)]
+                ys = [ln["top"] + (ln["bottom"] - ln["top"]) * t / 40 for t in range(4, 37)]
+                dark = sum(img.getpixel((int(x * scale), int(y * scale))) < 100 for x, y in zip(xs, ys))
+                assert dark >= len(xs) * 0.3, (build_name, index + 1, dark, len(xs))
+
+
+@pytest.mark.parametrize(("build_name", "steps"), [("default", 4), ("fold", 3), ("none", 3), ("en", 4)])
+def test_instruction_steps_are_numbered_without_a_gap(builds: dict[str, Path], build_name: str, steps: int) -> None:
+    with pdfplumber.open(builds[build_name] / "cards.pdf") as pdf:
+        lines = [ln["text"] for ln in pdf.pages[0].extract_text_lines()]
+    numbers = [int(t.split(".")[0]) for t in lines if t[:1].isdigit() and t[1:3] == ". "]
+    assert numbers == list(range(1, steps + 1)), lines

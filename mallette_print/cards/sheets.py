@@ -7,6 +7,7 @@ a small duplex misalignment never shows another deck's back.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,6 +30,9 @@ from mallette_print.draw.pdf import new_canvas
 from mallette_print.pipeline.context import BuildContext
 
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
+STEP_NUMBER = re.compile(r"^\d+\.\s*")
+FOLD_WIDTH = 0.6  # pt: the fold line on a fold-and-glue pair
+FOLD_DASH = (2.0, 1.5)  # pt: dash and gap, the same as the fold marks in the margins
 
 SHEET_KEYS = (
     "title",
@@ -97,6 +101,25 @@ def _marks(c: Canvas, segments: tuple[Segment, ...], colour: Color, dashed: bool
         p.moveTo(s.x0, s.y0)
         p.lineTo(s.x1, s.y1)
     c.drawPath(p, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _fold_lines(c: Canvas, lines: list[Segment], p: CardPainter) -> None:
+    """The fold between each front and its back, on the pair itself (the margin dashes are cut away): black
+    dashes over a white line, so that it shows on any back, dark or light (ink saver) alike."""
+    if not lines:
+        return
+    c.saveState()
+    c.setLineWidth(FOLD_WIDTH)
+    for colour, dash in (("#FFFFFF", None), ("#000000", FOLD_DASH)):
+        c.setStrokeColor(p.palette(colour))
+        if dash:
+            c.setDash(*dash)
+        path = c.beginPath()
+        for s in lines:
+            path.moveTo(s.x0, s.y0)
+            path.lineTo(s.x1, s.y1)
+        c.drawPath(path, stroke=1, fill=0)
     c.restoreState()
 
 
@@ -205,6 +228,7 @@ def render_sheets(
                 for slot, _ in zip(plan.backs, chunk):
                     _place_clipped(p, p.back_form(deck), slot.matrix, slot.box)
                 _marks(c, plan.fold_marks, black, dashed=True)
+                _fold_lines(c, [line for line, _ in zip(plan.fold_lines, chunk)], p)
             _marks(c, plan.cut_marks, black)
             _page_label(
                 c,
@@ -270,8 +294,11 @@ def instruction_page(
         9,
     )
     y -= mm(4)
-    for key in ("scale", duplex) + (("calib",) if duplex in ("long", "short") else ()) + ("cut",):
-        y = _para(c, p, t[key], x, y, width, 10) - mm(2)
+    steps = ("scale", duplex) + (("calib",) if duplex in ("long", "short") else ()) + ("cut",)
+    for n, key in enumerate(steps, 1):
+        # Numbered here, so that a mode without the calibration step counts 1, 2, 3 (an older phrasebook's own
+        # number is dropped).
+        y = _para(c, p, f"{n}. {STEP_NUMBER.sub('', t[key], count=1)}", x, y, width, 10) - mm(2)
     # The 50 mm test square.
     sq = mm(50)
     c.setStrokeColor(p.palette("#000000"))
