@@ -11,6 +11,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
+from pypdf.generic import ContentStream
 
 from mallette_print.cards.imposition import plan_sheet
 from mallette_print.cli import main
@@ -223,3 +224,53 @@ def test_instruction_steps_are_numbered_without_a_gap(builds: dict[str, Path], b
         lines = [ln["text"] for ln in pdf.pages[0].extract_text_lines()]
     numbers = [int(t.split(".")[0]) for t in lines if t[:1].isdigit() and t[1:3] == ". "]
     assert numbers == list(range(1, steps + 1)), lines
+
+
+def bare_back_edges(path: Path, paper: str, size: str, duplex: str) -> tuple[int, int]:
+    """(back edges without a printed neighbour, those of them that stop at the trim), from the clip rectangle each
+    back is drawn in (`re W* n` before its form) against the sheet plan's trim boxes."""
+    card = parse_card_size(size)
+    plan = plan_sheet(paper, card, duplex)
+    slots = [s.box for s in plan.backs]
+    reader = pypdf.PdfReader(path)
+    edges = bare = 0
+    first = 2  # the instruction page and the calibration back come first
+    for index in range(first + 1, len(reader.pages), 2):  # the back pages
+        ops = ContentStream(reader.pages[index].get_contents(), reader).operations
+        clips = [[float(v) for v in args] for (args, op), (_, nxt) in zip(ops, ops[1:]) if op == b"re" and nxt == b"W*"]
+        clips = [(x, y, x + w, y + h) for x, y, w, h in clips]
+        printed = [
+            b
+            for b in slots
+            if any(
+                c[0] <= b[0] + 0.01 and b[2] <= c[2] + 0.01 and c[1] <= b[1] + 0.01 and b[3] <= c[3] + 0.01
+                for c in clips
+            )
+        ]
+        assert len(printed) == len(clips) > 0
+        for box, clip in zip(sorted(printed), sorted(clips)):
+            x0, y0, x1, y1 = box
+            for edge, probe in (
+                (0, (x0 - 1, (y0 + y1) / 2)),
+                (1, ((x0 + x1) / 2, y0 - 1)),
+                (2, (x1 + 1, (y0 + y1) / 2)),
+                (3, ((x0 + x1) / 2, y1 + 1)),
+            ):
+                if any(b[0] < probe[0] < b[2] and b[1] < probe[1] < b[3] for b in printed):
+                    assert abs(clip[edge] - box[edge]) < 0.01  # never into a printed neighbour
+                    continue
+                edges += 1
+                bare += abs(clip[edge] - box[edge]) < card.bleed - 0.01
+    return edges, bare
+
+
+@pytest.mark.parametrize(
+    ("build_name", "paper", "size", "duplex"),
+    [("default", "a4", "63x88", "long"), ("en", "letter", "57x89", "short")],
+)
+def test_backs_bleed_next_to_the_empty_slots_of_partial_sheets(
+    builds: dict[str, Path], build_name: str, paper: str, size: str, duplex: str
+) -> None:
+    edges, bare = bare_back_edges(builds[build_name] / "cards.pdf", paper, size, duplex)
+    assert edges > 0
+    assert bare == 0, f"{bare} of {edges} back edges without a neighbour stop at the trim"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -123,15 +124,27 @@ def _fold_lines(c: Canvas, lines: list[Segment], p: CardPainter) -> None:
     c.restoreState()
 
 
-def _outer_clip(box: Box, grid: Box, bleed: float) -> Box:
-    """A card box grown by the bleed on the sides that are on the grid's outline (never into a neighbour)."""
+def _outer_clip(box: Box, printed: Sequence[Box], bleed: float) -> Box:
+    """A card box grown by the bleed on every side that no other printed card touches (never into a neighbour;
+    next to an empty slot of a partial sheet, or on the grid's outline, a back bleeds)."""
     x0, y0, x1, y1 = box
     eps = 0.01
+
+    def touched(edge: int) -> bool:
+        # edge: 0 left, 1 bottom, 2 right, 3 top; a neighbour shares that edge and overlaps along it.
+        opposite = (edge + 2) % 4
+        along = (1, 3) if edge in (0, 2) else (0, 2)
+        return any(
+            abs(b[opposite] - box[edge]) < eps
+            and min(box[along[1]], b[along[1]]) - max(box[along[0]], b[along[0]]) > eps
+            for b in printed
+        )
+
     return (
-        x0 - bleed if abs(x0 - grid[0]) < eps else x0,
-        y0 - bleed if abs(y0 - grid[1]) < eps else y0,
-        x1 + bleed if abs(x1 - grid[2]) < eps else x1,
-        y1 + bleed if abs(y1 - grid[3]) < eps else y1,
+        x0 if touched(0) else x0 - bleed,
+        y0 if touched(1) else y0 - bleed,
+        x1 if touched(2) else x1 + bleed,
+        y1 if touched(3) else y1 + bleed,
     )
 
 
@@ -155,12 +168,6 @@ def _draw_clipped(p: CardPainter, deck: Deck, card: Card, matrix: tuple[float, .
     c.transform(*matrix)
     p.draw_face(deck, card)
     c.restoreState()
-
-
-def _back_grid(plan: SheetPlan) -> Box:
-    xs = [v for s in plan.backs for v in (s.box[0], s.box[2])]
-    ys = [v for s in plan.backs for v in (s.box[1], s.box[3])]
-    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _page_label(c: Canvas, p: CardPainter, plan: SheetPlan, text: str) -> None:
@@ -240,9 +247,9 @@ def render_sheets(
             c.showPage()
             pages += 1
             if duplex in ("long", "short"):
-                grid = _back_grid(plan)
+                printed = [slot.box for slot, _ in zip(plan.backs, chunk)]
                 for slot, _ in zip(plan.backs, chunk):
-                    _place_clipped(p, p.back_form(deck), slot.matrix, _outer_clip(slot.box, grid, size.bleed))
+                    _place_clipped(p, p.back_form(deck), slot.matrix, _outer_clip(slot.box, printed, size.bleed))
                 c.showPage()
                 pages += 1
     c.save()
