@@ -136,11 +136,12 @@ def draw_svg(c: Canvas, drawing: Drawing, x: float, y: float, scale: float) -> N
 
     # The graphics renderer starts every drawing by selecting its default font, Helvetica, an unembedded base-14
     # font; the drawing's initialFontName overrides it: our embedded font, set on a copy (drawings are shared).
-    drawing = copy.copy(drawing)
-    drawing.initialFontName = register_family().regular
+    # (reportlab's stubs leave initialFontName out of Drawing, hence Any.)
+    copied: Any = copy.copy(drawing)
+    copied.initialFontName = register_family().regular
     c.saveState()
     if x or y:  # a flowable draws at its own origin: no move is written then
         c.translate(x, y)
     c.scale(scale, scale)
-    renderPDF.draw(drawing, c, 0, 0)
+    renderPDF.draw(copied, c, 0, 0)
     c.restoreState()
