@@ -67,6 +67,7 @@ class SheetPlan:
     cut_marks: tuple[Segment, ...]
     fold_marks: tuple[Segment, ...]
     grid: Box
+    fold_lines: tuple[Segment, ...] = ()  # 'fold': the edge each front shares with its back, same order as fronts
 
     @property
     def per_sheet(self) -> int:
@@ -186,6 +187,7 @@ def plan_sheet(
     backs: list[Slot] = []
     fold_xs: list[float] = []
     fold_ys: list[float] = []
+    fold_lines: list[Segment] = []
     for r in range(ch_.rows):
         # Rows are numbered from the top of the page: reading order.
         y = gy0 + (ch_.rows - 1 - r) * cell_h
@@ -202,10 +204,12 @@ def plan_sheet(
             if ch_.fold_axis == "x":
                 xf = x + cell_w
                 fold_xs.append(xf)
+                fold_lines.append(Segment(xf, y, xf, y + cell_h))
                 paper_map: Matrix = (-1.0, 0.0, 0.0, 1.0, 2 * xf, 0.0)
             elif ch_.fold_axis == "y":
                 yf = y  # the back sits below its front
                 fold_ys.append(yf)
+                fold_lines.append(Segment(x, yf, x + cell_w, yf))
                 paper_map = (1.0, 0.0, 0.0, -1.0, 0.0, 2 * yf)
             elif duplex == "long":
                 paper_map = (-1.0, 0.0, 0.0, 1.0, pw + mm(offset_mm[0]), mm(offset_mm[1]))
@@ -215,7 +219,20 @@ def plan_sheet(
             backs.append(Slot(bm, box_of(bm, size.w, size.h), ch_.rotated))
     cuts = _cut_marks(pw, ph, grid, cell_w, cell_h, ch_.cols, ch_.rows, set(fold_xs), set(fold_ys))
     folds = _margin_marks(pw, ph, grid, sorted(set(fold_xs)), sorted(set(fold_ys)))
-    return SheetPlan(pw, ph, duplex, ch_.cols, ch_.rows, ch_.rotated, tuple(fronts), tuple(backs), cuts, folds, grid)
+    return SheetPlan(
+        pw,
+        ph,
+        duplex,
+        ch_.cols,
+        ch_.rows,
+        ch_.rotated,
+        tuple(fronts),
+        tuple(backs),
+        cuts,
+        folds,
+        grid,
+        tuple(fold_lines),
+    )
 
 
 def _margin_marks(pw: float, ph: float, grid: Box, xs: list[float], ys: list[float]) -> tuple[Segment, ...]:

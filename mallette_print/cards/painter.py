@@ -34,6 +34,7 @@ from mallette_print.draw.textfit import BOX_PAD, ICON_CALLBACK, Fitted, make_par
 from mallette_print.pipeline.context import BuildContext
 
 RIBBON = mm(2.2)
+BADGE_CAPTION_PT = 5.5  # the word under a badge's value (value, rounds): no text on a card is smaller
 
 
 @dataclass(frozen=True)
@@ -262,8 +263,10 @@ class CardPainter:
             dy = big * 0.35 - (mm(0.9) if lay.badge.small else 0)
             c.drawCentredString(bx, cy - dy, lay.badge.big)
             if lay.badge.small:
-                c.setFont(self.fam.regular, 5.2)
-                c.drawCentredString(bx, cy - DISC / 2 + mm(1.3), lay.badge.small)
+                # The smallest size a home printer keeps legible, its baseline high enough that the caption's
+                # box (ascent to descent) stays inside the ring's inner edge (tests/test_fidelity.py measures it).
+                c.setFont(self.fam.regular, BADGE_CAPTION_PT)
+                c.drawCentredString(bx, cy - DISC / 2 + mm(1.9), lay.badge.small)
         # Title, a short rule in the band colour, then the body.
         self._para(lay.title, S, lay.title_top)
         c.setStrokeColor(pal(self._band if tpl.band != "none" else "#555555"))

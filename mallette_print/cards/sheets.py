@@ -7,7 +7,9 @@ a small duplex misalignment never shows another deck's back.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -29,6 +31,9 @@ from mallette_print.draw.pdf import new_canvas
 from mallette_print.pipeline.context import BuildContext
 
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
+STEP_NUMBER = re.compile(r"^\d+\.\s*")
+FOLD_WIDTH = 0.6  # pt: the fold line on a fold-and-glue pair
+FOLD_DASH = (2.0, 1.5)  # pt: dash and gap, the same as the fold marks in the margins
 
 SHEET_KEYS = (
     "title",
@@ -100,15 +105,46 @@ def _marks(c: Canvas, segments: tuple[Segment, ...], colour: Color, dashed: bool
     c.restoreState()
 
 
-def _outer_clip(box: Box, grid: Box, bleed: float) -> Box:
-    """A card box grown by the bleed on the sides that are on the grid's outline (never into a neighbour)."""
+def _fold_lines(c: Canvas, lines: list[Segment], p: CardPainter) -> None:
+    """The fold between each front and its back, on the pair itself (the margin dashes are cut away): black
+    dashes over a white line, so that it shows on any back, dark or light (ink saver) alike."""
+    if not lines:
+        return
+    c.saveState()
+    c.setLineWidth(FOLD_WIDTH)
+    for colour, dash in (("#FFFFFF", None), ("#000000", FOLD_DASH)):
+        c.setStrokeColor(p.palette(colour))
+        if dash:
+            c.setDash(*dash)
+        path = c.beginPath()
+        for s in lines:
+            path.moveTo(s.x0, s.y0)
+            path.lineTo(s.x1, s.y1)
+        c.drawPath(path, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _outer_clip(box: Box, printed: Sequence[Box], bleed: float) -> Box:
+    """A card box grown by the bleed on every side that no other printed card touches (never into a neighbour;
+    next to an empty slot of a partial sheet, or on the grid's outline, a back bleeds)."""
     x0, y0, x1, y1 = box
     eps = 0.01
+
+    def touched(edge: int) -> bool:
+        # edge: 0 left, 1 bottom, 2 right, 3 top; a neighbour shares that edge and overlaps along it.
+        opposite = (edge + 2) % 4
+        along = (1, 3) if edge in (0, 2) else (0, 2)
+        return any(
+            abs(b[opposite] - box[edge]) < eps
+            and min(box[along[1]], b[along[1]]) - max(box[along[0]], b[along[0]]) > eps
+            for b in printed
+        )
+
     return (
-        x0 - bleed if abs(x0 - grid[0]) < eps else x0,
-        y0 - bleed if abs(y0 - grid[1]) < eps else y0,
-        x1 + bleed if abs(x1 - grid[2]) < eps else x1,
-        y1 + bleed if abs(y1 - grid[3]) < eps else y1,
+        x0 if touched(0) else x0 - bleed,
+        y0 if touched(1) else y0 - bleed,
+        x1 if touched(2) else x1 + bleed,
+        y1 if touched(3) else y1 + bleed,
     )
 
 
@@ -132,12 +168,6 @@ def _draw_clipped(p: CardPainter, deck: Deck, card: Card, matrix: tuple[float, .
     c.transform(*matrix)
     p.draw_face(deck, card)
     c.restoreState()
-
-
-def _back_grid(plan: SheetPlan) -> Box:
-    xs = [v for s in plan.backs for v in (s.box[0], s.box[2])]
-    ys = [v for s in plan.backs for v in (s.box[1], s.box[3])]
-    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _page_label(c: Canvas, p: CardPainter, plan: SheetPlan, text: str) -> None:
@@ -205,6 +235,7 @@ def render_sheets(
                 for slot, _ in zip(plan.backs, chunk):
                     _place_clipped(p, p.back_form(deck), slot.matrix, slot.box)
                 _marks(c, plan.fold_marks, black, dashed=True)
+                _fold_lines(c, [line for line, _ in zip(plan.fold_lines, chunk)], p)
             _marks(c, plan.cut_marks, black)
             _page_label(
                 c,
@@ -216,9 +247,9 @@ def render_sheets(
             c.showPage()
             pages += 1
             if duplex in ("long", "short"):
-                grid = _back_grid(plan)
+                printed = [slot.box for slot, _ in zip(plan.backs, chunk)]
                 for slot, _ in zip(plan.backs, chunk):
-                    _place_clipped(p, p.back_form(deck), slot.matrix, _outer_clip(slot.box, grid, size.bleed))
+                    _place_clipped(p, p.back_form(deck), slot.matrix, _outer_clip(slot.box, printed, size.bleed))
                 c.showPage()
                 pages += 1
     c.save()
@@ -270,8 +301,11 @@ def instruction_page(
         9,
     )
     y -= mm(4)
-    for key in ("scale", duplex) + (("calib",) if duplex in ("long", "short") else ()) + ("cut",):
-        y = _para(c, p, t[key], x, y, width, 10) - mm(2)
+    steps = ("scale", duplex) + (("calib",) if duplex in ("long", "short") else ()) + ("cut",)
+    for n, key in enumerate(steps, 1):
+        # Numbered here, so that a mode without the calibration step counts 1, 2, 3 (an older phrasebook's own
+        # number is dropped).
+        y = _para(c, p, f"{n}. {STEP_NUMBER.sub('', t[key], count=1)}", x, y, width, 10) - mm(2)
     # The 50 mm test square.
     sq = mm(50)
     c.setStrokeColor(p.palette("#000000"))
@@ -297,6 +331,7 @@ def instruction_page(
 
 
 CAL_HALF = mm(18)
+LABEL_STAGGER = 6.0  # pt: how much higher every other label of the horizontal scale sits
 
 
 def _target_point(plan: SheetPlan) -> tuple[float, float]:
@@ -344,7 +379,9 @@ def calibration_back(
         if i % 4 == 0:
             text = f"\u2212{-int(v)}" if v < 0 else f"{int(v)}"
             c.setFont(p.fam.bold if v == 0 else p.fam.regular, 5.5)
-            c.drawCentredString(qx + mm(v), hy + L + 2, text)
+            # Every other label of the horizontal scale a line higher: side by side, '−8' and '−6' 2 mm apart
+            # touched (0.12 mm of ink overlapping); the vertical scale's labels are one above the other.
+            c.drawCentredString(qx + mm(v), hy + L + 2 + (LABEL_STAGGER if i % 8 else 0), text)
             c.drawString(vx + L + 2, qy + mm(v) - 2.3, text)
     c.setLineWidth(0.6)
     c.line(qx - mm(8), hy, qx + mm(8), hy)

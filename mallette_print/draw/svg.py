@@ -13,6 +13,7 @@ can own its own one and pass it down.
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -24,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from mallette_print.core.errors import DataError, Problem, problem
 from mallette_print.draw.colours import Palette, to_cmyk
+from mallette_print.draw.fonts import register_family
 
 SvgKey = tuple[str, int, int, str | None, str]  # path, mtime_ns, size in bytes, colour or None, colour space
 RGB = Palette()
@@ -160,9 +162,14 @@ def draw_svg(c: Canvas, drawing: Drawing, x: float, y: float, scale: float) -> N
     """Draw a drawing in place (no form) with its lower-left corner at (x, y), scaled."""
     from reportlab.graphics import renderPDF
 
+    # The graphics renderer starts every drawing by selecting its default font, Helvetica, an unembedded base-14
+    # font; the drawing's initialFontName overrides it: our embedded font, set on a copy (drawings are shared).
+    # (reportlab's stubs leave initialFontName out of Drawing, hence Any.)
+    copied: Any = copy.copy(drawing)
+    copied.initialFontName = register_family().regular
     c.saveState()
     if x or y:  # a flowable draws at its own origin: no move is written then
         c.translate(x, y)
     c.scale(scale, scale)
-    renderPDF.draw(drawing, c, 0, 0)
+    renderPDF.draw(copied, c, 0, 0)
     c.restoreState()

@@ -29,7 +29,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -43,7 +42,7 @@ from mallette_print.draw.textfit import icon_markup
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.rulebook import source as rs
 from mallette_print.rulebook.figures import scaled_image
-from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, Styles
+from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, Styles, Table
 from mallette_print.rulebook.words import word
 
 ICON_NAME = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")

@@ -30,7 +30,7 @@ from mallette_print.draw.icons import OnDraw
 from mallette_print.draw.pdf import add_xmp
 from mallette_print.draw.textfit import ICON_CALLBACK
 from mallette_print.rulebook.builder import Heading
-from mallette_print.rulebook.styles import INK, RULE, PageSpec, Styles, styles_for
+from mallette_print.rulebook.styles import INK, RULE, PageSpec, Styles, styles_for, table_font
 
 
 def _skip_drawing(*args: Any, **kwargs: Any) -> None:
@@ -180,6 +180,7 @@ def contents_flowable(st: Styles) -> Contents:
     # booklet's contents then spilled onto a second page.
     style = TableStyle(
         [
+            table_font(),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
@@ -25,6 +25,7 @@ from mallette_print.pipeline.options import paper_label
 from mallette_print.rulebook import content as rc
 from mallette_print.rulebook.builder import Builder, Count
 from mallette_print.rulebook.figures import Qr, Svg, TestSquare
+from mallette_print.rulebook.styles import Table
 from mallette_print.rulebook.words import word
 
 # Text between tags: quotes left as they are (see draw/markup.py); attribute values take escape() itself.

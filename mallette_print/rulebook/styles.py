@@ -5,7 +5,9 @@ styles of one format in one language, all in the embedded font family.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from reportlab import platypus
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -18,6 +20,20 @@ INK = colors.HexColor("#1A1A1A")
 ACCENT = colors.HexColor("#0072B2")  # Okabe-Ito blue: headings are also bigger and bold, never colour alone
 SHADE = colors.HexColor("#EEF3F7")
 RULE = colors.HexColor("#9AA5AD")
+
+
+def table_font() -> tuple[Any, ...]:
+    """The table style command giving every cell the embedded font (reportlab's default is Helvetica, which a
+    table selects on the canvas even when each cell is a paragraph with its own font: an unembedded font)."""
+    return ("FONT", (0, 0), (-1, -1), register_family().regular, 10, 12)
+
+
+class Table(platypus.Table):
+    """reportlab's table, its cells in the embedded font (see `table_font`); later styles still apply on top."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setStyle(platypus.TableStyle([table_font()]))
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,8 @@ class Styles:
         self.body = ParagraphStyle(
             "body",
             fontName=fam.regular,
+            # Bullets, question marks and step numbers (bulletText) in the embedded font, not reportlab's Helvetica.
+            bulletFontName=fam.regular,
             fontSize=b,
             leading=b * 1.35,
             textColor=INK,
