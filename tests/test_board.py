@@ -132,7 +132,10 @@ def test_cards_too_big_for_the_deck_spaces_are_a_located_error(game, tmp_path):
 # --- board.pdf ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size,expect", [("a3", (420, 297)), ("a2", (594, 420)), ("a1", (841, 594))])
+@pytest.mark.parametrize(
+    "size,expect",
+    [("a3", (420, 297)), ("a2", (594, 420)), ("a1", (841, 594)), ("tabloid", (432, 279)), ("ledger", (432, 279))],
+)
 def test_board_page_size(game, tmp_path, size, expect):
     outs = {o.name: o for o in board_outputs(game, BuildOptions(out=tmp_path, lang="fr", board_size=size))}
     reader = PdfReader(io.BytesIO(outs["board.pdf"].content))
@@ -305,10 +308,16 @@ def _window_vs_board(tiles_pdf: bytes, board_pdf: bytes, page: int, shift_mm: fl
     bx, by = t.src.x + left + mm(shift_mm), plan.board_h - (t.src.y + t.src.h) + top
     iw, ih = int(w * k), int(h * k)
     a = tile[round(ty * k) : round(ty * k) + ih, round(tx * k) : round(tx * k) + iw]
-    b = board[round(by * k) : round(by * k) + ih, round(bx * k) : round(bx * k) + iw]
-    assert a.shape == b.shape and a.size > 10_000
-    # The two renders sit at different sub-pixel phases: soften both by a 3×3 box blur before comparing.
-    return float((np.abs(_blur(a) - _blur(b)) > 40).mean())
+    # The two renders sit at different sub-pixel phases: soften both by a 3×3 box blur before comparing, and
+    # take the best of the board crops one pixel (0.25 mm) either way (a 1 mm shift still shows).
+    best = 1.0
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            y0, x0 = round(by * k) + dy, round(bx * k) + dx
+            b = board[y0 : y0 + ih, x0 : x0 + iw]
+            assert a.shape == b.shape and a.size > 10_000
+            best = min(best, float((np.abs(_blur(a) - _blur(b)) > 40).mean()))
+    return best
 
 
 def _blur(a):
@@ -355,6 +364,12 @@ def test_build_is_byte_identical_and_honours_board_size(tmp_path, monkeypatch):
     assert "board-tiles.pdf" in r1.output and "6 feuilles Letter portrait" in r1.output
     bad = runner.invoke(main, ["build", "--out", "o3", "--board-size", "a5"])
     assert bad.exit_code == 2 and "a5" in bad.output
+    # With Letter paper and no --board-size the board is tabloid (11×17 in, landscape).
+    us = runner.invoke(main, ["build", "--out", "o4", "--paper", "letter", "--lang", "en"])
+    assert us.exit_code == 0, us.output
+    box = PdfReader(root / "o4" / "board.pdf").pages[0].mediabox
+    assert (float(box.width), float(box.height)) == (17 * 72, 11 * 72)
+    assert "Tabloid (11×17 in) landscape" in us.output and "4 Letter sheets landscape" in us.output
 
 
 def test_run_build_writes_both_board_files(game, tmp_path):

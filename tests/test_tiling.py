@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mallette_print.board.tiling import BOARD_SIZES, MARGIN, OVERLAP, PAPERS, plan_orientation, plan_tiles, row_letter
+from mallette_print.board.tiling import (
+    BOARD_SIZES,
+    MARGIN,
+    OVERLAP,
+    PAPERS,
+    default_board_size,
+    plan_orientation,
+    plan_tiles,
+    row_letter,
+)
 from mallette_print.core.units import mm, to_mm
 
 
@@ -79,3 +88,37 @@ def test_any_board_is_covered_and_fewest_sheets_win(w_mm, h_mm, paper):
 def test_margins_and_overlap_defaults_are_the_promised_millimetres():
     assert to_mm(MARGIN) == pytest.approx(5)
     assert to_mm(OVERLAP) == pytest.approx(10)
+
+
+@pytest.mark.parametrize("board", sorted(BOARD_SIZES))
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_no_sheet_carries_a_sliver(board, paper):
+    # The board is shared evenly: every column is as wide as the others, every row as tall, and each sheet
+    # adds at least 130 mm of new board both ways (A2 on A4 used to end on two sheets of 14 mm).
+    plan = plan_tiles(*BOARD_SIZES[board], PAPERS[paper])
+    assert len({round(t.src.w, 6) for t in plan.tiles}) == 1
+    assert len({round(t.src.h, 6) for t in plan.tiles}) == 1
+    assert to_mm(plan.least_new) >= 130
+
+
+def test_a2_on_a4_shares_the_board_over_four_columns():
+    plan = plan_tiles(*BOARD_SIZES["a2"], PAPERS["a4"])
+    assert (plan.rows, plan.cols, plan.sheets, plan.landscape) == (2, 4, 8, False)
+    assert to_mm(plan.tiles[0].src.w) == pytest.approx((594 + 3 * 10) / 4)
+    assert to_mm(plan.least_new) == pytest.approx(146)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(50, 1200), st.floats(50, 900), st.sampled_from(sorted(PAPERS)))
+def test_any_board_shares_its_sheets_evenly(w_mm, h_mm, paper):
+    plan = plan_tiles(mm(w_mm), mm(h_mm), PAPERS[paper])
+    for n, length, size in ((plan.cols, w_mm, plan.tiles[0].src.w), (plan.rows, h_mm, plan.tiles[0].src.h)):
+        # The fewest sheets along a side, each showing the same length: no sheet holds less than its share.
+        assert to_mm(size) == pytest.approx((length + (n - 1) * 10) / n)
+
+
+def test_tabloid_and_ledger_are_the_same_landscape_sheet_and_the_letter_default():
+    assert BOARD_SIZES["tabloid"] == BOARD_SIZES["ledger"] == (17 * 72, 11 * 72)
+    assert default_board_size("letter") == "tabloid" and default_board_size("a4") == "a3"
+    plan = plan_tiles(*BOARD_SIZES["tabloid"], PAPERS["letter"])
+    assert (plan.rows, plan.cols, plan.landscape) == (2, 2, True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from mallette_print.board.tiling import BOARD_SIZES, Box
 from mallette_print.core.board import (
+    DECK_SPACE_MIN_PAD_MM,
     DECK_SPACE_PAD_MM,
     BoardData,
     board_qr_url,
@@ -186,6 +187,12 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
     bigger = [s for s in BOARD_SIZES if BOARD_SIZES[s][0] > page_w]
     hint = f" (try --board-size {bigger[0]} or move the space in board.yaml)" if bigger else ""
     problems = deck_space_problems(bd, card, card_size, scale, hint)
+    deck_pad = DECK_SPACE_PAD_MM
+    if problems and scale < 1:  # a board drawn smaller than designed: a closer outline may make room
+        for deck_pad in (1.5, DECK_SPACE_MIN_PAD_MM):
+            if not deck_space_problems(bd, card, card_size, scale, hint, deck_pad):
+                problems = []
+                break
     if problems:
         raise DataError(problems)
 
@@ -270,7 +277,7 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
         if space.rotate:
             cw, ch = ch, cw
         cx, cy = fr.pt(*point_mm(space.at))
-        pad = DECK_SPACE_PAD_MM * MM
+        pad = deck_pad * MM
         card_box = Box(cx - cw * MM / 2, cy - ch * MM / 2, cw * MM, ch * MM)
         outline = Box(card_box.x - pad, card_box.y - pad, card_box.w + 2 * pad, card_box.h + 2 * pad)
         title = t(space.label) if space.label else t(deck.title)

@@ -10,6 +10,9 @@ from mallette_print.core.phrasebook import Phrases
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.options import BuildOptions, Output, paper_label
 
+# tabloid and ledger are the same 11×17 in sheet; the board is landscape on it (board/tiling.py).
+_SIZE_LABELS = {"tabloid": "Tabloid (11×17 in)", "ledger": "Ledger (11×17 in)"}
+
 
 def board_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:
     """board.pdf and board-tiles.pdf, or nothing when the game has no cards/board.yaml."""
@@ -19,7 +22,7 @@ def board_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None =
     lay = layout_board(data, opts.lang, opts.board_size, opts.card_size)
     whole, pages = board_pdf(data, lay, opts.lang, ctx.svgs)
     tiles, tile_pages, plan = tiles_pdf(data, lay, opts.lang, opts.paper, ctx.svgs)
-    size = opts.board_size.upper()
+    size = _SIZE_LABELS.get(opts.board_size, opts.board_size.upper())
     words = Phrases(opts.lang, data.game.default_language)
     paper = paper_label(opts.paper, opts.lang, data.game.default_language)
     mm_overlap = round(plan.overlap * 25.4 / 72)

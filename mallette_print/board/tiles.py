@@ -160,14 +160,13 @@ def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str
     c.translate(tile.dest_x - s.x, tile.dest_y - s.y)
     c.doForm(FORM)
     c.restoreState()
-    bands = _bands(plan, tile)
-    for side, b in bands:
+    for side, b in _bands(plan, tile):
+        # The glue label sits on the right and bottom bands; the left and top bands are the same strip of board
+        # as a neighbour's labelled band, so their crosses dodge that label too and land on the neighbour's.
+        other = _partner(plan, tile, side)
+        label = typeset(w["glue_band"].format(who=(other if side in ("right", "bottom") else tile).name), lang)
+        box = _label_box(c, fam, b, side, label)
         if side in ("right", "bottom"):
-            other = (
-                _neighbour(plan, tile.row, tile.col + 1)
-                if side == "right"
-                else _neighbour(plan, tile.row + 1, tile.col)
-            )
             c.setFillColor(GLUE)
             c.rect(b.x, b.y, b.w, b.h, stroke=0, fill=1)
             c.saveState()
@@ -179,25 +178,59 @@ def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str
             else:
                 c.line(b.x, b.y + b.h, b.x + b.w, b.y + b.h)
             c.restoreState()
-            _band_text(c, fam, b, side, typeset(w["glue_band"].format(who=other.name), lang))
-    for side, b in bands:
-        vertical = side in ("left", "right")
-        for f in (1 / 6, 1 / 2, 5 / 6):
-            if vertical:
-                _cross(c, b.x + b.w / 2, b.y + b.h * f)
-            else:
-                _cross(c, b.x + b.w * f, b.y + b.h / 2)
+            _band_text(c, fam, box, side, label)
+        for x, y in cross_spots(side, b, box):
+            _cross(c, x, y)
     _info_strip(c, fam, plan, tile, lang, w)
 
 
-def _band_text(c: Canvas, fam: FontFamily, b: Box, side: str, text: str) -> None:
-    c.saveState()
-    if side == "right":
-        c.translate(b.x + b.w / 2, b.y + b.h * (1 / 3))
-        c.rotate(90)
-    else:
-        c.translate(b.x + b.w * (1 / 3), b.y + b.h / 2)
+def _partner(plan: TilePlan, tile: Tile, side: str) -> Tile:
+    dr, dc = {"left": (0, -1), "right": (0, 1), "top": (-1, 0), "bottom": (1, 0)}[side]
+    return _neighbour(plan, tile.row + dr, tile.col + dc)
+
+
+def _clear(x: float, y: float, label: Box) -> bool:
+    """Whether a cross at (x, y), its halo and 1 mm of air stay off a label box."""
+    r = CROSS_ARM + mm(1)
+    return x + r <= label.x or x - r >= label.x + label.w or y + r <= label.y or y - r >= label.y + label.h
+
+
+def cross_spots(side: str, b: Box, label: Box) -> list[tuple[float, float]]:
+    """Registration crosses of a band: at 1/6, 1/2 and 5/6 of it, slid along it off its label (or left out)."""
+    vertical = side in ("left", "right")
+    start, length = (b.y, b.h) if vertical else (b.x, b.w)
+    lo, hi = start + CROSS_ARM, start + length - CROSS_ARM
+    out: list[tuple[float, float]] = []
+    for f in (1 / 6, 1 / 2, 5 / 6):
+        at = start + length * f
+        # The spot itself, then 1 mm steps either side of it, nearer ones first, inside the band.
+        for k in range(int(length / mm(1)) + 1):
+            spots = [(b.x + b.w / 2, t) if vertical else (t, b.y + b.h / 2) for t in (at - k * mm(1), at + k * mm(1))]
+            ok = [p for p, t in zip(spots, (at - k * mm(1), at + k * mm(1))) if lo <= t <= hi and _clear(*p, label)]
+            if ok:
+                if all(abs(p[0] - ok[0][0]) + abs(p[1] - ok[0][1]) > 2 * CROSS_ARM for p in out):
+                    out.append(ok[0])
+                break
+    return out
+
+
+def _label_box(c: Canvas, fam: FontFamily, b: Box, side: str, text: str) -> Box:
+    """Where a band's glue label goes on the sheet: a third along the band, kept inside it."""
     width = c.stringWidth(text, fam.bold, 9) + 8
+    if side in ("left", "right"):
+        cy = min(max(b.y + b.h / 3, b.y + width / 2), b.y + b.h - width / 2)
+        return Box(b.x + b.w / 2 - 7, cy - width / 2, 14, width)
+    cx = min(max(b.x + b.w / 3, b.x + width / 2), b.x + b.w - width / 2)
+    return Box(cx - width / 2, b.y + b.h / 2 - 7, width, 14)
+
+
+def _band_text(c: Canvas, fam: FontFamily, box: Box, side: str, text: str) -> None:
+    c.saveState()
+    c.translate(box.x + box.w / 2, box.y + box.h / 2)
+    width = box.w
+    if side == "right":
+        c.rotate(90)
+        width = box.h
     c.setFillColor(white)
     c.setStrokeColor(colour("#333333"))
     c.setLineWidth(0.5)
@@ -227,11 +260,13 @@ def _info_strip(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: st
         if on and n is not None
     ]
     text = cut + (" " + w["glue"].format(who=w["and"].join(glue_for)) if glue_for else "")
-    c.setFont(fam.regular, 9)
-    c.drawString(x, base + 0.5, typeset(text, lang))
-    # A small map of the sheets, this one filled, at the right end of the strip.
+    # A small map of the sheets, this one filled, at the right end of the strip; the text stops short of it.
     cell = min(h * 0.8 / plan.rows, mm(4))
     mx = plan.sheet_w - plan.margin - plan.cols * cell
+    text = typeset(text, lang)
+    size = min(9.0, 9 * (mx - mm(3) - x) / c.stringWidth(text, fam.regular, 9))
+    c.setFont(fam.regular, size)
+    c.drawString(x, base + 0.5, text)
     my = y0 + (h - plan.rows * cell) / 2
     c.setLineWidth(0.5)
     c.setStrokeColor(colour(INK))

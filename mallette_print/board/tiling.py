@@ -3,10 +3,12 @@
 Each sheet keeps a printer margin on every side and, above the bottom margin,
 an information strip (tile label, trim and glue hints); the rest is the window
 that shows part of the board. Neighbouring windows share exactly `overlap` of
-the board, so the glued board has no gap. The grid starts at the board's
-top-left corner; the last column and row show what is left of the board and
-leave the rest of their window blank. Both paper orientations are tried and
-the one that needs fewer sheets wins (portrait on a tie).
+the board, so the glued board has no gap. The board is shared evenly: every
+column shows the same width of board (and every row the same height), so no
+sheet carries a sliver; the part shown sits at the window's top-left corner
+and the rest of the window stays blank. Both paper orientations are tried and
+the one that needs fewer sheets wins (on a tie, the one whose sheets hold the
+larger share of new board, then portrait).
 """
 
 from __future__ import annotations
@@ -21,7 +23,18 @@ BOARD_SIZES: dict[str, tuple[float, float]] = {  # landscape: boards are wider t
     "a3": (mm(420), mm(297)),
     "a2": (mm(594), mm(420)),
     "a1": (mm(841), mm(594)),
+    # US copy-shop sheet, 11×17 in: the board is landscape, so `tabloid` and `ledger` (the name of the same sheet
+    # turned landscape) both give a 17×11 in board.
+    "tabloid": (17 * 72.0, 11 * 72.0),
+    "ledger": (17 * 72.0, 11 * 72.0),
 }
+
+
+def default_board_size(paper: str) -> str:
+    """The board size a build uses when none is asked for: tabloid with Letter paper, A3 otherwise."""
+    return "tabloid" if paper == "letter" else "a3"
+
+
 MARGIN = mm(5)
 OVERLAP = mm(10)
 INFO_STRIP = mm(8)
@@ -95,6 +108,14 @@ class TilePlan:
         """Number of sheets to print."""
         return len(self.tiles)
 
+    @property
+    def least_new(self) -> float:
+        """The narrowest strip of new board any sheet adds (width or height past the overlap it shares)."""
+        return min(
+            min(t.src.w - (self.overlap if t.has_left else 0), t.src.h - (self.overlap if t.has_top else 0))
+            for t in self.tiles
+        )
+
 
 def row_letter(row: int) -> str:
     """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
@@ -115,6 +136,11 @@ def count_along(length: float, window: float, overlap: float) -> int:
     return math.ceil((length - overlap - 1e-6) / (window - overlap))
 
 
+def share(length: float, count: int, overlap: float) -> float:
+    """The length of board each of `count` evenly shared windows shows (neighbours overlap by `overlap`)."""
+    return (length + (count - 1) * overlap) / count
+
+
 def plan_orientation(
     board_w: float,
     board_h: float,
@@ -130,13 +156,14 @@ def plan_orientation(
     cols = count_along(board_w, ww, overlap)
     rows = count_along(board_h, wh, overlap)
     count = rows * cols
+    tw, th = share(board_w, cols, overlap), share(board_h, rows, overlap)
     tiles: list[Tile] = []
     for r in range(rows):
         for c in range(cols):
-            x0 = c * (ww - overlap)
-            top = r * (wh - overlap)  # distance from the board's top edge
-            w = min(ww, board_w - x0)
-            h = min(wh, board_h - top)
+            x0 = c * (tw - overlap)
+            top = r * (th - overlap)  # distance from the board's top edge
+            w = min(tw, board_w - x0)
+            h = min(th, board_h - top)
             src = Box(x0, board_h - top - h, w, h)
             # The window's top-left corner is the board region's top-left corner.
             tiles.append(
@@ -177,8 +204,13 @@ def plan_tiles(
     overlap: float = OVERLAP,
     strip: float = INFO_STRIP,
 ) -> TilePlan:
-    """The tiling with the fewest sheets over both orientations of `paper` (portrait on a tie)."""
+    """The tiling with the fewest sheets over both orientations of `paper`.
+
+    On a tie the orientation whose sheets hold the larger share of new board wins, then portrait.
+    """
     short, long_ = sorted(paper)
     portrait = plan_orientation(board_w, board_h, short, long_, margin, overlap, strip)
     landscape = plan_orientation(board_w, board_h, long_, short, margin, overlap, strip)
-    return landscape if landscape.sheets < portrait.sheets else portrait
+    if (landscape.sheets, -landscape.least_new) < (portrait.sheets, -portrait.least_new - 1e-6):
+        return landscape
+    return portrait

@@ -78,10 +78,10 @@ BUILD_OPTIONS = [
     click.option("--verbose", "-v", is_flag=True, help="Also print each step and its timing."),
     click.option(
         "--board-size",
-        type=click.Choice(["a3", "a2", "a1"]),
-        default="a3",
-        show_default=True,
-        help="Size of board.pdf, printed whole (board-tiles.pdf tiles it onto --paper).",
+        type=click.Choice(["a3", "a2", "a1", "tabloid", "ledger"]),
+        default=None,
+        help="Size of board.pdf, printed whole (board-tiles.pdf tiles it onto --paper); tabloid and ledger are "
+        "the same 11x17 in sheet, the board landscape on it.  [default: a3, tabloid with --paper letter]",
     ),
     click.option(
         "--size",
@@ -161,7 +161,7 @@ def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, 
         ink_saver=kw["ink_saver"],
         print_shop=kw["print_shop"],
         png_dpi=kw["png_dpi"],
-        board_size=kw["board_size"],
+        board_size=kw["board_size"] or "",
         tts=kw["tts"],
     )
     selection = Selection(_csv(kw["only"]), _csv(kw["card_ids"]), kw["changed_since"])

@@ -30,6 +30,9 @@ Point = Annotated[list[Length], Field(min_length=2, max_length=2)]
 Box = Annotated[list[Length], Field(min_length=4, max_length=4)]
 
 DECK_SPACE_PAD_MM = 2.0  # outline drawn this far around the card
+# On a board drawn smaller than its design (tabloid is 279.4 mm tall, the design 297 mm) the outline may hug the
+# card closer, down to this, so that spaces placed for A3 still fit at the real card size.
+DECK_SPACE_MIN_PAD_MM = 1.0
 MIN_TRACK_SPACE_MM = 9.0  # narrower spaces cannot hold a marker and a 9 pt number
 
 
@@ -190,13 +193,15 @@ def board_qr_url(data: GameData) -> str:
     return g.fiches.base_url
 
 
-def deck_space_rect(space: DeckSpace, card: tuple[float, float], scale: float = 1.0) -> Rect:
-    """The outline of a deck space in design mm: the real card size plus padding, centred on `at`."""
+def deck_space_rect(
+    space: DeckSpace, card: tuple[float, float], scale: float = 1.0, pad: float = DECK_SPACE_PAD_MM
+) -> Rect:
+    """The outline of a deck space in design mm: the real card size plus `pad` mm around it, centred on `at`."""
     cw, ch = card
     if space.rotate:
         cw, ch = ch, cw
-    w = (cw + 2 * DECK_SPACE_PAD_MM) / scale
-    h = (ch + 2 * DECK_SPACE_PAD_MM) / scale
+    w = (cw + 2 * pad) / scale
+    h = (ch + 2 * pad) / scale
     cx, cy = point_mm(space.at)
     return Rect(cx - w / 2, cy - h / 2, w, h)
 
@@ -218,7 +223,12 @@ def blocks(board: Board) -> list[tuple[tuple[Any, ...], str, Rect]]:
 
 
 def deck_space_problems(
-    data: BoardData, card: tuple[float, float], card_name: str, scale: float = 1.0, hint: str = ""
+    data: BoardData,
+    card: tuple[float, float],
+    card_name: str,
+    scale: float = 1.0,
+    hint: str = "",
+    pad: float = DECK_SPACE_PAD_MM,
 ) -> list[Problem]:
     """Deck spaces that leave the board or overlap another block or space at this card size (one per space)."""
     board = data.board
@@ -228,7 +238,7 @@ def deck_space_problems(
     found: list[Problem] = []
     placed: list[tuple[str, Rect]] = []
     for i, space in enumerate(board.deck_spaces):
-        r = deck_space_rect(space, card, scale)
+        r = deck_space_rect(space, card, scale, pad)
         name = f"deck space '{space.deck}' ({space.role})"
         size = f"{card[0]:g}×{card[1]:g} mm {card_name} cards"
         what: list[str] = []

@@ -26,9 +26,15 @@ class BuildOptions:
     ink_saver: bool = False
     print_shop: bool = False
     png_dpi: int | None = None
-    board_size: str = "a3"
+    board_size: str = ""  # "": tabloid with Letter paper, A3 otherwise (see board/tiling.py)
     cards: tuple[str, ...] = ()
     tts: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.board_size:
+            from mallette_print.board.tiling import default_board_size
+
+            object.__setattr__(self, "board_size", default_board_size(self.paper))
 
 
 @dataclass(frozen=True)
