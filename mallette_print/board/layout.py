@@ -183,11 +183,19 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
     fr = _Frame(dw, dh, page_w, page_h)
     scale = fr.k / MM
     card = card_size_mm(card_size)
-    bigger = [s for s in BOARD_SIZES if BOARD_SIZES[s][0] > page_w]
-    hint = f" (try --board-size {bigger[0]} or move the space in board.yaml)" if bigger else ""
-    problems = deck_space_problems(bd, card, card_size, scale, hint)
+    problems = deck_space_problems(bd, card, card_size, scale)
     if problems:
-        raise DataError(problems)
+        # The board never grows by itself (a larger board is more paper, or a print shop): the message names the
+        # smallest board size whose deck spaces hold these cards, or says that none does.
+        bigger = [s for s in BOARD_SIZES if BOARD_SIZES[s][0] > page_w]
+        fits = [
+            s for s in bigger if not deck_space_problems(bd, card, card_size, _Frame(dw, dh, *BOARD_SIZES[s]).k / MM)
+        ]
+        if fits:
+            hint = f" (add --board-size {fits[0]} for {card_size} cards, or move the space in board.yaml)"
+        else:
+            hint = " (no board size holds these cards here: move the space in board.yaml)"
+        raise DataError(deck_space_problems(bd, card, card_size, scale, hint))
 
     def t(text: dict[str, str] | None) -> str:
         return tr(text, lang, dl)
