@@ -38,7 +38,8 @@ def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: 
     out = [
         (W * 0.72, H - band_h / 2, word(band, lang, d)),
         (W * 0.3, (lay.title_top + lay.rule_y) / 2, word("a_title", lang, d)),
-        (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, d, fields=fields)),
+        # The middle of the body text as set (a short body leaves the lower part of its box empty).
+        (W * 0.5, lay.body_top - (lay.body.total if lay.body else 0) / 2, word("a_body", lang, d, fields=fields)),
     ]
     if lay.qr_url:
         out.append((W - S - lay.qr_size / 2, S + lay.qr_size / 2, word("a_fiche", lang, d)))
