@@ -122,7 +122,7 @@ def test_cards_too_big_for_the_deck_spaces_are_a_located_error(game, tmp_path):
     assert text.startswith(
         "cards/board.yaml:62:36: deck space 'events' (draw): with 70×120 mm tarot cards the space leaves the board"
     )
-    assert "(try --board-size a2 or move the space in board.yaml)" in text
+    assert "(add --board-size a2 for tarot cards, or move the space in board.yaml)" in text
     assert len(exc.value.problems) == 5  # one per deck space, not one per neighbour
     # The same spaces fit on an A2 board, where the drawing grows and cards do not.
     outs = board_outputs(game, BuildOptions(out=tmp_path, lang="fr", card_size="tarot", board_size="a2"))

@@ -184,17 +184,27 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
     fr = _Frame(dw, dh, page_w, page_h)
     scale = fr.k / MM
     card = card_size_mm(card_size)
-    bigger = [s for s in BOARD_SIZES if BOARD_SIZES[s][0] > page_w]
-    hint = f" (try --board-size {bigger[0]} or move the space in board.yaml)" if bigger else ""
-    problems = deck_space_problems(bd, card, card_size, scale, hint)
+    problems = deck_space_problems(bd, card, card_size, scale)
     deck_pad = DECK_SPACE_PAD_MM
     if problems and scale < 1:  # a board drawn smaller than designed: a closer outline may make room
         for deck_pad in (1.5, DECK_SPACE_MIN_PAD_MM):
-            if not deck_space_problems(bd, card, card_size, scale, hint, deck_pad):
+            if not deck_space_problems(bd, card, card_size, scale, "", deck_pad):
                 problems = []
                 break
     if problems:
-        raise DataError(problems)
+        # The board never grows by itself (a larger board is more paper, or a print shop): the message names the
+        # smallest board size whose deck spaces hold these cards, or says that none does.
+        def holds(size: str) -> bool:
+            k = _Frame(dw, dh, *BOARD_SIZES[size]).k / MM
+            pads = (DECK_SPACE_PAD_MM, *((1.5, DECK_SPACE_MIN_PAD_MM) if k < 1 else ()))
+            return any(not deck_space_problems(bd, card, card_size, k, "", pad) for pad in pads)
+
+        fits = [s for s in BOARD_SIZES if BOARD_SIZES[s][0] > page_w and holds(s)]
+        if fits:
+            hint = f" (add --board-size {fits[0]} for {card_size} cards, or move the space in board.yaml)"
+        else:
+            hint = " (no board size holds these cards here: move the space in board.yaml)"
+        raise DataError(deck_space_problems(bd, card, card_size, scale, hint, deck_pad))
 
     def t(text: dict[str, str] | None) -> str:
         return tr(text, lang, dl)

@@ -19,6 +19,7 @@ from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import notice
 from mallette_print.core.model import (
     SHOWABLE,
+    TEXT_FLOOR_PT,
     ActorCard,
     Card,
     ChallengeCard,
@@ -219,7 +220,8 @@ def layout_face(
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    tpl = data.templates[deck.template]
+    base = data.templates[deck.template]
+    tpl = base.at(size.name, size.w, size.h)  # its size variants for this card size applied
     W, H, S = size.w, size.h, size.safe
     problems: list[Problem] = []
     colour, pattern, icon, group, badge = _band(ctx, data, deck, card, tpl, lang)
@@ -314,8 +316,9 @@ def layout_face(
     body: Fitted | None = None
     if blocks:
         body_style = _text_style(tpl.body, BODY_MIN)
-        # 7 pt is the floor for body text whatever a template says.
-        body_style = replace(body_style, min_size=max(body_style.min_size, BODY_MIN))
+        # 7 pt is the floor for body text whatever a template says; a size variant's body may go down to 5.5 pt.
+        floor = BODY_MIN if tpl.body is base.body else TEXT_FLOOR_PT
+        body_style = replace(body_style, min_size=max(body_style.min_size, floor))
         fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, body_top - body_bottom, lang, start=body_start)
         if isinstance(fitted_body, Overflow):
             problems.append(_overflow_problem(deck, card, fitted_body))

@@ -40,7 +40,7 @@ def _fit_deck(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: Ca
     got: dict[str, FaceLayout] = {}
     running: float | None = None
     # Each card's body paragraphs are made once, for the ordering below and for the fit.
-    show = data.templates[deck.template].show or list(SHOWABLE[deck.type])
+    show = data.templates[deck.template].at(size.name, size.w, size.h).show or list(SHOWABLE[deck.type])
     blocks = {card.id: body_blocks(ctx, data, deck, card, lang, show) for card in deck.cards}
     # The longest texts first: the running size then reaches the deck's size early and few cards are fitted twice.
     for card in sorted(deck.cards, key=lambda c: -_text_width(blocks[c.id], fam)):

@@ -43,6 +43,63 @@ class TextStyle(Strict):
     align: Literal["left", "centre", "justify"] = "left"
 
 
+class SizeVariant(Strict):
+    """Template settings for some card sizes only: what a small card leaves out, or its smaller text.
+
+    It applies to the card sizes named in `names` (presets such as `mini`, or custom sizes such as `50x70`) and to
+    every card at most `max_width` wide or at most `max_height` high; every variant that applies is used, in order.
+    """
+
+    names: list[str] = []
+    max_width: Length | None = None
+    max_height: Length | None = None
+    show: list[str] | None = None
+    title: TextStyle | None = None
+    body: TextStyle | None = None
+    small: TextStyle | None = None
+    qr_size: Length | None = None
+    band_height: Length | None = None
+
+    @model_validator(mode="after")
+    def _selects(self) -> SizeVariant:
+        from mallette_print.core.cardsize import parse_card_size
+
+        if not self.names and self.max_width is None and self.max_height is None:
+            raise PydanticCustomError(
+                "size_variant", "say which card sizes it is for: 'names', 'max_width' or 'max_height'"
+            )
+        for name in self.names:
+            try:
+                parse_card_size(name)
+            except ValueError as exc:
+                raise PydanticCustomError("size_variant", "names: {msg}", {"msg": str(exc)}) from None
+        for style in (self.title, self.body, self.small):
+            if style and style.min_size and _points(style.min_size) < TEXT_FLOOR_PT - 1e-6:
+                raise PydanticCustomError(
+                    "size_variant", "text is never smaller than 5.5 pt, got min_size {v}", {"v": style.min_size}
+                )
+        return self
+
+    def applies(self, name: str, w: float, h: float) -> bool:
+        """True for a card of this size name and trim size (points)."""
+        from mallette_print.core.cardsize import parse_card_size
+
+        return (
+            any(parse_card_size(n).name == name for n in self.names)
+            or (self.max_width is not None and w <= _points(self.max_width) + 1e-6)
+            or (self.max_height is not None and h <= _points(self.max_height) + 1e-6)
+        )
+
+
+TEXT_FLOOR_PT = 5.5  # no card text is smaller, whatever a size variant says
+
+
+def _points(length: str) -> float:
+    from mallette_print.core.units import parse_length
+
+    return parse_length(length)
+
+
 class Template(Strict):
     """How a card type looks; `extends` another template to inherit and override."""
 
@@ -60,6 +117,18 @@ class Template(Strict):
     small: TextStyle = TextStyle(size="5.5pt", colour="#333333")
     qr_size: Length = "20mm"
     show: list[str] = []
+    sizes: list[SizeVariant] = []
+
+    def at(self, name: str, w: float, h: float) -> Template:
+        """This template for cards of one size (name, trim width and height in points): its size variants applied."""
+        changes: dict[str, Any] = {}
+        for v in self.sizes:
+            if v.applies(name, w, h):
+                changes.update({k: getattr(v, k) for k in _VARIANT_KEYS if getattr(v, k) is not None})
+        return self.model_copy(update=changes) if changes else self
+
+
+_VARIANT_KEYS = ("show", "title", "body", "small", "qr_size", "band_height")
 
 
 class Back(Strict):

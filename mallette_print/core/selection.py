@@ -45,7 +45,11 @@ def card_hashes(data: GameData) -> dict[str, str]:
     for deck in data.decks:
         tpl = data.templates.get(deck.template)
         frame = json.dumps(
-            [tpl.model_dump(mode="json") if tpl else None, deck.back.model_dump(mode="json"), data.game.version],
+            [
+                tpl.model_dump(mode="json", exclude=None if tpl.sizes else {"sizes"}) if tpl else None,
+                deck.back.model_dump(mode="json"),
+                data.game.version,
+            ],
             sort_keys=True,
         )
         for card in deck.cards:

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from mallette_print.cards.faces import FaceLayout
 from mallette_print.cards.layouts import deck_layouts
-from mallette_print.cards.painter import draw_card_face
+from mallette_print.cards.painter import CardLook, draw_card_face
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.units import mm
@@ -29,7 +29,7 @@ def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: 
     """(x, y) anchors on the card (points, card coordinates) and their labels, top to bottom."""
     from mallette_print.core.units import parse_length
 
-    tpl = data.templates[deck.template]
+    tpl = data.templates[deck.template].at(size.name, size.w, size.h)
     d = data.game.default_language
     W, H, S = size.w, size.h, size.safe
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
@@ -38,7 +38,8 @@ def callouts(data: GameData, deck: Deck, lay: FaceLayout, size: CardSize, lang: 
     out = [
         (W * 0.72, H - band_h / 2, word(band, lang, d)),
         (W * 0.3, (lay.title_top + lay.rule_y) / 2, word("a_title", lang, d)),
-        (W * 0.5, (lay.body_top + lay.body_bottom) / 2, word("a_body", lang, d, fields=fields)),
+        # The middle of the body text as set (a short body leaves the lower part of its box empty).
+        (W * 0.5, lay.body_top - (lay.body.total if lay.body else 0) / 2, word("a_body", lang, d, fields=fields)),
     ]
     if lay.qr_url:
         out.append((W - S - lay.qr_size / 2, S + lay.qr_size / 2, word("a_fiche", lang, d)))
@@ -107,7 +108,8 @@ class CardAnatomy(Flowable):
         c: Any = self.canv
         s, size = self.scale, self.size
         cw = size.w * s
-        draw_card_face(self.ctx, c, self.data, self.deck, self.card, self.lang, 0, 0, scale=s)
+        # At the build's card size: the callouts come from the layout at that size.
+        draw_card_face(self.ctx, c, self.data, self.deck, self.card, self.lang, 0, 0, CardLook(size=size), scale=s)
         c.saveState()
         c.setStrokeColor(colors.HexColor("#9AA5AD"))
         c.setLineWidth(0.4)
