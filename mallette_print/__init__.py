@@ -45,11 +45,7 @@ def build(game: GameData, out: str | Path = "out", **options: Any) -> BuildRepor
     from mallette_print.pipeline.registry import default_registry
     from mallette_print.pipeline.run import run_build
 
-    lang = options.pop("lang", None) or game.game.default_language
-    if lang not in game.game.languages:
-        raise RequestError(
-            f"'{lang}' is not one of the game's languages: {', '.join(game.game.languages)}", option="lang"
-        )
+    lang = game.language(options.pop("lang", None))
     try:
         opts = BuildOptions(out=Path(out), lang=lang, **options)
     except TypeError as exc:

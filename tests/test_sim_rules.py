@@ -246,3 +246,12 @@ def test_every_number_comes_from_the_game_data(tmp_path: Path) -> None:
     run = simulate(tables, 30, 5, 4)
     assert run.stats.mean_rounds <= 3
     assert run.stats.wins > 0
+
+
+def test_each_power_constant_names_its_power_type() -> None:
+    # The P_* codes unpack range(len(POWER_TYPES)), which follows the model's PowerType: a reordered or added
+    # power type must not silently give one power another's rules.
+    from mallette_print.sim import tables
+
+    for i, name in enumerate(tables.POWER_TYPES):
+        assert getattr(tables, "P_" + name.upper().replace("-", "_")) == i, name

@@ -397,9 +397,7 @@ def draw_card_face(
 ) -> None:
     """Draw a card face with its trim's lower-left corner at (x, y), clipped to the trim (or the bleed)."""
     p = painter_for(ctx, c, data, lang, look)
-    s = p.look.size
-    clip = (-s.bleed, -s.bleed, s.w + s.bleed, s.h + s.bleed) if bleed else (0.0, 0.0, s.w, s.h)
-    p.place(p.face_form(deck, card), (scale, 0.0, 0.0, scale, x, y), clip)
+    _place_card(p, p.face_form(deck, card), x, y, scale, bleed)
 
 
 def draw_card_back(
@@ -416,6 +414,10 @@ def draw_card_back(
 ) -> None:
     """Draw a deck's card back with its trim's lower-left corner at (x, y)."""
     p = painter_for(ctx, c, data, lang, look)
+    _place_card(p, p.back_form(deck), x, y, scale, bleed)
+
+
+def _place_card(p: CardPainter, form: str, x: float, y: float, scale: float, bleed: bool) -> None:
     s = p.look.size
     clip = (-s.bleed, -s.bleed, s.w + s.bleed, s.h + s.bleed) if bleed else (0.0, 0.0, s.w, s.h)
-    p.place(p.back_form(deck), (scale, 0.0, 0.0, scale, x, y), clip)
+    p.place(form, (scale, 0.0, 0.0, scale, x, y), clip)

@@ -146,13 +146,10 @@ def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, 
     _fits(kw["paper"], kw["card_size"], kw["duplex"])
     data = load_game(game_root(game_dir))
     lang = kw["lang"]
-    if lang is not None and lang not in data.game.languages:
-        raise click.BadParameter(
-            f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}", param_hint="--lang"
-        )
+    lang = data.language(lang)
     opts = BuildOptions(
         out=kw["out_dir"],
-        lang=lang or data.game.default_language,
+        lang=lang,
         paper=kw["paper"],
         card_size=kw["card_size"],
         duplex=kw["duplex"],
@@ -226,15 +223,12 @@ def calibrate(
     from mallette_print.pipeline.files import write_atomic
 
     data = load_game(game_root(game_dir))
-    if lang is not None and lang not in data.game.languages:
-        raise click.BadParameter(
-            f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}", param_hint="--lang"
-        )
-    pdf = calibration_pdf(data, lang or data.game.default_language, paper, duplex, offset, PRESETS["poker"])
+    lang = data.language(lang)
+    pdf = calibration_pdf(data, lang, paper, duplex, offset, PRESETS["poker"])
     target = out_dir / "duplex-calibration.pdf"
     try:
         write_atomic(target, pdf)
     except OSError as exc:
         raise BuildError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
-    words = Phrases(lang or data.game.default_language, data.game.default_language)
+    words = Phrases(lang, data.game.default_language)
     click.echo(words("cli.calibrate_done", target=target, edge=words(f"cli.edge_{duplex}")))

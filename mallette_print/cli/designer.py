@@ -67,9 +67,6 @@ def preview(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--size") from None
     data = load_game(game_root(game_dir))
-    if lang is not None and lang not in data.game.languages:
-        raise click.BadParameter(
-            f"'{lang}' is not one of the game's languages: {', '.join(data.game.languages)}", param_hint="--lang"
-        )
-    for line in build_preview(data, out_dir, ids, lang or data.game.default_language, card_size, dpi):
+    lang = data.language(lang)
+    for line in build_preview(data, out_dir, ids, lang, card_size, dpi):
         click.echo(line)

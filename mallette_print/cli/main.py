@@ -26,6 +26,7 @@ OPTION_NAMES = {
     "title": "--title",
     "author": "--author",
     "year": "--year",
+    "lang": "--lang",
 }
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
+from mallette_print.core.errors import RequestError
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Length, Strict, Text, Url
 from mallette_print.core.manifest import (
     Attribution,
@@ -359,6 +360,16 @@ class GameData(BaseModel):
         """The public URL of a fiche: its own url, or the base URL plus its slug (or id)."""
         f = self.fiche(fiche_id)
         return f.url or self.game.fiches.base_url + (f.slug or f.id)
+
+    def language(self, lang: str | None) -> str:
+        """`lang` if the game has it, the game's default language when None; RequestError otherwise."""
+        if lang is None:
+            return self.game.default_language
+        if lang not in self.game.languages:
+            raise RequestError(
+                f"'{lang}' is not one of the game's languages: {', '.join(self.game.languages)}", option="lang"
+            )
+        return lang
 
     def cards(self) -> list[tuple[Deck, Card]]:
         """Every card with its deck, in file order."""

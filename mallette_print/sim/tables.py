@@ -8,6 +8,7 @@ the inner loop never touches a pydantic object.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 from mallette_print.core.model import (
     ActorCard,
@@ -16,25 +17,12 @@ from mallette_print.core.model import (
     EventCard,
     GameData,
     Parameters,
+    PowerType,
     ResourceCard,
 )
 
-# Power types as small integers (see Power in model.py).
-POWER_TYPES = (
-    "none",
-    "convert",
-    "extra-mobilise",
-    "free-move",
-    "remote-exchange",
-    "track-bonus",
-    "extra-family",
-    "protect-fragile",
-    "lower-fragility",
-    "extend-deadline",
-    "cancel-event",
-    "value-bonus",
-    "draw-cooperation",
-)
+# Power types as small integers: 0 for none, then the model's PowerType in its order (the names below follow it).
+POWER_TYPES: tuple[str, ...] = ("none", *get_args(PowerType))
 (
     P_NONE,
     P_CONVERT,
