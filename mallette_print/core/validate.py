@@ -216,12 +216,15 @@ def _own_template_problems(
     return found
 
 
-def _load_deck(path: Path, col: Collector, context: dict[str, Any]) -> tuple[Located, DeckHeader, list[Card]] | None:
+def _load_deck(
+    path: Path, col: Collector, context: dict[str, Any], broken: list[Located]
+) -> tuple[Located, DeckHeader, list[Card]] | None:
     doc = load_located(path, col)
     if doc is None:
         return None
     header = validate_model(DeckHeader, doc.data, doc, col, context)
     if header is None:
+        broken.append(doc)  # its deck and card ids still count as written, so nothing else cascades
         return None
     model = CARD_MODELS[header.type]
     cards: list[Card] = []
@@ -262,14 +265,16 @@ def _check_cards(
     root: Path,
     col: Collector,
     resolved: dict[str, Template] | None = None,
+    unchecked: list[str] | None = None,
 ) -> None:
+    """Cross-references between cards. `unchecked`: card ids of deck files too broken to know their type."""
     refs = _Refs(col)
     families = [f.id for f in game.families]
     kinds = [k.id for k in game.resource_kinds]
     zones = [z.id for z in game.zones]
     tracks = [t.id for t in game.tracks]
     fiches = [f.id for f in game.fiches.items]
-    by_type: dict[str, list[str]] = {t: [] for t in CARD_MODELS}
+    by_type: dict[str, list[str]] = {t: list(unchecked or []) for t in CARD_MODELS}
     seen: dict[str, tuple[Located, int]] = {}
     deck_ids: dict[str, Located] = {}
     for doc, header, cards in decks:
@@ -289,12 +294,15 @@ def _check_cards(
                 )
         if header.back.icon:
             data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
+        copies: dict[str, int] = {}  # how many cards with this id this file has had so far
         for card in cards:
+            nth = copies[card.id] = copies.get(card.id, -1) + 1
             if card.id in seen:
                 other, line = seen[card.id]
+                # A second copy of an id in the same file is located at that copy, not at the first.
                 col.add(
                     doc,
-                    ("cards", _index(doc, card.id), "id"),
+                    ("cards", doc.card_position(card.id, nth), "id"),
                     f"card '{card.id}'",
                     f"duplicate card id (first defined at {other.path.name}:{line})",
                 )
@@ -362,6 +370,15 @@ def _check_cards(
                 pass
 
 
+def _written_ids(doc: Located) -> tuple[str | None, list[str]]:
+    """The deck id and card ids a deck file writes, read without validating it."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    raw = data.get("cards")
+    cards: list[Any] = raw if isinstance(raw, list) else []
+    deck_id = data.get("id") if isinstance(data.get("id"), str) else None
+    return deck_id, [str(c["id"]) for c in cards if isinstance(c, dict) and "id" in c]
+
+
 def _index(doc: Located, card_id: str) -> int:
     """Position of a card in its file's list (ids are unique within a validated deck)."""
     return doc.card_position(card_id)
@@ -386,15 +403,18 @@ def load_game(start: Path) -> GameData:
     _check_game(game, doc, root, col)
     templates, template_names = _load_templates(root, game, col, context)
     decks: list[tuple[Located, DeckHeader, list[Card]]] = []
+    broken: list[Located] = []  # deck files whose header is wrong (its problems are already reported)
     for deck_file in game.decks:
         path = root / "cards" / deck_file
         if not path.resolve().is_relative_to(root) or not path.is_file():
             continue  # already reported by _check_game
-        loaded = _load_deck(path, col, context)
+        loaded = _load_deck(path, col, context, broken)
         if loaded is not None:
             decks.append(loaded)
-    _check_cards(game, template_names, decks, root, col, templates)
-    board, board_problems = load_board(root, game, [h.id for _, h, _ in decks], context)
+    written = [_written_ids(d) for d in broken]
+    _check_cards(game, template_names, decks, root, col, templates, [i for _, ids in written for i in ids])
+    deck_ids = [h.id for _, h, _ in decks] + [deck_id for deck_id, _ in written if deck_id]
+    board, board_problems = load_board(root, game, deck_ids, context)
     col.problems.extend(board_problems + icon_folder_problems(root))
     if col.problems:
         raise DataError(col.problems)
