@@ -93,6 +93,9 @@ class FaceLayout:
     notice: str
     card_ref: str
     small_size: float
+    # The largest body size at which this card alone fits, when its fitting searched from the template's size
+    # (None when it was only tried at a deck's running size): how the deck's size is traced to one card.
+    own_size: float | None = None
 
 
 def _text_style(ts: TextStyle, min_default: float | None = None) -> Style:
@@ -161,15 +164,21 @@ def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str,
 
 def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> Problem:
     path, line, col = card_location(deck, card.id, ov.field, ov.lang)
-    return problem(
-        path,
-        line,
-        col,
-        f"card '{card.id}'",
-        f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
-        f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
-        f"(shorten the text or choose a larger card size)",
-    )
+    if len(ov.parts) > 1:
+        # The texts of a box as a whole: each field's share, and the longest one, located, as the first to shorten.
+        shares = ", ".join(f"{f} {n} line{'s' if n != 1 else ''}" for f, n, _ in ov.parts)
+        message = (
+            f"the {ov.lang} texts{what} do not fit together: {shares}: {to_mm(ov.excess):.1f} mm too tall at "
+            f"{ov.size:g} pt, the smallest size allowed; the longest is {ov.field} (shorten it, or choose a larger "
+            "card size)"
+        )
+    else:
+        message = (
+            f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
+            f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
+            f"(shorten the text or choose a larger card size)"
+        )
+    return problem(path, line, col, f"card '{card.id}'", message)
 
 
 def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | None:
