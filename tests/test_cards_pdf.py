@@ -258,8 +258,8 @@ def test_text_overflow_names_card_field_language_and_amount(tmp_path: Path) -> N
     assert result.exit_code == 1
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if long[:30] in ln)
     assert f"events.yaml:{line}:" in result.output
-    assert "card 'appel-projets'" in result.output and "the fr text of 'effect'" in result.output
-    assert "overflows by" in result.output and "at 7 pt" in result.output
+    assert "card 'appel-projets'" in result.output and "the fr texts do not fit together" in result.output
+    assert "too tall at 7 pt" in result.output and "the longest is effect" in result.output
     assert not (tmp_path / "out").exists()
 
 

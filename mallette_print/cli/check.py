@@ -69,7 +69,8 @@ def check(
     from mallette_print.core.validate import load_game
     from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.options import BuildOptions
-    from mallette_print.pipeline.verify import rehearse, verify
+    from mallette_print.pipeline.rehearse import rehearse
+    from mallette_print.pipeline.verify import verify
 
     data = load_game(game_root(game_dir))
     langs = [data.language(lang)] if lang else list(data.game.languages)
