@@ -13,17 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Union
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictFloat,
-    StrictInt,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from mallette_print.core.errors import RequestError
@@ -104,6 +94,10 @@ class SizeVariant(Strict):
 
 TEXT_FLOOR_PT = 5.5  # no card text is smaller, whatever a size variant says
 BODY_FLOOR_PT = 7.0  # no body text is smaller at a card's standard size (size variants may go to TEXT_FLOOR_PT)
+_BODY_FLOOR = (
+    "body text is never smaller than 7 pt at a card's standard size, got min_size {v} "
+    "(write 7pt or more; a `sizes:` variant for small cards may go down to 5.5 pt)"
+)
 
 
 def _points(length: str) -> float:
@@ -133,21 +127,16 @@ class Template(Strict):
 
     @field_validator("title", "body", "small")
     @classmethod
-    def _floors(cls, style: TextStyle, info: ValidationInfo) -> TextStyle:
+    def _floors(cls, style: TextStyle, info: Any) -> TextStyle:
         # Said here rather than silently raised at layout time: a designer who writes 6 pt expects 6 pt.
-        if info.field_name == "body" and style.min_size and _points(style.min_size) < BODY_FLOOR_PT - 1e-6:
+        body = info.field_name == "body" and style.min_size and _points(style.min_size) < BODY_FLOOR_PT - 1e-6
+        low = [(k, v) for k, v in (("size", style.size), ("min_size", style.min_size)) if v and _points(v) < 5.5]
+        if body:
+            raise PydanticCustomError("text_floor", _BODY_FLOOR, {"v": style.min_size})
+        if low:
             raise PydanticCustomError(
-                "text_floor",
-                "body text is never smaller than 7 pt at a card's standard size, got min_size {v} "
-                "(write 7pt or more; a `sizes:` variant for small cards may go down to 5.5 pt)",
-                {"v": style.min_size},
+                "text_floor", "card text is never smaller than 5.5 pt, got {k} {v}", dict(k=low[0][0], v=low[0][1])
             )
-        for key in ("size", "min_size"):
-            v = getattr(style, key)
-            if v and _points(v) < TEXT_FLOOR_PT - 1e-6:
-                raise PydanticCustomError(
-                    "text_floor", "card text is never smaller than 5.5 pt, got {key} {v}", {"key": key, "v": v}
-                )
         return style
 
     def at(self, name: str, w: float, h: float) -> Template:

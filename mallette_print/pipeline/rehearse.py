@@ -24,7 +24,7 @@ def rehearse(data: GameData, opts: BuildOptions, ctx: BuildContext) -> list[Prob
 
     problems: list[Problem] = []
     stages: list[Callable[[], object]] = [
-        lambda: check_qr_codes(data, opts),
+        lambda: check_qr_codes(data, opts, "check's sizes"),
         lambda: verify_build(data, opts, ctx),
         lambda: lay_out_cards(data, opts, ctx),
     ]
