@@ -20,7 +20,6 @@ from mallette_print.core.yamlio import Located, YamlError, load_file
 
 ASSET_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 FONT_SUFFIXES = {".ttf"}
-FALLBACK_SUFFIXES = {".ttf", ".otf"}
 
 
 @dataclass

@@ -18,7 +18,6 @@ from pydantic import ValidationError
 from mallette_print.core.board import load_board
 from mallette_print.core.checks import (
     ASSET_SUFFIXES,
-    FALLBACK_SUFFIXES,
     FONT_SUFFIXES,
     Collector,
     check_url,
@@ -122,7 +121,7 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     if game.font:
         data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
     for i, fallback in enumerate(game.fonts.fallback):
-        data_path(root, fallback, root, doc, ("fonts", "fallback", i), "", col, FALLBACK_SUFFIXES)
+        data_path(root, fallback, root, doc, ("fonts", "fallback", i), "", col, {".ttf", ".otf"})
     for i, deck in enumerate(game.decks):
         data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml"})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
