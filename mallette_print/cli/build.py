@@ -243,9 +243,11 @@ def calibrate(
     from mallette_print.core.phrasebook import Phrases
     from mallette_print.core.validate import load_game
     from mallette_print.pipeline.files import write_atomic
+    from mallette_print.pipeline.verify import activate_fonts
 
     data = load_game(game_root(game_dir))
     lang = data.language(lang)
+    activate_fonts(data, [lang])
     pdf = calibration_pdf(data, lang, paper, duplex, offset, PRESETS["poker"])
     target = out_dir / "duplex-calibration.pdf"
     try:

@@ -60,6 +60,8 @@ class SizeVariant(Strict):
     small: TextStyle | None = None
     qr_size: Length | None = None
     band_height: Length | None = None
+    qr: StrictBool | None = None
+    band_label: StrictBool | None = None
 
     @model_validator(mode="after")
     def _selects(self) -> SizeVariant:
@@ -122,6 +124,10 @@ class Template(Strict):
     body: TextStyle = TextStyle(size="9pt", min_size="7pt")
     small: TextStyle = TextStyle(size="5.5pt", colour="#333333")
     qr_size: Length = "20mm"
+    # qr: false prints "Fiche N" in the footer instead of the fiche's QR code (small cards: the code and its
+    # caption take half a mini card); band_label: false leaves the band's second label out (family, kind, issue).
+    qr: StrictBool = True
+    band_label: StrictBool = True
     show: list[str] = []
     sizes: list[SizeVariant] = []
 
@@ -148,7 +154,7 @@ class Template(Strict):
         return self.model_copy(update=changes) if changes else self
 
 
-_VARIANT_KEYS = ("show", "title", "body", "small", "qr_size", "band_height")
+_VARIANT_KEYS = ("show", "title", "body", "small", "qr_size", "band_height", "qr", "band_label")
 
 
 class Back(Strict):
