@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from mallette_print.core.board import load_board
 from mallette_print.core.checks import (
     ASSET_SUFFIXES,
@@ -27,8 +25,8 @@ from mallette_print.core.checks import (
     unique,
     validate_model,
 )
-from mallette_print.core.diagnostics import closest, from_validation, suggest
-from mallette_print.core.errors import DataError, Problem, problem
+from mallette_print.core.diagnostics import closest, suggest
+from mallette_print.core.errors import DataError, problem
 from mallette_print.core.model import (
     CARD_MODELS,
     SHOWABLE,
@@ -45,6 +43,7 @@ from mallette_print.core.model import (
     ResourceCard,
     Template,
 )
+from mallette_print.core.templates import load_templates
 from mallette_print.core.yamlio import Located
 
 GAME_FILE = Path("cards") / "game.yaml"
@@ -125,97 +124,6 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     for i, deck in enumerate(game.decks):
         data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml"})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
-
-
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for k, v in over.items():
-        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
-
-
-def _load_templates(
-    root: Path, game: Game, col: Collector, context: dict[str, Any]
-) -> tuple[dict[str, Template], set[str]]:
-    """Templates with `extends` resolved, and every template name written (even broken ones)."""
-    path = root / "cards" / game.templates
-    doc = load_located(path, col)
-    if doc is None:
-        return {}, set()
-    data = doc.data
-    if not isinstance(data, dict) or set(data) != {"templates"} or not isinstance(data["templates"], dict):
-        col.add(doc, (), "", "expected a mapping with one key 'templates: {name: {...}}'")
-        return {}, set()
-    raw: dict[str, Any] = data["templates"]
-    resolved: dict[str, Template] = {}
-    for name, body in raw.items():
-        if not isinstance(body, dict):
-            col.add(doc, ("templates", name), f"template '{name}'", "expected a mapping of template settings")
-            continue
-        chain, merged, current, ok = [name], dict(body), body, True
-        while isinstance(current, dict) and current.get("extends") is not None:
-            parent = current["extends"]
-            if not isinstance(parent, str) or parent not in raw:
-                col.add(
-                    doc,
-                    ("templates", chain[-1], "extends"),
-                    f"template '{chain[-1]}'",
-                    f"unknown template '{parent}'{suggest(str(parent), raw)}",
-                )
-                ok = False
-                break
-            if parent in chain:
-                col.add(
-                    doc,
-                    ("templates", chain[-1], "extends"),
-                    f"template '{chain[-1]}'",
-                    f"'extends' makes a cycle: {' -> '.join(chain + [parent])}",
-                )
-                ok = False
-                break
-            chain.append(parent)
-            current = raw[parent]
-            if isinstance(current, dict):
-                merged = _merge(current, merged)
-        if not ok:
-            continue
-        merged.pop("extends", None)
-        try:
-            resolved[name] = Template.model_validate(merged, context=context)
-            if resolved[name].icon and "icon" in body:
-                data_path(
-                    root,
-                    str(resolved[name].icon),
-                    root,
-                    doc,
-                    ("templates", name, "icon"),
-                    f"template '{name}'",
-                    col,
-                    ASSET_SUFFIXES,
-                )
-        except ValidationError as exc:
-            # Point at the template that wrote the offending key: check each one's own keys first.
-            own = _own_template_problems(chain, raw, doc, context)
-            col.problems.extend(own or from_validation(exc, doc, Template, ("templates", name)))
-    return resolved, set(raw)
-
-
-def _own_template_problems(
-    chain: list[str], raw: dict[str, Any], doc: Located, context: dict[str, Any]
-) -> list[Problem]:
-    """Problems in the keys each template of an `extends` chain writes itself (not inherited gaps)."""
-    found: list[Problem] = []
-    for owner in chain:
-        own = {k: v for k, v in raw[owner].items() if k != "extends"}
-        try:
-            Template.model_validate(own, context=context)
-        except ValidationError as exc:
-            found.extend(
-                p
-                for p in from_validation(exc, doc, Template, ("templates", owner))
-                if "missing required key" not in p.message
-            )
-    return found
 
 
 def _load_deck(
@@ -403,7 +311,7 @@ def load_game(start: Path) -> GameData:
     if game is None:
         raise DataError(col.problems)
     _check_game(game, doc, root, col)
-    templates, template_names = _load_templates(root, game, col, context)
+    templates, template_names = load_templates(root, game, col, context)
     decks: list[tuple[Located, DeckHeader, list[Card]]] = []
     broken: list[Located] = []  # deck files whose header is wrong (its problems are already reported)
     for deck_file in game.decks:
