@@ -28,7 +28,7 @@ from mallette_print.core.checks import (
     validate_model,
 )
 from mallette_print.core.diagnostics import closest, from_validation, suggest
-from mallette_print.core.errors import DataError, Problem, problem
+from mallette_print.core.errors import SHEET_SUFFIXES, DataError, Problem, problem
 from mallette_print.core.model import (
     CARD_MODELS,
     SHOWABLE,
@@ -48,6 +48,7 @@ from mallette_print.core.model import (
 from mallette_print.core.yamlio import Located
 
 GAME_FILE = Path("cards") / "game.yaml"
+DECK_SUFFIXES = {".yaml", ".yml", *SHEET_SUFFIXES}  # spreadsheet decks: core/sheets.py
 
 
 def find_game(start: Path) -> Path:
@@ -121,7 +122,7 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     if game.font:
         data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
     for i, deck in enumerate(game.decks):
-        data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml"})
+        data_path(root, deck, cards_dir, doc, ("decks", i), "", col, DECK_SUFFIXES)
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
 
 
