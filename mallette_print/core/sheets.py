@@ -286,3 +286,11 @@ def load_sheet(path: Path) -> SheetDoc:
     if problems:
         raise YamlError(problems)
     return b.doc
+
+
+def load_deck_file(path: Path) -> Located:
+    """A deck file, YAML or spreadsheet, as located data; YamlError when it cannot be loaded."""
+    from mallette_print.core.errors import SHEET_SUFFIXES
+    from mallette_print.core.yamlio import load_file
+
+    return load_sheet(path) if path.suffix.lower() in SHEET_SUFFIXES else load_file(path)
