@@ -244,16 +244,26 @@ def test_hostile_spreadsheets_are_refused_within_budget(xlsx_game: tuple[Path, G
         parts = {n: zf.read(n) for n in zf.namelist()}
     sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
     start = time.process_time()
-    # A zip bomb: 60 MiB of XML in a small file, refused before anything is unpacked.
+    # Zip bombs: a part of 60 MiB, or parts of 52 MiB together, in a small file; refused before anything is unpacked.
     _zip_with(path, {**parts, "xl/bomb.xml": b" " * (60 * 1024 * 1024)})
     (error,) = _errors(game)
-    assert error.startswith(f"cards/{path.name}: the file unpacks to 6") and "zip bomb" in error
-    # A sheet of a million rows: refused at its row 20,001.
-    rows = "<row><c><v>1</v></c></row>" * 10**6
+    assert error == (
+        f"cards/{path.name}: the part 'xl/bomb.xml' unpacks to 60 MiB (at most 8 MiB): a zip bomb, or a workbook far "
+        "larger than a deck"
+    )
+    _zip_with(path, {**parts, **{f"xl/bomb{i}.xml": b" " * (7 * 1024 * 1024 + 512 * 1024) for i in range(7)}})
+    (error,) = _errors(game)
+    assert error.startswith(f"cards/{path.name}: the file unpacks to 52 MiB in 17 parts (at most 50 MiB): a zip bomb")
+    # A sheet of a million rows (two cells, 999,998 empty rows between them): refused at its row 20,001.
+    rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="1000000"><c r="A1000000"><v>1</v></c></row>'
     big = parts[sheet].split(b"<sheetData")[0] + f"<sheetData>{rows}</sheetData></worksheet>".encode()
     _zip_with(path, {**parts, sheet: big})
     (error,) = _errors(game)
-    assert f"cell A{MAX_ROWS + 1}" not in error and f"row {MAX_ROWS + 1}: more than {MAX_ROWS} rows" in error
+    sheet_name = data.decks[0].title[data.game.default_language]
+    assert error == (
+        f"cards/{path.name}: sheet {sheet_name}, row {MAX_ROWS + 1}: more than {MAX_ROWS} rows: a deck is far smaller; "
+        "delete the rows below your cards"
+    )
     # A huge cell.
     path.write_bytes(original)
     name = _edit_xlsx(path, "flavour:fr", 0, "x" * 100_000)
@@ -264,6 +274,43 @@ def test_hostile_spreadsheets_are_refused_within_budget(xlsx_game: tuple[Path, G
     (error,) = _errors(game)
     assert error == f"cards/{path.name}: this is not a .xlsx file (not a zip archive): save it again"
     assert time.process_time() - start < 10
+
+
+def test_ods_repeated_rows_are_counted(xlsx_game: tuple[Path, GameData], tmp_path: Path) -> None:
+    """A row repeated a million times (one XML element) is a million rows; repeated empty rows cost nothing."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    from mallette_print.core.sheets import load_sheet
+    from mallette_print.core.yamlio import YamlError
+
+    def ods(repeat_full: int, repeat_empty: int) -> Path:
+        doc = OpenDocumentSpreadsheet()
+        cards = Table(name="Cards")
+        for values, times in ((["id"], 1), ([None], repeat_empty), (["x"], repeat_full)):
+            row = TableRow(numberrowsrepeated=times)
+            for value in values:
+                cell = TableCell(valuetype="string") if value else TableCell(numbercolumnsrepeated=16384)
+                if value:
+                    cell.addElement(P(text=value))
+                row.addElement(cell)
+            cards.addElement(row)
+        doc.spreadsheet.addElement(cards)
+        deck = Table(name="deck")
+        doc.spreadsheet.addElement(deck)
+        out = tmp_path / f"d{repeat_full}.ods"
+        doc.save(str(out))
+        return out
+
+    start = time.process_time()
+    loaded = load_sheet(ods(2, 1_000_000))
+    assert [c["id"] for c in loaded.data["cards"]] == ["x", "x"]
+    assert loaded.where(("cards", 1, "id")) == (1_000_003, 1)  # row numbers count the empty rows
+    with pytest.raises(YamlError) as err:
+        load_sheet(ods(1_000_000, 1))
+    assert f"sheet Cards, row {MAX_ROWS + 2}: more than {MAX_ROWS} rows" in str(err.value)  # the empty row 2
+    assert time.process_time() - start < 5
 
 
 def test_csv_not_utf8_and_watch_notices_spreadsheets(yaml_game: tuple[Path, GameData, bytes], tmp_path: Path) -> None:
