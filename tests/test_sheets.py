@@ -325,3 +325,31 @@ def test_csv_not_utf8_and_watch_notices_spreadsheets(yaml_game: tuple[Path, Game
     )
     assert classify([path], game) == ({CARDS, "rulebook"}, False)
     assert classify([game / "cards" / "~$actors.xlsx", game / "cards" / ".~lock.actors.ods#"], game) == (set(), False)
+
+
+def test_messages_after_loading_name_the_sheet(xlsx_game: tuple[Path, GameData]) -> None:
+    """Coherence warnings (`mallette check`) and a text that does not fit (the build) are located in the sheet."""
+    game, data = xlsx_game
+    deck = next(d for d in data.decks if d.type == "actor")
+    path = game / "cards" / f"{Path(deck.source).stem}.xlsx"
+    sheet = deck.title[data.game.default_language]
+    other = next(lang for lang in data.game.languages if lang != data.game.default_language)
+    _edit_xlsx(path, f"title:{other}", 1, None)
+    result = CliRunner().invoke(main, ["check", "--game", str(game)])
+    assert result.exit_code == 0, result.output
+    assert f"cards/{path.name}: sheet {sheet}, row 3: deck '{deck.id}': warning: missing the '{other}' text" in (
+        result.output.replace(f"{game}/", "")
+    )
+    name = _edit_xlsx(path, f"description:{data.game.default_language}", 0, "Un texte bien trop long. " * 60)
+    with pytest.raises(DataError) as err:
+        _cards_pdf(load_game(game), game / "out")
+    (problem,) = err.value.problems
+    assert (
+        str(problem)
+        .replace(f"{game}/", "")
+        .startswith(
+            f"cards/{path.name}: sheet {sheet}, cell {name}: card '{deck.cards[0].id}': the {data.game.default_language} "
+            "text of 'description' does not fit"
+        )
+    )
+    assert not (game / "out" / "cards.pdf").exists()

@@ -23,6 +23,7 @@ error cells are refused (sheetio.py): nothing is computed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
@@ -294,3 +295,13 @@ def load_deck_file(path: Path) -> Located:
     from mallette_print.core.yamlio import load_file
 
     return load_sheet(path) if path.suffix.lower() in SHEET_SUFFIXES else load_file(path)
+
+
+def sheet_locations(decks: Iterable[tuple[Located, Any, Iterable[Any]]]) -> dict[str, str]:
+    """The sheet of each 'deck:<id>' and 'card:<id>' location of the spreadsheet decks (GameData.sheets)."""
+    out: dict[str, str] = {}
+    for doc, header, cards in decks:
+        if isinstance(doc, SheetDoc) and doc.deck_sheet:
+            out[f"deck:{header.id}"] = doc.sheet_of(("id",))
+            out.update({f"card:{c.id}": doc.sheet_of(("cards",)) for c in cards})
+    return out

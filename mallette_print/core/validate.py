@@ -45,10 +45,10 @@ from mallette_print.core.model import (
     ResourceCard,
     Template,
 )
+from mallette_print.core.sheets import sheet_locations
 from mallette_print.core.yamlio import Located
 
 GAME_FILE = Path("cards") / "game.yaml"
-DECK_SUFFIXES = {".yaml", ".yml", *SHEET_SUFFIXES}  # spreadsheet decks: core/sheets.py
 
 
 def find_game(start: Path) -> Path:
@@ -122,7 +122,7 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     if game.font:
         data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
     for i, deck in enumerate(game.decks):
-        data_path(root, deck, cards_dir, doc, ("decks", i), "", col, DECK_SUFFIXES)
+        data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml", *SHEET_SUFFIXES})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
 
 
@@ -434,9 +434,8 @@ def load_game(start: Path) -> GameData:
         )
         for d, h, cards in decks
     )
-    return GameData(
-        root=str(root), game=game, templates=templates, decks=built, board=board, locations=_locations(game, doc, decks)
-    )
+    where: dict[str, dict[str, Any]] = {"locations": _locations(game, doc, decks), "sheets": sheet_locations(decks)}
+    return GameData(root=str(root), game=game, templates=templates, decks=built, board=board, **where)
 
 
 def _locations(
