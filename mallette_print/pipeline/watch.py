@@ -2,8 +2,8 @@
 
 What a change redoes (the rest of the output folder is left as it was):
 
-- a deck file (YAML or spreadsheet) or `cards/templates.yaml`: the card outputs (cards.pdf, the PNGs of the cards whose face changed
-  when --png is on, the TTS sheets with --tts);
+- a deck file (YAML or spreadsheet) or `cards/templates.yaml`: the card outputs (cards.pdf, the PNGs of the cards
+  whose face changed when --png is on, the TTS sheets with --tts);
 - `cards/board.yaml`: the board files only;
 - `rules/*`: the rulebook only;
 - `cards/game.yaml` or anything in `assets/`: everything.
