@@ -353,3 +353,21 @@ def test_messages_after_loading_name_the_sheet(xlsx_game: tuple[Path, GameData])
         )
     )
     assert not (game / "out" / "cards.pdf").exists()
+
+
+def test_csv_with_semicolons_as_french_spreadsheets_write_it(tmp_path: Path) -> None:
+    from mallette_print.core.sheets import load_sheet
+    from mallette_print.core.yamlio import YamlError
+
+    path = tmp_path / "actors.csv"
+    path.write_text('#id;actors\n\nid;title:fr;resources;quantity\na;Titre, virgule;"x; y";2\n', encoding="utf-8")
+    doc = load_sheet(path)
+    assert doc.data == {
+        "id": "actors",
+        "cards": [{"id": "a", "title": {"fr": "Titre, virgule"}, "resources": ["x", "y"], "quantity": 2}],
+    }
+    assert doc.where(("cards", 0, "resources", 1)) == (4, 3)
+    path.write_text("#id;actors\nid;title:fr;resources\na;T;x; y\n", encoding="utf-8")
+    with pytest.raises(YamlError) as err:
+        load_sheet(path)
+    assert str(err.value).endswith("actors.csv: cell D3: a value in a column without a name (name it in row 2)")

@@ -129,8 +129,10 @@ def _read_csv(raw: bytes, budget: _Budget) -> Grid:
         ) from None
     if "\x00" in text:
         raise budget.fail("this is a binary file, not CSV text")
-    head = "\n".join(text.splitlines()[:20])
-    delimiter = ";" if head.count(";") > head.count(",") else ","
+    # The separator (',' or ';', as French spreadsheets write CSV) is the one in the row of column names, which
+    # holds neither otherwise; the `#` rows before it and the cards' lists (`a; b`) could mislead a count.
+    names = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")
+    delimiter = ";" if names.count(";") > names.count(",") else ","
     grid = Grid("", typed=False)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     row = 0
