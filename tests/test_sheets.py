@@ -371,3 +371,23 @@ def test_csv_with_semicolons_as_french_spreadsheets_write_it(tmp_path: Path) -> 
     with pytest.raises(YamlError) as err:
         load_sheet(path)
     assert str(err.value).endswith("actors.csv: cell D3: a value in a column without a name (name it in row 2)")
+
+
+def test_texts_that_look_like_numbers_formulas_or_quotes_round_trip(tmp_path: Path) -> None:
+    """Texts a spreadsheet would read as something else come back as the same text from every format."""
+    game = _copy_game(tmp_path / "game")
+    deck = game / "cards" / "resources.yaml"
+    lines = deck.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("- id:"))
+    indent = " " * (len(lines[first]) - len(lines[first].lstrip()) + 2)
+    tricky = {"fr": "=1+1", "en": "'1789"}
+    lines[first + 1 : first + 1] = [f"{indent}flavour: {{fr: '=1+1', en: \"'1789\"}}"]
+    deck.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = load_game(game)
+    card = next(d for d in data.decks if d.type == "resource").cards[0]
+    assert card.flavour == tricky
+    for fmt in ("csv", "xlsx", "ods"):
+        copy = _copy_game(tmp_path / fmt, game / "cards")
+        _swap(copy, export_decks(data, fmt))
+        again = load_game(copy)
+        assert [d.cards for d in again.decks] == [d.cards for d in data.decks], fmt
