@@ -32,8 +32,9 @@ from mallette_print.core.model import (
     TextStyle,
 )
 from mallette_print.core.qrfit import CARD_QR_GAP_MM, card_qr_size
+from mallette_print.core.sheets import load_deck_file
 from mallette_print.core.units import mm, parse_length, to_mm
-from mallette_print.core.yamlio import YamlError, load_file
+from mallette_print.core.yamlio import YamlError
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import escape
 from mallette_print.draw.textfit import (
@@ -146,12 +147,13 @@ def _band(
     return colour, pattern, icon, group, badge
 
 
-def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str, int, int]:
-    """file, line and column of a card's field (of its text in `lang` when it has one per language)."""
+def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str, int, int, str]:
+    """file, line and column of a card's field (of its text in `lang` when it has one per language), and its sheet
+    (a row and a column in a spreadsheet deck, core/sheets.py)."""
     try:
-        doc = load_file(Path(deck.source))
+        doc = load_deck_file(Path(deck.source))
     except YamlError:
-        return deck.source, 0, 0
+        return deck.source, 0, 0, ""
     cards = doc.data.get("cards", []) if isinstance(doc.data, dict) else []
     for i, raw in enumerate(cards):
         if isinstance(raw, dict) and raw.get("id") == card_id:
@@ -161,12 +163,12 @@ def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str,
             elif field not in raw:
                 loc = ("cards", i)
             line, col = doc.where(loc)
-            return deck.source, line, col
-    return deck.source, 0, 0
+            return deck.source, line, col, doc.sheet_of(loc)
+    return deck.source, 0, 0, ""
 
 
 def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> Problem:
-    path, line, col = card_location(deck, card.id, ov.field, ov.lang)
+    path, line, col, sheet = card_location(deck, card.id, ov.field, ov.lang)
     if len(ov.parts) > 1:
         # The texts of a box as a whole: each field's share, and the longest one, located, as the first to shorten.
         shares = ", ".join(f"{f} {n} line{'s' if n != 1 else ''}" for f, n, _ in ov.parts)
@@ -181,7 +183,7 @@ def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> P
             f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
             f"(shorten the text or choose a larger card size)"
         )
-    return problem(path, line, col, f"card '{card.id}'", message)
+    return problem(path, line, col, f"card '{card.id}'", message, sheet)
 
 
 def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | None:
@@ -337,7 +339,7 @@ def layout_face(
     for b in blocks:
         for name in re.findall(r'label="([^"]*)"', b.markup):
             if name not in known:
-                path, line, col = card_location(deck, card.id, b.field, lang)
+                path, line, col, sheet = card_location(deck, card.id, b.field, lang)
                 problems.append(
                     problem(
                         path,
@@ -346,6 +348,7 @@ def layout_face(
                         f"card '{card.id}'",
                         f"unknown inline icon ':{name}:' in '{b.field}'{suggest(name, known)} "
                         "(a family, resource kind, zone or track id, or an icon in assets/icons/)",
+                        sheet,
                     )
                 )
     body: Fitted | None = None

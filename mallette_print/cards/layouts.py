@@ -150,7 +150,7 @@ def layout_notes(data: GameData, opts: BuildOptions, ctx: BuildContext) -> list[
             continue  # many cards need that size, or a quarter point: the deck is dense, no card to blame
         cards = ", ".join(f"'{c}'" for c in setters)
         for cid in setters[:1]:
-            path, line, col = card_location(deck, cid, "", opts.lang)
+            path, line, col, sheet = card_location(deck, cid, "", opts.lang)
             notes.append(
                 problem(
                     path,
@@ -161,6 +161,7 @@ def layout_notes(data: GameData, opts: BuildOptions, ctx: BuildContext) -> list[
                     f"{least:g} pt (the template asks {asked:g} pt) because card{'s' if len(setters) > 1 else ''} "
                     f"{cards} need{'' if len(setters) > 1 else 's'} it; without {'them' if len(setters) > 1 else 'it'} "
                     f"the deck would be at {without:g} pt",
+                    sheet,
                 )
             )
     return notes

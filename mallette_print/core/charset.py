@@ -94,18 +94,14 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 def uncovered_in_doc(doc: Located, covered: Container[int], font: str) -> list[Problem]:
     """Every string value of a loaded YAML file holding a character the fonts lack, at its line, card and field."""
-    path = doc.path
     problems: list[Problem] = []
 
     def walk(node: Any, loc: tuple[Any, ...]) -> None:
         if isinstance(node, str):
             for _, ch in uncovered(node, covered):
-                line, col = doc.where(loc)
                 problems.append(
-                    problem(
-                        path,
-                        line,
-                        col,
+                    doc.problem(
+                        loc,
                         field_context(doc.data, loc),
                         f"character {describe(ch)} is not in the font ({font}): it would print as an empty box; "
                         "remove it or write it with characters the font has",

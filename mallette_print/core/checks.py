@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from mallette_print.core.assets import asset_problem
 from mallette_print.core.charset import describe
 from mallette_print.core.diagnostics import closest, from_validation
-from mallette_print.core.errors import Problem, problem
+from mallette_print.core.errors import SHEET_SUFFIXES, Problem, problem
 from mallette_print.core.yamlio import Located, YamlError, load_file
 
 ASSET_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
@@ -30,8 +30,7 @@ class Collector:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, doc: Located, loc: tuple[Any, ...], ctx: str, msg: str, key: bool = False) -> None:
-        line, col = doc.where(loc, key=key)
-        self.problems.append(problem(doc.path, line, col, ctx, msg))
+        self.problems.append(doc.problem(loc, ctx, msg, key=key))
 
 
 def validate_model(
@@ -51,8 +50,13 @@ def validate_model(
 
 
 def load_located(path: Path, col: Collector) -> Located | None:
-    """The file as located YAML, or None with the problems that stop it from loading added to `col`."""
+    """The file as located YAML (or a spreadsheet deck, core/sheets.py), or None with the problems that stop it
+    from loading added to `col`."""
     try:
+        if path.suffix.lower() in SHEET_SUFFIXES:
+            from mallette_print.core.sheets import load_sheet
+
+            return load_sheet(path)
         return load_file(path)
     except YamlError as exc:
         col.problems.extend(exc.problems)

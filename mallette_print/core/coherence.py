@@ -47,7 +47,7 @@ class _Found:
 
     def _at(self, key: str, context: str, message: str) -> Problem:
         path, line, col = self.data.where(key)
-        return Problem(path, line, col, context, message)
+        return Problem(path, line, col, context, message, self.data.sheets.get(key, ""))
 
     def error(self, key: str, context: str, message: str) -> None:
         self.errors.append(self._at(key, context, message))

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from mallette_print.core.errors import Problem, problem
+from mallette_print.core.errors import Problem
 from mallette_print.core.i18n import describe
 from mallette_print.core.yamlio import Located
 
@@ -188,19 +188,19 @@ def from_validation(
         if kind == "extra_forbidden":
             key = str(loc[-1])
             allowed = [f for f in fields_at(model, loc[:-1])]
-            line, col = doc.where(full, key=True)
+            at, on_key = full, True
             msg = f"unknown key '{key}'{suggest(key, allowed)}"
         elif kind == "missing":
-            line, col = doc.where(full[:-1])
+            at, on_key = full[:-1], False
             msg = f"missing required key '{loc[-1]}'"
             rest = rest[:-1]
         else:
-            line, col = doc.where(full)
+            at, on_key = full, False
             msg = _phrase(dict(err))
             if rest:
                 msg = f"'{dotted(rest)}': {msg}"
             rest = ()
         if kind in ("missing", "extra_forbidden") and rest:
             msg = f"in '{dotted(rest)}': {msg}" if kind == "missing" else msg
-        problems.append(problem(doc.path, line, col, ctx, msg))
+        problems.append(doc.problem(at, ctx, msg, key=on_key))
     return problems

@@ -10,19 +10,41 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+# Deck files that are spreadsheets (core/sheets.py): their problems are located at a cell, not a line.
+SHEET_SUFFIXES = (".csv", ".xlsx", ".ods")
+
+
+def column_letters(col: int) -> str:
+    """A spreadsheet's name of a 1-based column: 1 -> A, 27 -> AA."""
+    out = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the data, located in a file."""
+    """One thing wrong with the data, located in a file.
+
+    In a YAML file `line` and `col` are a line and column (`file:line:col:`). In a spreadsheet (a path ending in
+    .csv, .xlsx or .ods) they are a row and a column of the sheet named `sheet` (none for CSV), shown the way
+    spreadsheets name cells: `actors.xlsx: sheet Acteurs, cell C7:` (`row 7` when the column is 0).
+    """
 
     path: str
     line: int
     col: int
     context: str
     message: str
+    sheet: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        if self.line and self.path.lower().endswith(SHEET_SUFFIXES):
+            cell = f"cell {column_letters(self.col)}{self.line}" if self.col else f"row {self.line}"
+            where = f"{self.path}: sheet {self.sheet}, {cell}" if self.sheet else f"{self.path}: {cell}"
+        else:
+            where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
         ctx = f" {self.context}:" if self.context else ""
         return f"{where}:{ctx} {self.message}"
 
@@ -91,6 +113,6 @@ class RequestError(MalletteError):
         self.option = option
 
 
-def problem(path: Path | str, line: int, col: int, context: str, message: str) -> Problem:
-    """Build a Problem with a display path."""
-    return Problem(display_path(path), line, col, context, message)
+def problem(path: Path | str, line: int, col: int, context: str, message: str, sheet: str = "") -> Problem:
+    """Build a Problem with a display path (`sheet`: the sheet of a spreadsheet, see Problem)."""
+    return Problem(display_path(path), line, col, context, message, sheet)

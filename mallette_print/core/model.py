@@ -368,6 +368,7 @@ class GameData(BaseModel):
     # Where things are defined, for located messages after validation: keys 'card:<id>', 'deck:<id>',
     # 'fiche:<id>', 'family:<id>', 'kind:<id>', 'zone:<id>', 'track:<id>', 'game', 'parameters'.
     locations: dict[str, tuple[str, int, int]] = {}
+    sheets: dict[str, str] = {}  # the sheet of a location in a spreadsheet deck (then a row and column, Problem)
 
     def where(self, key: str) -> tuple[str, int, int]:
         """(path, line, col) of a recorded definition, or the game file when unknown."""

@@ -87,10 +87,10 @@ def qr_problems(data: GameData, card_size: str, board_page_mm: tuple[float, floa
 
     out: list[Problem] = []
 
-    def add(where: tuple[str, int, int], ctx: str, url: str, size_mm: float, what: str) -> None:
+    def add(where: tuple[str, int, int], ctx: str, url: str, size_mm: float, what: str, sheet: str = "") -> None:
         why = qr_size_problem(url, size_mm, what, when)
         if why:
-            out.append(Problem(where[0], where[1], where[2], ctx, why))
+            out.append(Problem(where[0], where[1], where[2], ctx, why, sheet))
 
     try:
         size = parse_card_size(card_size)
@@ -103,7 +103,8 @@ def qr_problems(data: GameData, card_size: str, board_page_mm: tuple[float, floa
                 qr = to_mm(card_qr_size(parse_length(tpl.qr_size), size.w, size.safe, parse_length("1mm")))
                 url = data.fiche_url(card.fiche)
                 where = data.where(f"card:{card.id}")
-                add(where, f"card '{card.id}': 'fiche'", url, qr, f"on the card (fiche '{card.fiche}')")
+                sheet = data.sheets.get(f"card:{card.id}", "")
+                add(where, f"card '{card.id}': 'fiche'", url, qr, f"on the card (fiche '{card.fiche}')", sheet)
     for f in data.game.fiches.items:
         add(
             data.where(f"fiche:{f.id}"),

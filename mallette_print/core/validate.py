@@ -26,7 +26,7 @@ from mallette_print.core.checks import (
     validate_model,
 )
 from mallette_print.core.diagnostics import closest, suggest
-from mallette_print.core.errors import DataError, problem
+from mallette_print.core.errors import SHEET_SUFFIXES, DataError, problem
 from mallette_print.core.model import (
     CARD_MODELS,
     SHOWABLE,
@@ -43,6 +43,7 @@ from mallette_print.core.model import (
     ResourceCard,
     Template,
 )
+from mallette_print.core.sheets import sheet_locations
 from mallette_print.core.templates import load_templates
 from mallette_print.core.yamlio import Located
 
@@ -122,7 +123,7 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     for i, fallback in enumerate(game.fonts.fallback):
         data_path(root, fallback, root, doc, ("fonts", "fallback", i), "", col, {".ttf", ".otf"})
     for i, deck in enumerate(game.decks):
-        data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml"})
+        data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml", *SHEET_SUFFIXES})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
 
 
@@ -343,9 +344,8 @@ def load_game(start: Path) -> GameData:
         )
         for d, h, cards in decks
     )
-    return GameData(
-        root=str(root), game=game, templates=templates, decks=built, board=board, locations=_locations(game, doc, decks)
-    )
+    where: dict[str, dict[str, Any]] = {"locations": _locations(game, doc, decks), "sheets": sheet_locations(decks)}
+    return GameData(root=str(root), game=game, templates=templates, decks=built, board=board, **where)
 
 
 def _locations(

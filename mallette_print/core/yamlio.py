@@ -102,6 +102,15 @@ class Located:
             loc = loc[:-1]
         return self.value_at.get((), (1, 1))
 
+    def sheet_of(self, loc: PathKey) -> str:
+        """The sheet a path is in: none in a YAML file (core/sheets.py's SheetDoc names one)."""
+        return ""
+
+    def problem(self, loc: PathKey, context: str, message: str, key: bool = False) -> Problem:
+        """A problem located at a path of the document (at its key with `key`)."""
+        line, col = self.where(loc, key=key)
+        return problem(self.path, line, col, context, message, self.sheet_of(loc))
+
 
 class YamlError(Exception):
     """Raised with the problems that stop a file from loading."""

@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mallette_print.core.charset import uncovered_in_doc, unprintable_in_text
-from mallette_print.core.errors import DataError, Problem, problem
+from mallette_print.core.errors import SHEET_SUFFIXES, DataError, Problem, problem
 from mallette_print.core.model import GameData
+from mallette_print.core.sheets import load_deck_file
 from mallette_print.core.yamlio import YamlError, load_file
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.options import BuildOptions
@@ -55,9 +56,10 @@ def unprintable(data: GameData, langs: list[str]) -> list[Problem]:
         font += ", nor in the fallback fonts " + ", ".join(p.name for p in fallbacks)
     root = Path(data.root)
     problems: list[Problem] = font_problems(data)
-    for path in sorted((root / "cards").glob("*.yaml")):
+    sheets = {Path(d.source) for d in data.decks if d.source.lower().endswith(SHEET_SUFFIXES)}
+    for path in sorted((root / "cards").glob("*.yaml")) + sorted(sheets):
         try:
-            problems += uncovered_in_doc(load_file(path), covered, font)
+            problems += uncovered_in_doc(load_deck_file(path), covered, font)
         except YamlError as exc:  # already reported by the loader; never seen after a successful load
             problems += exc.problems
     for lang in langs:

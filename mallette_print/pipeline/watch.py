@@ -2,8 +2,8 @@
 
 What a change redoes (the rest of the output folder is left as it was):
 
-- a deck file or `cards/templates.yaml`: the card outputs (cards.pdf, the PNGs of the cards whose face changed
-  when --png is on, the TTS sheets with --tts);
+- a deck file (YAML or spreadsheet) or `cards/templates.yaml`: the card outputs (cards.pdf, the PNGs of the cards
+  whose face changed when --png is on, the TTS sheets with --tts);
 - `cards/board.yaml`: the board files only;
 - `rules/*`: the rulebook only;
 - `cards/game.yaml` or anything in `assets/`: everything.
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mallette_print.cards.layoutcache import LayoutCache
-from mallette_print.core.errors import DataError, MalletteError
+from mallette_print.core.errors import SHEET_SUFFIXES, DataError, MalletteError
 from mallette_print.core.model import GameData
 from mallette_print.core.selection import Selection
 from mallette_print.pipeline.context import BuildContext
@@ -60,7 +60,9 @@ def classify(paths: Iterable[Path], root: Path) -> tuple[set[str], bool]:
             assets = True
         elif top == "rules":
             parts.add(RULEBOOK)
-        elif top == "cards" and name.endswith((".yaml", ".yml")):
+        elif top == "cards" and name.lower().endswith((".yaml", ".yml", *SHEET_SUFFIXES)):
+            if name.startswith(("~$", ".~lock")):  # a spreadsheet's lock file while the deck is open
+                continue
             if name == "game.yaml":
                 parts |= {CARDS, BOARD, RULEBOOK}
             elif name == "board.yaml":

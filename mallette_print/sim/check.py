@@ -26,7 +26,12 @@ def simulation_warnings(data: GameData, games: int = 200) -> tuple[list[str], li
         path, line, col = data.where(f"card:{u.card}")
         problems.append(
             Problem(
-                path, line, col, f"{u.deck} '{u.card}'", f"dead card: {WHAT[u.deck]} in {u.eligible} simulated games"
+                path,
+                line,
+                col,
+                f"{u.deck} '{u.card}'",
+                f"dead card: {WHAT[u.deck]} in {u.eligible} simulated games",
+                data.sheets.get(f"card:{u.card}", ""),
             )
         )
     return lines, problems
