@@ -21,7 +21,8 @@ def test_simulate_reports_every_field() -> None:
     assert re.search(r"Mean rounds played: \d\.\d\d of 8", out)
     assert "Challenges solved" in out and "dernier-commerce" in out
     assert "Cooperations laid" in out and "scic-multi" in out
-    assert "Cards never used:" in out and "Cards always used:" in out
+    assert "Dead cards (never helped solve a challenge):" in out and "Abilities used in every game:" in out
+    assert re.search(r"Defeats brought by a shared track at 0: \d+\.\d%", out)
     assert "Most frequent cause of defeat:" in out
 
 

@@ -18,10 +18,11 @@ from mallette_print.cli.main import game_option, game_root, main
 @click.option("--players", type=int, default=None, help="Players at the table (default: 4, within the game's range).")
 @click.option(
     "--policy",
-    type=click.Choice(["greedy", "random"]),
+    type=click.Choice(["greedy", "hidden", "random"]),
     default="greedy",
     show_default=True,
-    help="greedy: a cooperative table that plans toward the challenges; random: random legal moves.",
+    help="greedy: a cooperative table that plans with every hand in view; hidden: each player sees only its own "
+    "hand and what the others said; random: random legal moves.",
 )
 def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, policy: str) -> None:
     """Play the game many times from its data and report its balance (win rate, challenges, dead cards)."""

@@ -131,6 +131,20 @@ class Parameters(Strict):
         return steps[-1] if steps else self.challenges_to_win
 
 
+class Setup(Strict):
+    """How the actors of a table are chosen: all of different families while families go round, with the
+    families a table of each size must have (the others are free). The rulebook prints it as a table and
+    the simulator deals by it."""
+
+    required_families: dict[Annotated[int, Field(ge=1, le=12)], list[Id]] = Field(
+        default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-2]?$"}}
+    )
+
+    def required(self, players: int) -> list[Id]:
+        """The families a table of `players` must have (none listed: any families)."""
+        return self.required_families.get(players, [])
+
+
 class Game(Strict):
     """cards/game.yaml: everything about the game that is not a card."""
 
@@ -154,6 +168,7 @@ class Game(Strict):
     tracks: list[Track] = Field(min_length=1)
     fragility_track: Id = "fragilite"
     parameters: Parameters = Parameters()
+    setup: Setup = Setup()
     templates: AssetPath = "templates.yaml"
     decks: list[AssetPath] = Field(min_length=1)
     font: AssetPath | None = None

@@ -141,6 +141,7 @@ class GreedyPolicy:
     """A cooperative table that plans toward the cooperations solving open challenges."""
 
     name = "greedy"
+    private = False  # whether plans differ by player (each sees only its own hand)
 
     # --- planning -------------------------------------------------------------
 
@@ -217,14 +218,19 @@ class GreedyPolicy:
         self._seats_of = seats
         return seats
 
-    def plan(self, s: State) -> list[Project]:
-        """The table's projects: the cheapest plan per open challenge, actors and cards used once."""
+    def visible(self, s: State, viewer: int) -> list[tuple[int, int]]:
+        """The cooperation cards (holder, card) the viewer plans with: every hand, the table talks them all over."""
+        return [(h, c) for h, hand in enumerate(s.hands) for c in dict.fromkeys(hand)]
+
+    def plan(self, s: State, viewer: int = 0) -> list[Project]:
+        """The table's projects as `viewer` sees them: the cheapest plan per open challenge, actors and cards
+        used once."""
         t = s.t
         seats = self._seats(s)
         ctx = _Ctx(s, seats)
         cands: list[Project] = []
         formable = seats.formable
-        held = [(h, c) for h, hand in enumerate(s.hands) for c in dict.fromkeys(hand) if formable[c]]
+        held = [(h, c) for h, c in self.visible(s, viewer) if formable[c]]
         for i, (ch, _) in enumerate(s.open):
             solved_by = t.ch_solved_by[ch]
             for h, c in held:
@@ -250,6 +256,9 @@ class GreedyPolicy:
             done_ch.add(pr.challenge)
             used_cards.append((pr.holder, pr.coop))
         return chosen
+
+    def said(self, s: State, player: int, projects: list[Project]) -> None:
+        """What the player tells the table after planning: nothing more here, every hand is already in view."""
 
     # --- the turn -------------------------------------------------------------
 
@@ -324,8 +333,9 @@ class GreedyPolicy:
         lay = self._lay_now(s, player)
         if lay is not None:
             return lay
-        projects = self.plan(s)
-        self._last = (s, projects)
+        projects = self.plan(s, player)
+        self._last = (s, player, projects)
+        self.said(s, player, projects)
         free = self._free_abilities(s, player, projects)
         if free is not None:
             return free
@@ -413,9 +423,15 @@ class GreedyPolicy:
         return able[0] if lethal or harm >= 4 else -1
 
     def _needed_kinds(self, s: State, slot: int) -> set[int]:
-        # The plan of the latest action is close enough for these small choices, and much cheaper.
+        # The plan of the latest action (of the actor's player) is close enough for these small choices, and
+        # much cheaper.
         last = getattr(self, "_last", None)
-        projects = last[1] if last is not None and last[0] is s else self.plan(s)
+        owner = s.owner[slot]
+        projects = (
+            last[2]
+            if last is not None and last[0] is s and (last[1] == owner or not self.private)
+            else self.plan(s, owner)
+        )
         return {k for pr in projects if slot in pr.partners for k, m in enumerate(pr.short) if m}
 
     def discard(self, s: State, slot: int, options: list[int]) -> int:
