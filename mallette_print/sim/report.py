@@ -101,7 +101,10 @@ def report_lines(run: Run) -> list[str]:
     lines.append("")
     lost = st.games - st.wins
     if lost:
-        lines.append(f"Defeats brought by a shared track at 0: {_pct(st.track_defeats / lost)}")
+        lines.append(
+            f"Defeats brought by a shared track at 0: {_pct(st.track_defeats / lost)}; "
+            f"defeats with a shared track at 0 on the way: {_pct(st.track_losses / lost)}"
+        )
         cause, count = st.causes.most_common(1)[0]
         lines.append(f"Most frequent cause of defeat: {cause} ({_pct(count / lost)} of defeats)")
         for cause, count in st.causes.most_common()[1:]:

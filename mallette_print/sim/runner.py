@@ -48,6 +48,7 @@ class Stats:
     solving_paid: Counter[int] = field(default_factory=Counter)  # resource -> games where it paid for a solution
     solving_partners: Counter[int] = field(default_factory=Counter)  # actor -> games where it helped solve one
     track_defeats: int = 0  # lost games where a shared track at 0 brought the defeat (Fragility or the last round)
+    track_losses: int = 0  # lost games where a shared track stood at 0 at some Review (it raised Fragility)
 
     @property
     def win_rate(self) -> float:
@@ -122,8 +123,9 @@ def simulate(
         st.solving_partners.update(set(log.solving_partners))
         if s.won:
             st.won_with.update(set(s.actor))
-        elif log.cause in (CAUSE_EMPTY, CAUSE_TRACK):
-            st.track_defeats += 1
+        else:
+            st.track_defeats += log.cause in (CAUSE_EMPTY, CAUSE_TRACK)
+            st.track_losses += log.empty_reviews > 0 or log.cause == CAUSE_TRACK
         if progress is not None and (g + 1) % step == 0:
             progress(step)
     if progress is not None and games % step:

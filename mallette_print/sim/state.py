@@ -28,6 +28,7 @@ class Log:
     solving_paid: list[int] = field(default_factory=list)  # resource index, each card paid into such a cooperation
     solving_partners: list[int] = field(default_factory=list)  # actor card index, each partner of such a cooperation
     cause: str = ""  # why the game was lost ("" if won)
+    empty_reviews: int = 0  # Reviews that found a shared track at 0 (and raised Fragility for it)
 
 
 @dataclass
