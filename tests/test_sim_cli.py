@@ -65,4 +65,4 @@ def test_check_simulate_warns_about_dead_cards(tmp_path: Path) -> None:
     coops.write_text(text.replace(marker, marker.replace("marchande: 2,", "marchande: 20,", 1)), encoding="utf-8")
     res = CliRunner().invoke(main, ["check", "--game", str(game), "--simulate", "30"])
     assert "cooperations.yaml:" in res.stderr
-    assert "cooperation 'scic-multi': warning: dead card: never laid in 30 simulated games" in res.stderr
+    assert "cooperation 'scic-multi': warning: dead card: never solved a challenge in 30 simulated games" in res.stderr
