@@ -352,6 +352,26 @@ def _check_parameters(f: _Found) -> None:
             )
 
 
+def _check_setup(f: _Found) -> None:
+    """The setup rule names known families, for table sizes the game is for, at most one of each per actor."""
+    g, p = f.data.game, f.data.game.parameters
+    family_ids = [fam.id for fam in g.families]
+    for n, fams in sorted(g.setup.required_families.items()):
+        what = f"setup at {n} players"
+        if not p.players_min <= n <= p.players_max:
+            f.error("setup", what, f"the game is for {p.players_min} to {p.players_max} players")
+        for fid in fams:
+            if fid not in family_ids:
+                f.error("setup", what, f"unknown family '{fid}'")
+        if len(set(fams)) != len(fams) or len(fams) > min(len(family_ids), p.actors_on_board(n)):
+            f.error(
+                "setup",
+                what,
+                f"{len(fams)} required families (each once) for {p.actors_on_board(n)} actors of "
+                f"{len(family_ids)} families",
+            )
+
+
 def check_coherence(data: GameData) -> Report:
     """Every coherence problem of a valid game, as located errors and warnings."""
     f = _Found(data)
@@ -364,6 +384,7 @@ def check_coherence(data: GameData) -> Report:
     _check_titles(f)
     _check_events(f)
     _check_parameters(f)
+    _check_setup(f)
     _check_fiches(f)
     _check_translations(f)
     return Report(errors=tuple(f.errors), warnings=tuple(f.warnings))

@@ -118,22 +118,6 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     p = game.parameters
     if p.players_min > p.players_max:
         col.add(doc, ("parameters", "players_min"), "", f"players_min {p.players_min} > players_max {p.players_max}")
-    family_ids = [f.id for f in game.families]
-    for n, fams in sorted(game.setup.required_families.items()):
-        where, what = ("setup", "required_families"), f"setup at {n} players"
-        if not p.players_min <= n <= p.players_max:
-            col.add(doc, where, what, f"the game is for {p.players_min} to {p.players_max} players")
-        for fid in fams:
-            if fid not in family_ids:
-                col.add(doc, where, what, f"unknown family '{fid}'{suggest(fid, family_ids)}")
-        if len(set(fams)) != len(fams) or len(fams) > min(len(family_ids), p.actors_on_board(n)):
-            col.add(
-                doc,
-                where,
-                what,
-                f"{len(fams)} required families (each once) for {p.actors_on_board(n)} actors of "
-                f"{len(family_ids)} families",
-            )
     if game.font:
         data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
     for i, deck in enumerate(game.decks):

@@ -1,11 +1,8 @@
-"""The greedy cooperative table.
+"""The greedy cooperative table: it plans with every hand in view (the table talks).
 
-The table talks, so it plans with every hand in view. For each open challenge it
-looks for a cooperation card someone holds that would solve it, picks partners (the card
-holder's actor among them, else a courier carries the card), and counts the actions the
-plan still needs (moves to the challenge's zone, resources to mobilise). The cheapest
-plans get the actors; each player then takes the next step of their actor's plan, or
-helps (prospects for a useful card, brings a missing resource, mobilises).
+For each open challenge it looks for a cooperation card someone holds that would solve it, picks partners
+(the holder's actor among them, else a courier carries the card) and counts the actions the plan still
+needs. The cheapest plans get the actors; each player takes the next step of its actors' plans, or helps.
 """
 
 from __future__ import annotations
@@ -219,12 +216,11 @@ class GreedyPolicy:
         return seats
 
     def visible(self, s: State, viewer: int) -> list[tuple[int, int]]:
-        """The cooperation cards (holder, card) the viewer plans with: every hand, the table talks them all over."""
+        """The cards (holder, card) the viewer plans with: every hand, the table talks them all over."""
         return [(h, c) for h, hand in enumerate(s.hands) for c in dict.fromkeys(hand)]
 
     def plan(self, s: State, viewer: int = 0) -> list[Project]:
-        """The table's projects as `viewer` sees them: the cheapest plan per open challenge, actors and cards
-        used once."""
+        """The projects `viewer` sees: the cheapest plan per open challenge, actors and cards used once."""
         t = s.t
         seats = self._seats(s)
         ctx = _Ctx(s, seats)
@@ -256,9 +252,6 @@ class GreedyPolicy:
             done_ch.add(pr.challenge)
             used_cards.append((pr.holder, pr.coop))
         return chosen
-
-    def said(self, s: State, player: int, projects: list[Project]) -> None:
-        """What the player tells the table after planning: nothing more here, every hand is already in view."""
 
     # --- the turn -------------------------------------------------------------
 
@@ -335,7 +328,6 @@ class GreedyPolicy:
             return lay
         projects = self.plan(s, player)
         self._last = (s, player, projects)
-        self.said(s, player, projects)
         free = self._free_abilities(s, player, projects)
         if free is not None:
             return free
@@ -423,8 +415,7 @@ class GreedyPolicy:
         return able[0] if lethal or harm >= 4 else -1
 
     def _needed_kinds(self, s: State, slot: int) -> set[int]:
-        # The plan of the latest action (of the actor's player) is close enough for these small choices, and
-        # much cheaper.
+        # The plan of the latest action (of the actor's player) is close enough for these choices, and cheaper.
         last = getattr(self, "_last", None)
         owner = s.owner[slot]
         projects = (

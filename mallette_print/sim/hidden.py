@@ -39,7 +39,9 @@ class HiddenPolicy(GreedyPolicy):
                 out.extend((h, c) for c in cards if c in s.hands[h])
         return out
 
-    def said(self, s: State, player: int, projects: list[Project]) -> None:
-        """The player announces the card(s) of its own hand its cheapest projects use."""
-        own = [pr.coop for pr in projects if pr.holder == player]
-        self._told(s)[player] = list(dict.fromkeys(own))[:ANNOUNCED]
+    def plan(self, s: State, viewer: int = 0) -> list[Project]:
+        """The viewer's projects; then it tells the table about the card(s) of its own hand they use."""
+        projects = super().plan(s, viewer)
+        own = [pr.coop for pr in projects if pr.holder == viewer]
+        self._told(s)[viewer] = list(dict.fromkeys(own))[:ANNOUNCED]
+        return projects
