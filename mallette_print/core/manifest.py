@@ -112,7 +112,7 @@ class Parameters(Strict):
     small_table_actions: StrictInt = Field(default=4, ge=1, le=10)
     # Challenges to win by the number of actors on the board (players x actors each): more actors cover
     # more families, so cooperations are easier to gather. A table needs the entry of the most actors not
-    # above its own ({5: 7, 6: 9}: 7 from 5 actors on, 9 from 6 on), and challenges_to_win with fewer actors.
+    # above its own ({5: 6, 6: 8}: 6 from 5 actors on, 8 from 6 on), and challenges_to_win with fewer actors.
     challenges_to_win_by_actors: dict[Annotated[int, Field(ge=1, le=48)], Annotated[StrictInt, Field(ge=1, le=50)]] = (
         Field(default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]?$"}})
     )
