@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.sim")
     ap.add_argument("--games", type=int, default=1000)
     ap.add_argument("--players", type=int, default=4)
-    ap.add_argument("--policy", default="greedy", choices=["greedy", "random"])
+    ap.add_argument("--policy", default="greedy", choices=["greedy", "hidden", "random"])
     ap.add_argument("--game", type=Path, default=Path(__file__).resolve().parents[1])
     args = ap.parse_args(argv)
     tables = compile_tables(load_game(args.game))

@@ -193,3 +193,45 @@ def test_challenge_deck_too_small_for_the_largest_table(sample_game: Path) -> No
         "at 6 players (challenges_to_win, challenges_to_win_by_actors) need that many "
         "challenge cards, the deck has "
     )
+
+
+def test_two_cards_sharing_a_title_in_one_language(sample_game: Path) -> None:
+    # An actor and a cooperation with the same English title (case and spacing aside): the second is located.
+    _edit(sample_game, "actors.yaml", "en: Citizen energy company}", "en: Shared  premises}")
+    errors = _lines(_report(sample_game).errors)
+    assert (
+        "cards/cooperations.yaml:25:5: card 'mutualisation-locaux': has the same en title as card 'scic-energie': "
+        '"Shared premises"'
+    ) in errors
+    assert not any("same fr title" in e for e in errors)
+
+
+def test_cooperation_that_solves_no_challenge(sample_game: Path) -> None:
+    _edit(sample_game, "challenges.yaml", "solved_by: [scic-multi, mutualisation-locaux]", "solved_by: [scic-multi]")
+    assert _lines(_report(sample_game).errors) == [
+        "cards/cooperations.yaml:25:5: cooperation 'mutualisation-locaux': solves no challenge: add it to the "
+        "`solved_by` of at least one challenge"
+    ]
+
+
+def test_event_text_must_name_the_tracks_it_moves(sample_game: Path) -> None:
+    # The card prints the effect text only: a track moved by the data but missing from the text is a warning.
+    _edit(sample_game, "events.yaml", "*Employment* falls by 2 in the business park.", "Jobs go.")
+    warnings = _lines(_report(sample_game).warnings)
+    assert (
+        "cards/events.yaml:35:5: event 'fermeture-usine': moves the track 'emploi' but its en effect text does not "
+        "name it"
+    ) in warnings
+    assert not any("its fr effect text" in w for w in warnings)
+
+
+def test_setup_rule_with_an_unknown_family_or_too_many(sample_game: Path) -> None:
+    _edit(
+        sample_game,
+        "game.yaml",
+        "parameters:\n",
+        "setup:\n  required_families:\n    4: [public, reseaux]\n    5: [public, public]\nparameters:\n",
+    )
+    errors = _lines(_report(sample_game).errors)
+    assert any(e.endswith("setup at 4 players: unknown family 'reseaux'") and ":" in e.split(" ")[0] for e in errors)
+    assert any("setup at 5 players: 2 required families (each once) for 5 actors of 6 families" in e for e in errors)

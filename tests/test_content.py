@@ -54,10 +54,11 @@ def test_rules_use_only_known_placeholders_and_every_parameter(game: GameData, l
     params = set(type(game.game.parameters).model_fields)
     from mallette_print.rulebook.source import SECTIONS
 
-    # Beyond the parameters, only the challenges to win per table size (for the table in Goal).
+    # Beyond the parameters, only the actors, challenges to win and families at the table per table size (for the
+    # tables in Setup and Goal).
     derived = {
         f"{what}_with_{n}_players"
-        for what in ("actors", "challenges")
+        for what in ("actors", "challenges", "families")
         for n in range(game.game.parameters.players_min, game.game.parameters.players_max + 1)
     }
 
@@ -97,9 +98,9 @@ def test_example_turn_names_real_cards(game: GameData, lang: str) -> None:
                 "Mobilise",
             }, f"'{named}' in the example is not a card title"
     for title in (
-        ("Commune", "Accorderie (SEL)", "SCIC multi-sociétariat", "Canicule")
+        ("Commune", "Accorderie", "SCIC multi-sociétariat", "Canicule")
         if lang == "fr"
-        else ("Municipality", "Time bank", "Multi-stakeholder co-op (SCIC)", "Heatwave")
+        else ("Municipality", "Time bank (Accorderie)", "Multi-stakeholder co-op (SCIC)", "Heatwave")
     ):
         assert title in titles
 
@@ -159,9 +160,11 @@ def test_rulebook_table_gives_the_challenges_of_each_table_size(tmp_path: Path, 
     # Change the table first, so the printed numbers cannot be right by accident.
     manifest = game / "cards" / "game.yaml"
     text = manifest.read_text(encoding="utf-8")
-    assert "challenges_to_win_by_actors: {5: 7, 6: 9}" in text
+    assert "challenges_to_win_by_actors: {5: 6, 6: 8}" in text
     manifest.write_text(
-        text.replace("challenges_to_win_by_actors: {5: 7, 6: 9}", "challenges_to_win_by_actors: {5: 6, 6: 8}"),
+        text.replace("challenges_to_win_by_actors: {5: 6, 6: 8}", "challenges_to_win_by_actors: {5: 7, 6: 9}").replace(
+            "    4: [public, citoyen, association]\n", "    4: [citoyen]\n"
+        ),
         encoding="utf-8",
     )
     result = runner.invoke(main, ["build", "--game", str(game), "--out", str(tmp_path / "out"), "--lang", lang, "-q"])
@@ -178,6 +181,22 @@ def test_rulebook_table_gives_the_challenges_of_each_table_size(tmp_path: Path, 
         n: (tables.table(n).players * tables.table(n).actors_per_player, tables.table(n).challenges_to_win)
         for n in (3, 4, 5, 6)
     }
-    assert rows == {3: (6, 8), 4: (4, 4), 5: (5, 6), 6: (6, 8)}
-    end = "6 from 5 actors, 8 from 6 actors" if lang == "en" else "6 dès 5 acteurs, 8 dès 6 acteurs"
+    assert rows == {3: (6, 9), 4: (4, 4), 5: (5, 7), 6: (6, 9)}
+    end = "7 from 5 actors, 9 from 6 actors" if lang == "en" else "7 dès 5 acteurs, 9 dès 6 acteurs"
     assert end in " ".join(" ".join(pages).split())
+    # The setup table: the families at the table for each size, from game.setup (changed above at 4 players).
+    words = " ".join(" ".join(pages).split())
+    rows_fr = [
+        "3 6 les 6 familles, une fois chacune",
+        "4 4 Citoyen·nes, et 3 autres au choix",
+        "5 5 Collectivité, Citoyen·nes, Association, Réseau, et 1 autre au choix",
+        "6 6 les 6 familles, une fois chacune",
+    ]
+    rows_en = [
+        "3 6 all 6 families, one of each",
+        "4 4 Citizens, and 3 others of your choice",
+        "5 5 Local authority, Citizens, Association, Network, and 1 other of your choice",
+        "6 6 all 6 families, one of each",
+    ]
+    for row in rows_en if lang == "en" else rows_fr:
+        assert row in words, row

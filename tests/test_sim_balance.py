@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from mallette_print.core.validate import load_game
-from mallette_print.sim.report import report_lines
+from mallette_print.sim.report import dead_cards, report_lines
 from mallette_print.sim.runner import Run, simulate, wilson
 from mallette_print.sim.tables import Tables, compile_tables
 
 REPO = Path(__file__).resolve().parent.parent
-GAMES, SEED = 800, 2026
+GAMES, SEED = 500, 2026
 # Every table size: the default game (4 actors), the small-table variant (3 players with two actors each),
 # and 5 and 6 players; each needs the challenges its number of actors asks (challenges_to_win_by_actors).
 SIZES = [4, 3, 5, 6]
@@ -26,43 +26,48 @@ def t() -> Tables:
 _RUNS: dict[int, Run] = {}
 
 
-def _greedy(t: Tables, players: int) -> Run:
-    """The greedy run at this table size, played once for the whole file."""
+def _hidden(t: Tables, players: int) -> Run:
+    """The hidden-hands run at this table size (the table the balance goals are for), played once for the file."""
     if players not in _RUNS:
-        _RUNS[players] = simulate(t, GAMES, SEED, players, "greedy")
+        _RUNS[players] = simulate(t, GAMES, SEED, players, "hidden")
     return _RUNS[players]
 
 
 @pytest.fixture(scope="module", params=SIZES, ids=lambda n: f"{n}-players")
-def greedy(request: pytest.FixtureRequest, t: Tables) -> Run:
-    return _greedy(t, request.param)
+def hidden(request: pytest.FixtureRequest, t: Tables) -> Run:
+    return _hidden(t, request.param)
 
 
-def test_every_table_size_is_won_40_to_70_percent_by_a_good_table(greedy: Run) -> None:
-    assert 0.40 <= greedy.stats.win_rate <= 0.70, "\n".join(report_lines(greedy))
+def test_every_table_size_is_won_35_to_65_percent_by_a_table_with_hidden_hands(hidden: Run) -> None:
+    assert 0.35 <= hidden.stats.win_rate <= 0.65, "\n".join(report_lines(hidden))
 
 
-def test_every_challenge_is_solved_in_at_least_a_tenth_of_games(t: Tables, greedy: Run) -> None:
-    rates = {c: greedy.stats.solved[i] / GAMES for i, c in enumerate(t.challenges)}
+def test_every_challenge_is_solved_in_at_least_a_tenth_of_games(t: Tables, hidden: Run) -> None:
+    rates = {c: hidden.stats.solved[i] / GAMES for i, c in enumerate(t.challenges)}
     assert min(rates.values()) >= 0.10, rates
 
 
-def test_every_cooperation_is_formed_in_some_games_of_the_default_game(t: Tables) -> None:
-    # At 4 players only: at 3 and 6 the two cooperations that solve no challenge are laid in about 1% of
-    # games (only to lift a track near 0), too close to 0 for a stable test.
-    run = _greedy(t, 4)
-    never = [c for i, c in enumerate(t.coops) if run.stats.formed[i] == 0]
-    assert never == []
+def test_no_dead_card_at_any_table_size(hidden: Run) -> None:
+    # Every cooperation, resource and dealt actor helps solve a challenge in some games; every event is drawn.
+    assert dead_cards(hidden) == []
 
 
-def test_random_play_is_clearly_worse(t: Tables, greedy: Run) -> None:
-    rand = simulate(t, 200, SEED, greedy.players, "random")
-    assert rand.stats.win_rate < greedy.stats.win_rate / 2
-    assert rand.stats.solved_total < greedy.stats.solved_total * 200 / GAMES / 2
+def test_a_shared_track_at_0_weighs_on_defeats(hidden: Run) -> None:
+    lost = hidden.games - hidden.stats.wins
+    assert hidden.stats.track_losses >= 0.3 * lost, "\n".join(report_lines(hidden))
 
 
-def test_games_last_until_the_last_round_at_every_size(t: Tables, greedy: Run) -> None:
-    assert greedy.stats.mean_rounds > t.rounds - 1
+def test_talking_over_every_hand_beats_hidden_hands_and_random_play_never_wins(t: Tables) -> None:
+    hidden = _hidden(t, 4)
+    greedy = simulate(t, 200, SEED, 4, "greedy")
+    rand = simulate(t, 100, SEED, 4, "random")
+    assert greedy.stats.win_rate > hidden.stats.win_rate + 0.05
+    assert rand.stats.win_rate <= 0.02
+    assert rand.stats.solved_total < hidden.stats.solved_total * 100 / GAMES / 4
+
+
+def test_games_last_until_the_last_round_at_every_size(t: Tables, hidden: Run) -> None:
+    assert hidden.stats.mean_rounds > t.rounds - 1.5
 
 
 def test_same_seed_same_report(t: Tables) -> None:

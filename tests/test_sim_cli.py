@@ -21,7 +21,8 @@ def test_simulate_reports_every_field() -> None:
     assert re.search(r"Mean rounds played: \d\.\d\d of 8", out)
     assert "Challenges solved" in out and "dernier-commerce" in out
     assert "Cooperations laid" in out and "scic-multi" in out
-    assert "Cards never used:" in out and "Cards always used:" in out
+    assert "Dead cards (never helped solve a challenge):" in out and "Abilities used in every game:" in out
+    assert re.search(r"Defeats brought by a shared track at 0: \d+\.\d%", out)
     assert "Most frequent cause of defeat:" in out
 
 
@@ -64,4 +65,4 @@ def test_check_simulate_warns_about_dead_cards(tmp_path: Path) -> None:
     coops.write_text(text.replace(marker, marker.replace("marchande: 2,", "marchande: 20,", 1)), encoding="utf-8")
     res = CliRunner().invoke(main, ["check", "--game", str(game), "--simulate", "30"])
     assert "cooperations.yaml:" in res.stderr
-    assert "cooperation 'scic-multi': warning: dead card: never laid in 30 simulated games" in res.stderr
+    assert "cooperation 'scic-multi': warning: dead card: never solved a challenge in 30 simulated games" in res.stderr

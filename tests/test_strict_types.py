@@ -32,9 +32,9 @@ CASES = [
     ),
     (
         "cards/game.yaml",
-        "challenges_to_win_by_actors: {5: 7,",
-        "challenges_to_win_by_actors: {5: '7',",
-        "expected a whole number, got the text '7' (write 7 without quotes)",
+        "challenges_to_win_by_actors: {5: 6,",
+        "challenges_to_win_by_actors: {5: '6',",
+        "expected a whole number, got the text '6' (write 6 without quotes)",
     ),
     (
         "cards/resources.yaml",

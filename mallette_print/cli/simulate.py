@@ -18,12 +18,19 @@ from mallette_print.cli.main import game_option, game_root, main
 @click.option("--players", type=int, default=None, help="Players at the table (default: 4, within the game's range).")
 @click.option(
     "--policy",
-    type=click.Choice(["greedy", "random"]),
+    type=click.Choice(["greedy", "hidden", "random"]),
     default="greedy",
     show_default=True,
-    help="greedy: a cooperative table that plans toward the challenges; random: random legal moves.",
+    help="greedy: a cooperative table that plans with every hand in view; hidden: each player sees only its own "
+    "hand and what the others said; random: random legal moves.",
 )
-def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, policy: str) -> None:
+@click.option(
+    "--setups",
+    is_flag=True,
+    help="Play every setup the rules allow (family line-ups; --games each) and report, per table size (all "
+    "sizes unless --players), the worst, median and best win rates.",
+)
+def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, policy: str, setups: bool) -> None:
     """Play the game many times from its data and report its balance (win rate, challenges, dead cards)."""
     import sys
 
@@ -35,10 +42,21 @@ def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, 
     data = load_game(game_root(game_dir))
     tables = compile_tables(data)
     p = data.game.parameters
+    if players is not None and not p.players_min <= players <= p.players_max:
+        raise click.BadParameter(f"the game is for {p.players_min} to {p.players_max} players", param_hint="--players")
+    if setups:
+        from mallette_print.sim.setups import setup_lines, setup_report
+        from mallette_print.sim.state import lineups
+
+        sizes = [players] if players is not None else list(range(p.players_min, p.players_max + 1))
+        count = sum(min(len(lineups(tables, tables.table(n))), 200) for n in sizes)
+        with click.progressbar(length=count, label="Simulating setups", file=sys.stderr) as bar:
+            reports = [setup_report(tables, n, games, seed, policy, progress=bar.update) for n in sizes]
+        for line in setup_lines(reports, policy, games, seed):
+            click.echo(line)
+        return
     if players is None:
         players = min(max(4, p.players_min), p.players_max)
-    if not p.players_min <= players <= p.players_max:
-        raise click.BadParameter(f"the game is for {p.players_min} to {p.players_max} players", param_hint="--players")
     if games >= 200:
         with click.progressbar(length=games, label="Simulating", file=sys.stderr) as bar:
             run = run_games(tables, games, seed, players, policy, progress=bar.update)

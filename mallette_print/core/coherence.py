@@ -176,6 +176,37 @@ def _check_challenges(f: _Found, formable: set[str]) -> None:
             )
 
 
+def _check_solving(f: _Found) -> None:
+    """A cooperation no challenge names in `solved_by` can be laid but never solves anything: a dead card."""
+    solving = {c for ch in _of(f.data, ChallengeCard) for c in ch.solved_by}
+    for coop in _of(f.data, CooperationCard):
+        if coop.id not in solving:
+            f.error(
+                f"card:{coop.id}",
+                f"cooperation '{coop.id}'",
+                "solves no challenge: add it to the `solved_by` of at least one challenge",
+            )
+
+
+def _check_titles(f: _Found) -> None:
+    """No two cards (of any deck) share a title in any language: a table names cards by their titles."""
+    for lang in f.data.game.languages:
+        seen: dict[str, str] = {}
+        for _, card in f.data.cards():
+            title = card.title.get(lang) if card.title else None
+            if not title:
+                continue
+            key = " ".join(title.casefold().split())
+            if key in seen and seen[key] != card.id:
+                f.error(
+                    f"card:{card.id}",
+                    f"card '{card.id}'",
+                    f"has the same {lang} title as card '{seen[key]}': \"{title}\"",
+                )
+            else:
+                seen.setdefault(key, card.id)
+
+
 def _missing(texts: Mapping[str, Mapping[str, str] | None], lang: str) -> bool:
     return any(t is not None and not t.get(lang) for t in texts.values())
 
@@ -249,6 +280,14 @@ def _check_events(f: _Found) -> None:
             f.warn(key, ctx, "is not marked positive but does no harm (add 'positive: true'?)")
         if not (ev.tracks or ev.fragility or ev.discard_fragile or ev.mobilise):
             f.warn(key, ctx, "has no machine-readable effect (tracks, fragility, discard_fragile or mobilise)")
+        # The card prints its effect once, as text: the text must name every track the event moves.
+        moved = [*ev.tracks, *([f.data.game.fragility_track] if ev.fragility else [])]
+        labels = {t.id: t.label for t in f.data.game.tracks}
+        for lang, text in ev.effect.items():
+            for tid in moved:
+                label = labels.get(tid, {}).get(lang)
+                if label and label.casefold() not in text.casefold():
+                    f.warn(key, ctx, f"moves the track '{tid}' but its {lang} effect text does not name it")
 
 
 def _check_parameters(f: _Found) -> None:
@@ -313,6 +352,26 @@ def _check_parameters(f: _Found) -> None:
             )
 
 
+def _check_setup(f: _Found) -> None:
+    """The setup rule names known families, for table sizes the game is for, at most one of each per actor."""
+    g, p = f.data.game, f.data.game.parameters
+    family_ids = [fam.id for fam in g.families]
+    for n, fams in sorted(g.setup.required_families.items()):
+        what = f"setup at {n} players"
+        if not p.players_min <= n <= p.players_max:
+            f.error("setup", what, f"the game is for {p.players_min} to {p.players_max} players")
+        for fid in fams:
+            if fid not in family_ids:
+                f.error("setup", what, f"unknown family '{fid}'")
+        if len(set(fams)) != len(fams) or len(fams) > min(len(family_ids), p.actors_on_board(n)):
+            f.error(
+                "setup",
+                what,
+                f"{len(fams)} required families (each once) for {p.actors_on_board(n)} actors of "
+                f"{len(family_ids)} families",
+            )
+
+
 def check_coherence(data: GameData) -> Report:
     """Every coherence problem of a valid game, as located errors and warnings."""
     f = _Found(data)
@@ -321,8 +380,11 @@ def check_coherence(data: GameData) -> Report:
     _check_kinds(f, actors, resources)
     formable = _check_cooperations(f, actors, resources)
     _check_challenges(f, formable)
+    _check_solving(f)
+    _check_titles(f)
     _check_events(f)
     _check_parameters(f)
+    _check_setup(f)
     _check_fiches(f)
     _check_translations(f)
     return Report(errors=tuple(f.errors), warnings=tuple(f.warnings))

@@ -112,7 +112,7 @@ class Parameters(Strict):
     small_table_actions: StrictInt = Field(default=4, ge=1, le=10)
     # Challenges to win by the number of actors on the board (players x actors each): more actors cover
     # more families, so cooperations are easier to gather. A table needs the entry of the most actors not
-    # above its own ({5: 7, 6: 9}: 7 from 5 actors on, 9 from 6 on), and challenges_to_win with fewer actors.
+    # above its own ({5: 6, 6: 8}: 6 from 5 actors on, 8 from 6 on), and challenges_to_win with fewer actors.
     challenges_to_win_by_actors: dict[Annotated[int, Field(ge=1, le=48)], Annotated[StrictInt, Field(ge=1, le=50)]] = (
         Field(default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]?$"}})
     )
@@ -138,6 +138,20 @@ class Fonts(Strict):
     fallback: list[AssetPath] = Field(default=[], max_length=8)
 
 
+class Setup(Strict):
+    """How the actors of a table are chosen: all of different families while families go round, with the
+    families a table of each size must have (the others are free). The rulebook prints it as a table and
+    the simulator deals by it."""
+
+    required_families: dict[Annotated[int, Field(ge=1, le=12)], list[Id]] = Field(
+        default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-2]?$"}}
+    )
+
+    def required(self, players: int) -> list[Id]:
+        """The families a table of `players` must have (none listed: any families)."""
+        return self.required_families.get(players, [])
+
+
 class Game(Strict):
     """cards/game.yaml: everything about the game that is not a card."""
 
@@ -161,6 +175,7 @@ class Game(Strict):
     tracks: list[Track] = Field(min_length=1)
     fragility_track: Id = "fragilite"
     parameters: Parameters = Parameters()
+    setup: Setup = Setup()
     templates: AssetPath = "templates.yaml"
     decks: list[AssetPath] = Field(min_length=1)
     font: AssetPath | None = None

@@ -361,6 +361,8 @@ def _locations(
         return (shown[d.path], line, col)
 
     out = {"game": at(doc, ()), "parameters": at(doc, ("parameters",)), "licence": at(doc, ("licence", "url"))}
+    if "setup" in doc.data:
+        out["setup"] = at(doc, ("setup",))
     for i, f in enumerate(game.fiches.items):
         out[f"fiche:{f.id}"] = at(doc, ("fiches", "items", i))
     for list_name, prefix in (

@@ -79,7 +79,28 @@ def _challenge_values(data: GameData, lang: str) -> dict[str, str]:
         actors = p.actors_on_board(n)
         values[f"actors_with_{n}_players"] = str(actors)
         values[f"challenges_with_{n}_players"] = str(p.challenges_needed(actors))
+        values[f"families_with_{n}_players"] = setup_families(data, n, lang)
     return values
+
+
+def setup_families(data: GameData, players: int, lang: str) -> str:
+    """The families the setup rule (game.setup) puts at a table of this size, as the rulebook's setup table says
+    them: every family once, or the required ones and how many others (all different)."""
+    g = data.game
+    default = g.default_language
+    actors = g.parameters.actors_on_board(players)
+    label = {f.id: _t(data, f.label, lang) for f in g.families}
+    required = [label[f] for f in g.setup.required(players) if f in label]
+    if actors >= len(g.families):
+        return text("rulebook.setup_every_family", lang, default, count=len(g.families))
+    free = actors - len(required)
+    if not required:
+        return text("rulebook.setup_distinct", lang, default, count=actors)
+    joined = ", ".join(required)
+    if free <= 0:
+        return text("rulebook.setup_required", lang, default, families=joined)
+    key = "rulebook.setup_required_and_one" if free == 1 else "rulebook.setup_required_and_free"
+    return text(key, lang, default, families=joined, count=free)
 
 
 @dataclass(frozen=True)

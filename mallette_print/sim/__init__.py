@@ -3,16 +3,20 @@
 Modules: tables (the data compiled to indices, every number read from GameData), state (one
 game's table), primitives (action codes, causes of defeat, the choices left to a policy, the small
 state changes every rule uses), cooperation (who fills a cooperation's places, the cheapest payment,
-laying it), rules (legal actions, events, turns, review, victory and defeat), policies (the tables by name: greedy.py, random_policy.py), runner (N seeded games, statistics),
-report (text report, dead cards), check (`mallette check --simulate`). The benchmark is benchmarks/sim.py.
+laying it), rules (legal actions, events, turns, review, victory and defeat), policies (the tables
+by name: greedy.py, hidden.py, random_policy.py), runner (N seeded games, statistics), report (text
+report, dead cards), setups (`simulate --setups`), check (`mallette check --simulate`). The
+benchmark is benchmarks/sim.py.
 
 Readings chosen where the rulebook leaves room (a table would read it so; the rulebook
 says the same where it needed clarifying):
 
-- Setup: actors are dealt at random but mixing the families, as the setup advises (one
+- Setup: actors are dealt by the setup rule (game.setup): a family line-up the rule allows
+  at random, then an actor of each family at random (with no rule for the table size: one
   actor per family before any family repeats). An empty resource pile gives nothing.
 - The table talks: the greedy policy plans with every hand in view (cards may be described,
-  not shown), and partners always agree. The random table agrees to everything too.
+  not shown), the hidden one with its own hand and what the others said (hidden.py); partners
+  always agree. The random table agrees to everything too.
 - Abilities never cost an action. Swaps (convert), free moves, lowering Fragility and
   extending a deadline are used during the owner's turn; cancelling an event when it is
   revealed; bonuses when a cooperation is laid. "Once per round" resets at each Review.

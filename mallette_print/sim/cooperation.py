@@ -172,5 +172,8 @@ def lay(s: State, slot: int, coop: int, how: Lay, pol: Chooser) -> None:
             raise IllegalAction(f"challenge {i} is not solved by this cooperation")
         ch = s.open.pop(i)[0]
         s.solved.append(ch)
+        s.log.solving.append(coop)
+        s.log.solving_paid.extend(r for _, r in how.payment)
+        s.log.solving_partners.extend(s.actor[p] for p in how.partners)
         for k, d in t.ch_reward[ch]:
             move_track(s, k, d)

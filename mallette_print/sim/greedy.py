@@ -1,11 +1,8 @@
-"""The greedy cooperative table.
+"""The greedy cooperative table: it plans with every hand in view (the table talks).
 
-The table talks, so it plans with every hand in view. For each open challenge it
-looks for a cooperation card someone holds that would solve it, picks partners (the card
-holder's actor among them, else a courier carries the card), and counts the actions the
-plan still needs (moves to the challenge's zone, resources to mobilise). The cheapest
-plans get the actors; each player then takes the next step of their actor's plan, or
-helps (prospects for a useful card, brings a missing resource, mobilises).
+For each open challenge it looks for a cooperation card someone holds that would solve it, picks partners
+(the holder's actor among them, else a courier carries the card) and counts the actions the plan still
+needs. The cheapest plans get the actors; each player takes the next step of its actors' plans, or helps.
 """
 
 from __future__ import annotations
@@ -141,6 +138,7 @@ class GreedyPolicy:
     """A cooperative table that plans toward the cooperations solving open challenges."""
 
     name = "greedy"
+    private = False  # whether plans differ by player (each sees only its own hand)
 
     # --- planning -------------------------------------------------------------
 
@@ -217,14 +215,18 @@ class GreedyPolicy:
         self._seats_of = seats
         return seats
 
-    def plan(self, s: State) -> list[Project]:
-        """The table's projects: the cheapest plan per open challenge, actors and cards used once."""
+    def visible(self, s: State, viewer: int) -> list[tuple[int, int]]:
+        """The cards (holder, card) the viewer plans with: every hand, the table talks them all over."""
+        return [(h, c) for h, hand in enumerate(s.hands) for c in dict.fromkeys(hand)]
+
+    def plan(self, s: State, viewer: int = 0) -> list[Project]:
+        """The projects `viewer` sees: the cheapest plan per open challenge, actors and cards used once."""
         t = s.t
         seats = self._seats(s)
         ctx = _Ctx(s, seats)
         cands: list[Project] = []
         formable = seats.formable
-        held = [(h, c) for h, hand in enumerate(s.hands) for c in dict.fromkeys(hand) if formable[c]]
+        held = [(h, c) for h, c in self.visible(s, viewer) if formable[c]]
         for i, (ch, _) in enumerate(s.open):
             solved_by = t.ch_solved_by[ch]
             for h, c in held:
@@ -324,8 +326,8 @@ class GreedyPolicy:
         lay = self._lay_now(s, player)
         if lay is not None:
             return lay
-        projects = self.plan(s)
-        self._last = (s, projects)
+        projects = self.plan(s, player)
+        self._last = (s, player, projects)
         free = self._free_abilities(s, player, projects)
         if free is not None:
             return free
@@ -413,9 +415,14 @@ class GreedyPolicy:
         return able[0] if lethal or harm >= 4 else -1
 
     def _needed_kinds(self, s: State, slot: int) -> set[int]:
-        # The plan of the latest action is close enough for these small choices, and much cheaper.
+        # The plan of the latest action (of the actor's player) is close enough for these choices, and cheaper.
         last = getattr(self, "_last", None)
-        projects = last[1] if last is not None and last[0] is s else self.plan(s)
+        owner = s.owner[slot]
+        projects = (
+            last[2]
+            if last is not None and last[0] is s and (last[1] == owner or not self.private)
+            else self.plan(s, owner)
+        )
         return {k for pr in projects if slot in pr.partners for k, m in enumerate(pr.short) if m}
 
     def discard(self, s: State, slot: int, options: list[int]) -> int:

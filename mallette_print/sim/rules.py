@@ -349,6 +349,7 @@ def review(s: State) -> None:
                 return
     empty = sum(1 for i, v in enumerate(s.tracks) if v <= t.track_min[i])
     if empty:
+        s.log.empty_reviews += 1
         add_fragility(s, t.fragility_per_empty_track * empty, CAUSE_EMPTY)
         if s.over:
             return

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mallette_print.sim.policies import POLICIES
+from mallette_print.sim.primitives import CAUSE_EMPTY, CAUSE_TRACK
 from mallette_print.sim.rules import play, rounds_played
-from mallette_print.sim.state import setup
+from mallette_print.sim.state import deal_lineup, setup
 from mallette_print.sim.tables import Tables
 
 
@@ -42,6 +43,12 @@ class Stats:
     drawn: Counter[int] = field(default_factory=Counter)  # event -> games where it was revealed
     in_play: Counter[int] = field(default_factory=Counter)  # actor -> games where it was played
     powered: Counter[int] = field(default_factory=Counter)  # actor -> games where its power mattered
+    won_with: Counter[int] = field(default_factory=Counter)  # actor -> games won with it in play
+    solving: Counter[int] = field(default_factory=Counter)  # cooperation -> games where it solved a challenge
+    solving_paid: Counter[int] = field(default_factory=Counter)  # resource -> games where it paid for a solution
+    solving_partners: Counter[int] = field(default_factory=Counter)  # actor -> games where it helped solve one
+    track_defeats: int = 0  # lost games where a shared track at 0 brought the defeat (Fragility or the last round)
+    track_losses: int = 0  # lost games where a shared track stood at 0 at some Review (it raised Fragility)
 
     @property
     def win_rate(self) -> float:
@@ -83,14 +90,18 @@ def simulate(
     players: int,
     policy: str = "greedy",
     progress: Callable[[int], None] | None = None,
+    lineup: tuple[int, ...] | None = None,
 ) -> Run:
-    """Play `games` games and aggregate them; `progress(n)` is called after each batch of n games."""
+    """Play `games` games and aggregate them; `progress(n)` is called after each batch of n games. With a
+    `lineup` (family indices), every game seats one actor of each of these families, drawn at random."""
     table = tables.table(players)
     pol = POLICIES[policy]()
     st = Stats()
     step = max(1, games // 100)
     for g in range(games):
-        s = play(setup(tables, table, game_rng(seed, g)), pol)
+        rng = game_rng(seed, g)
+        actors = deal_lineup(tables, table, lineup, rng) if lineup is not None else None
+        s = play(setup(tables, table, rng, actors), pol)
         log = s.log
         st.games += 1
         st.wins += s.won
@@ -107,6 +118,14 @@ def simulate(
         st.drawn.update(set(log.drawn))
         st.in_play.update(set(s.actor))
         st.powered.update(set(log.powers))
+        st.solving.update(set(log.solving))
+        st.solving_paid.update(set(log.solving_paid))
+        st.solving_partners.update(set(log.solving_partners))
+        if s.won:
+            st.won_with.update(set(s.actor))
+        else:
+            st.track_defeats += log.cause in (CAUSE_EMPTY, CAUSE_TRACK)
+            st.track_losses += log.empty_reviews > 0 or log.cause == CAUSE_TRACK
         if progress is not None and (g + 1) % step == 0:
             progress(step)
     if progress is not None and games % step:

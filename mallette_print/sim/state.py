@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from mallette_print.sim.tables import Table, Tables
 
@@ -23,7 +24,11 @@ class Log:
     drawn: list[int] = field(default_factory=list)  # event index, each event revealed
     revealed: list[int] = field(default_factory=list)  # challenge index, each challenge revealed
     powers: list[int] = field(default_factory=list)  # actor card index, each time its power made a difference
+    solving: list[int] = field(default_factory=list)  # cooperation index, each time one is laid solving a challenge
+    solving_paid: list[int] = field(default_factory=list)  # resource index, each card paid into such a cooperation
+    solving_partners: list[int] = field(default_factory=list)  # actor card index, each partner of such a cooperation
     cause: str = ""  # why the game was lost ("" if won)
+    empty_reviews: int = 0  # Reviews that found a shared track at 0 (and raised Fragility for it)
 
 
 @dataclass
@@ -67,8 +72,33 @@ def _deck(quantities: tuple[int, ...], rng: random.Random) -> list[int]:
     return deck
 
 
-def deal_actors(t: Tables, n: int, rng: random.Random) -> list[int]:
-    """n actor cards at random, mixing the families around the table as the setup advises."""
+def lineups(t: Tables, table: Table) -> list[tuple[int, ...]]:
+    """Every family line-up the setup rule allows at this table: the required families, then distinct others
+    (as many as the table has actors, while families with actors go round), each line-up sorted."""
+    n = table.players * table.actors_per_player
+    families = [f for f in range(len(t.families)) if f in t.actor_family]
+    required = tuple(f for f in table.required if f in families)
+    others = [f for f in families if f not in required]
+    free = max(0, min(n, len(families)) - len(required))
+    return [tuple(sorted(required + extra)) for extra in combinations(others, free)]
+
+
+def deal_lineup(t: Tables, table: Table, lineup: tuple[int, ...], rng: random.Random) -> list[int]:
+    """One actor at random from each family of the line-up (then any actors, if the table has more actors than
+    the line-up has families), seated in a random order."""
+    n = table.players * table.actors_per_player
+    chosen = [rng.choice([a for a in range(len(t.actors)) if t.actor_family[a] == f]) for f in lineup]
+    while len(chosen) < n:
+        chosen.append(rng.choice([a for a in range(len(t.actors)) if a not in chosen]))
+    rng.shuffle(chosen)
+    return chosen
+
+
+def deal_actors(t: Tables, n: int, rng: random.Random, table: Table | None = None) -> list[int]:
+    """n actor cards at random: by the setup rule when the game states one for this table (a line-up at random,
+    then an actor of each family), else mixing the families around the table as the setup advises."""
+    if table is not None and table.required:
+        return deal_lineup(t, table, rng.choice(lineups(t, table)), rng)
     by_family: list[list[int]] = [
         [a for a in range(len(t.actors)) if t.actor_family[a] == f] for f in range(len(t.families))
     ]
@@ -115,7 +145,7 @@ def setup(t: Tables, table: Table, rng: random.Random, actors: list[int] | None 
     """Setup as the rules say: actors with their resources, hands, open challenges, event deck."""
     s = empty_state(t, table, rng)
     n = table.players * table.actors_per_player
-    for i, a in enumerate(actors if actors is not None else deal_actors(t, n, rng)):
+    for i, a in enumerate(actors if actors is not None else deal_actors(t, n, rng, table)):
         slot = add_actor(s, a, i // table.actors_per_player)
         for r in t.actor_res[a]:
             if s.supply[r] > 0:  # an empty pile gives nothing at setup

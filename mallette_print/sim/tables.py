@@ -39,6 +39,8 @@ POWER_TYPES: tuple[str, ...] = ("none", *get_args(PowerType))
     P_DRAW_COOPERATION,
 ) = range(len(POWER_TYPES))
 PER_ROUND, PER_GAME, PER_ALWAYS = 0, 1, 2
+# Abilities that trigger by themselves (no one chooses to use them): a report never calls them "always used".
+AUTOMATIC = frozenset({P_TRACK_BONUS, P_VALUE_BONUS, P_DRAW_COOPERATION, P_PROTECT_FRAGILE})
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Table:
     actors_per_player: int
     actions_per_turn: int
     challenges_to_win: int
+    required: tuple[int, ...] = ()  # families the setup rule puts at this table (game.setup)
 
 
 @dataclass(frozen=True)
@@ -241,15 +244,18 @@ def compile_tables(data: GameData) -> Tables:
         resource_limit=p.resource_limit,
         players_min=p.players_min,
         players_max=p.players_max,
-        sizes=tuple(_table(p, n) for n in range(p.players_min, p.players_max + 1)),
+        sizes=tuple(
+            _table(p, n, tuple(fi[f] for f in g.setup.required(n))) for n in range(p.players_min, p.players_max + 1)
+        ),
     )
 
 
-def _table(p: Parameters, players: int) -> Table:
+def _table(p: Parameters, players: int, required: tuple[int, ...]) -> Table:
     small = players == p.players_min
     return Table(
         players,
         p.small_table_actors if small else p.actors_per_player,
         p.small_table_actions if small else p.actions_per_turn,
         p.challenges_needed(p.actors_on_board(players)),
+        required,
     )
