@@ -102,9 +102,9 @@ def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
         ),
         ("also", [word("scissors_item", lang, d), word("glue_item", lang, d)]),
     ]
-    for head, items in lists:
-        out.append(b.para(esc(word(head, lang, d))))
-        _bullets(out, items, st.body)
+    for intro, lines in lists:
+        out.append(b.para(esc(word(intro, lang, d))))
+        _bullets(out, lines, st.body)
     return out
 
 
