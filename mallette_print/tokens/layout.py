@@ -171,6 +171,8 @@ def lay_out(paper: str, requests: list[Request]) -> TokenLayout:
             room = cursor - mm(BOTTOM_MM) - block_height(0, req.ph)
             fit = int(room // req.ph) if room > 0 else 0
             if fit < 1:
+                if not sheets[-1]:  # cannot happen with the sizes above: a row always fits an empty sheet
+                    raise ValueError(f"a row of {req.kind} does not fit on {paper}")
                 sheets.append([])
                 cursor = H - mm(TOP_MM)
                 continue

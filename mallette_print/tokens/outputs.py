@@ -50,6 +50,8 @@ def tokens_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None 
         + words("tokens.how_flat"),
     }
     lay = token_layout(data, opts.paper)
+    if not lay.sheets:  # a game without actors, tracks or challenges has nothing to cut out
+        return []
     pdf, pages = tokens_pdf(data, lay, opts.lang, ctx.svgs, pieces, headings)
     how = words("print.tokens", paper=paper_label(opts.paper, opts.lang, d))
     return [Output("tokens.pdf", pdf, pages, how, sheets=pages)]
