@@ -78,51 +78,23 @@ def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     out.append(t)
     g = data.game
     tracks = [tr(t.label, lang, g.default_language) for t in g.tracks]
-    pawns, dl = len(actor_pawns(data)), deadline_count(data)
-    lists = [
-        (
-            "printed",
-            [
-                word("board_item", lang, d, zones=len(g.zones)),
-                word("pawns_item", lang, d, n=pawns),
-                word("markers_item", lang, d, n=len(tracks), names=", ".join(tracks)),
-                word("round_item", lang, d, rounds=g.parameters.rounds),
-                word(
-                    "deadline_item",
-                    lang,
-                    d,
-                    n=dl.total,
-                    table=dl.on_table,
-                    open=dl.open_challenges,
-                    longest=dl.longest,
-                    ext=dl.extensions,
-                    spare=dl.spares,
-                ),
-            ],
-        ),
-        ("also", [word("scissors_item", lang, d), word("glue_item", lang, d)]),
-    ]
-    for intro, lines in lists:
-        out.append(b.para(esc(word(intro, lang, d))))
-        _bullets(out, lines, st.body)
+    dl = deadline_count(data)
+    printed = word(
+        "printed",
+        lang,
+        d,
+        zones=len(g.zones),
+        pawns=len(actor_pawns(data)),
+        tracks=len(tracks),
+        names=", ".join(tracks),
+        rounds=g.parameters.rounds,
+        tokens=dl.total,
+        table=dl.on_table,
+        spare=dl.spares,
+    )
+    out.append(b.para(esc(printed)))
+    out.append(b.para(esc(word("also", lang, d))))
     return out
-
-
-def _bullets(out: list[Flowable], items: list[str], body: ParagraphStyle) -> None:
-    for it in items:
-        out.append(
-            Paragraph(
-                esc(it),
-                ParagraphStyle(
-                    "li",
-                    parent=body,
-                    leftIndent=body.fontSize * 1.4,
-                    bulletIndent=body.fontSize * 0.4,
-                    spaceAfter=2,
-                ),
-                bulletText="•",
-            )
-        )
 
 
 def _with_icon(
