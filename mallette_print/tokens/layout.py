@@ -6,9 +6,9 @@ carry the same picture, each upright once standing, so the piece reads from both
 squares.
 
 Pieces of one kind touch in a grid, so each cut line runs straight across the grid (scissors or a guillotine);
-every cut line is marked at both ends by a short line outside the grid, in the margin or in the gap between
-grids, never inside a piece, and at least `MARK_MM` long at `MARGIN_MM` or more from the paper's edge (home
-printers leave up to 6.35 mm unprinted).
+every cut line is marked at both ends by a `MARK_MM` line outside the grid, in the margin or in the gap between
+grids, never inside a piece; the grids keep `MARGIN_MM` from the sides, so a mark lies wholly beyond the 6.35 mm
+that home printers may leave unprinted.
 """
 
 from __future__ import annotations
