@@ -146,6 +146,6 @@ def test_registry_steps_for_each_part() -> None:
         BuildOptions(out=Path("o"), lang="fr", tts=True),
         registry=default_registry(BuildOptions(out=Path("o"), lang="fr", tts=True)),
     )
-    assert w._steps({CARDS}) == {"cards", "tts"}
+    assert w._steps({CARDS}) == {"cards", "tts", "tokens"}
     assert w._steps({BOARD}) == {"board"}
     assert w._steps({RULEBOOK}) == set()

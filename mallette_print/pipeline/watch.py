@@ -3,7 +3,7 @@
 What a change redoes (the rest of the output folder is left as it was):
 
 - a deck file (YAML or spreadsheet) or `cards/templates.yaml`: the card outputs (cards.pdf, the PNGs of the cards
-  whose face changed when --png is on, the TTS sheets with --tts);
+  whose face changed when --png is on, the TTS sheets with --tts) and tokens.pdf;
 - `cards/board.yaml`: the board files only;
 - `rules/*`: the rulebook only;
 - `cards/game.yaml` or anything in `assets/`: everything.
@@ -40,7 +40,7 @@ from mallette_print.pipeline.run import run_build
 
 WATCHED = ("cards", "rules", "assets")
 IDLE = 0.3  # seconds without a change before the rulebook is rebuilt
-CARDS, BOARD, RULEBOOK = "cards", "board", "rulebook"
+CARDS, BOARD, RULEBOOK, TOKENS = "cards", "board", "rulebook", "tokens"
 
 Echo = Callable[[str, bool], None]
 
@@ -101,7 +101,8 @@ class Watcher:
     def _steps(self, parts: set[str]) -> set[str]:
         names = set()
         for step in self.registry.steps:
-            if (step.cards and CARDS in parts) or (step.name == BOARD and BOARD in parts):
+            # tokens.pdf comes from the decks (actors, challenges) and game.yaml, as the cards do.
+            if (step.cards or step.name == TOKENS) and CARDS in parts or (step.name == BOARD and BOARD in parts):
                 names.add(step.name)
         return names
 

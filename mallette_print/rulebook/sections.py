@@ -27,6 +27,7 @@ from mallette_print.rulebook.builder import Builder, Count
 from mallette_print.rulebook.figures import Qr, Svg, TestSquare
 from mallette_print.rulebook.styles import Table
 from mallette_print.rulebook.words import word
+from mallette_print.tokens.counts import actor_pawns, deadline_count
 
 # Text between tags: quotes left as they are (see draw/markup.py); attribute values take escape() itself.
 esc = partial(escape, quotes=False)
@@ -77,26 +78,22 @@ def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     out.append(t)
     g = data.game
     tracks = [tr(t.label, lang, g.default_language) for t in g.tracks]
+    dl = deadline_count(data)
+    printed = word(
+        "printed",
+        lang,
+        d,
+        zones=len(g.zones),
+        pawns=len(actor_pawns(data)),
+        tracks=len(tracks),
+        names=", ".join(tracks),
+        rounds=g.parameters.rounds,
+        tokens=dl.total,
+        table=dl.on_table,
+        spare=dl.spares,
+    )
+    out.append(b.para(esc(printed)))
     out.append(b.para(esc(word("also", lang, d))))
-    items = [
-        word("board_item", lang, d, zones=len(g.zones)),
-        word("markers_item", lang, d, n=len(tracks), names=", ".join(tracks)),
-        word("round_item", lang, d, rounds=g.parameters.rounds),
-    ]
-    for it in items:
-        out.append(
-            Paragraph(
-                esc(it),
-                ParagraphStyle(
-                    "li",
-                    parent=st.body,
-                    leftIndent=st.body.fontSize * 1.4,
-                    bulletIndent=st.body.fontSize * 0.4,
-                    spaceAfter=2,
-                ),
-                bulletText="•",
-            )
-        )
     return out
 
 
@@ -283,7 +280,7 @@ def print_guide(data: GameData, lang: str, b: Builder, items: list[rc.PrintItem]
     out += b.heading(2, esc(word("duplex_title", lang, d)))
     out.append(b.para(esc(word("duplex_text", lang, d))))
     out += b.heading(2, esc(word("cut_title", lang, d)))
-    for i, key in enumerate(("cut_1", "cut_2", "cut_3", "cut_4"), start=1):
+    for i, key in enumerate(("cut_1", "cut_2", "cut_3", "cut_4", "cut_5"), start=1):
         out.append(
             Paragraph(
                 esc(word(key, lang, d)),
