@@ -16,6 +16,7 @@ from mallette_print.core.typography import typeset
 # How the debrief time is shared between its four phases (emotions, story, notions, transfer),
 # following the step-by-step debrief of the game brief; the total comes from the data.
 DEBRIEF_SHARES = (0.2, 0.25, 0.25, 0.3)
+DEBRIEF_PHASES = ("emotions", "story", "notions", "transfer")
 
 
 def _t(data: GameData, text: object, lang: str) -> str:
@@ -57,6 +58,13 @@ def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
         }
     )
     values.update(_challenge_values(data, lang))
+    resource_values = sorted({v for _, card in data.cards() if isinstance(v := getattr(card, "value", None), int)})
+    if resource_values:
+        values["resource_value_min"] = str(resource_values[0])
+        values["resource_value_max"] = str(resource_values[-1])
+    values.update(_early_stop_values(data))
+    for phase, minutes in zip(DEBRIEF_PHASES, debrief_phases(data)):
+        values[f"debrief_{phase}_minutes"] = str(minutes)
     frag = next((t for t in g.tracks if t.id == g.fragility_track), None)
     if frag is not None and frag.danger is not None:
         values["fragility_danger"] = str(frag.danger)
@@ -80,6 +88,25 @@ def _challenge_values(data: GameData, lang: str) -> dict[str, str]:
         values[f"actors_with_{n}_players"] = str(actors)
         values[f"challenges_with_{n}_players"] = str(p.challenges_needed(actors))
     return values
+
+
+def scaled_target(need: int, played: int, rounds: int) -> int:
+    """Challenges to win when a game stops after `played` of `rounds` rounds: the target in proportion, rounded up."""
+    return -(-need * played // rounds)
+
+
+def _early_stop_values(data: GameData) -> dict[str, str]:
+    """A worked example of the early-stop target: the middle table size, stopped two rounds before the end."""
+    p = data.game.parameters
+    players = max(p.players_min, min(p.players_max, (p.players_min + p.players_max) // 2))
+    need = p.challenges_needed(p.actors_on_board(players))
+    played = max(1, p.rounds - 2)
+    return {
+        "early_stop_players": str(players),
+        "early_stop_rounds": str(played),
+        "early_stop_challenges": str(need),
+        "early_stop_target": str(scaled_target(need, played, p.rounds)),
+    }
 
 
 @dataclass(frozen=True)
