@@ -12,6 +12,7 @@ from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import text
 from mallette_print.core.typography import typeset
+from mallette_print.rulebook.words import curly
 
 # How the debrief time is shared between its four phases (emotions, story, notions, transfer),
 # following the step-by-step debrief of the game brief; the total comes from the data.
@@ -21,7 +22,7 @@ DEBRIEF_PHASES = ("emotions", "story", "notions", "transfer")
 
 def _t(data: GameData, text: object, lang: str) -> str:
     out = tr(text, lang, data.game.default_language)  # type: ignore[arg-type]
-    return typeset(out, lang)
+    return curly(typeset(out, lang))
 
 
 def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
