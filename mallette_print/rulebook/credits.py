@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, deed_url
@@ -18,7 +18,7 @@ from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
 from mallette_print.rulebook.builder import Builder
 from mallette_print.rulebook.figures import Qr, Svg
-from mallette_print.rulebook.styles import Table
+from mallette_print.rulebook.styles import Paragraph, Table
 from mallette_print.rulebook.words import curly, word
 
 # Text between tags: quotes left as they are (see draw/markup.py); attribute values take escape() itself.

@@ -9,7 +9,6 @@ from __future__ import annotations
 from mallette_print.core.phrasebook import text
 from mallette_print.core.typography import typeset
 
-
 # The rulebook prints one apostrophe, the typographic one, as its Markdown text gets it (rulebook/source.py).
 APOSTROPHE = "\u2019"
 
