@@ -178,7 +178,9 @@ def test_round_track_has_one_space_per_round(built, game):
     nums = sorted(
         int(w["text"])
         for w in words
-        if w["text"].isdigit() and tours["bottom"] < w["top"] < tours["bottom"] + mm(16) and w["x0"] > tours["x0"] - mm(10)
+        if w["text"].isdigit()
+        and tours["bottom"] < w["top"] < tours["bottom"] + mm(16)
+        and w["x0"] > tours["x0"] - mm(10)
     )
     assert nums == list(range(1, game.game.parameters.rounds + 1))
 

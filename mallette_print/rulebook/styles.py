@@ -53,7 +53,7 @@ def _ends_hyphenated(part: Any, width: float, height: float) -> bool:
     if not isinstance(part, platypus.Paragraph):
         return False
     part.wrap(width, height)
-    lines = getattr(part.blPara, "lines", None)
+    lines = getattr(getattr(part, "blPara", None), "lines", None)
     if not lines:
         return False
     last = lines[-1]
