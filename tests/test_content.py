@@ -61,6 +61,10 @@ def test_rules_use_only_known_placeholders_and_every_parameter(game: GameData, l
         for what in ("actors", "challenges", "families")
         for n in range(game.game.parameters.players_min, game.game.parameters.players_max + 1)
     }
+    # The resource values of the deck, the debrief steps' minutes and the worked example of stopping early.
+    derived |= {"resource_value_min", "resource_value_max"}
+    derived |= {f"debrief_{step}_minutes" for step in ("emotions", "story", "notions", "transfer")}
+    derived |= {f"early_stop_{what}" for what in ("players", "rounds", "challenges", "target")}
 
     assert used - params - {"title", "version"} - set(SECTIONS) - derived == set()
     assert params - used == set(), "every game parameter should be explained in the rules"

@@ -12,6 +12,7 @@ from reportlab.lib.colors import Color, white
 from reportlab.pdfgen.canvas import Canvas
 
 from mallette_print.board.layout import BoardLayout, DeckSlot, TrackRow, ZoneShape
+from mallette_print.board.room import label_plate
 from mallette_print.core.errors import DataError
 from mallette_print.core.licensing import pdf_meta
 from mallette_print.core.model import GameData
@@ -140,14 +141,12 @@ def _zone_label(c: Canvas, fam: FontFamily, lay: BoardLayout, z: ZoneShape, svgs
     pad = mm(2.2) * k
     icon_size = mm(9) * k
     chip = mm(3.2) * k
-    # Wide enough for the zone's name in any language (English names run longer).
-    name_w = c.stringWidth(z.label, fam.bold, f["zone"])
-    width = max(mm(58) * k, name_w + icon_size + chip + 2 * pad + mm(2.5) * k)
+    plate, _, _ = label_plate(fam, lay, z, _text(lay, z.description))
     para = paragraph(_text(lay, z.description), fam.regular, f["zone_text"]) if z.description else None
-    _, ph = para.wrap(width - 2 * pad, 10_000) if para else (0, 0)
+    if para:
+        para.wrap(plate.w - 2 * pad, 10_000)
     head = max(icon_size, f["zone"] * 1.3)
-    h = pad * 2 + head + (ph + pad * 0.6 if para else 0)
-    x, y = z.label_at[0] - width / 2, z.label_at[1] - h / 2
+    x, y, width, h = plate.x, plate.y, plate.w, plate.h
     c.saveState()
     c.setFillColor(white)
     c.setStrokeColor(shade(z.colour, 0.35))

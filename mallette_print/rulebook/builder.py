@@ -27,7 +27,6 @@ from reportlab.platypus import (
     ListItem,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -42,8 +41,8 @@ from mallette_print.draw.textfit import icon_markup
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.rulebook import source as rs
 from mallette_print.rulebook.figures import scaled_image
-from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, Styles, Table
-from mallette_print.rulebook.words import word
+from mallette_print.rulebook.styles import ACCENT, INK, RULE, SHADE, Paragraph, Styles, Table
+from mallette_print.rulebook.words import curly, word
 
 ICON_NAME = re.compile(r"(?<![\w:/]):([a-z0-9][a-z0-9_-]*):(?![\w/])")
 
@@ -341,7 +340,8 @@ def cover(data: GameData, st: Styles, lang: str, height: float, svgs: SvgCache |
         FamilyRow(data, lang, st.fam, height * 0.2, svgs),
         Spacer(1, height * 0.1),
         Paragraph(
-            escape(f"{word('version', lang, d, version=g.version)} · {g.year} · {g.licensor}", quotes=False), st.body
+            escape(curly(f"{word('version', lang, d, version=g.version)} · {g.year} · {g.licensor}"), quotes=False),
+            st.body,
         ),
         Paragraph(escape(word("cover_licence", lang, d, licence=g.licence.name), quotes=False), st.small),
         NextPageTemplate("body"),

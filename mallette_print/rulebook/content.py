@@ -12,15 +12,17 @@ from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import text
 from mallette_print.core.typography import typeset
+from mallette_print.rulebook.words import curly
 
 # How the debrief time is shared between its four phases (emotions, story, notions, transfer),
 # following the step-by-step debrief of the game brief; the total comes from the data.
 DEBRIEF_SHARES = (0.2, 0.25, 0.25, 0.3)
+DEBRIEF_PHASES = ("emotions", "story", "notions", "transfer")
 
 
 def _t(data: GameData, text: object, lang: str) -> str:
     out = tr(text, lang, data.game.default_language)  # type: ignore[arg-type]
-    return typeset(out, lang)
+    return curly(typeset(out, lang))
 
 
 def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
@@ -57,6 +59,13 @@ def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
         }
     )
     values.update(_challenge_values(data, lang))
+    resource_values = sorted({v for _, card in data.cards() if isinstance(v := getattr(card, "value", None), int)})
+    if resource_values:
+        values["resource_value_min"] = str(resource_values[0])
+        values["resource_value_max"] = str(resource_values[-1])
+    values.update(_early_stop_values(data))
+    for phase, minutes in zip(DEBRIEF_PHASES, debrief_phases(data)):
+        values[f"debrief_{phase}_minutes"] = str(minutes)
     frag = next((t for t in g.tracks if t.id == g.fragility_track), None)
     if frag is not None and frag.danger is not None:
         values["fragility_danger"] = str(frag.danger)
@@ -101,6 +110,25 @@ def setup_families(data: GameData, players: int, lang: str) -> str:
         return text("rulebook.setup_required", lang, default, families=joined)
     key = "rulebook.setup_required_and_one" if free == 1 else "rulebook.setup_required_and_free"
     return text(key, lang, default, families=joined, count=free)
+
+
+def scaled_target(need: int, played: int, rounds: int) -> int:
+    """Challenges to win when a game stops after `played` of `rounds` rounds: the target in proportion, rounded up."""
+    return -(-need * played // rounds)
+
+
+def _early_stop_values(data: GameData) -> dict[str, str]:
+    """A worked example of the early-stop target: the middle table size, stopped two rounds before the end."""
+    p = data.game.parameters
+    players = max(p.players_min, min(p.players_max, (p.players_min + p.players_max) // 2))
+    need = p.challenges_needed(p.actors_on_board(players))
+    played = max(1, p.rounds - 2)
+    return {
+        "early_stop_players": str(players),
+        "early_stop_rounds": str(played),
+        "early_stop_challenges": str(need),
+        "early_stop_target": str(scaled_target(need, played, p.rounds)),
+    }
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, deed_url
@@ -18,16 +18,26 @@ from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
 from mallette_print.rulebook.builder import Builder
 from mallette_print.rulebook.figures import Qr, Svg
-from mallette_print.rulebook.styles import Table
-from mallette_print.rulebook.words import word
+from mallette_print.rulebook.styles import Paragraph, Table
+from mallette_print.rulebook.words import curly, word
 
 # Text between tags: quotes left as they are (see draw/markup.py); attribute values take escape() itself.
 esc = partial(escape, quotes=False)
 
 
+def credits_file(root: Path, lang: str) -> Path:
+    """The asset credits in the build's language: assets/CREDITS.<lang> (or .<base language>), else assets/CREDITS."""
+    for tag in (lang, lang.split("-")[0]):
+        path = root / "assets" / f"CREDITS.{tag}"
+        if path.is_file():
+            return path
+    return root / "assets" / "CREDITS"
+
+
 def _assets_credits(root: Path, b: Builder, lang: str, d: str) -> list[Flowable]:
-    """assets/CREDITS as it is written: titles underlined with dashes become subheadings."""
-    path = root / "assets" / "CREDITS"
+    """assets/CREDITS.<lang> (else assets/CREDITS) as it is written: titles underlined with dashes become
+    subheadings."""
+    path = credits_file(root, lang)
     if not path.is_file():
         return [b.para(esc(word("no_assets_credits", lang, d)))]
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -92,7 +102,7 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     deed = deed_url(data, lang)
     info = [
         (word("w_title", lang, d), esc(tr(g.title, lang, d))),
-        (word("w_authors", lang, d), esc(", ".join(g.authors))),
+        (word("w_authors", lang, d), esc(curly(", ".join(g.authors)))),
         (word("w_source", lang, d), f'<a href="{escape(g.source_url)}" color="#0072B2">{esc(g.source_url)}</a>'),
         (
             word("w_licence", lang, d),
@@ -141,7 +151,7 @@ def credits(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     out.append(KeepTogether([outer, Spacer(1, 4)]))
     out.append(b.para(esc(word("licence_text", lang, d, licence=g.licence.name))))
     out += b.heading(2, esc(word("how_to_credit", lang, d)))
-    out.append(b.box([Paragraph(esc(attribution(data, lang)), st.body)], b.width))
+    out.append(b.box([Paragraph(esc(curly(attribution(data, lang))), st.body)], b.width))
     if g.adapted_from:
         out += b.heading(2, esc(word("adapted", lang, d)))
         for a in g.adapted_from:

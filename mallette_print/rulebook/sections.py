@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import GameData
@@ -25,7 +25,7 @@ from mallette_print.pipeline.options import paper_label
 from mallette_print.rulebook import content as rc
 from mallette_print.rulebook.builder import Builder, Count
 from mallette_print.rulebook.figures import Qr, Svg, TestSquare
-from mallette_print.rulebook.styles import Table
+from mallette_print.rulebook.styles import Paragraph, Table
 from mallette_print.rulebook.words import word
 from mallette_print.tokens.counts import actor_pawns, deadline_count
 
@@ -322,7 +322,7 @@ def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size:
         hyphenationLang="",
     )
     out = b.heading(1, esc(word("anatomy", lang, d)))
-    out.append(b.para(esc(word("anatomy_intro", lang, d))))
+    intro = b.para(esc(word("anatomy_intro", lang, d)), st.lead_in)
     figures: list[Any] = []
     for deck, card in sample_cards(data):
         fig = CardAnatomy(ctx, data, deck, card, lang, size, scale, cell_w - mm(4), label)
@@ -331,16 +331,25 @@ def anatomy(ctx: BuildContext, data: GameData, lang: str, b: Builder, card_size:
     rows = [figures[i : i + per_row] for i in range(0, len(figures), per_row)]
     if rows and len(rows[-1]) < per_row:
         rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
-    t = Table(rows, colWidths=[cell_w] * per_row, hAlign="LEFT")
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), mm(4)),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), mm(5)),
-            ]
+
+    def grid(part: list[list[Any]]) -> Table:
+        t = Table(part, colWidths=[cell_w] * per_row, hAlign="LEFT")
+        t.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), mm(4)),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), mm(5)),
+                ]
+            )
         )
-    )
-    out.append(t)
+        return t
+
+    if not rows:
+        return [*out, intro]
+    # The heading and its intro go to the next page with the first row of cards rather than stay alone.
+    out[-1:] = [KeepTogether([out[-1], intro, grid(rows[:1])])]
+    if rows[1:]:
+        out.append(grid(rows[1:]))
     return out

@@ -36,6 +36,32 @@ class Table(platypus.Table):
         self.setStyle(platypus.TableStyle([table_font()]))
 
 
+class Paragraph(platypus.Paragraph):
+    """reportlab's paragraph that never ends a page on a hyphenated word: the split moves that line over."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        leading = float(self.style.leading)
+        while len(parts) == 2 and _ends_hyphenated(parts[0], availWidth, availHeight) and availHeight > leading:
+            availHeight -= leading
+            parts = super().split(availWidth, availHeight)
+        return parts
+
+
+def _ends_hyphenated(part: Any, width: float, height: float) -> bool:
+    """Whether the last line of a paragraph (the first part of a split) ends with a hyphen."""
+    if not isinstance(part, platypus.Paragraph):
+        return False
+    part.wrap(width, height)
+    lines = getattr(getattr(part, "blPara", None), "lines", None)
+    if not lines:
+        return False
+    last = lines[-1]
+    words = getattr(last, "words", None)
+    text = "".join(getattr(w, "text", "") for w in words) if words is not None else " ".join(last[1])
+    return text.rstrip().endswith(("-", "\u00ad"))
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """A page format for the rulebook: size, margins and body text size."""
@@ -78,6 +104,9 @@ class Styles:
             hyphenationLang=hy,
             embeddedHyphenation=1,
             uriWasteReduce=0.3,
+            # No line of a paragraph alone at the foot (orphan) or the head (widow) of a page.
+            allowWidows=0,
+            allowOrphans=0,
         )
         # A sentence that introduces a table: it goes to the next page with the table rather than stay alone.
         self.lead_in = ParagraphStyle("leadin", parent=self.body, keepWithNext=1)
