@@ -32,6 +32,7 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
     from mallette_print.board.tiling import BOARD_SIZES
     from mallette_print.core.coherence import check_coherence
     from mallette_print.core.errors import DataError
+    from mallette_print.core.fiches import missing_fiche_texts
     from mallette_print.core.qrfit import qr_problems
     from mallette_print.core.summary import summary_lines
     from mallette_print.core.units import to_mm
@@ -54,6 +55,7 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
             click.echo(line)
         warnings.extend(found)
     if strict:
+        warnings.extend(missing_fiche_texts(data))
         if report.errors or warnings:
             raise DataError([*report.errors, *warnings])
     else:
@@ -75,7 +77,7 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
 )
 @click.option(
     "--kind",
-    type=click.Choice(["game", "deck", "templates", "board"]),
+    type=click.Choice(["game", "deck", "templates", "board", "fiche"]),
     default="deck",
     show_default=True,
     help="Which file's schema to print.",

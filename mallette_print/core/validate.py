@@ -29,6 +29,7 @@ from mallette_print.core.checks import (
 )
 from mallette_print.core.diagnostics import closest, from_validation, suggest
 from mallette_print.core.errors import DataError, Problem, problem
+from mallette_print.core.fiches import load_fiche_texts
 from mallette_print.core.model import (
     CARD_MODELS,
     SHOWABLE,
@@ -396,6 +397,7 @@ def load_game(start: Path) -> GameData:
     _check_cards(game, template_names, decks, root, col, templates)
     board, board_problems = load_board(root, game, [h.id for _, h, _ in decks], context)
     col.problems.extend(board_problems + icon_folder_problems(root))
+    fiche_texts = load_fiche_texts(root, game, context, col)
     if col.problems:
         raise DataError(col.problems)
     built = tuple(
@@ -414,7 +416,13 @@ def load_game(start: Path) -> GameData:
         for d, h, cards in decks
     )
     return GameData(
-        root=str(root), game=game, templates=templates, decks=built, board=board, locations=_locations(game, doc, decks)
+        root=str(root),
+        game=game,
+        templates=templates,
+        decks=built,
+        board=board,
+        locations=_locations(game, doc, decks),
+        fiche_texts=fiche_texts,
     )
 
 
