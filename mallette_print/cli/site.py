@@ -27,11 +27,10 @@ def site(game_dir: Path | None, out_dir: Path, jobs: int | None, quiet: bool) ->
     """Build the kit's website into --out: every variant (language x paper) with its zip, fiches, rules, gallery."""
     from mallette_print.core.validate import load_game
     from mallette_print.pipeline.progress import BuildProgress
-    from mallette_print.site.build import PAPERS, build_site
+    from mallette_print.site.build import build_site, units, workers
 
     data = load_game(game_root(game_dir))
-    steps = len(data.game.languages) * (len(PAPERS) + 1) + 1
-    with BuildProgress(steps, force=False) as bar:
+    with BuildProgress(len(units(list(data.game.languages), workers(jobs))) + 1) as bar:
         lines = build_site(data, out_dir, None if quiet else bar.step, jobs)
     if not quiet:
         for line in lines:

@@ -8,6 +8,7 @@ the companion-fiche mark and the licence notice. A fiche longer than two pages i
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +197,7 @@ def fiche_story(page: FichePage, st: dict[str, ParagraphStyle], words: Phrases, 
     return out
 
 
-def _section(title: str, body: list[Flowable], st: dict[str, ParagraphStyle]) -> Flowable:
+def _section(title: str, body: Sequence[Flowable], st: dict[str, ParagraphStyle]) -> Flowable:
     """A heading kept with the start of its section."""
     return KeepTogether([Paragraph(_esc(title), st["h"]), *body])
 

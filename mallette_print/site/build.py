@@ -17,7 +17,6 @@ import zipfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
 
 from mallette_print.core.model import GameData
 from mallette_print.draw.fonts import atkinson_files
@@ -29,29 +28,47 @@ from mallette_print.site.rules import rules_page
 from mallette_print.site.shell import CSS, Page, prefix, render
 
 PAPERS = ("a4", "letter")
-GALLERY_DPI = 72  # the gallery's card images: sharp at the size they are shown (190 px wide), light to download
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # every zip entry dated alike: the same kit gives the same zip
 
 
-def _build_variant(root: str, lang: str, paper: str, out: str) -> list[tuple[str, int, int, int, str, str]]:
-    """One full build (in a worker process): the files it wrote, as (name, pages, sheets, bytes, how, instead_of)."""
+Row = tuple[str, int, int, int, str, str]  # an output as (name, pages, sheets, bytes, how to print, instead of)
+
+
+def _build_unit(root: str, out: str, lang: str, papers: tuple[str, ...], gallery: str) -> dict[str, list[Row]]:
+    """In a worker process: full builds of one language on each paper, then its card gallery, sharing one build
+    context (the fitted card layouts serve every paper and the gallery). The rows of each build, by paper."""
     from mallette_print.core.validate import load_game
+    from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.options import BuildOptions
     from mallette_print.pipeline.registry import default_registry
     from mallette_print.pipeline.run import run_build
+    from mallette_print.site.gallery import write_gallery
 
     data = load_game(Path(root))
-    opts = BuildOptions(out=Path(out), lang=lang, paper=paper)
-    report = run_build(data, opts, default_registry(opts))
-    return [(o.name, o.pages, o.sheets, len(o.content), o.how_to_print, o.instead_of) for o in report.outputs]
+    ctx = BuildContext()
+    rows: dict[str, list[Row]] = {}
+    for paper in papers:
+        opts = BuildOptions(out=Path(out) / "downloads" / f"{lang}-{paper}", lang=lang, paper=paper)
+        report = run_build(data, opts, default_registry(opts), ctx=ctx)
+        rows[paper] = [
+            (o.name, o.pages, o.sheets, len(o.content), o.how_to_print, o.instead_of) for o in report.outputs
+        ]
+    if gallery:
+        write_gallery(data, lang, Path(out) / gallery, ctx)
+    return rows
 
 
-def _build_gallery(root: str, lang: str, out: str) -> None:
-    """The card gallery of one language (in a worker process): PNGs and gallery/index.html under `out`."""
-    from mallette_print.cards.preview import build_preview
-    from mallette_print.core.validate import load_game
+def workers(jobs: int | None) -> int:
+    """Worker processes: `jobs`, else one per core."""
+    return max(1, jobs or os.cpu_count() or 1)
 
-    build_preview(load_game(Path(root)), Path(out), (), lang, "poker", GALLERY_DPI)
+
+def units(langs: list[str], workers: int) -> list[tuple[str, tuple[str, ...], bool]]:
+    """What each worker process builds: (language, papers, with the gallery). One variant each when there are
+    cores for all of them; else one language each, so that its papers and its gallery share their card layouts."""
+    if workers >= len(langs) * len(PAPERS):
+        return [(lang, (paper,), paper == PAPERS[0]) for lang in langs for paper in PAPERS]
+    return [(lang, PAPERS, True) for lang in langs]
 
 
 def _zip(folder: Path, names: list[str], top: str) -> bytes:
@@ -83,23 +100,23 @@ def build_site(
     root = str(Path(data.root))
     langs = list(data.game.languages)
     d = data.game.default_language
-    tasks: dict[Any, tuple[str, str]] = {}
-    results: dict[tuple[str, str], list[tuple[str, int, int, int, str, str]]] = {}
-    workers = max(1, jobs or os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for lang in langs:
-            for paper in PAPERS:
-                folder = out / "downloads" / f"{lang}-{paper}"
-                tasks[pool.submit(_build_variant, root, lang, paper, str(folder))] = (lang, paper)
-        for lang in langs:
-            tasks[pool.submit(_build_gallery, root, lang, str(out / f"{prefix(data, lang)}cards"))] = (lang, "gallery")
+    results: dict[tuple[str, str], list[Row]] = {}
+    n = workers(jobs)
+    plan = units(langs, n)
+    with ProcessPoolExecutor(max_workers=min(n, len(plan))) as pool:
+        tasks = {
+            pool.submit(_build_unit, root, str(out), lang, papers, f"{prefix(data, lang)}cards" if gallery else ""): (
+                lang,
+                papers,
+            )
+            for lang, papers, gallery in plan
+        }
         for done in as_completed(tasks):
-            lang, what = tasks[done]
-            got = done.result()  # a DataError or BuildError of a worker is raised here, as is
-            if what != "gallery":
-                results[(lang, what)] = got
+            lang, papers = tasks[done]
+            for paper, rows in done.result().items():  # a worker's DataError or BuildError is raised here, as is
+                results[(lang, paper)] = rows
             if progress:
-                progress(f"{lang} {what}")
+                progress(f"{lang} {'+'.join(papers)}")
     if progress:
         progress("pages")
     slug = _file_slug(tr(data.game.title, d, d))
@@ -107,30 +124,24 @@ def build_site(
     files: list[Output] = []
     for lang in langs:
         for paper in PAPERS:
-            rows = tuple(FileRow(*r) for r in results[(lang, paper)] if r[1])  # the printable files
+            printable = tuple(FileRow(*r) for r in results[(lang, paper)] if r[1])
             folder = f"downloads/{lang}-{paper}"
             zip_name = f"downloads/{slug}-{lang}-{paper}.zip"
-            content = _zip(out / folder, [r.name for r in rows], f"{slug}-{lang}-{paper}")
+            content = _zip(out / folder, [r.name for r in printable], f"{slug}-{lang}-{paper}")
             files.append(Output(zip_name, content))
-            variants.append(Variant(lang, paper, folder, rows, zip_name, len(content)))
+            variants.append(Variant(lang, paper, folder, printable, zip_name, len(content)))
     pages: list[Page] = []
     by_lang = {lang: fiche_pages(data, lang) for lang in langs}
 
-    def others(make: Callable[[str], str], lang: str) -> tuple[tuple[str, str], ...]:
-        return tuple((x, make(x)) for x in langs if x != lang)
+    def others(lang: str, path: str) -> tuple[tuple[str, str], ...]:
+        """The same page (`path` below a language's folder) in the other languages."""
+        return tuple((x, f"{prefix(data, x)}{path}") for x in langs if x != lang)
 
     for lang in langs:
-        p = prefix(data, lang)
-        pages.append(
-            home_page(data, lang, variants, by_lang[lang], others(lambda x: f"{prefix(data, x)}index.html", lang))
-        )
-        pages.append(
-            rules_page(data, lang, by_lang[lang], others(lambda x: f"{prefix(data, x)}rules/index.html", lang))
-        )
-        for f in by_lang[lang]:
-            other = others(lambda x, s=f.slug: f"{prefix(data, x)}{s}/index.html", lang)
-            pages.append(fiche_page(data, lang, f, other))
-        del p
+        pages.append(home_page(data, lang, variants, by_lang[lang], others(lang, "index.html")))
+        pages.append(rules_page(data, lang, by_lang[lang], others(lang, "rules/index.html")))
+        for fiche in by_lang[lang]:
+            pages.append(fiche_page(data, lang, fiche, others(lang, f"{fiche.slug}/index.html")))
     files += [Output(page.path, render(data, page).encode("utf-8")) for page in pages]
     files.append(Output("assets/site.css", CSS.lstrip().encode("utf-8")))
     fonts = atkinson_files()

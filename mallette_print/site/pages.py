@@ -53,7 +53,9 @@ def size_text(n: int, lang: str) -> str:
     return f"{value.replace('.', ',') if fr else value}\u00a0{'Mo' if fr else 'MB'}"
 
 
-def home_page(data: GameData, lang: str, variants: list[Variant], fiches: list[FichePage], other: tuple) -> Page:
+def home_page(
+    data: GameData, lang: str, variants: list[Variant], fiches: list[FichePage], other: tuple[tuple[str, str], ...]
+) -> Page:
     """The home page: the game, for whom, how long; every variant's print plan and downloads; the fiches."""
     d = data.game.default_language
     w = Phrases(lang, d)
@@ -88,11 +90,11 @@ def home_page(data: GameData, lang: str, variants: list[Variant], fiches: list[F
             for k in ("file", "how", "pages", "sheets", "size")
         )
         rows = []
-        for f in v.files:
-            link = f'<a href="{rel(path, v.folder + "/" + f.name)}">{escape(f.name)}</a>'
+        for row in v.files:
+            link = f'<a href="{rel(path, v.folder + "/" + row.name)}">{escape(row.name)}</a>'
             rows.append(
-                f'<tr><th scope="row">{link}</th><td>{escape(f.how)}</td><td class="num">{f.pages}</td>'
-                f'<td class="num">{f.sheets or "–"}</td><td class="num">{size_text(f.size, lang)}</td></tr>'
+                f'<tr><th scope="row">{link}</th><td>{escape(row.how)}</td><td class="num">{row.pages}</td>'
+                f'<td class="num">{row.sheets or "–"}</td><td class="num">{size_text(row.size, lang)}</td></tr>'
             )
         body.append(
             f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
@@ -107,7 +109,7 @@ def home_page(data: GameData, lang: str, variants: list[Variant], fiches: list[F
     return Page(path, lang, title, "\n".join(x for x in body if x), "home", other)
 
 
-def fiche_page(data: GameData, lang: str, f: FichePage, other: tuple) -> Page:
+def fiche_page(data: GameData, lang: str, f: FichePage, other: tuple[tuple[str, str], ...]) -> Page:
     """A fiche's page, at `<slug>/index.html` (base_url + slug when the site is published at base_url)."""
     w = Phrases(lang, data.game.default_language)
     p = prefix(data, lang)

@@ -42,7 +42,7 @@ def rules_source(data: GameData, lang: str) -> Path | None:
     return None
 
 
-def rules_page(data: GameData, lang: str, fiches: list[FichePage], other: tuple) -> Page:
+def rules_page(data: GameData, lang: str, fiches: list[FichePage], other: tuple[tuple[str, str], ...]) -> Page:
     """The rules page at `<lang prefix>rules/index.html`."""
     d = data.game.default_language
     w = Phrases(lang, d)
@@ -100,7 +100,11 @@ def rules_page(data: GameData, lang: str, fiches: list[FichePage], other: tuple)
     for level, slug, inner in toc:
         if level == 2:
             items.append(f'<li><a href="#{slug}">{re.sub(r"<[^>]+>", "", inner)}</a></li>')
-    nav = f'<nav class="toc" aria-labelledby="toc"><h2 id="toc">{escape(w("site.contents"))}</h2><ol>{"".join(items)}</ol></nav>'
+    nav = (
+        ""
+        if not items
+        else f'<nav class="toc" aria-labelledby="toc"><h2 id="toc">{escape(w("site.contents"))}</h2><ol>{"".join(items)}</ol></nav>'
+    )
     first_end = html.find("</h1>") + len("</h1>")
     html = html[:first_end] + "\n" + nav + html[first_end:]
     return Page(path, lang, f"{w('site.rules')} — {tr(data.game.title, lang, d)}", html, "rules", other)

@@ -43,7 +43,7 @@ th,td{border-bottom:1px solid #ccc;padding:.4rem .3rem;text-align:left;vertical-
 td.num,th.num{text-align:right;white-space:nowrap}
 td a{display:inline-flex;align-items:center;min-height:44px}
 .variant{border-top:2px solid #00507f;margin-top:1.5rem}
-nav.toc ol{padding-left:1.2rem}nav.toc a{display:inline-flex;align-items:center;min-height:44px}
+nav.toc ol{padding-left:2.2rem}nav.toc a{display:inline-flex;align-items:center;min-height:44px}
 footer.site{max-width:46rem;margin:2rem auto 0;padding:1rem;border-top:1px solid #ccc;font-size:1rem;color:#333}
 footer.site a{display:inline-flex;align-items:center;min-height:44px}
 img{max-width:100%;height:auto}
@@ -95,7 +95,12 @@ def render(data: GameData, page: Page) -> str:
         )
     title = tr(data.game.title, page.lang, d)
     head_title = page.title if page.title == title else f"{page.title} — {title}"
-    credits = w("site.credits", notice=notice(data), licence=data.game.licence.name)
+    short = notice(data)
+    credits = (
+        f"{short}."
+        if data.game.licence.name in short
+        else w("site.credits", notice=short, licence=data.game.licence.name)
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="{page.lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
