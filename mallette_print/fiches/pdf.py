@@ -134,7 +134,9 @@ def _styles(fam: FontFamily, lang: str) -> dict[str, ParagraphStyle]:
         "h": ParagraphStyle(
             "h", parent=base, fontName=fam.bold, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=8
         ),
-        "item": ParagraphStyle("item", parent=base, leftIndent=14, bulletIndent=2, spaceAfter=2),
+        "item": ParagraphStyle(
+            "item", parent=base, leftIndent=14, bulletIndent=2, spaceAfter=2, bulletFontName=fam.regular
+        ),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=MUTED, spaceAfter=0),
     }
 
@@ -161,6 +163,7 @@ def fiche_story(page: FichePage, st: dict[str, ParagraphStyle], words: Phrases, 
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), st["body"].fontName),  # never a base-14 font, even unused
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),

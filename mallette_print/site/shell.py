@@ -41,7 +41,7 @@ a.button{display:inline-flex;background:#00507f;color:#fff;border-radius:6px;pad
 table{border-collapse:collapse;width:100%;font-size:1rem}
 th,td{border-bottom:1px solid #ccc;padding:.4rem .3rem;text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;white-space:nowrap}
-td a{display:inline-flex;align-items:center;min-height:44px}
+td a,th a{display:inline-flex;align-items:center;min-height:44px}
 .variant{border-top:2px solid #00507f;margin-top:1.5rem}
 nav.toc ol{padding-left:2.2rem}nav.toc a{display:inline-flex;align-items:center;min-height:44px}
 footer.site{max-width:46rem;margin:2rem auto 0;padding:1rem;border-top:1px solid #ccc;font-size:1rem;color:#333}
