@@ -185,8 +185,8 @@ def test_a_fiche_too_long_for_two_pages_is_a_located_error(tmp_path: Path) -> No
     doc["example"]["text"]["fr"] = "Une très longue histoire de coopération. " * 700
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     data = load_game(game)
-    from mallette_print.pipeline.options import BuildOptions
     from mallette_print.fiches.outputs import fiches_outputs
+    from mallette_print.pipeline.options import BuildOptions
 
     with pytest.raises(DataError) as err:
         fiches_outputs(data, BuildOptions(out=tmp_path / "out", lang="fr"))
