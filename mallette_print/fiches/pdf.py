@@ -43,8 +43,8 @@ INK = HexColor("#1A1A1A")
 ACCENT = HexColor("#00507F")  # the notion deck's blue
 MUTED = HexColor("#4D4D4D")
 MAX_PAGES = 2  # a fiche is printed on one sheet, two at most
-MARGIN = mm(16)
-FOOT = mm(18)
+MARGIN = mm(14)
+FOOT = mm(15)
 
 
 class _Mark(Flowable):
@@ -123,19 +123,29 @@ class _Doc(BaseDocTemplate):
 
 
 def _styles(fam: FontFamily, lang: str) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=fam.regular, fontSize=10.5, leading=14, textColor=INK, spaceAfter=4)
+    base = ParagraphStyle("body", fontName=fam.regular, fontSize=10, leading=13.2, textColor=INK, spaceAfter=3)
     base.hyphenationLang = ""
     return {
         "body": base,
         "label": ParagraphStyle("label", parent=base, fontName=fam.bold, fontSize=11, textColor=ACCENT, spaceAfter=2),
         "title": ParagraphStyle("title", parent=base, fontName=fam.bold, fontSize=19, leading=23, spaceAfter=4),
         "companion": ParagraphStyle("companion", parent=base, fontName=fam.italic, fontSize=9.5, textColor=MUTED),
-        "lead": ParagraphStyle("lead", parent=base, fontSize=12, leading=16.5, spaceBefore=4, spaceAfter=6),
+        "lead": ParagraphStyle("lead", parent=base, fontSize=11.5, leading=15.5, spaceBefore=2, spaceAfter=4),
         "h": ParagraphStyle(
-            "h", parent=base, fontName=fam.bold, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=8
+            "h", parent=base, fontName=fam.bold, fontSize=12, leading=15, textColor=ACCENT, spaceBefore=6
         ),
         "item": ParagraphStyle(
-            "item", parent=base, leftIndent=14, bulletIndent=2, spaceAfter=2, bulletFontName=fam.regular
+            "item", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=1.5, bulletFontName=fam.regular
+        ),
+        "ref": ParagraphStyle(
+            "ref",
+            parent=base,
+            fontSize=9,
+            leading=11.5,
+            leftIndent=12,
+            bulletIndent=2,
+            spaceAfter=1.5,
+            bulletFontName=fam.regular,
         ),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=MUTED, spaceAfter=0),
     }
@@ -183,7 +193,15 @@ def fiche_story(page: FichePage, st: dict[str, ParagraphStyle], words: Phrases, 
         )
         example = [Paragraph(_esc(page.example_text), st["body"])]
         out.append(_section(words("fiche.example", title=page.example_title), example, st))
-    cards = [Paragraph(f"<b>{_esc(c.title)}</b> ({_esc(c.deck)})", st["item"], bulletText="•") for c in page.cards]
+    # The cards citing the fiche, one line per deck: "Acteurs : Accorderie (SEL), Régie de quartier".
+    decks: dict[str, list[str]] = {}
+    for c in page.cards:
+        decks.setdefault(c.deck, []).append(c.title)
+    colon = words("fiche.deck_colon")
+    cards = [
+        Paragraph(f"<b>{_esc(deck)}</b>{colon}{_esc(', '.join(titles))}", st["item"], bulletText="•")
+        for deck, titles in decks.items()
+    ]
     intro = words("fiche.in_game_intro") if page.cards else words("fiche.no_card")
     out.append(_section(words("fiche.in_game"), [Paragraph(_esc(intro), st["body"]), *cards], st))
     if page.questions:
@@ -195,7 +213,7 @@ def fiche_story(page: FichePage, st: dict[str, ParagraphStyle], words: Phrases, 
             bits = f"{_esc(r.authors)}, <i>{_esc(r.title)}</i>" + (f", {_esc(r.details)}" if r.details else "")
             if r.url:
                 bits += f" — {_esc(r.url)}"
-            refs.append(Paragraph(bits, st["item"], bulletText="•"))
+            refs.append(Paragraph(bits, st["ref"], bulletText="•"))
         out.append(_section(words("fiche.reading"), refs, st))
     return out
 
