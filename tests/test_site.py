@@ -178,21 +178,22 @@ def test_fiches_pdf_one_page_per_fiche_qr_to_its_page_paper_and_fonts(site: Path
         assert found == [data.fiche_url("economie-plurielle")]
 
 
-def test_a_fiche_too_long_for_two_pages_is_a_located_error(tmp_path: Path) -> None:
+def test_a_fiche_too_long_for_two_pages_is_a_located_error_and_the_site_is_left_as_it_was(tmp_path: Path) -> None:
     game = _game(tmp_path)
     path = game / "cards" / "fiches" / "economie-plurielle.yaml"
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     doc["example"]["text"]["fr"] = "Une très longue histoire de coopération. " * 700
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    data = load_game(game)
-    from mallette_print.fiches.outputs import fiches_outputs
-    from mallette_print.pipeline.options import BuildOptions
-
-    with pytest.raises(DataError) as err:
-        fiches_outputs(data, BuildOptions(out=tmp_path / "out", lang="fr"))
-    assert re.search(
-        r"fiches/economie-plurielle\.yaml:1:1: fiche 'economie-plurielle': takes \d+ pages", str(err.value)
-    )
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "index.html").write_text("the site as published yesterday", encoding="utf-8")
+    result = CliRunner().invoke(main, ["site", "--game", str(game), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert re.search(r"fiches/economie-plurielle\.yaml:1:1: fiche 'economie-plurielle': takes \d+ pages", result.output)
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["game", "public"]  # no staging folder left behind
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "the site as published yesterday"
 
 
 def test_fiche_files_are_validated_with_locations_and_strict_check_lists_missing(tmp_path: Path) -> None:

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from mallette_print.core.errors import BuildError
 from mallette_print.core.model import GameData
 from mallette_print.draw.fonts import atkinson_files
 from mallette_print.fiches.content import fiche_pages
@@ -90,13 +93,49 @@ def _file_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "kit"
 
 
+def _stage(out: Path) -> Path:
+    """A new folder beside `out` where the site is built before it replaces anything in `out`."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    except OSError as exc:
+        raise BuildError(f"cannot write to {out}: {exc.strerror or exc}") from None
+
+
+def _move_in(stage: Path, out: Path) -> None:
+    """Move every file built in `stage` to its place in `out` (other files of `out` are left as they are)."""
+    try:
+        for path in sorted(p for p in stage.rglob("*") if p.is_file()):
+            target = out / path.relative_to(stage)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    except OSError as exc:
+        raise BuildError(f"cannot write to {out}: {exc.strerror or exc}") from None
+
+
 def build_site(
     data: GameData, out: Path, progress: Callable[[str], None] | None = None, jobs: int | None = None
 ) -> list[str]:
-    """Build the whole site into `out`; return the lines of a short report."""
+    """Build the whole site into `out`; return the lines of a short report.
+
+    Everything is built in a folder beside `out` first, and moved into `out` only when every variant, gallery
+    and page has been made: a failed build (bad data in one variant) leaves `out` as it was.
+    """
+    out = Path(out)
+    stage = _stage(out)
+    try:
+        lines = _build(data, out, stage, progress, jobs)
+        _move_in(stage, out)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return lines
+
+
+def _build(
+    data: GameData, out: Path, stage: Path, progress: Callable[[str], None] | None, jobs: int | None
+) -> list[str]:
     from mallette_print.core.i18n import tr
 
-    out = Path(out)
     root = str(Path(data.root))
     langs = list(data.game.languages)
     d = data.game.default_language
@@ -105,18 +144,22 @@ def build_site(
     plan = units(langs, n)
     with ProcessPoolExecutor(max_workers=min(n, len(plan))) as pool:
         tasks = {
-            pool.submit(_build_unit, root, str(out), lang, papers, f"{prefix(data, lang)}cards" if gallery else ""): (
+            pool.submit(_build_unit, root, str(stage), lang, papers, f"{prefix(data, lang)}cards" if gallery else ""): (
                 lang,
                 papers,
             )
             for lang, papers, gallery in plan
         }
-        for done in as_completed(tasks):
-            lang, papers = tasks[done]
-            for paper, rows in done.result().items():  # a worker's DataError or BuildError is raised here, as is
-                results[(lang, paper)] = rows
-            if progress:
-                progress(f"{lang} {'+'.join(papers)}")
+        try:
+            for done in as_completed(tasks):
+                lang, papers = tasks[done]
+                for paper, rows in done.result().items():  # a worker's DataError or BuildError is raised here
+                    results[(lang, paper)] = rows
+                if progress:
+                    progress(f"{lang} {'+'.join(papers)}")
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # what has not started never will
+            raise
     if progress:
         progress("pages")
     slug = _file_slug(tr(data.game.title, d, d))
@@ -127,7 +170,7 @@ def build_site(
             printable = tuple(FileRow(*r) for r in results[(lang, paper)] if r[1])
             folder = f"downloads/{lang}-{paper}"
             zip_name = f"downloads/{slug}-{lang}-{paper}.zip"
-            content = _zip(out / folder, [r.name for r in printable], f"{slug}-{lang}-{paper}")
+            content = _zip(stage / folder, [r.name for r in printable], f"{slug}-{lang}-{paper}")
             files.append(Output(zip_name, content))
             variants.append(Variant(lang, paper, folder, printable, zip_name, len(content)))
     pages: list[Page] = []
@@ -147,7 +190,7 @@ def build_site(
     fonts = atkinson_files()
     for style in ("regular", "bold"):
         files.append(Output(f"assets/fonts/{fonts[style].name}", fonts[style].read_bytes()))
-    write_all(out, files, sweep=False)
+    write_all(stage, files, sweep=False)
     return [
         f"Site written in {out}/: {len(pages)} pages, {len(variants)} variants "
         f"({', '.join(f'{v.lang}-{v.paper}' for v in variants)}), each with its zip.",
