@@ -416,14 +416,8 @@ def load_game(start: Path) -> GameData:
         for d, h, cards in decks
     )
     return GameData(
-        root=str(root),
-        game=game,
-        templates=templates,
-        decks=built,
-        board=board,
-        locations=_locations(game, doc, decks),
-        fiche_texts=fiche_texts,
-    )
+        root=str(root), game=game, templates=templates, decks=built, board=board, locations=_locations(game, doc, decks)
+    ).model_copy(update={"fiche_texts": fiche_texts})
 
 
 def _locations(
