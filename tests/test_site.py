@@ -253,6 +253,14 @@ def test_a_fiche_url_points_its_qr_codes_and_its_pdf_at_the_official_page(tmp_pa
     first = fiche_pages(data, "fr")[0]
     assert first.url == data.fiche_url("economie-plurielle") == "https://example.org/plural-economy"
     assert first.slug == "f01"
+    # A slug may not take one of the site's own folders.
+    manifest.write_text(text.replace("      slug: f02\n", "      slug: rules\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["site", "--game", str(game), "--out", str(tmp_path / "public")])
+    assert result.exit_code == 1
+    assert re.search(
+        r"cards/game\.yaml:\d+:\d+: fiche 'innovation-sociale': slug 'rules' is a folder of the site", result.output
+    )
+    assert not (tmp_path / "public").exists()
 
 
 # --- in a real browser ---------------------------------------------------------------------------------------

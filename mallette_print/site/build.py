@@ -20,7 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from mallette_print.core.errors import BuildError
+from mallette_print.core.errors import BuildError, DataError, Problem
 from mallette_print.core.model import GameData
 from mallette_print.draw.fonts import atkinson_files
 from mallette_print.fiches.content import fiche_pages
@@ -57,7 +57,9 @@ def _build_unit(root: str, out: str, lang: str, papers: tuple[str, ...], gallery
             (o.name, o.pages, o.sheets, len(o.content), o.how_to_print, o.instead_of) for o in report.outputs
         ]
     if gallery:
-        write_gallery(data, lang, Path(out) / gallery, ctx)
+        langs = data.game.languages
+        other = tuple((x, f"{prefix(data, x)}cards/gallery/index.html") for x in langs if x != lang)
+        write_gallery(data, lang, Path(out) / gallery, ctx, f"{gallery}/gallery/index.html", other)
     return rows
 
 
@@ -93,6 +95,25 @@ def _file_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "kit"
 
 
+def _check_slugs(data: GameData) -> None:
+    """A fiche's page may not take a folder of the site's own (`rules/`, `en/`...): DataError located on it."""
+    from mallette_print.fiches.content import fiche_slug
+
+    taken = {"assets", "downloads", "cards", "rules", "index.html", *data.game.languages}
+    problems = []
+    for f in data.game.fiches.items:
+        top = fiche_slug(data, f.id).split("/")[0]
+        if top in taken:
+            path, line, col = data.where(f"fiche:{f.id}")
+            problems.append(
+                Problem(
+                    path, line, col, f"fiche '{f.id}'", f"slug '{top}' is a folder of the site itself: choose another"
+                )
+            )
+    if problems:
+        raise DataError(problems)
+
+
 def _stage(out: Path) -> Path:
     """A new folder beside `out` where the site is built before it replaces anything in `out`."""
     try:
@@ -122,6 +143,7 @@ def build_site(
     and page has been made: a failed build (bad data in one variant) leaves `out` as it was.
     """
     out = Path(out)
+    _check_slugs(data)
     stage = _stage(out)
     try:
         lines = _build(data, out, stage, progress, jobs)

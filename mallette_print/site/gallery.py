@@ -22,12 +22,37 @@ from mallette_print.draw.raster import POINTS_PER_INCH, page_images
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.files import write_all
 from mallette_print.pipeline.options import Output
+from mallette_print.site.shell import Page, rel, site_header
 
 GALLERY_DPI = 72
 
 
-def write_gallery(data: GameData, lang: str, out: Path, ctx: BuildContext, dpi: int = GALLERY_DPI) -> int:
-    """Write out/png/*.png (faces and backs) and out/gallery/index.html; return the number of images."""
+# On the site, the gallery takes the site's style sheet and navigation; its filters fit a phone's width.
+EXTRA_CSS = (
+    "header:not(.site){position:static}select,form button{font-size:1rem;min-height:44px;max-width:100%}"
+    "form{gap:.5em 1em}main{max-width:none}.grid{justify-content:center}"
+)
+
+
+def site_gallery_html(data: GameData, lang: str, path: str, other: tuple[tuple[str, str], ...]) -> str:
+    """`mallette preview`'s gallery page with the site's style sheet and navigation bar."""
+    html = gallery_html(data, lang)
+    page = Page(path, lang, "", "", "gallery", other)
+    css = f'<link rel="stylesheet" href="{rel(path, "assets/site.css")}"><style>{EXTRA_CSS}</style>'
+    html = html.replace("</head><body>", f"{css}</head><body>{site_header(data, page)}", 1)
+    return html
+
+
+def write_gallery(
+    data: GameData,
+    lang: str,
+    out: Path,
+    ctx: BuildContext,
+    path: str,
+    other: tuple[tuple[str, str], ...],
+    dpi: int = GALLERY_DPI,
+) -> int:
+    """Write out/png/*.png (faces and backs) and out/gallery/index.html (the site's `path`); return the images."""
     look = CardLook(size=parse_card_size("poker"))
     jobs: list[tuple[Deck, Card | None]] = [
         (deck, card) for deck, cards in expand(data) for card in {card.id: card for card in cards}.values()
@@ -40,6 +65,6 @@ def write_gallery(data: GameData, lang: str, out: Path, ctx: BuildContext, dpi: 
         buf = io.BytesIO()
         image.save(buf, format="PNG", compress_level=1)
         made.append(Output(name, buf.getvalue()))
-    made.append(Output("gallery/index.html", gallery_html(data, lang).encode("utf-8")))
+    made.append(Output("gallery/index.html", site_gallery_html(data, lang, path, other).encode("utf-8")))
     write_all(out, made, sweep=False)
     return len(names)

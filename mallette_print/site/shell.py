@@ -73,8 +73,8 @@ def rel(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def render(data: GameData, page: Page) -> str:
-    """The whole HTML document of a page."""
+def site_header(data: GameData, page: Page) -> str:
+    """The navigation bar: home, fiches, rules, gallery, and the same page in the other languages."""
     d = data.game.default_language
     w = Phrases(page.lang, d)
     p = prefix(data, page.lang)
@@ -94,6 +94,14 @@ def render(data: GameData, page: Page) -> str:
             f'<a class="lang" href="{escape(rel(page.path, path))}" hreflang="{lang}" lang="{lang}">{escape(name)}</a>'
         )
     title = tr(data.game.title, page.lang, d)
+    return f'<header class="site"><nav aria-label="{escape(title)}">{"".join(links)}</nav></header>\n'
+
+
+def render(data: GameData, page: Page) -> str:
+    """The whole HTML document of a page."""
+    d = data.game.default_language
+    w = Phrases(page.lang, d)
+    title = tr(data.game.title, page.lang, d)
     head_title = page.title if page.title == title else f"{page.title} — {title}"
     short = notice(data)
     credits = (
@@ -107,8 +115,8 @@ def render(data: GameData, page: Page) -> str:
         f"<title>{escape(head_title)}</title>\n"
         f'<link rel="stylesheet" href="{escape(rel(page.path, "assets/site.css"))}">\n</head>\n<body>\n'
         f'<a class="skip" href="#main">{escape(w("site.skip"))}</a>\n'
-        f'<header class="site"><nav aria-label="{escape(title)}">{"".join(links)}</nav></header>\n'
-        f'<main id="main">\n{page.body}\n</main>\n'
+        + site_header(data, page)
+        + f'<main id="main">\n{page.body}\n</main>\n'
         f'<footer class="site"><p>{escape(credits)} '
         f'<a href="{escape(deed_url(data, page.lang))}" rel="license">{escape(w("site.licence_link"))}</a> · '
         f'<a href="{escape(data.game.source_url)}">{escape(w("site.source"))}</a></p>'
