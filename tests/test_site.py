@@ -38,6 +38,8 @@ def _game(tmp: Path) -> Path:
     shutil.copytree(DATA / "sample", game)
     shutil.copytree(REPO / "assets", game / "assets")
     shutil.copytree(REPO / "rules", game / "rules")
+    with (game / "rules" / "fr.md").open("a", encoding="utf-8") as f:  # a figure, to check its alt text on the site
+        f.write("\n![Une zone du territoire : le quartier](assets/icons/zone-quartier.svg)\n")
     return game
 
 
@@ -155,6 +157,16 @@ def test_rules_page_is_the_markdown_with_a_contents_and_table_headers(site: Path
     assert '<th scope="col"' in rules and "{{" not in rules
     assert re.search(r'<h2 id="[^"]+">Mise en place</h2>', rules)
     assert 'href="#' in rules
+    assert '<img src="../media/assets/icons/zone-quartier.svg" alt="Une zone du territoire' in rules
+    assert (site / "media" / "assets" / "icons" / "zone-quartier.svg").is_file()
+
+
+def test_build_py_site_is_mallette_site() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(REPO / "build.py"), "--site", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "Usage: python build.py site" in out.stdout and "--jobs" in out.stdout
 
 
 def test_fiches_pdf_one_page_per_fiche_qr_to_its_page_paper_and_fonts(site: Path) -> None:

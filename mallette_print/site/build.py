@@ -208,6 +208,8 @@ def _build(
         for fiche in by_lang[lang]:
             pages.append(fiche_page(data, lang, fiche, others(lang, f"{fiche.slug}/index.html")))
     files += [Output(page.path, render(data, page).encode("utf-8")) for page in pages]
+    shown = {name: source for page in pages for name, source in page.files}
+    files += [Output(name, Path(source).read_bytes()) for name, source in sorted(shown.items())]
     files.append(Output("assets/site.css", CSS.lstrip().encode("utf-8")))
     fonts = atkinson_files()
     for style in ("regular", "bold"):

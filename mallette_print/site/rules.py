@@ -22,6 +22,7 @@ from mallette_print.site.shell import Page, prefix, rel
 
 _HEADING = re.compile(r"<h([1-3])>(.*?)</h\1>", re.S)
 _SECTION = re.compile(r"<p>&lt;!--mallette:(\w+)--&gt;</p>")
+_IMG = re.compile(r'<img src="([^"]*)"')
 
 
 def _slug(text: str, seen: set[str]) -> str:
@@ -83,6 +84,15 @@ def rules_page(data: GameData, lang: str, fiches: list[FichePage], other: tuple[
         return ""  # the anatomy figure and the facilitator's tables are in the PDF rulebook
 
     html = _SECTION.sub(section, html)
+    # Images are files of the game folder (the rulebook checks them): copied under media/, linked relatively.
+    files: list[tuple[str, str]] = []
+
+    def image(m: re.Match[str]) -> str:
+        src = unescape(m.group(1))
+        files.append((f"media/{src}", str(Path(data.root) / src)))
+        return f'<img src="{escape(rel(path, f"media/{src}"))}"'
+
+    html = _IMG.sub(image, html)
     seen: set[str] = set()
     toc: list[tuple[int, str, str]] = []
 
@@ -107,4 +117,5 @@ def rules_page(data: GameData, lang: str, fiches: list[FichePage], other: tuple[
     )
     first_end = html.find("</h1>") + len("</h1>")
     html = html[:first_end] + "\n" + nav + html[first_end:]
-    return Page(path, lang, f"{w('site.rules')} — {tr(data.game.title, lang, d)}", html, "rules", other)
+    title = f"{w('site.rules')} — {tr(data.game.title, lang, d)}"
+    return Page(path, lang, title, html, "rules", other, tuple(files))

@@ -61,6 +61,7 @@ class Page:
     body: str
     section: str = ""  # the navigation entry it belongs to: home, rules, gallery, fiches
     other: tuple[tuple[str, str], ...] = ()  # (lang, path of the same page in that language)
+    files: tuple[tuple[str, str], ...] = ()  # (path in the site, file of the game) the page shows: its images
 
 
 def prefix(data: GameData, lang: str) -> str:
