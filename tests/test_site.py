@@ -232,6 +232,13 @@ def test_fiche_files_are_validated_with_locations_and_strict_check_lists_missing
         load_game(game)
     assert "fiches/communs.yaml:3:" in str(err.value) and "6 items in 'fr': expected 1 to 5" in str(err.value)
     assert "fiches/communs.yaml:7:" in str(err.value) and "expected an http(s) URL" in str(err.value)
+    (folder / "communs.yaml").write_text(
+        'id: communs\nsummary: "Un commun \u2603."\nkey_ideas: [a]\nexample: {title: T, text: X}\nquestions: [q]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--strict", "--game", str(game)])
+    assert result.exit_code == 1
+    assert "fiches/communs.yaml:2:10: field summary: character U+2603 (SNOWMAN) is not in the font" in result.output
     (folder / "communs.yaml").unlink()
     result = CliRunner().invoke(main, ["check", "--strict", "--game", str(game)])
     assert result.exit_code == 1

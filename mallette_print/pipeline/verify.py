@@ -27,7 +27,7 @@ def unprintable(data: GameData, langs: list[str]) -> list[Problem]:
     covered = coverage()
     root = Path(data.root)
     problems: list[Problem] = []
-    for path in sorted((root / "cards").glob("*.yaml")):
+    for path in sorted((root / "cards").glob("*.yaml")) + sorted((root / "cards" / "fiches").glob("*.yaml")):
         try:
             problems += uncovered_in_doc(load_file(path), covered, FAMILY_NAME)
         except YamlError as exc:  # already reported by the loader; never seen after a successful load
