@@ -94,7 +94,9 @@ def test_tile_labels_inside_the_paper_and_crosses_off_them(game, tmp_path, lang,
                 and c.get("linewidth") == 0.5
                 and max(c["stroking_color"] or (1,)) == 0
             ]
-            assert len(crosses) >= 6
+            # At least two per overlap band (every tile page has two bands or more): two points register a sheet,
+            # and where the board's own text fills a band the crosses keep off it (tests/test_tile_crosses.py).
+            assert len(crosses) >= 4
             for c in crosses:
                 for t in labels:
                     apart = c["x1"] < t["x0"] or c["x0"] > t["x1"] or c["bottom"] < t["top"] or c["top"] > t["bottom"]

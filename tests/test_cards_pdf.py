@@ -39,15 +39,17 @@ def cut_marks(page: pdfplumber.page.Page) -> list[dict]:
 
 def test_card_size_cards_per_page_and_margins_from_the_cut_marks(long_a4: Path) -> None:
     with pdfplumber.open(long_a4 / "cards.pdf") as pdf:
-        page = pdf.pages[4]  # first sheet of resources: 9 cards
+        page = pdf.pages[4]  # a full sheet: 8 cards turned a quarter, 2 across and 4 down
         marks = cut_marks(page)
         xs = sorted({round(ln["x0"] / MM, 2) for ln in marks if ln["x0"] == ln["x1"]})
         ys = sorted({round(ln["top"] / MM, 2) for ln in marks if ln["top"] == ln["bottom"]})
-        assert [round(b - a, 2) for a, b in zip(xs, xs[1:])] == [63.0] * 3
-        assert [round(b - a, 2) for a, b in zip(ys, ys[1:])] == [88.0] * 3
+        assert [round(b - a, 2) for a, b in zip(xs, xs[1:])] == [88.0] * 2
+        assert [round(b - a, 2) for a, b in zip(ys, ys[1:])] == [63.0] * 4
         W, H = page.width / MM, page.height / MM
-        assert min(xs[0], ys[0], W - xs[-1], H - ys[-1]) >= 5.0
-        assert page.extract_text().count(NOTICE) == 9
+        # room for the printer's blank border (6.35 mm), 3 mm of mark and the 3 mm bleed
+        assert min(xs[0], ys[0], W - xs[-1], H - ys[-1]) >= 12.35
+    text = pdfium.PdfDocument(long_a4 / "cards.pdf")[4].get_textpage().get_text_range()
+    assert text.count(NOTICE) == 8
 
 
 def test_cut_marks_are_only_in_the_margins(long_a4: Path) -> None:
@@ -73,12 +75,12 @@ def test_cut_marks_are_only_in_the_margins(long_a4: Path) -> None:
 
 
 def _card_centres(page: pdfplumber.page.Page) -> list[tuple[float, float]]:
-    """Centres of the card backgrounds (drawn 3 mm into the bleed: 69 × 94 mm)."""
+    """Centres of the card backgrounds (drawn 3 mm into the bleed: 69 × 94 mm, upright or turned)."""
     return sorted(
         {
             (round((r["x0"] + r["x1"]) / 2 / MM, 1), round((r["top"] + r["bottom"]) / 2 / MM, 1))
             for r in page.rects
-            if abs(r["width"] / MM - 69) < 0.05 and abs(r["height"] / MM - 94) < 0.05
+            if sorted((round(r["width"] / MM, 1), round(r["height"] / MM, 1))) == [69.0, 94.0]
         }
     )
 
@@ -160,10 +162,17 @@ def test_qr_codes_are_vector_at_least_20mm(long_a4: Path) -> None:
 def test_licence_notice_on_every_face_at_least_5pt(long_a4: Path) -> None:
     data = load_game(REPO)
     total = sum(c.quantity for _, c in data.cards())
+    doc = pdfium.PdfDocument(long_a4 / "cards.pdf")  # reads turned text in its own direction
+    text = "".join(doc[i].get_textpage().get_text_range() for i in range(2, len(doc), 2))
+    doc.close()
+    assert text.count(NOTICE) == total
     with pdfplumber.open(long_a4 / "cards.pdf") as pdf:
-        text = "".join(p.extract_text() for p in pdf.pages[2::2])
-        assert text.count(NOTICE) == total
-        sizes = {round(ch["size"], 2) for p in pdf.pages[2::2] for ch in p.chars if ch["text"] == "©"}
+        sizes = {
+            round(float(ch["size"] if ch["upright"] else ch["x1"] - ch["x0"]), 2)  # a turned card's text: its width
+            for p in pdf.pages[2::2]
+            for ch in p.chars
+            if ch["text"] == "©"
+        }
         assert min(sizes) >= 5.0
 
 
@@ -258,8 +267,8 @@ def test_text_overflow_names_card_field_language_and_amount(tmp_path: Path) -> N
     assert result.exit_code == 1
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if long[:30] in ln)
     assert f"events.yaml:{line}:" in result.output
-    assert "card 'appel-projets'" in result.output and "the fr text of 'effect'" in result.output
-    assert "overflows by" in result.output and "at 7 pt" in result.output
+    assert "card 'appel-projets'" in result.output and "the fr texts do not fit together" in result.output
+    assert "too tall at 7 pt" in result.output and "the longest is effect" in result.output
     assert not (tmp_path / "out").exists()
 
 

@@ -16,28 +16,39 @@ def mmbox(box: tuple[float, float, float, float]) -> tuple[float, ...]:
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_poker_is_3x3_on_both_papers(paper: str) -> None:
+def test_poker_is_2x4_turned_on_both_papers(paper: str) -> None:
+    # 3x3 upright needs 189 x 264 mm plus 12.5 mm margins for printable cut marks: more than A4's width (210 mm)
+    # and Letter's height (279.4 mm); turned a quarter, 8 cards fit with room for the marks.
     plan = plan_sheet(paper, POKER, "long")
-    assert (plan.cols, plan.rows, plan.per_sheet, plan.rotated) == (3, 3, 9, False)
+    assert (plan.cols, plan.rows, plan.per_sheet, plan.rotated) == (2, 4, 8, True)
     for slot in plan.fronts:
         x0, y0, x1, y1 = mmbox(slot.box)
-        assert (round(x1 - x0, 2), round(y1 - y0, 2)) == (63.0, 88.0)
+        assert (round(x1 - x0, 2), round(y1 - y0, 2)) == (88.0, 63.0)
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("name", list(PRESETS))
 @pytest.mark.parametrize("duplex", DUPLEX_MODES)
-def test_every_card_and_back_keeps_5mm_printer_margins(paper: str, name: str, duplex: str) -> None:
+def test_every_card_and_back_keeps_the_margins_of_printable_cut_marks(paper: str, name: str, duplex: str) -> None:
     plan = plan_sheet(paper, PRESETS[name], duplex)
     W, H = to_mm(plan.page_w), to_mm(plan.page_h)
     for slot in plan.fronts + plan.backs:
         x0, y0, x1, y1 = mmbox(slot.box)
-        assert min(x0, y0, W - x1, H - y1) >= 5.0 - 1e-6
+        # the 6.35 mm border a printer may leave blank, 3 mm of mark, the 3 mm bleed
+        assert min(x0, y0, W - x1, H - y1) >= 6.35 + 3 + 3 - 1e-6
 
 
 @pytest.mark.parametrize(
     "paper,name,count",
-    [("a4", "bridge", 10), ("a4", "tarot", 4), ("a4", "square", 8), ("letter", "square", 6), ("letter", "bridge", 9)],
+    [
+        ("a4", "bridge", 9),
+        ("a4", "tarot", 4),
+        ("a4", "square", 6),
+        ("a4", "mini", 16),
+        ("letter", "square", 6),
+        ("letter", "bridge", 8),
+        ("letter", "mini", 12),
+    ],
 )
 def test_cards_per_sheet_match_print_production_table(paper: str, name: str, count: int) -> None:
     assert plan_sheet(paper, PRESETS[name], "long").per_sheet == count
@@ -59,17 +70,21 @@ def test_cut_marks_stay_outside_the_cards_and_reach_the_paper_edge(name: str) ->
 
 
 def test_long_edge_backs_are_mirrored_left_right() -> None:
-    plan = plan_sheet("a4", POKER, "long")
+    plan = plan_sheet("a4", PRESETS["bridge"], "long")  # 3x3, upright
     for front, back in zip(plan.fronts, plan.backs):
         fx0, fy0, fx1, fy1 = mmbox(front.box)
         bx0, by0, bx1, by1 = mmbox(back.box)
         assert bx0 == pytest.approx(210 - fx1, abs=0.1) and by0 == pytest.approx(fy0, abs=0.1)
         # drawn upright, not mirrored: the card's origin maps to its lower-left corner
         assert back.matrix[:4] == (1.0, 0.0, 0.0, 1.0)
+    # cards turned a quarter on the sheet: the back turned the other way (its top towards the same long edge)
+    turned = plan_sheet("a4", POKER, "long")
+    for front, back in zip(turned.fronts, turned.backs):
+        assert front.matrix[:4] == (0.0, 1.0, -1.0, 0.0) and back.matrix[:4] == (0.0, -1.0, 1.0, 0.0)
 
 
 def test_short_edge_backs_are_mirrored_top_bottom_and_turned() -> None:
-    plan = plan_sheet("letter", POKER, "short")
+    plan = plan_sheet("letter", PRESETS["tarot"], "short")  # 2x2, upright
     for front, back in zip(plan.fronts, plan.backs):
         fx0, fy0, fx1, fy1 = mmbox(front.box)
         bx0, by0, bx1, by1 = mmbox(back.box)

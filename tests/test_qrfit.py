@@ -69,7 +69,7 @@ def test_check_reports_every_card_and_fiche_with_a_long_base_url(sample_game: Pa
         assert "': 'fiche': the QR code of 'https://le-mes.org/mallette/" in x
         assert "would print with 0.3" in x and "mm modules at 20 mm on the card" in x
         assert "the longest URL that fits is 106 characters" in x
-        assert "checked at the default sizes, poker cards" in x
+        assert "checked at check's sizes, --size poker and --board-size a3" in x
     assert all("in the rulebook's list of fiches" in x for x in fiches)
 
 
@@ -106,7 +106,7 @@ def test_the_board_code_is_checked_at_the_board_size(project: Path, runner, tmp_
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 1, result.output
     assert f"cards/board.yaml:{line_of(board, 'box: [370mm, 198mm, 30mm')}:" in result.output
-    assert "on the board" in result.output and "checked at the default sizes" in result.output
+    assert "on the board" in result.output and "checked at check's sizes" in result.output
     ok = runner.invoke(main, ["build", "--out", str(tmp_path / "a2"), "--board-size", "a2"])
     assert ok.exit_code == 0, ok.output
     assert "on the board" not in ok.output  # A2 scales the board up: 42 mm, 0.52 mm

@@ -232,3 +232,58 @@ def test_absurd_quantity(sample_game: Path, runner) -> None:
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 1
     assert "card 'benevolat': 'quantity': expected a number ≤ 200, got the number 1000000000" in result.output
+
+
+def _line_of(path: Path, needle: str, nth: int = 1) -> int:
+    lines = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
+    return lines[nth - 1]
+
+
+def test_duplicate_id_in_one_file_points_at_the_second_copy(sample_game: Path, runner) -> None:
+    actors = sample_game / "cards" / "actors.yaml"
+    edit(actors, "  - id: commune\n", "  - id: regie-quartier\n")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    second = _line_of(actors, "- id: regie-quartier", 2)
+    first = _line_of(actors, "- id: regie-quartier", 1)
+    assert f"cards/actors.yaml:{second}:" in result.output, result.output
+    assert f"first defined at actors.yaml:{first}" in result.output
+
+
+def test_american_spelling_of_a_choice_gets_a_suggestion(sample_game: Path, runner) -> None:
+    edit(
+        sample_game / "cards" / "templates.yaml", "body: {size: 9pt, min_size: 7pt}", "body: {size: 9pt, align: center}"
+    )
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "got 'center' (did you mean 'centre'?)" in result.output
+    assert "templates.yaml:11:" in result.output
+
+
+@pytest.mark.parametrize(
+    ("style", "message"),
+    [
+        ("body: {size: 9pt, min_size: 6pt}", "body text is never smaller than 7 pt"),
+        ("body: {size: 5pt}", "card text is never smaller than 5.5 pt, got size 5pt"),
+        ("body: {size: 9pt, min_size: 2mm}", "body text is never smaller than 7 pt"),
+    ],
+)
+def test_text_under_the_floor_is_an_error_not_silently_raised(
+    sample_game: Path, runner, style: str, message: str
+) -> None:
+    edit(sample_game / "cards" / "templates.yaml", "body: {size: 9pt, min_size: 7pt}", style)
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1, result.output
+    assert message in result.output
+    assert "templates.yaml:11:" in result.output
+
+
+def test_a_broken_deck_header_does_not_cascade_into_other_files(sample_game: Path, runner) -> None:
+    resources = sample_game / "cards" / "resources.yaml"
+    edit(resources, "type: resource", "type: resources")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    # Before, every actor citing a resource and the board's resource space were reported too.
+    assert lines[-1] == "1 error found; nothing was written.", result.output
+    assert "resources.yaml:" in lines[0] and "did you mean 'resource'?" in lines[0]

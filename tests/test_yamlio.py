@@ -46,10 +46,10 @@ def test_billion_laughs_is_refused_quickly() -> None:
     for name in "bcdefghi":
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
         prev = name
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a loaded machine must not fail it
     with pytest.raises(YamlError) as exc:
         load_text(P, "\n".join(lines))
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     assert "expands to more than" in str(exc.value)
 
 

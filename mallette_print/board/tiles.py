@@ -42,9 +42,18 @@ def _w(lang: str, default: str) -> dict[str, str]:
     return out
 
 
-def tiles_pdf(data: GameData, lay: BoardLayout, lang: str, paper: str, svgs: SvgCache) -> tuple[bytes, int, TilePlan]:
-    """board-tiles.pdf: an assembly map, then one page per tile; returns (pdf, pages, plan)."""
+def tiles_pdf(
+    data: GameData, lay: BoardLayout, lang: str, paper: str, svgs: SvgCache, board: bytes | None = None
+) -> tuple[bytes, int, TilePlan]:
+    """board-tiles.pdf: an assembly map, then one page per tile; returns (pdf, pages, plan).
+
+    `board`: board.pdf when the caller has it (where the board's text lies, for the crosses to stay off it)."""
     plan = plan_tiles(lay.page_w, lay.page_h, PAPERS[paper])
+    if board is None:
+        from mallette_print.board.draw import board_pdf
+
+        board, _ = board_pdf(data, lay, lang, svgs)
+    texts = text_boxes(board)
     buf = io.BytesIO()
     default = data.game.default_language
     meta = pdf_meta(data, lang, text("pdf.board_tiles", lang, default))
@@ -53,7 +62,7 @@ def tiles_pdf(data: GameData, lay: BoardLayout, lang: str, paper: str, svgs: Svg
     _assembly_page(c, fam, plan, lay, lang, default, paper)
     c.showPage()
     for tile in plan.tiles:
-        _tile_page(c, fam, plan, tile, lang, default)
+        _tile_page(c, fam, plan, tile, lang, default, texts)
         c.showPage()
     c.save()
     return buf.getvalue(), 1 + len(plan.tiles), plan
@@ -150,7 +159,31 @@ def _bands(plan: TilePlan, tile: Tile) -> list[tuple[str, Box]]:
     return out
 
 
-def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str, default: str) -> None:
+def text_boxes(board: bytes) -> list[Box]:
+    """The box of every character printed on the board (board.pdf's page: the board's own coordinates)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(board)
+    try:
+        page = doc[0].get_textpage()
+        boxes = [page.get_charbox(i) for i in range(page.count_chars())]
+    finally:
+        doc.close()
+    return [Box(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in boxes if x1 > x0 and y1 > y0]
+
+
+def _near(boxes: list[Box], b: Box, dx: float, dy: float) -> list[Box]:
+    """The boxes (board coordinates) a cross in band `b` (sheet coordinates) could touch, moved onto the sheet."""
+    r = CROSS_ARM + mm(1)
+    moved = (Box(t.x + dx, t.y + dy, t.w, t.h) for t in boxes)
+    return [
+        t for t in moved if t.x < b.x + b.w + r and t.x + t.w > b.x - r and t.y < b.y + b.h + r and t.y + t.h > b.y - r
+    ]
+
+
+def _tile_page(
+    c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str, default: str, texts: list[Box]
+) -> None:
     w = _w(lang, default)
     s = tile.src
     c.saveState()
@@ -179,7 +212,9 @@ def _tile_page(c: Canvas, fam: FontFamily, plan: TilePlan, tile: Tile, lang: str
                 c.line(b.x, b.y + b.h, b.x + b.w, b.y + b.h)
             c.restoreState()
             _band_text(c, fam, box, side, label)
-        for x, y in cross_spots(side, b, box):
+        # Off the glue label and off the board's own text (a strip of board both neighbours show alike, so the
+        # crosses of the two bands still fall on each other).
+        for x, y in cross_spots(side, b, box, _near(texts, b, tile.dest_x - s.x, tile.dest_y - s.y)):
             _cross(c, x, y)
     _info_strip(c, fam, plan, tile, lang, w)
 
@@ -189,27 +224,35 @@ def _partner(plan: TilePlan, tile: Tile, side: str) -> Tile:
     return _neighbour(plan, tile.row + dr, tile.col + dc)
 
 
-def _clear(x: float, y: float, label: Box) -> bool:
-    """Whether a cross at (x, y), its halo and 1 mm of air stay off a label box."""
+def _clear(x: float, y: float, boxes: list[Box]) -> bool:
+    """Whether a cross at (x, y), its halo and 1 mm of air stay off every box (a label, the board's text)."""
     r = CROSS_ARM + mm(1)
-    return x + r <= label.x or x - r >= label.x + label.w or y + r <= label.y or y - r >= label.y + label.h
+    return all(x + r <= t.x or x - r >= t.x + t.w or y + r <= t.y or y - r >= t.y + t.h for t in boxes)
 
 
-def cross_spots(side: str, b: Box, label: Box) -> list[tuple[float, float]]:
-    """Registration crosses of a band: at 1/6, 1/2 and 5/6 of it, slid along it off its label (or left out)."""
+def cross_spots(side: str, b: Box, label: Box, text: list[Box] | None = None) -> list[tuple[float, float]]:
+    """Registration crosses of a band: at 1/6, 1/2 and 5/6 of it, slid along it off its label and off the board's
+    text (or left out)."""
+    avoid = [label, *(text or [])]
     vertical = side in ("left", "right")
     start, length = (b.y, b.h) if vertical else (b.x, b.w)
     lo, hi = start + CROSS_ARM, start + length - CROSS_ARM
     out: list[tuple[float, float]] = []
     for f in (1 / 6, 1 / 2, 5 / 6):
         at = start + length * f
-        # The spot itself, then 1 mm steps either side of it, nearer ones first, inside the band.
+        # The spot itself, then 1 mm steps either side of it, nearer ones first, inside the band, apart from the
+        # crosses already placed.
         for k in range(int(length / mm(1)) + 1):
             spots = [(b.x + b.w / 2, t) if vertical else (t, b.y + b.h / 2) for t in (at - k * mm(1), at + k * mm(1))]
-            ok = [p for p, t in zip(spots, (at - k * mm(1), at + k * mm(1))) if lo <= t <= hi and _clear(*p, label)]
+            ok = [
+                p
+                for p, t in zip(spots, (at - k * mm(1), at + k * mm(1)))
+                if lo <= t <= hi
+                and _clear(*p, avoid)
+                and all(abs(p[0] - q[0]) + abs(p[1] - q[1]) > 2 * CROSS_ARM for q in out)  # apart from the others
+            ]
             if ok:
-                if all(abs(p[0] - ok[0][0]) + abs(p[1] - ok[0][1]) > 2 * CROSS_ARM for p in out):
-                    out.append(ok[0])
+                out.append(ok[0])
                 break
     return out
 

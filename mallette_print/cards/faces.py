@@ -55,6 +55,7 @@ QR_GAP = mm(CARD_QR_GAP_MM)
 FICHE_SIZE = 7.5
 SMALL_MIN = 5.0
 BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
+FICHE_GAP = mm(1.0)  # between the fiche number and the small print below it, on a card without its QR code
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ class FaceLayout:
     notice: str
     card_ref: str
     small_size: float
+    # The largest body size at which this card alone fits, when its fitting searched from the template's size
+    # (None when it was only tried at a deck's running size): how the deck's size is traced to one card.
+    own_size: float | None = None
 
 
 def _text_style(ts: TextStyle, min_default: float | None = None) -> Style:
@@ -137,6 +141,8 @@ def _band(
         group = f"{w.label('fiche')} {data.fiche(card.fiche).number}"
     if tpl.band == "none":
         colour = tpl.background
+    if not tpl.band_label:
+        group = ""  # a size variant leaves the second label out (a mini card's band has no room for it)
     return colour, pattern, icon, group, badge
 
 
@@ -161,15 +167,21 @@ def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str,
 
 def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> Problem:
     path, line, col = card_location(deck, card.id, ov.field, ov.lang)
-    return problem(
-        path,
-        line,
-        col,
-        f"card '{card.id}'",
-        f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
-        f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
-        f"(shorten the text or choose a larger card size)",
-    )
+    if len(ov.parts) > 1:
+        # The texts of a box as a whole: each field's share, and the longest one, located, as the first to shorten.
+        shares = ", ".join(f"{f} {n} line{'s' if n != 1 else ''}" for f, n, _ in ov.parts)
+        message = (
+            f"the {ov.lang} texts{what} do not fit together: {shares}: {to_mm(ov.excess):.1f} mm too tall at "
+            f"{ov.size:g} pt, the smallest size allowed; the longest is {ov.field} (shorten it, or choose a larger "
+            "card size)"
+        )
+    else:
+        message = (
+            f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
+            f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
+            f"(shorten the text or choose a larger card size)"
+        )
+    return problem(path, line, col, f"card '{card.id}'", message)
 
 
 def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | None:
@@ -200,6 +212,17 @@ def _fit_caption(
         + escape(short, quotes=False),
     )
     return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 3, lang)
+
+
+def _fit_number(number: int, lang: str, default: str, colour: str, width: float, fam: FontFamily) -> Fitted | Overflow:
+    """A fiche's number on a card without its QR code: "Fiche N" in bold, one line."""
+    block = Block("fiche", f"<b>{escape(label('fiche', lang, default), quotes=False)} {number}</b>", hyphenate=False)
+    return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 1, lang)
+
+
+def small_print_height(card_ref: str, small: float) -> float:
+    """The height of the small print at the bottom of a card: the notice and the card reference's lines."""
+    return (1 + len(card_ref.split("\n"))) * small * 1.25
 
 
 def layout_face(
@@ -257,7 +280,7 @@ def layout_face(
     qr_url: str | None = None
     # The printed size of the code, chosen in core/qrfit.py (which also checks that phones can read it).
     qr = card_qr_size(parse_length(tpl.qr_size), W, S, mm(1))
-    if card.fiche:
+    if card.fiche and tpl.qr:
         qr_url = data.fiche_url(card.fiche)
         f = data.fiche(card.fiche)
         short = tr(f.short or f.title, lang, data.game.default_language)
@@ -273,12 +296,24 @@ def layout_face(
         else:
             fiche_text = fitted
         footer_h = qr
-    small_w = W - 2 * S - (qr + QR_GAP if card.fiche else 0)
+    elif card.fiche:
+        # No code (the template says qr: false): "Fiche N" above the small print, the whole width.
+        number = data.fiche(card.fiche).number
+        fitted = ctx.per_game(
+            data,
+            ("fiche-number", number, lang, tpl.body.colour, W - 2 * S, fam),
+            lambda: _fit_number(number, lang, data.game.default_language, tpl.body.colour, W - 2 * S, fam),
+        )
+        if isinstance(fitted, Overflow):
+            problems.append(_overflow_problem(deck, card, fitted, " (the fiche number)"))
+        else:
+            fiche_text = fitted
+    small_w = W - 2 * S - (qr + QR_GAP if qr_url else 0)
     card_ref = f"{card.id} · v{data.game.version}"
     if stringWidth(card_ref, fam.regular, small) > small_w:
         card_ref = f"{card.id}\nv{data.game.version}"  # a long id on a narrow card: the version goes below it
-    if not card.fiche:
-        footer_h = (1 + len(card_ref.split("\n"))) * small * 1.25
+    if not qr_url:
+        footer_h = small_print_height(card_ref, small) + (FICHE_GAP + fiche_text.total if fiche_text else 0)
     note = notice(data)
     for text, field in ((note, "notice"), *((line, "id") for line in card_ref.split("\n"))):
         if stringWidth(text, fam.regular, small) > small_w:

@@ -29,8 +29,18 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 PAPERS_MM: dict[str, tuple[float, float]] = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 DUPLEX_MODES = ("long", "short", "fold", "none")
-MARGIN_MM = 5.0
-MARK_GAP_MM = 1.5  # cut marks start this far from the card edge so a slightly offset print never touches the art
+MARK_GAP_MM = 1.5  # fold ticks start this far from the card edge so a slightly offset print never touches the art
+# Cut marks that print: many home printers leave a quarter inch (6.35 mm) of every edge blank, and a cut mark
+# starts outside the card's bleed (a back bleeds there). A margin of border + visible mark + bleed (+ a little
+# room) around the grid keeps at least MARK_VISIBLE_MM of every mark on paper at both ends of every cut line.
+NON_PRINTING_MM = 6.35
+MARK_VISIBLE_MM = 3.0
+MARK_ROOM_MM = 0.15
+
+
+def mark_margin_mm(size: CardSize) -> float:
+    """The margin around the grid that keeps MARK_VISIBLE_MM of each cut mark outside the border and bleed."""
+    return NON_PRINTING_MM + MARK_VISIBLE_MM + max(size.bleed_mm, MARK_GAP_MM) + MARK_ROOM_MM
 
 
 @dataclass(frozen=True)
@@ -155,7 +165,7 @@ def _choose(paper: str, size: CardSize, duplex: str, margin: float) -> _Choice:
         w, h = PAPERS_MM[paper]
         raise ValueError(
             f"a {size.w_mm:g}x{size.h_mm:g} mm card does not fit on {paper.upper()} "
-            f"({w:g}x{h:g} mm) with {mm_str(margin)} printer margins"
+            f"({w:g}x{h:g} mm) with {mm_str(margin)} margins (the cut marks and the printer's border)"
         )
     return best
 
@@ -170,12 +180,13 @@ def plan_sheet(
     size: CardSize,
     duplex: str = "long",
     offset_mm: tuple[float, float] = (0.0, 0.0),
-    margin_mm: float = MARGIN_MM,
+    margin_mm: float | None = None,
 ) -> SheetPlan:
-    """The sheet layout holding the most cards of this size with at least `margin_mm` around the grid."""
+    """The sheet layout holding the most cards of this size with at least `margin_mm` around the grid (by default
+    the margin that keeps the cut marks printable, `mark_margin_mm`)."""
     if duplex not in DUPLEX_MODES:
         raise ValueError(f"expected a duplex mode among {', '.join(DUPLEX_MODES)}, got {duplex!r}")
-    margin = mm(margin_mm)
+    margin = mm(mark_margin_mm(size) if margin_mm is None else margin_mm)
     ch_ = _choose(paper, size, duplex, margin)
     pw, ph = paper_size(paper, ch_.landscape)
     cell_w, cell_h = (size.h, size.w) if ch_.rotated else (size.w, size.h)
@@ -217,7 +228,8 @@ def plan_sheet(
                 paper_map = (1.0, 0.0, 0.0, -1.0, mm(offset_mm[0]), ph + mm(offset_mm[1]))
             bm = compose(paper_map, compose(m, flip_card))
             backs.append(Slot(bm, box_of(bm, size.w, size.h), ch_.rotated))
-    cuts = _cut_marks(pw, ph, grid, cell_w, cell_h, ch_.cols, ch_.rows, set(fold_xs), set(fold_ys))
+    gap = max(size.bleed, mm(MARK_GAP_MM))
+    cuts = _cut_marks(pw, ph, grid, cell_w, cell_h, ch_.cols, ch_.rows, set(fold_xs), set(fold_ys), gap)
     folds = _margin_marks(pw, ph, grid, sorted(set(fold_xs)), sorted(set(fold_ys)))
     return SheetPlan(
         pw,
@@ -235,9 +247,10 @@ def plan_sheet(
     )
 
 
-def _margin_marks(pw: float, ph: float, grid: Box, xs: list[float], ys: list[float]) -> tuple[Segment, ...]:
-    """Marks in the margins only, from just outside the grid to the paper edge, for each line."""
-    gap = mm(MARK_GAP_MM)
+def _margin_marks(
+    pw: float, ph: float, grid: Box, xs: list[float], ys: list[float], gap: float = mm(MARK_GAP_MM)
+) -> tuple[Segment, ...]:
+    """Marks in the margins only, from `gap` outside the grid to the paper edge, for each line."""
     gx0, gy0, gx1, gy1 = grid
     out: list[Segment] = []
     for x in xs:
@@ -259,12 +272,13 @@ def _cut_marks(
     rows: int,
     fold_xs: set[float],
     fold_ys: set[float],
+    gap: float,
 ) -> tuple[Segment, ...]:
     xs = [grid[0] + i * cell_w for i in range(cols + 1)]
     ys = [grid[1] + j * cell_h for j in range(rows + 1)]
     xs = [x for x in xs if not any(abs(x - f) < 1e-6 for f in fold_xs)]
     ys = [y for y in ys if not any(abs(y - f) < 1e-6 for f in fold_ys)]
-    return _margin_marks(pw, ph, grid, xs, ys)
+    return _margin_marks(pw, ph, grid, xs, ys, gap)
 
 
 def parse_offset(text: str) -> tuple[float, float]:

@@ -14,17 +14,21 @@ that outlives a reload of the game: it is keyed by the content of the deck and g
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mallette_print.cards.body import body_blocks, known_icons
-from mallette_print.cards.faces import FaceLayout, layout_face, loosen_body, refit_body
+from mallette_print.cards.faces import FaceLayout, card_location, layout_face, loosen_body, refit_body
 from mallette_print.core.cardsize import CardSize
-from mallette_print.core.errors import BuildError, DataError, Problem
-from mallette_print.core.model import SHOWABLE, Deck, GameData
+from mallette_print.core.errors import BuildError, DataError, Problem, problem
+from mallette_print.core.model import SHOWABLE, Card, Deck, GameData
+from mallette_print.core.units import parse_length
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.textfit import _TAG, Block
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.options import BuildOptions
 
 DeckLayouts = dict[str, FaceLayout] | list[Problem]
+NOTE_GAIN_PT = 0.5  # a deck's text smaller by this much because of a few cards is worth a note
 
 
 def _fit_deck(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: CardSize, fam: FontFamily) -> DeckLayouts:
@@ -44,12 +48,15 @@ def _fit_deck(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: Ca
     blocks = {card.id: body_blocks(ctx, data, deck, card, lang, show) for card in deck.cards}
     # The longest texts first: the running size then reaches the deck's size early and few cards are fitted twice.
     for card in sorted(deck.cards, key=lambda c: -_text_width(blocks[c.id], fam)):
+        whole = running is None  # searched from the template's size: its size is this card's own largest
         lay = layout_face(ctx, data, deck, card, lang, size, fam, body_start=running, blocks=blocks[card.id])
         if running is not None and (isinstance(lay, list) or (lay.body and lay.body.size < running - 1e-6)):
-            lay = layout_face(ctx, data, deck, card, lang, size, fam, blocks=blocks[card.id])
+            lay, whole = layout_face(ctx, data, deck, card, lang, size, fam, blocks=blocks[card.id]), True
         if isinstance(lay, list):
             failed[card.id] = lay
             continue
+        if whole and lay.body:
+            lay = replace(lay, own_size=lay.body.size)
         got[card.id] = lay
         if lay.body:
             running = lay.body.size if running is None else min(running, lay.body.size)
@@ -109,6 +116,71 @@ def _kept_or_fit(
     if not isinstance(got, list):
         cache.put(slot, key, got)
     return got
+
+
+def layout_notes(data: GameData, opts: BuildOptions, ctx: BuildContext) -> list[Problem]:
+    """A note for each deck whose body text is smaller than its template's because of one to three cards.
+
+    Every card of a deck shares one body size (the largest at which all fit), so one long text silently made the
+    whole deck's text smaller. The note is located at the card(s) that set the size and says what size the deck
+    would have without them. It fits the other cards alone once more, so it is for `check` and `build -v`.
+    """
+    from mallette_print.core.cardsize import parse_card_size
+    from mallette_print.draw.fonts import register_family
+
+    size, fam = parse_card_size(opts.card_size), register_family()
+    chosen = set(opts.cards)
+    notes: list[Problem] = []
+    for deck in data.decks:
+        if chosen and not any(card.id in chosen for card in deck.cards):
+            continue
+        got = deck_layouts(ctx, data, deck, opts.lang, size, fam)
+        if isinstance(got, list) or len(got) < 2:
+            continue
+        asked = parse_length(data.templates[deck.template].at(size.name, size.w, size.h).body.size)
+        sizes = [lay.body.size for lay in got.values() if lay.body is not None]
+        if not sizes or min(sizes) >= asked - 1e-6:
+            continue
+        own = {card.id: _own_size(ctx, data, deck, card, opts.lang, size, fam, got[card.id]) for card in deck.cards}
+        least = min(own.values())
+        setters = sorted(cid for cid, s in own.items() if s <= least + 1e-6)
+        rest = [s for s in own.values() if s > least + 1e-6]
+        without = min(min(rest), asked) if rest else least
+        if len(setters) > 3 or without < least + NOTE_GAIN_PT - 1e-6:
+            continue  # many cards need that size, or a quarter point: the deck is dense, no card to blame
+        cards = ", ".join(f"'{c}'" for c in setters)
+        for cid in setters[:1]:
+            path, line, col = card_location(deck, cid, "", opts.lang)
+            notes.append(
+                problem(
+                    path,
+                    line,
+                    col,
+                    f"card '{cid}'",
+                    f"note: the {opts.lang} body text of all {len(got)} cards of deck '{deck.id}' is set at "
+                    f"{least:g} pt (the template asks {asked:g} pt) because card{'s' if len(setters) > 1 else ''} "
+                    f"{cards} need{'' if len(setters) > 1 else 's'} it; without {'them' if len(setters) > 1 else 'it'} "
+                    f"the deck would be at {without:g} pt",
+                )
+            )
+    return notes
+
+
+def _own_size(
+    ctx: BuildContext,
+    data: GameData,
+    deck: Deck,
+    card: Card,
+    lang: str,
+    size: CardSize,
+    fam: FontFamily,
+    lay: FaceLayout,
+) -> float:
+    """The largest body size at which a card alone fits (from its layout when fitting searched it whole)."""
+    if lay.own_size is not None:
+        return lay.own_size
+    alone = layout_face(ctx, data, deck, card, lang, size, fam)
+    return alone.body.size if not isinstance(alone, list) and alone.body is not None else 0.0
 
 
 def lay_out_cards(data: GameData, opts: BuildOptions, ctx: BuildContext) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from mallette_print.cards.faces import DISC, FaceLayout
+from mallette_print.cards.faces import DISC, FICHE_GAP, FaceLayout, small_print_height
 from mallette_print.cards.imposition import Box, Matrix
 from mallette_print.cards.layouts import deck_layouts
 from mallette_print.core.cardsize import PRESETS, CardSize
@@ -308,6 +308,10 @@ class CardPainter:
                     )
                     held = self._captions[(id(fiche), lay.qr_size)] = (fiche, name)
                 c.doForm(held[1])
+        elif lay.fiche_text:
+            # No code on this card (qr: false): its fiche's number above the small print.
+            top = S + small_print_height(lay.card_ref, lay.small_size) + FICHE_GAP + lay.fiche_text.total
+            self._para(lay.fiche_text, S, top)
         c.setFillColor(pal("#333333"))
         c.setFont(self.fam.regular, lay.small_size)
         # The notice, then the card id and version (on two lines when the id is long), from the bottom up.

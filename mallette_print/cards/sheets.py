@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from mallette_print.cards.imposition import Box, Segment, SheetPlan, plan_sheet
+from mallette_print.cards.imposition import NON_PRINTING_MM, Box, Segment, SheetPlan, plan_sheet
 from mallette_print.cards.painter import CardLook, CardPainter, painter_for
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.i18n import tr
@@ -171,14 +171,15 @@ def _draw_clipped(p: CardPainter, deck: Deck, card: Card, matrix: tuple[float, .
 
 
 def _page_label(c: Canvas, p: CardPainter, plan: SheetPlan, text: str) -> None:
-    """A small label in the bottom margin, in the middle of the first column, to sort printed sheets."""
+    """A small label in the bottom margin, in the middle of the first column, to sort printed sheets: above the
+    printer's blank border (its descenders included), below the cards' bleed."""
     margin = plan.grid[1]
     if margin < mm(8):
         return
     cell_w = (plan.grid[2] - plan.grid[0]) / plan.cols
     c.setFont(p.fam.regular, 6.5)
     c.setFillColor(p.palette("#555555"))
-    c.drawCentredString(plan.grid[0] + cell_w / 2, margin / 2 - 2, text)
+    c.drawCentredString(plan.grid[0] + cell_w / 2, max(margin / 2 - 2, mm(NON_PRINTING_MM) + 2), text)
 
 
 def render_sheets(

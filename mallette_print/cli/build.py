@@ -165,10 +165,23 @@ def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, 
     return data, opts, selection
 
 
+def report_options(opts: Any, selection: Any, data: Any) -> Any:
+    """The options the card layouts were fitted with: a partial build fits only the chosen cards' decks."""
+    import dataclasses
+
+    from mallette_print.core.selection import select
+
+    if not selection.active:
+        return opts
+    return dataclasses.replace(opts, cards=tuple(c.id for _, c in select(data, selection).cards()))
+
+
 @main.command()
 @build_options
 def build(game_dir: Path | None, **kw: Any) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
+    from mallette_print.cards.layouts import layout_notes
+    from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.printplan import plan_lines
     from mallette_print.pipeline.progress import BuildProgress
     from mallette_print.pipeline.registry import default_registry
@@ -177,15 +190,24 @@ def build(game_dir: Path | None, **kw: Any) -> None:
     data, opts, selection = prepare_build(game_dir, kw)
     quiet, verbose = kw["quiet"], kw["verbose"]
     registry = default_registry(opts)
+    ctx = BuildContext()
     if verbose and not quiet:
         report = run_build(
-            data, opts, registry, selection, progress=lambda name: click.echo(f"building {name}...", err=True)
+            data,
+            opts,
+            registry,
+            selection,
+            progress=lambda name: click.echo(f"building {name}...", err=True),
+            ctx=ctx,
         )
     elif quiet:
-        report = run_build(data, opts, registry, selection)
+        report = run_build(data, opts, registry, selection, ctx=ctx)
     else:
         with BuildProgress(len(registry.step_names(selection.active))) as bar:
-            report = run_build(data, opts, registry, selection, progress=bar.step)
+            report = run_build(data, opts, registry, selection, progress=bar.step, ctx=ctx)
+    if verbose and not quiet and any(s.cards for s in registry.steps):
+        for note in layout_notes(data, report_options(opts, selection, data), ctx):
+            click.echo(str(note), err=True)
     if not quiet:
         for line in plan_lines(report, verbose, opts.lang, data.game.default_language):
             click.echo(line)
@@ -221,9 +243,11 @@ def calibrate(
     from mallette_print.core.phrasebook import Phrases
     from mallette_print.core.validate import load_game
     from mallette_print.pipeline.files import write_atomic
+    from mallette_print.pipeline.verify import activate_fonts
 
     data = load_game(game_root(game_dir))
     lang = data.language(lang)
+    activate_fonts(data, [lang])
     pdf = calibration_pdf(data, lang, paper, duplex, offset, PRESETS["poker"])
     target = out_dir / "duplex-calibration.pdf"
     try:

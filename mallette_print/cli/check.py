@@ -3,17 +3,41 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from mallette_print.cli.build import _size
 from mallette_print.cli.main import game_option, game_root, main
 
-DEFAULT_CARD_SIZE = "poker"
-CHECK_SIZES = "checked at the default sizes, poker cards and an A3 board; mallette build checks its own sizes"
+if TYPE_CHECKING:
+    from mallette_print.core.errors import Problem
 
 
 @main.command()
 @game_option
+@click.option(
+    "--size",
+    "card_size",
+    default="poker",
+    show_default=True,
+    callback=_size,
+    help="Card size to lay the cards out at, as `mallette build --size`.",
+)
+@click.option("--lang", default=None, help="Language to lay out (default: every language of the game).")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Paper (sets the default board size, as in build).",
+)
+@click.option(
+    "--board-size",
+    type=click.Choice(["a3", "a2", "a1", "tabloid", "ledger"]),
+    default=None,
+    help="Board size to check the deck spaces at.  [default: a3, tabloid with --paper letter]",
+)
 @click.option("--strict", is_flag=True, help="Treat coherence warnings (e.g. a missing translation) as errors.")
 @click.option(
     "--simulate",
@@ -25,27 +49,46 @@ CHECK_SIZES = "checked at the default sizes, poker cards and an A3 board; mallet
     metavar="[N]",
     help="Also play N simulated games (200 if no N) and warn about dead cards.",
 )
-def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> None:
-    """Validate the game data and its coherence, print a summary; exit 1 listing every problem."""
+def check(
+    game_dir: Path | None,
+    strict: bool,
+    simulate_games: int | None,
+    card_size: str,
+    lang: str | None,
+    paper: str,
+    board_size: str | None,
+) -> None:
+    """Validate the game data and its coherence, and lay out every card and the board as `mallette build` would
+    (at --size, for --lang or every language), without drawing; print a summary; exit 1 listing every problem."""
     from dataclasses import replace
 
-    from mallette_print.board.tiling import BOARD_SIZES
+    from mallette_print.cards.layouts import layout_notes
     from mallette_print.core.coherence import check_coherence
     from mallette_print.core.errors import DataError
     from mallette_print.core.fiches import missing_fiche_texts
-    from mallette_print.core.qrfit import qr_problems
     from mallette_print.core.summary import summary_lines
-    from mallette_print.core.units import to_mm
     from mallette_print.core.validate import load_game
+    from mallette_print.pipeline.context import BuildContext
+    from mallette_print.pipeline.options import BuildOptions
+    from mallette_print.pipeline.rehearse import rehearse
     from mallette_print.pipeline.verify import verify
 
     data = load_game(game_root(game_dir))
+    langs = [data.language(lang)] if lang else list(data.game.languages)
     verify(data, list(data.game.languages))
     for line in summary_lines(data):
         click.echo(line)
     report = check_coherence(data)
-    qr = qr_problems(data, DEFAULT_CARD_SIZE, (to_mm(BOARD_SIZES["a3"][0]), to_mm(BOARD_SIZES["a3"][1])), CHECK_SIZES)
-    report = replace(report, errors=(*report.errors, *qr))
+    ctx = BuildContext()
+    laid: list[Problem] = []
+    notes: list[Problem] = []
+    for code in langs:
+        opts = BuildOptions(out=Path("."), lang=code, paper=paper, card_size=card_size, board_size=board_size or "")
+        found = rehearse(data, opts, ctx)
+        laid.extend(p for p in found if p not in laid)
+        if not found:
+            notes.extend(layout_notes(data, opts, ctx))
+    report = replace(report, errors=(*report.errors, *laid))
     warnings = list(report.warnings)
     if simulate_games is not None and not report.errors:
         from mallette_print.sim.check import simulation_warnings
@@ -63,8 +106,12 @@ def check(game_dir: Path | None, strict: bool, simulate_games: int | None) -> No
             click.echo(str(replace(w, message=f"warning: {w.message}")), err=True)
         if report.errors:
             raise DataError(list(report.errors))
+    for note in notes:
+        click.echo(str(note))
     n = len(warnings)
     click.echo(f"Coherence: no errors, {n} warning{'s' if n != 1 else ''}." if n else "Coherence: no problems found.")
+    board = f", {opts.board_size} board" if data.board is not None else ""
+    click.echo(f"Laid out without drawing: {', '.join(langs)}, {card_size} cards{board}.")
 
 
 @main.command()

@@ -61,6 +61,7 @@ def preview(
     from mallette_print.cards.preview import build_preview
     from mallette_print.core.cardsize import parse_card_size
     from mallette_print.core.validate import load_game
+    from mallette_print.pipeline.verify import activate_fonts
 
     try:
         parse_card_size(card_size)
@@ -68,5 +69,6 @@ def preview(
         raise click.BadParameter(str(exc), param_hint="--size") from None
     data = load_game(game_root(game_dir))
     lang = data.language(lang)
+    activate_fonts(data, [lang])
     for line in build_preview(data, out_dir, ids, lang, card_size, dpi):
         click.echo(line)

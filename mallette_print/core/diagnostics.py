@@ -8,6 +8,7 @@ as `'key' expected X, got Y`, with "did you mean" suggestions for unknown keys.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -151,7 +152,9 @@ def _phrase(err: dict[str, Any]) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of keys and values, got {got}"
     if kind == "literal_error":
-        return f"expected one of {ctx.get('expected')}, got {got}"
+        value = err.get("input")
+        hint = suggest(value, re.findall(r"'([^']*)'", str(ctx.get("expected", "")))) if isinstance(value, str) else ""
+        return f"expected one of {ctx.get('expected')}, got {got}{hint}"
     if kind == "string_pattern_mismatch":
         what = _PATTERNS.get(str(ctx.get("pattern")), f"text matching {ctx.get('pattern')}")
         return f"expected {what}, got {got}"

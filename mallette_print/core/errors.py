@@ -57,8 +57,22 @@ class DataError(MalletteError):
     def _text(self) -> str:
         lines = [str(p) for p in self.problems]
         n = len(self.problems)
-        lines.append(f"{n} error{'s' if n != 1 else ''} found; nothing was written.")
+        lines.append(f"{n} error{'s' if n != 1 else ''} found{self._spread()}; nothing was written.")
         return "\n".join(lines)
+
+    def _spread(self) -> str:
+        """' in 98 cards of 3 files (most in cards/resources.yaml: 120)' when there are many, so a long list ends
+        with what to look at first."""
+        if len(self.problems) <= 10:
+            return ""
+        files: dict[str, int] = {}
+        for p in self.problems:
+            files[p.path] = files.get(p.path, 0) + 1
+        cards = {(p.path, p.context) for p in self.problems if p.context.startswith("card ")}
+        worst = max(files, key=lambda f: (files[f], f))
+        in_cards = f" in {len(cards)} card{'s' if len(cards) != 1 else ''}" if cards else ""
+        plural = "s" if len(files) != 1 else ""
+        return f"{in_cards} of {len(files)} file{plural} (most in {worst}: {files[worst]})"
 
 
 class BuildError(MalletteError):

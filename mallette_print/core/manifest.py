@@ -131,6 +131,13 @@ class Parameters(Strict):
         return steps[-1] if steps else self.challenges_to_win
 
 
+class Fonts(Strict):
+    """Fonts beside the family: `fallback` fonts (TTF or OTF files in the game folder, TrueType outlines) whose
+    glyphs are used, in order, for the characters the family cannot draw."""
+
+    fallback: list[AssetPath] = Field(default=[], max_length=8)
+
+
 class Game(Strict):
     """cards/game.yaml: everything about the game that is not a card."""
 
@@ -157,3 +164,4 @@ class Game(Strict):
     templates: AssetPath = "templates.yaml"
     decks: list[AssetPath] = Field(min_length=1)
     font: AssetPath | None = None
+    fonts: Fonts = Fonts()

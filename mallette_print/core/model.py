@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from mallette_print.core.errors import RequestError
@@ -61,6 +61,8 @@ class SizeVariant(Strict):
     small: TextStyle | None = None
     qr_size: Length | None = None
     band_height: Length | None = None
+    qr: StrictBool | None = None
+    band_label: StrictBool | None = None
 
     @model_validator(mode="after")
     def _selects(self) -> SizeVariant:
@@ -94,6 +96,11 @@ class SizeVariant(Strict):
 
 
 TEXT_FLOOR_PT = 5.5  # no card text is smaller, whatever a size variant says
+BODY_FLOOR_PT = 7.0  # no body text is smaller at a card's standard size (size variants may go to TEXT_FLOOR_PT)
+_BODY_FLOOR = (
+    "body text is never smaller than 7 pt at a card's standard size, got min_size {v} "
+    "(write 7pt or more; a `sizes:` variant for small cards may go down to 5.5 pt)"
+)
 
 
 def _points(length: str) -> float:
@@ -118,8 +125,26 @@ class Template(Strict):
     body: TextStyle = TextStyle(size="9pt", min_size="7pt")
     small: TextStyle = TextStyle(size="5.5pt", colour="#333333")
     qr_size: Length = "20mm"
+    # qr: false prints "Fiche N" in the footer instead of the fiche's QR code (small cards: the code and its
+    # caption take half a mini card); band_label: false leaves the band's second label out (family, kind, issue).
+    qr: StrictBool = True
+    band_label: StrictBool = True
     show: list[str] = []
     sizes: list[SizeVariant] = []
+
+    @field_validator("title", "body", "small")
+    @classmethod
+    def _floors(cls, style: TextStyle, info: Any) -> TextStyle:
+        # Said here rather than silently raised at layout time: a designer who writes 6 pt expects 6 pt.
+        body = info.field_name == "body" and style.min_size and _points(style.min_size) < BODY_FLOOR_PT - 1e-6
+        low = [(k, v) for k, v in (("size", style.size), ("min_size", style.min_size)) if v and _points(v) < 5.5]
+        if body:
+            raise PydanticCustomError("text_floor", _BODY_FLOOR, {"v": style.min_size})
+        if low:
+            raise PydanticCustomError(
+                "text_floor", "card text is never smaller than 5.5 pt, got {k} {v}", dict(k=low[0][0], v=low[0][1])
+            )
+        return style
 
     def at(self, name: str, w: float, h: float) -> Template:
         """This template for cards of one size (name, trim width and height in points): its size variants applied."""
@@ -130,7 +155,7 @@ class Template(Strict):
         return self.model_copy(update=changes) if changes else self
 
 
-_VARIANT_KEYS = ("show", "title", "body", "small", "qr_size", "band_height")
+_VARIANT_KEYS = ("show", "title", "body", "small", "qr_size", "band_height", "qr", "band_label")
 
 
 class Back(Strict):

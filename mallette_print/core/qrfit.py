@@ -98,8 +98,8 @@ def qr_problems(data: GameData, card_size: str, board_page_mm: tuple[float, floa
         size = None  # the build refuses it with its own message
     if size is not None:
         for deck, card in data.cards():
-            if card.fiche:
-                tpl = data.templates[deck.template]
+            tpl = data.templates[deck.template].at(size.name, size.w, size.h)  # its size variants applied
+            if card.fiche and tpl.qr:
                 qr = to_mm(card_qr_size(parse_length(tpl.qr_size), size.w, size.safe, parse_length("1mm")))
                 url = data.fiche_url(card.fiche)
                 where = data.where(f"card:{card.id}")

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from mallette_print.core.board import load_board
 from mallette_print.core.checks import (
     ASSET_SUFFIXES,
@@ -27,8 +25,8 @@ from mallette_print.core.checks import (
     unique,
     validate_model,
 )
-from mallette_print.core.diagnostics import closest, from_validation, suggest
-from mallette_print.core.errors import DataError, Problem, problem
+from mallette_print.core.diagnostics import closest, suggest
+from mallette_print.core.errors import DataError, problem
 from mallette_print.core.fiches import load_fiche_texts
 from mallette_print.core.model import (
     CARD_MODELS,
@@ -46,6 +44,7 @@ from mallette_print.core.model import (
     ResourceCard,
     Template,
 )
+from mallette_print.core.templates import load_templates
 from mallette_print.core.yamlio import Located
 
 GAME_FILE = Path("cards") / "game.yaml"
@@ -121,108 +120,22 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
         col.add(doc, ("parameters", "players_min"), "", f"players_min {p.players_min} > players_max {p.players_max}")
     if game.font:
         data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
+    for i, fallback in enumerate(game.fonts.fallback):
+        data_path(root, fallback, root, doc, ("fonts", "fallback", i), "", col, {".ttf", ".otf"})
     for i, deck in enumerate(game.decks):
         data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml"})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for k, v in over.items():
-        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
-
-
-def _load_templates(
-    root: Path, game: Game, col: Collector, context: dict[str, Any]
-) -> tuple[dict[str, Template], set[str]]:
-    """Templates with `extends` resolved, and every template name written (even broken ones)."""
-    path = root / "cards" / game.templates
-    doc = load_located(path, col)
-    if doc is None:
-        return {}, set()
-    data = doc.data
-    if not isinstance(data, dict) or set(data) != {"templates"} or not isinstance(data["templates"], dict):
-        col.add(doc, (), "", "expected a mapping with one key 'templates: {name: {...}}'")
-        return {}, set()
-    raw: dict[str, Any] = data["templates"]
-    resolved: dict[str, Template] = {}
-    for name, body in raw.items():
-        if not isinstance(body, dict):
-            col.add(doc, ("templates", name), f"template '{name}'", "expected a mapping of template settings")
-            continue
-        chain, merged, current, ok = [name], dict(body), body, True
-        while isinstance(current, dict) and current.get("extends") is not None:
-            parent = current["extends"]
-            if not isinstance(parent, str) or parent not in raw:
-                col.add(
-                    doc,
-                    ("templates", chain[-1], "extends"),
-                    f"template '{chain[-1]}'",
-                    f"unknown template '{parent}'{suggest(str(parent), raw)}",
-                )
-                ok = False
-                break
-            if parent in chain:
-                col.add(
-                    doc,
-                    ("templates", chain[-1], "extends"),
-                    f"template '{chain[-1]}'",
-                    f"'extends' makes a cycle: {' -> '.join(chain + [parent])}",
-                )
-                ok = False
-                break
-            chain.append(parent)
-            current = raw[parent]
-            if isinstance(current, dict):
-                merged = _merge(current, merged)
-        if not ok:
-            continue
-        merged.pop("extends", None)
-        try:
-            resolved[name] = Template.model_validate(merged, context=context)
-            if resolved[name].icon and "icon" in body:
-                data_path(
-                    root,
-                    str(resolved[name].icon),
-                    root,
-                    doc,
-                    ("templates", name, "icon"),
-                    f"template '{name}'",
-                    col,
-                    ASSET_SUFFIXES,
-                )
-        except ValidationError as exc:
-            # Point at the template that wrote the offending key: check each one's own keys first.
-            own = _own_template_problems(chain, raw, doc, context)
-            col.problems.extend(own or from_validation(exc, doc, Template, ("templates", name)))
-    return resolved, set(raw)
-
-
-def _own_template_problems(
-    chain: list[str], raw: dict[str, Any], doc: Located, context: dict[str, Any]
-) -> list[Problem]:
-    """Problems in the keys each template of an `extends` chain writes itself (not inherited gaps)."""
-    found: list[Problem] = []
-    for owner in chain:
-        own = {k: v for k, v in raw[owner].items() if k != "extends"}
-        try:
-            Template.model_validate(own, context=context)
-        except ValidationError as exc:
-            found.extend(
-                p
-                for p in from_validation(exc, doc, Template, ("templates", owner))
-                if "missing required key" not in p.message
-            )
-    return found
-
-
-def _load_deck(path: Path, col: Collector, context: dict[str, Any]) -> tuple[Located, DeckHeader, list[Card]] | None:
+def _load_deck(
+    path: Path, col: Collector, context: dict[str, Any], broken: list[Located]
+) -> tuple[Located, DeckHeader, list[Card]] | None:
     doc = load_located(path, col)
     if doc is None:
         return None
     header = validate_model(DeckHeader, doc.data, doc, col, context)
     if header is None:
+        broken.append(doc)  # its deck and card ids still count as written, so nothing else cascades
         return None
     model = CARD_MODELS[header.type]
     cards: list[Card] = []
@@ -263,14 +176,16 @@ def _check_cards(
     root: Path,
     col: Collector,
     resolved: dict[str, Template] | None = None,
+    unchecked: list[str] | None = None,
 ) -> None:
+    """Cross-references between cards. `unchecked`: card ids of deck files too broken to know their type."""
     refs = _Refs(col)
     families = [f.id for f in game.families]
     kinds = [k.id for k in game.resource_kinds]
     zones = [z.id for z in game.zones]
     tracks = [t.id for t in game.tracks]
     fiches = [f.id for f in game.fiches.items]
-    by_type: dict[str, list[str]] = {t: [] for t in CARD_MODELS}
+    by_type: dict[str, list[str]] = {t: list(unchecked or []) for t in CARD_MODELS}
     seen: dict[str, tuple[Located, int]] = {}
     deck_ids: dict[str, Located] = {}
     for doc, header, cards in decks:
@@ -290,12 +205,15 @@ def _check_cards(
                 )
         if header.back.icon:
             data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
+        copies: dict[str, int] = {}  # how many cards with this id this file has had so far
         for card in cards:
+            nth = copies[card.id] = copies.get(card.id, -1) + 1
             if card.id in seen:
                 other, line = seen[card.id]
+                # A second copy of an id in the same file is located at that copy, not at the first.
                 col.add(
                     doc,
-                    ("cards", _index(doc, card.id), "id"),
+                    ("cards", doc.card_position(card.id, nth), "id"),
                     f"card '{card.id}'",
                     f"duplicate card id (first defined at {other.path.name}:{line})",
                 )
@@ -363,6 +281,15 @@ def _check_cards(
                 pass
 
 
+def _written_ids(doc: Located) -> tuple[str | None, list[str]]:
+    """The deck id and card ids a deck file writes, read without validating it."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    raw = data.get("cards")
+    cards: list[Any] = raw if isinstance(raw, list) else []
+    deck_id = data.get("id") if isinstance(data.get("id"), str) else None
+    return deck_id, [str(c["id"]) for c in cards if isinstance(c, dict) and "id" in c]
+
+
 def _index(doc: Located, card_id: str) -> int:
     """Position of a card in its file's list (ids are unique within a validated deck)."""
     return doc.card_position(card_id)
@@ -385,17 +312,20 @@ def load_game(start: Path) -> GameData:
     if game is None:
         raise DataError(col.problems)
     _check_game(game, doc, root, col)
-    templates, template_names = _load_templates(root, game, col, context)
+    templates, template_names = load_templates(root, game, col, context)
     decks: list[tuple[Located, DeckHeader, list[Card]]] = []
+    broken: list[Located] = []  # deck files whose header is wrong (its problems are already reported)
     for deck_file in game.decks:
         path = root / "cards" / deck_file
         if not path.resolve().is_relative_to(root) or not path.is_file():
             continue  # already reported by _check_game
-        loaded = _load_deck(path, col, context)
+        loaded = _load_deck(path, col, context, broken)
         if loaded is not None:
             decks.append(loaded)
-    _check_cards(game, template_names, decks, root, col, templates)
-    board, board_problems = load_board(root, game, [h.id for _, h, _ in decks], context)
+    written = [_written_ids(d) for d in broken]
+    _check_cards(game, template_names, decks, root, col, templates, [i for _, ids in written for i in ids])
+    deck_ids = [h.id for _, h, _ in decks] + [deck_id for deck_id, _ in written if deck_id]
+    board, board_problems = load_board(root, game, deck_ids, context)
     col.problems.extend(board_problems + icon_folder_problems(root))
     fiche_texts = load_fiche_texts(root, game, context, col)
     if col.problems:

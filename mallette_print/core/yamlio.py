@@ -74,10 +74,10 @@ class Located:
     data: Any
     value_at: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_at: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    _card_positions: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _card_positions: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
 
-    def card_position(self, card_id: str) -> int:
-        """Position of the first card with this id in the file's `cards` list (0 if none).
+    def card_position(self, card_id: str, nth: int = 0) -> int:
+        """Position of the nth card (0: the first) with this id in the file's `cards` list (0 if none).
 
         Indexed once per file: a scan per card made loading a big deck quadratic.
         """
@@ -86,8 +86,9 @@ class Located:
             cards = self.data.get("cards", []) if isinstance(self.data, dict) else []
             for i, raw in enumerate(cards if isinstance(cards, list) else []):
                 if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                    self._card_positions.setdefault(raw["id"], i)
-        return self._card_positions.get(card_id, 0)
+                    self._card_positions.setdefault(raw["id"], []).append(i)
+        found = self._card_positions.get(card_id, [0])
+        return found[min(nth, len(found) - 1)]
 
     def where(self, loc: PathKey, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of a path, or of its closest located parent."""

@@ -167,6 +167,9 @@ class Overflow:
     excess: float
     size: float
     lang: str
+    # Every field of a box that holds several, at `size`: (field, lines, height in points), in the order printed.
+    # `field` is then the one that takes most room: the first to shorten, not merely the one crossing the bottom.
+    parts: tuple[tuple[str, int, float], ...] = ()
 
 
 Alignment = Literal[0, 1, 2, 4]  # a ParagraphStyle alignment: TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
@@ -308,6 +311,40 @@ def fit_blocks(
     excess = hopeless(fam, blocks, style, width, height)
     if excess:
         return Overflow(max(blocks, key=lambda b: len(b.markup)).field, excess, style.min_size, lang)
+    if len({b.field for b in blocks}) > 1:
+        fitted = _fit_sizes(fam, blocks, style, width, height, lang, scale_gaps, start)
+        if isinstance(fitted, Fitted):
+            return fitted
+        return _with_parts(fam, blocks, style, width, lang, fitted)
+    return _fit_sizes(fam, blocks, style, width, height, lang, scale_gaps, start)
+
+
+def _with_parts(
+    fam: FontFamily, blocks: Sequence[Block], style: Style, width: float, lang: str, ov: Overflow
+) -> Overflow:
+    """The overflow with each field's lines and height at the overflowing size, blamed on the longest field."""
+    paras: list[Paragraph] = []
+    heights = _measure(fam, blocks, style, ov.size, width, lang, paras)
+    parts: dict[str, tuple[int, float]] = {}
+    for b, h, p in zip(blocks, heights, paras):
+        lines = len(p.blPara.lines) if hasattr(p, "blPara") else 0
+        n, total = parts.get(b.field, (0, 0.0))
+        parts[b.field] = (n + lines, total + h)
+    listed = tuple((f, n, h) for f, (n, h) in parts.items())
+    longest = max(listed, key=lambda part: part[2])[0]
+    return Overflow(longest, ov.excess, ov.size, lang, listed)
+
+
+def _fit_sizes(
+    fam: FontFamily,
+    blocks: Sequence[Block],
+    style: Style,
+    width: float,
+    height: float,
+    lang: str,
+    scale_gaps: bool,
+    start: float | None,
+) -> Fitted | Overflow:
     total = 0.0
     heights: list[float] = []
     size = style.size

@@ -24,13 +24,13 @@ from mallette_print.pipeline.options import BuildOptions, BuildReport, Output
 from mallette_print.pipeline.registry import Registry, default_registry
 
 
-def check_qr_codes(data: GameData, opts: BuildOptions) -> None:
+def check_qr_codes(data: GameData, opts: BuildOptions, checked: str = "this build's sizes") -> None:
     """Raise DataError when a QR code would print too small for phones, at this build's card and board sizes."""
     from mallette_print.board.tiling import BOARD_SIZES
     from mallette_print.core.qrfit import qr_problems
 
     page = BOARD_SIZES.get(opts.board_size)
-    when = f"checked at this build's sizes, --size {opts.card_size} and --board-size {opts.board_size}"
+    when = f"checked at {checked}, --size {opts.card_size} and --board-size {opts.board_size}"
     problems = qr_problems(data, opts.card_size, (to_mm(page[0]), to_mm(page[1])) if page else None, when)
     if problems:
         raise DataError(problems)

@@ -13,23 +13,56 @@ from __future__ import annotations
 from pathlib import Path
 
 from mallette_print.core.charset import uncovered_in_doc, unprintable_in_text
-from mallette_print.core.errors import DataError, Problem
+from mallette_print.core.errors import DataError, Problem, problem
 from mallette_print.core.model import GameData
 from mallette_print.core.yamlio import YamlError, load_file
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.options import BuildOptions
 
 
-def unprintable(data: GameData, langs: list[str]) -> list[Problem]:
-    """Characters of the data files and of the rules of `langs` that the font cannot draw."""
-    from mallette_print.draw.fonts import FAMILY_NAME, coverage
-
-    covered = coverage()
+def fallback_fonts(data: GameData) -> tuple[Path, ...]:
+    """The fallback fonts game.yaml declares (`fonts: {fallback: [...]}`), as paths, in order."""
     root = Path(data.root)
+    return tuple((root / p).resolve() for p in data.game.fonts.fallback)
+
+
+def data_files(root: Path) -> list[Path]:
+    """The YAML files whose texts are printed: cards/*.yaml and the fiches' texts, cards/fiches/*.yaml."""
+    return sorted((root / "cards").glob("*.yaml")) + sorted((root / "cards" / "fiches").glob("*.yaml"))
+
+
+def _game_file(data: GameData) -> Path:
+    return Path(data.root) / "cards" / "game.yaml"
+
+
+def font_problems(data: GameData) -> list[Problem]:
+    """Every declared fallback font that cannot be used (not a font, or outlines reportlab cannot embed)."""
+    from mallette_print.draw.fonts import fallback_problem
+
     problems: list[Problem] = []
-    for path in sorted((root / "cards").glob("*.yaml")) + sorted((root / "cards" / "fiches").glob("*.yaml")):
+    for i, path in enumerate(fallback_fonts(data)):
+        why = fallback_problem(path)
+        if why:
+            doc = load_file(_game_file(data))
+            line, col = doc.where(("fonts", "fallback", i))
+            problems.append(problem(doc.path, line, col, "fonts", why))
+    return problems
+
+
+def unprintable(data: GameData, langs: list[str]) -> list[Problem]:
+    """Characters of the data files and of the rules of `langs` that neither the font nor a fallback can draw."""
+    from mallette_print.draw.fonts import FAMILY_NAME, coverage, fallback_coverage
+
+    fallbacks = fallback_fonts(data)
+    covered = coverage() | fallback_coverage(fallbacks) if fallbacks else coverage()
+    font = FAMILY_NAME
+    if fallbacks:
+        font += ", nor in the fallback fonts " + ", ".join(p.name for p in fallbacks)
+    root = Path(data.root)
+    problems: list[Problem] = font_problems(data)
+    for path in data_files(root):
         try:
-            problems += uncovered_in_doc(load_file(path), covered, FAMILY_NAME)
+            problems += uncovered_in_doc(load_file(path), covered, font)
         except YamlError as exc:  # already reported by the loader; never seen after a successful load
             problems += exc.problems
     for lang in langs:
@@ -39,8 +72,24 @@ def unprintable(data: GameData, langs: list[str]) -> list[Problem]:
                 text = rules.read_text(encoding="utf-8").removeprefix("\ufeff")
             except (OSError, UnicodeDecodeError):
                 continue  # the rules loader says why
-            problems += unprintable_in_text(rules, text, covered, FAMILY_NAME, "rulebook")
+            problems += unprintable_in_text(rules, text, covered, font, "rulebook")
     return problems
+
+
+def activate_fonts(data: GameData, langs: list[str]) -> None:
+    """Draw from now on with the game's fallback fonts for the characters of its data and rules the family lacks
+    (and with the family alone for a game without fallback fonts)."""
+    from mallette_print.draw.fonts import fallback_problem, use_fallback
+
+    fallbacks = tuple(p for p in fallback_fonts(data) if fallback_problem(p) is None)
+    needed: set[int] = set()
+    root = Path(data.root)
+    if fallbacks:
+        files = [*data_files(root), *(root / "rules" / f"{lang}.md" for lang in langs)]
+        for path in files:
+            if path.is_file():
+                needed |= {ord(ch) for ch in path.read_text(encoding="utf-8", errors="replace")}
+    use_fallback(fallbacks, frozenset(needed))
 
 
 def svg_problems(data: GameData) -> list[Problem]:
@@ -84,5 +133,6 @@ def verify(data: GameData, langs: list[str]) -> None:
 
 
 def verify_build(data: GameData, opts: BuildOptions, ctx: BuildContext) -> None:
-    """The build's first stage: `verify` for the language being built."""
+    """The build's first stage: `verify` for the language being built, then its fallback fonts in use."""
     verify(data, [opts.lang])
+    activate_fonts(data, [opts.lang])
