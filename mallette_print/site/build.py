@@ -95,6 +95,11 @@ def _file_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "kit"
 
 
+def _gallery_dir(data: GameData, lang: str, gallery: bool) -> str:
+    """Where a unit writes its language's gallery ("" for none)."""
+    return f"{prefix(data, lang)}cards" if gallery else ""
+
+
 def _check_slugs(data: GameData) -> None:
     """A fiche's page may not take a folder of the site's own (`rules/`, `en/`...): DataError located on it."""
     from mallette_print.fiches.content import fiche_slug
@@ -164,9 +169,16 @@ def _build(
     results: dict[tuple[str, str], list[Row]] = {}
     n = workers(jobs)
     plan = units(langs, n)
-    with ProcessPoolExecutor(max_workers=min(n, len(plan))) as pool:
+    if n == 1:  # one job: no worker process, the builds run one after the other here
+        for lang, papers, gallery in plan:
+            for paper, rows in _build_unit(root, str(stage), lang, papers, _gallery_dir(data, lang, gallery)).items():
+                results[(lang, paper)] = rows
+            if progress:
+                progress(f"{lang} {'+'.join(papers)}")
+        plan = []
+    with ProcessPoolExecutor(max_workers=max(1, min(n, len(plan)))) as pool:
         tasks = {
-            pool.submit(_build_unit, root, str(stage), lang, papers, f"{prefix(data, lang)}cards" if gallery else ""): (
+            pool.submit(_build_unit, root, str(stage), lang, papers, _gallery_dir(data, lang, gallery)): (
                 lang,
                 papers,
             )
