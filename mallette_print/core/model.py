@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 from pydantic_core import PydanticCustomError
 
 from mallette_print.core.errors import RequestError
-from mallette_print.core.fiches import FicheText
+from mallette_print.core.fichetext import FicheText
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Length, Strict, Text, Url
 from mallette_print.core.manifest import (
     Attribution,
@@ -375,8 +375,7 @@ class GameData(BaseModel):
         """(path, line, col) of a recorded definition, or the game file when unknown."""
         return self.locations.get(key) or self.locations.get("game") or (self.root, 0, 0)
 
-    # The validated cards/board.yaml (a boardmodel.BoardData), or None when the game has no board file.
-    # Typed loosely because boardmodel builds on this module.
+    # The validated cards/board.yaml (a BoardData, typed loosely: board.py builds on this module), or None.
     board: Any = None
     # The fiches' texts (cards/fiches/<id>.yaml) by fiche id; a fiche without its file is absent.
     fiche_texts: dict[str, FicheText] = {}
