@@ -180,9 +180,9 @@ def report_options(opts: Any, selection: Any, data: Any) -> Any:
 @build_options
 def build(game_dir: Path | None, **kw: Any) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
-    from mallette_print.cards.layouts import layout_notes
     from dataclasses import replace
 
+    from mallette_print.cards.layouts import layout_notes
     from mallette_print.core.translations import language_problems
     from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.printplan import plan_lines

@@ -15,7 +15,6 @@ today's behaviour (everything falls back to the default language), but each fall
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
