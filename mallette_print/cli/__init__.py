@@ -5,7 +5,7 @@ group: check (check, schema), build (build, calibrate), designer (watch, preview
 (new).
 """
 
-from mallette_print.cli import build, check, designer, export, remix, simulate  # noqa: F401  (each registers its commands)
+from mallette_print.cli import build, check, designer, export, i18n, remix, simulate  # noqa: F401  (each registers its commands)
 from mallette_print.cli.main import main, run
 
 __all__ = ["main", "run"]

@@ -266,3 +266,9 @@ def language_problems(data: GameData, lang: str) -> list[Problem]:
         *phrasebook_missing(FOLDER, lang, g.default_language),
         *rules_missing(root, lang),
     ]
+
+
+def tr_title(data: GameData) -> str:
+    """The game's title in its default language (a PO file's project name)."""
+    g = data.game
+    return g.title.get(g.default_language) or next(iter(g.title.values()), "")
