@@ -230,3 +230,31 @@ def test_the_kit_at_pseudo_language_lays_out_or_locates_each_overflow(tmp_path: 
     assert tokens[0].pages >= 1 and rulebook[0].pages >= 4
     with pdfplumber.open(io.BytesIO(rulebook[0].content)) as pdf:
         assert "Åçtéürs" in pdf.pages[2].extract_text()
+
+
+def test_a_spanish_question_without_its_opening_mark_is_a_located_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mallette_print.core import phrasebook
+
+    book = tmp_path / "phrasebook"
+    book.mkdir()
+    for name in ("fr.yaml", "en.yaml"):
+        shutil.copy(phrasebook.FOLDER / name, book / name)
+    english = (phrasebook.FOLDER / "en.yaml").read_text(encoding="utf-8")
+    spanish = english.replace('  colon: ":"\n', '  colon: ":"\n  question_open: "¿"\n  exclamation_open: "¡"\n', 1)
+    (book / "es.yaml").write_text(spanish.replace("hyphenation: en_GB", "hyphenation: es"), encoding="utf-8")
+    monkeypatch.setattr(phrasebook, "FOLDER", book)
+    game = copy_game(tmp_path / "game", "[fr, en, es]")
+    actors = game / "cards" / "actors.yaml"
+    text = actors.read_text(encoding="utf-8")
+    text = text.replace(
+        'en: "Who acts in the area?"}', 'en: "Who acts in the area?", es: "Quién actúa en el territorio?"}'
+    )
+    text = text.replace("en: Neighbourhood trust}", 'en: Neighbourhood trust, es: "¿Régie de barrio? ¡Sí!"}', 1)
+    actors.write_text(text, encoding="utf-8")
+    code, out = run("check", "--game", str(game), "--lang", "es", "--strict")
+    found = [ln for ln in out.splitlines() if "without its opening" in ln]
+    assert found == [
+        "cards/actors.yaml:11:83: actors.back.subtitle: a question without its opening '¿' in the 'es' text"
+    ]

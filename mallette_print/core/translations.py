@@ -257,12 +257,13 @@ def language_problems(data: GameData, lang: str) -> list[Problem]:
     """Every string of the game not translated into `lang`, located: the data files, the phrasebook and the
     rules (nothing for the default language)."""
     g = data.game
-    if lang == g.default_language:
-        return []
     root = Path(data.root)
     entries = scan_game(root, list(dict.fromkeys([*g.languages, lang])), list(g.decks), g.templates)
+    if lang == g.default_language:
+        return typography_problems(entries, lang)
     return [
         *untranslated(entries, lang, g.default_language, g.fallback),
+        *typography_problems(entries, lang),
         *phrasebook_missing(FOLDER, lang, g.default_language),
         *rules_missing(root, lang),
     ]
@@ -272,3 +273,35 @@ def tr_title(data: GameData) -> str:
     """The game's title in its default language (a PO file's project name)."""
     g = data.game
     return g.title.get(g.default_language) or next(iter(g.title.values()), "")
+
+
+def typography_problems(entries: list[Entry], lang: str) -> list[Problem]:
+    """Warnings on the language's punctuation and line breaks: a question or an exclamation without the opening
+    mark the language's phrasebook asks for (Spanish ¿ ¡), and no hyphenation dictionary in pyphen."""
+    from mallette_print.core.phrasebook import setting_text
+    from mallette_print.core.typography import hyphenation
+
+    out: list[Problem] = []
+    marks = [
+        ("?", setting_text("typography.question_open", lang), "question"),
+        ("!", setting_text("typography.exclamation_open", lang), "exclamation"),
+    ]
+    for e in entries:
+        text = e.texts.get(lang, "")
+        for close, opening, what in marks:
+            if opening and text.count(close) > text.count(opening):
+                out.append(
+                    Problem(
+                        display_path(e.file),
+                        e.line[lang],
+                        e.col[lang],
+                        e.context,
+                        f"a {what} without its opening '{opening}' in the '{lang}' text",
+                    )
+                )
+    if not hyphenation(lang):
+        msg = (
+            f"no hyphenation dictionary for '{lang}' (neither in its phrasebook nor in pyphen): long words are not cut"
+        )
+        out.append(Problem(display_path(FOLDER / f"{lang}.yaml"), 0, 0, "hyphenation", msg))
+    return out
