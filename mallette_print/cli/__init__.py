@@ -1,7 +1,8 @@
 """The `mallette` command line: click commands only (parse options, call the API, print, exit 0/1/2).
 
 `main` holds the group, the shared options and the error boundary; each other module adds its commands to the
-group: check (check, schema), build (build, calibrate), designer (watch, preview), export, simulate, remix
+group: check (check, schema), build (build, calibrate), designer (watch, preview), export, i18n (export, import,
+pseudo), simulate, remix
 (new).
 """
 
