@@ -2,11 +2,10 @@
 
 `main` holds the group, the shared options and the error boundary; each other module adds its commands to the
 group: check (check, schema), build (build, calibrate), designer (watch, preview), export, i18n (export, import,
-pseudo), simulate, remix
-(new).
+pseudo), simulate, remix (new), site.
 """
 
-from mallette_print.cli import build, check, designer, export, i18n, remix, simulate  # noqa: F401  (each registers its commands)
+from mallette_print.cli import build, check, designer, export, i18n, remix, simulate, site  # noqa: F401  (each registers its commands)
 from mallette_print.cli.main import main, run
 
 __all__ = ["main", "run"]

@@ -127,6 +127,7 @@ def _edits_for(
     edits: list[tuple[int, int, str]] = []
     confirmed: dict[str, str] = {}
     changed: dict[str, str] = {}
+    lists: dict[tuple[str | int, ...], list[tuple[Entry, str]]] = {}
     for item in po:
         if item.obsolete or not item.msgstr or "fuzzy" in item.flags:
             continue
@@ -144,6 +145,9 @@ def _edits_for(
         if lang in e.span:
             start, end = e.span[lang]
             edits.append((start, end, quoted(item.msgstr)))
+        elif e.item >= 0:
+            lists.setdefault(e.path[:-1], []).append((e, item.msgstr))
+            continue
         elif e.flow:
             edits.append((e.end, e.end, f", {lang}: {quoted(item.msgstr)}"))
         else:
@@ -154,6 +158,20 @@ def _edits_for(
                 nl = text.find("\n", e.end)
                 edits.append((len(text), len(text), "\n" + line) if nl < 0 else (nl + 1, nl + 1, line))
         changed[e.context] = item.msgid
+    for items in lists.values():
+        e = items[0][0]
+        if len(items) != e.items or any(x.item != i for i, (x, _) in enumerate(items)):
+            report.skipped.append(f"{rel}:{e.line.get(default, 0)}: {e.context}: translate every item of the list")
+            continue
+        block = f"{' ' * e.key_col}{lang}:\n" + "".join(f"{' ' * (e.key_col + 2)}- {quoted(t)}\n" for _, t in items)
+        if e.end > 0 and text[e.end - 1] == "\n":  # a block list ends at the start of the next line
+            edits.append((e.end, e.end, block))
+        else:
+            nl = text.find("\n", e.end)
+            edits.append((len(text), len(text), "\n" + block) if nl < 0 else (nl + 1, nl + 1, block))
+        report.strings += len(items)
+        for x, _ in items:
+            changed[x.context] = x.texts[default]
     return edits, confirmed, changed
 
 

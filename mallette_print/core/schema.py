@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, TypeAdapter
 
 from mallette_print.core.board import Board
+from mallette_print.core.fiches import FicheText
 from mallette_print.core.model import (
     ActorCard,
     Back,
@@ -112,12 +113,13 @@ def _deck_schema() -> dict[str, Any]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """Every schema by file name: game, deck, templates and board files."""
+    """Every schema by file name: game, deck, templates, board and fiche files."""
     out = {
         "game.schema.json": _schema(Game, "mallette-print game manifest (cards/game.yaml)"),
         "deck.schema.json": _deck_schema(),
         "templates.schema.json": _schema(TemplatesFile, "mallette-print card templates (cards/templates.yaml)"),
         "board.schema.json": _schema(Board, "mallette-print board (cards/board.yaml)"),
+        "fiche.schema.json": _schema(FicheText, "mallette-print fiche text (cards/fiches/<id>.yaml)"),
     }
     return out
 

@@ -46,6 +46,8 @@ class Entry:
     key_col: int  # column of the mapping's keys (0-based), for a new line in a block mapping
     flow: bool  # written {fr: ..., en: ...} on one line
     end: int  # offset of the end of the mapping's last value
+    item: int = -1  # in a list of texts per language ({fr: [...], en: [...]}): the item's index
+    items: int = 0  # and the number of items in the source language
 
 
 def data_files(root: Path, decks: list[str] | None = None, templates: str = "templates.yaml") -> list[Path]:
@@ -104,6 +106,9 @@ def scan_file(file: Path, languages: list[str]) -> list[Entry]:
             if pairs and all(k in languages for k in keys) and all(isinstance(v, ScalarNode) for _, v in pairs):
                 out.append(_entry(file, path, pairs, node, ids))
                 continue
+            if pairs and all(k in languages for k in keys) and all(_texts(v) for _, v in pairs):
+                out.extend(_list_entries(file, path, pairs))
+                continue
             for k, v in pairs:
                 if k.value == "id" and isinstance(v, ScalarNode):
                     ids[path] = v.value
@@ -126,6 +131,36 @@ def _entry(file: Path, path: tuple[str | int, ...], pairs: list[tuple[Any, Any]]
         flow=bool(node.flow_style),
         end=pairs[-1][1].end_mark.index,
     )
+
+
+def _texts(node: Node) -> bool:
+    return isinstance(node, SequenceNode) and bool(node.value) and all(isinstance(x, ScalarNode) for x in node.value)
+
+
+def _list_entries(file: Path, path: tuple[str | int, ...], pairs: list[tuple[Any, Any]]) -> list[Entry]:
+    """One entry per item of a list of texts in each language: item i of each language is its translation."""
+    longest = max(len(v.value) for _, v in pairs)
+    end = pairs[-1][1].end_mark.index
+    out: list[Entry] = []
+    for i in range(longest):
+        have = [(k, v.value[i]) for k, v in pairs if i < len(v.value)]
+        out.append(
+            Entry(
+                file=file,
+                path=(*path, i),
+                context="",
+                texts={k.value: str(x.value) for k, x in have},
+                line={k.value: x.start_mark.line + 1 for k, x in have},
+                col={k.value: x.start_mark.column + 1 for k, x in have},
+                span={k.value: (x.start_mark.index, x.end_mark.index) for k, x in have},
+                key_col=pairs[0][0].start_mark.column,
+                flow=False,
+                end=end,
+                item=i,
+                items=longest,
+            )
+        )
+    return out
 
 
 def scan_game(root: Path, languages: list[str], decks: list[str] | None = None, templates: str = "") -> list[Entry]:
