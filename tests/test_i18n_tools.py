@@ -82,7 +82,9 @@ def test_a_stated_fallback_chain_is_followed_and_named(tmp_path: Path) -> None:
 def test_a_language_without_rules_builds_with_located_warnings(es_game: Path, tmp_path: Path) -> None:
     code, out = run("build", "--game", str(es_game), "--lang", "es", "--out", str(tmp_path), "--quiet")
     assert code == 0, out
-    assert {"cards.pdf", "board.pdf", "tokens.pdf", "rulebook.pdf"} <= {p.name for p in tmp_path.iterdir()}
+    assert {"cards.pdf", "board.pdf", "tokens.pdf", "rulebook.pdf", "fiches.pdf"} <= {
+        p.name for p in tmp_path.iterdir()
+    }
     warnings = [ln for ln in out.splitlines() if "warning:" in ln]
     assert any(ln.startswith("rules/es.md: rulebook: warning: no rulebook text") for ln in warnings)
     fallen = [ln for ln in warnings if "falls back to 'fr'" in ln and "phrasebook" not in ln]
@@ -101,6 +103,7 @@ def test_export_then_import_with_no_change_leaves_every_file_byte_identical(tmp_
     files = sorted((tmp_path / "po").rglob("*.po"))
     names = {str(p.relative_to(tmp_path / "po")) for p in files}
     assert {"cards/game.po", "cards/templates.po", "cards/board.po", "cards/actors.po", "phrasebook.po"} <= names
+    assert "cards/fiches/communs.po" in names
     for path in files:
         po = polib.pofile(str(path))
         assert po.metadata["Language"] == "en" and "UTF-8" in po.metadata["Content-Type"]
@@ -216,7 +219,8 @@ def test_the_kit_at_pseudo_language_lays_out_or_locates_each_overflow(tmp_path: 
     # poker cards: each overflow is named at its card's line (docs/translators.md lists them)
     assert code == 1 and errors and all(LOCATED.match(ln) for ln in errors), out
     assert "errors found" in out.splitlines()[-1]
-    # the tokens and the rulebook's generated parts build at qps
+    # the tokens, the fiches and the rulebook's generated parts build at qps
+    from mallette_print.fiches.outputs import fiches_outputs
     from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.options import BuildOptions
     from mallette_print.rulebook.outputs import rulebook_outputs
@@ -226,8 +230,11 @@ def test_the_kit_at_pseudo_language_lays_out_or_locates_each_overflow(tmp_path: 
     opts = BuildOptions(out=tmp_path, lang="qps", card_size="tarot")
     ctx = BuildContext()
     tokens = tokens_outputs(data, opts, ctx)
+    fiches = fiches_outputs(data, opts, ctx)
     rulebook = rulebook_outputs(data, opts, [], ctx)
-    assert tokens[0].pages >= 1 and rulebook[0].pages >= 4
+    assert tokens[0].pages >= 1 and rulebook[0].pages >= 4 and fiches[0].pages >= 13
+    with pdfplumber.open(io.BytesIO(fiches[0].content)) as pdf:
+        assert "Öströ" in "".join(page.extract_text() for page in pdf.pages)  # a key idea, pseudo-translated
     with pdfplumber.open(io.BytesIO(rulebook[0].content)) as pdf:
         assert "Åçtéürs" in pdf.pages[2].extract_text()
 
