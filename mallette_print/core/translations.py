@@ -15,7 +15,7 @@ today's behaviour (everything falls back to the default language), but each fall
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,7 +114,7 @@ def scan_file(file: Path, languages: list[str]) -> list[Entry]:
                     ids[path] = v.value
             stack.extend((v, (*path, k.value)) for k, v in reversed(pairs))
     for i, e in enumerate(out):
-        out[i] = Entry(**{**e.__dict__, "context": _context(e.path, ids)})
+        out[i] = replace(e, context=_context(e.path, ids))
     return sorted(out, key=lambda e: min(e.span.values()))
 
 
