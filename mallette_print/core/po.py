@@ -58,8 +58,8 @@ def _po(lang: str, project: str) -> polib.POFile:
     po.metadata = {
         "Project-Id-Version": project,
         "PO-Revision-Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000"),
-        "Last-Translator": "mallette-print <https://github.com/>",
-        "Language-Team": f"{lang} <{lang}@li.org>",
+        "Last-Translator": "",  # Poedit and Weblate fill it in
+        "Language-Team": lang,
         "Language": lang,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
