@@ -55,6 +55,7 @@ def _record(root: Path, lang: str) -> dict[str, dict[str, str]]:
 
 def _po(lang: str, project: str) -> polib.POFile:
     po = polib.POFile(wrapwidth=0)
+    po.header = f"{project}: the texts to translate into '{lang}' (mallette i18n export; docs/translators.md)"
     po.metadata = {
         "Project-Id-Version": project,
         "PO-Revision-Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000"),
