@@ -244,6 +244,9 @@ def _import_phrasebook(
     po: polib.POFile, lang: str, default: str, report: ImportReport, record: dict[str, dict[str, str]]
 ) -> None:
     target = FOLDER / f"{lang}.yaml"
+    if not target.is_file():
+        report.skipped.append(f"no phrasebook file {target.name}: copy {default}.yaml to it, then import again")
+        return
     own = {p.key: p for p in scan_phrasebook(target)}
     text = target.read_text(encoding="utf-8") if target.is_file() else ""
     source = {p.key: p for p in scan_phrasebook(FOLDER / f"{default}.yaml")}
