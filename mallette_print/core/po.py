@@ -245,7 +245,9 @@ def _import_phrasebook(
 ) -> None:
     target = FOLDER / f"{lang}.yaml"
     if not target.is_file():
-        report.skipped.append(f"no phrasebook file {target.name}: copy {default}.yaml to it, then import again")
+        report.skipped.append(
+            f"no phrasebook file {target.name}: create it with the keys of {default}.yaml, then import again"
+        )
         return
     own = {p.key: p for p in scan_phrasebook(target)}
     text = target.read_text(encoding="utf-8") if target.is_file() else ""
