@@ -180,7 +180,10 @@ def report_options(opts: Any, selection: Any, data: Any) -> Any:
 @build_options
 def build(game_dir: Path | None, **kw: Any) -> None:
     """Build every output (cards, board, rulebook) into --out, then print the print plan."""
+    from dataclasses import replace
+
     from mallette_print.cards.layouts import layout_notes
+    from mallette_print.core.translations import language_problems
     from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.printplan import plan_lines
     from mallette_print.pipeline.progress import BuildProgress
@@ -189,6 +192,8 @@ def build(game_dir: Path | None, **kw: Any) -> None:
 
     data, opts, selection = prepare_build(game_dir, kw)
     quiet, verbose = kw["quiet"], kw["verbose"]
+    for fallen in language_problems(data, opts.lang):  # stated, not hidden: each text printed in another language
+        click.echo(str(replace(fallen, message=f"warning: {fallen.message}")), err=True)
     registry = default_registry(opts)
     ctx = BuildContext()
     if verbose and not quiet:

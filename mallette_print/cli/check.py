@@ -67,6 +67,7 @@ def check(
     from mallette_print.core.errors import DataError
     from mallette_print.core.fiches import missing_fiche_texts
     from mallette_print.core.summary import summary_lines
+    from mallette_print.core.translations import language_problems
     from mallette_print.core.validate import load_game
     from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.options import BuildOptions
@@ -90,6 +91,7 @@ def check(
             notes.extend(layout_notes(data, opts, ctx))
     report = replace(report, errors=(*report.errors, *laid))
     warnings = list(report.warnings)
+    untranslated = {code: language_problems(data, code) for code in langs}
     if simulate_games is not None and not report.errors:
         from mallette_print.sim.check import simulation_warnings
 
@@ -99,9 +101,18 @@ def check(
         warnings.extend(found)
     if strict:
         warnings.extend(missing_fiche_texts(data))
-        if report.errors or warnings:
-            raise DataError([*report.errors, *warnings])
+        listed = [p for found in untranslated.values() for p in found]
+        if report.errors or warnings or listed:
+            raise DataError([*report.errors, *warnings, *listed])
     else:
+        for code, found in untranslated.items():
+            if found:
+                n = len(found)
+                click.echo(
+                    f"warning: {n} string{'s' if n != 1 else ''} not translated into '{code}' "
+                    f"(`mallette check --strict --lang {code}` lists them)",
+                    err=True,
+                )
         for w in warnings:
             click.echo(str(replace(w, message=f"warning: {w.message}")), err=True)
         if report.errors:

@@ -37,7 +37,7 @@ _PATTERNS = {
     "^[a-z0-9][a-z0-9_-]*$": "an id (lowercase letters, digits, '-' or '_', e.g. 'scic-energie')",
     "^#[0-9A-Fa-f]{6}$": "a colour like '#E69F00'",
     r"^\s*-?\d+(\.\d+)?\s*(mm|cm|in|pt)\s*$": "a length with a unit, like '63mm' or '9pt'",
-    "^[a-z]{2}(-[A-Z]{2})?$": "a language code like 'fr' or 'en'",
+    "^[a-z]{2,3}(-[A-Z]{2})?$": "a language code like 'fr' or 'en'",
 }
 
 

@@ -12,7 +12,7 @@ from mallette_print.core.i18n import coerce_text
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Length = Annotated[str, StringConstraints(pattern=r"^\s*-?\d+(\.\d+)?\s*(mm|cm|in|pt)\s*$")]
-LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
 # Translatable text: a plain string (in the game's default language) or {lang: text};
 # always stored as {lang: text}.
 Text = Annotated[
@@ -25,7 +25,7 @@ Text = Annotated[
                 {
                     "type": "object",
                     "additionalProperties": {"type": "string"},
-                    "propertyNames": {"pattern": "^[a-z]{2}(-[A-Z]{2})?$"},
+                    "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Z]{2})?$"},
                 },
             ],
             "description": "Text in the default language, or a mapping {language: text}",

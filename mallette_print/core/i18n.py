@@ -37,7 +37,15 @@ def coerce_text(value: Any, info: ValidationInfo) -> dict[str, str]:
             "missing the '{lang}' text (the game's default language; other languages fall back to it)",
             {"lang": default},
         )
-    return dict(value)
+    out = dict(value)
+    # A stated fallback chain ({es: [pt]}) fills a missing text from its languages; the default language comes
+    # last, in tr(). `mallette check --strict --lang` and the build still name each such text (core/translations).
+    for lang, via in (ctx.get("fallback") or {}).items():
+        if not out.get(lang) and isinstance(via, list):
+            found = next((out[x] for x in via if isinstance(x, str) and out.get(x) and x != default), None)
+            if found is not None:
+                out[lang] = found
+    return out
 
 
 def tr(text: Mapping[str, str] | str | None, lang: str, default: str = "fr") -> str:

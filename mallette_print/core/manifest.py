@@ -168,6 +168,8 @@ class Game(Strict):
     adapted_from: list[Attribution] = []
     languages: list[LangCode] = Field(min_length=1)
     default_language: LangCode = "fr"
+    # Where a missing text is taken from, per language, before the default language: {es: [pt]} (docs/translators.md).
+    fallback: dict[LangCode, list[LangCode]] = {}
     fiches: Fiches
     families: list[Family] = Field(min_length=1)
     resource_kinds: list[ResourceKind] = Field(min_length=1)

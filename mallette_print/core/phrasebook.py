@@ -39,7 +39,12 @@ NEUTRAL: dict[str, Value] = {
     "typography.nbsp_before_always": "",
     "typography.quotes": ["“", "”", "‘", "’"],
     "typography.colon": ":",
+    # optional settings (a full language file may leave them out): the opening marks a question or an exclamation
+    # must have in the language, checked by `mallette check` (Spanish: question_open: "¿", exclamation_open: "¡")
+    "typography.question_open": "",
+    "typography.exclamation_open": "",
 }
+OPTIONAL = ("typography.question_open", "typography.exclamation_open")
 
 
 def normalise(tag: str) -> str:
@@ -202,7 +207,7 @@ def setting(key: str, lang: str) -> Value:
     """A setting of the text's own language (its tag, then its primary language), neutral when it has no file."""
     found = _find(key, chain(lang))
     if isinstance(found, list):
-        if found or key not in NEUTRAL:
+        if (found and key not in OPTIONAL) or key not in NEUTRAL:
             raise _missing(key, lang, None, found)
         return NEUTRAL[key]
     return found[1]

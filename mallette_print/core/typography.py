@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mallette_print.core.errors import DataError, problem
-from mallette_print.core.phrasebook import path_of, setting, setting_text
+from mallette_print.core.phrasebook import chain, entries, path_of, setting, setting_text
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -80,8 +80,14 @@ def colon(lang: str) -> str:
 
 @cache
 def hyphenation(lang: str) -> str:
-    """The pyphen dictionary name for line breaks in the language ('' for none)."""
-    return setting_text("language.hyphenation", lang)
+    """The pyphen dictionary name for line breaks in the language ('' for none): the phrasebook's setting, else
+    (a language without a phrasebook file) pyphen's own dictionary for the language, when it has one."""
+    name = setting_text("language.hyphenation", lang)
+    if name or any(entries(tag) is not None for tag in chain(lang)):
+        return name
+    import pyphen
+
+    return pyphen.language_fallback(lang.replace("-", "_")) or ""
 
 
 @cache

@@ -64,6 +64,10 @@ def find_game(start: Path) -> Path:
 
 def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     cards_dir = root / "cards"
+    for lang, via in game.fallback.items():
+        for x in [lang, *via]:
+            if x not in game.languages:
+                col.add(doc, ("fallback", lang), "fallback", f"'{x}' is not one of the game's languages")
     unique(game.fiches.items, "fiche", doc, ("fiches", "items"), col)
     numbers: dict[int, str] = {}
     for i, f in enumerate(game.fiches.items):
@@ -308,6 +312,7 @@ def load_game(start: Path) -> GameData:
     context = {
         "default_language": pre.get("default_language", "fr") if isinstance(pre.get("default_language"), str) else "fr",
         "languages": langs if isinstance(langs, list) and all(isinstance(x, str) for x in langs) else None,
+        "fallback": pre.get("fallback") if isinstance(pre.get("fallback"), dict) else None,
     }
     game = validate_model(Game, doc.data, doc, col, context)
     if game is None:

@@ -339,24 +339,15 @@ def parse(text: str, path: Path, root: Path, lang: str, values: dict[str, str]) 
 
 
 def load(root: Path, lang: str, values: dict[str, str]) -> RulesDoc | None:
-    """rules/<lang>.md of the game folder, parsed; None when the game has no rules/ folder at all."""
+    """rules/<lang>.md of the game folder, parsed; None when the game has no rules/ folder or no text in `lang`."""
     folder = root / "rules"
     path = folder / f"{lang}.md"
     if not folder.is_dir():
         return None
     if not path.is_file():
-        have = sorted(p.stem for p in folder.glob("*.md"))
-        raise DataError(
-            [
-                problem(
-                    path,
-                    0,
-                    0,
-                    "rulebook",
-                    f"no rulebook text for language '{lang}' (found: {', '.join(have) or 'none'})",
-                )
-            ]
-        )
+        # A language without its rules text still gets the rulebook's generated parts; the build and
+        # `mallette check` warn about it (core/translations.py, rules_missing).
+        return None
     if root.resolve() not in path.resolve().parents:
         msg = "this file leaves the game folder (a symbolic link): copy the text into rules/"
         raise DataError([problem(path, 0, 0, "rulebook", msg)])
