@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from mallette_print.core.errors import Problem
@@ -372,6 +373,23 @@ def _check_setup(f: _Found) -> None:
             )
 
 
+def _check_unlisted(f: _Found) -> None:
+    """A deck file in cards/ that game.yaml's `decks:` does not list is never printed: say so, at that file."""
+    from mallette_print.core.errors import SHEET_SUFFIXES, problem
+
+    cards = Path(f.data.root) / "cards"
+    known = {
+        (cards / name).resolve() for name in [*f.data.game.decks, f.data.game.templates, "game.yaml", "board.yaml"]
+    }
+    for path in sorted(cards.iterdir()) if cards.is_dir() else []:
+        if path.suffix.lower() in {".yaml", ".yml", *SHEET_SUFFIXES} and path.is_file() and path.resolve() not in known:
+            message = (
+                f"'{path.name}' is not listed in game.yaml `decks:`, so its cards are never checked or printed "
+                f"(add '- {path.name}' to `decks:`, or move the file out of cards/)"
+            )
+            f.warnings.append(problem(path, 1, 1, "", message))
+
+
 def check_coherence(data: GameData) -> Report:
     """Every coherence problem of a valid game, as located errors and warnings."""
     f = _Found(data)
@@ -387,4 +405,5 @@ def check_coherence(data: GameData) -> Report:
     _check_setup(f)
     _check_fiches(f)
     _check_translations(f)
+    _check_unlisted(f)
     return Report(errors=tuple(f.errors), warnings=tuple(f.warnings))
