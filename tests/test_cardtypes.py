@@ -5,7 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from mallette_print.core.coherence import check_coherence
+from mallette_print.core.errors import DataError
+from mallette_print.core.model import CustomCard
 from mallette_print.core.validate import load_game
 
 
@@ -18,3 +22,92 @@ def test_a_deck_file_not_listed_in_decks_is_a_located_warning(sample_game: Path)
     ), warnings
     # The listed decks, the templates file and the manifest are never reported.
     assert not any("notions.yaml' is not listed" in w or "templates.yaml' is not" in w for w in warnings)
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _example() -> dict[str, str]:
+    """The yaml blocks of the designers' guide "Your own card types", by their first line."""
+    text = (REPO / "docs" / "designers.md").read_text(encoding="utf-8")
+    section = text.split("## Your own card types", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
+    return {b.splitlines()[0]: b for b in blocks}
+
+
+def add_projets(game: Path) -> None:
+    """The guide's example added to a game: the `projet` type, its template and its deck."""
+    ex = _example()
+    cards = game / "cards"
+    manifest = (cards / "game.yaml").read_text(encoding="utf-8")
+    manifest = manifest.replace("decks:\n", "decks:\n  - projets.yaml\n", 1)
+    (cards / "game.yaml").write_text(manifest + "\n" + ex["# add to cards/game.yaml"], encoding="utf-8")
+    with (cards / "templates.yaml").open("a", encoding="utf-8") as f:
+        f.write(ex["# add to cards/templates.yaml"])
+    (cards / "projets.yaml").write_text(next(v for k, v in ex.items() if k.startswith("# cards/projets")), "utf-8")
+
+
+def _edit(game: Path, old: str, new: str) -> None:
+    path = game / "cards" / "projets.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _errors(game: Path) -> list[str]:
+    try:
+        load_game(game)
+    except DataError as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def test_the_guides_projet_type_is_checked_and_its_deck_loads(sample_game: Path) -> None:
+    add_projets(sample_game)
+    data = load_game(sample_game)
+    deck = data.deck("projets")
+    card = deck.cards[0]
+    assert deck.type == "projet" and isinstance(card, CustomCard)
+    assert (card.budget, card.theme, card.partners) == (4, "alimentation", ["regie-quartier", "commune"])  # type: ignore[attr-defined]
+    assert not check_coherence(data).errors
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    budget: 4",
+            "    budjet: 4",
+            "projets.yaml:15:5: card 'cantine-bio': unknown key 'budjet' (did you mean 'budget'?)",
+        ),
+        (
+            "    budget: 4",
+            "    budget: 12",
+            "projets.yaml:15:13: card 'cantine-bio': 'budget': expected a number ≤ 10, got the number 12",
+        ),
+        (
+            "    budget: 4",
+            "    budget: beaucoup",
+            "projets.yaml:15:13: card 'cantine-bio': 'budget': expected a whole number, got the text 'beaucoup'",
+        ),
+        (
+            "    theme: alimentation",
+            "    theme: sante",
+            "projets.yaml:16:12: card 'cantine-bio': 'theme': expected one of 'alimentation' or 'energie', got 'sante'",
+        ),
+        ("    budget: 4\n", "", "projets.yaml:10:5: card 'cantine-bio': missing required key 'budget'"),
+        (
+            "[regie-quartier, commune]",
+            "[regie-quartier, comune]",
+            "projets.yaml:17:32: card 'cantine-bio': unknown actor card 'comune' (closest: 'commune')",
+        ),
+        ("type: projet", "type: projets", "projets.yaml:3:7: unknown card type 'projets' (did you mean 'projet'?)"),
+    ],
+)
+def test_each_mistake_in_a_deck_of_a_custom_type_is_located(
+    sample_game: Path, old: str, new: str, expected: str
+) -> None:
+    add_projets(sample_game)
+    _edit(sample_game, old, new)
+    errors = _errors(sample_game)
+    assert any(expected in e for e in errors), errors

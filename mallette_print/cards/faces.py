@@ -13,12 +13,12 @@ from pathlib import Path
 from mallette_print.cards.body import MINUS, body_blocks, known_icons, words_for
 from mallette_print.cards.labels import label
 from mallette_print.core.cardsize import CardSize
+from mallette_print.core.custom import default_show
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import Problem, problem
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import notice
 from mallette_print.core.model import (
-    SHOWABLE,
     TEXT_FLOOR_PT,
     ActorCard,
     Card,
@@ -100,6 +100,12 @@ class FaceLayout:
     own_size: float | None = None
 
 
+def _type_label(data: GameData, deck: Deck) -> dict[str, str]:
+    """The band's label of a card type of the game's own, from its definition, when the template gives none."""
+    d = data.game.card_types.get(deck.type)
+    return d.label if d is not None else {}
+
+
 def _text_style(ts: TextStyle, min_default: float | None = None) -> Style:
     size = parse_length(ts.size)
     min_raw = ts.min_size
@@ -122,7 +128,7 @@ def _band(
     w = words_for(ctx, data, lang)
     colour, pattern, icon, group = tpl.band_colour, tpl.pattern, tpl.icon, ""
     badge: Badge | None = None
-    show = tpl.show or list(SHOWABLE[deck.type])
+    show = tpl.show or default_show(data.game, deck.type)
     if tpl.band == "family" and isinstance(card, ActorCard):
         fam = w.things[card.family]
         colour, pattern, icon, group = fam.colour, fam.pattern, fam.icon, w.t(fam.label)
@@ -334,7 +340,7 @@ def layout_face(
     body_top = rule_y - mm(1.7)
     body_bottom = S + footer_h + mm(1.5)
     if blocks is None:
-        blocks = body_blocks(ctx, data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
+        blocks = body_blocks(ctx, data, deck, card, lang, tpl.show or default_show(data.game, deck.type))
     known = known_icons(ctx, data)
     for b in blocks:
         for name in re.findall(r'label="([^"]*)"', b.markup):
@@ -372,7 +378,7 @@ def layout_face(
         colour,
         pattern,
         icon,
-        tr(tpl.type_label, lang, data.game.default_language),
+        tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language),
         group,
         group_size,
         badge,

@@ -212,6 +212,14 @@ def _missing(texts: Mapping[str, Mapping[str, str] | None], lang: str) -> bool:
     return any(t is not None and not t.get(lang) for t in texts.values())
 
 
+def _text_fields(card: CardBase) -> tuple[str, ...]:
+    """The translated texts of a card: the built-in types' text fields, or a game's own type's text and rich ones."""
+    own = getattr(card, "type_def", None)
+    if own is None:
+        return TEXT_FIELDS
+    return ("title", "flavour", *(n for n, d in own.fields.items() if d.kind in ("text", "rich") and n != "title"))
+
+
 def _check_translations(f: _Found) -> None:
     g = f.data.game
     for lang in g.languages:
@@ -224,7 +232,7 @@ def _check_translations(f: _Found) -> None:
                 missing.append(f"(deck '{deck.id}' title or back)")
             first: str | None = None
             for card in deck.cards:
-                if _missing({n: getattr(card, n, None) for n in TEXT_FIELDS}, lang):
+                if _missing({n: getattr(card, n, None) for n in _text_fields(card)}, lang):
                     missing.append(card.id)
                     first = first or card.id
             if missing:
