@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
+from click.testing import CliRunner
+from pypdf import PdfReader
 
+from mallette_print.cli import main
 from mallette_print.core.coherence import check_coherence
 from mallette_print.core.errors import DataError
 from mallette_print.core.model import CustomCard
@@ -111,3 +117,38 @@ def test_each_mistake_in_a_deck_of_a_custom_type_is_located(
     _edit(sample_game, old, new)
     errors = _errors(sample_game)
     assert any(expected in e for e in errors), errors
+
+
+def test_a_projet_card_prints_with_the_labels_of_its_type(sample_game: Path, runner: CliRunner) -> None:
+    add_projets(sample_game)
+    texts = {}
+    for lang in ("fr", "en"):
+        out = sample_game / f"out-{lang}"
+        result = runner.invoke(main, ["build", "--only", "projets", "--lang", lang, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        reader = PdfReader(out / "cards.pdf")
+        texts[lang] = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    for label in ("Le projet :", "Budget : 4", "Thème : Alimentation", "Partenaires :", "Projet", "quartier"):
+        assert label in texts["fr"], label
+    for label in ("The project:", "Budget: 4", "Theme: Food", "Partners:", "Project"):
+        assert label in texts["en"], label
+    assert "Une cantine bio" in texts["fr"] and "organic local canteen" in texts["en"]
+
+
+def test_the_schema_of_a_game_with_its_own_type_checks_its_deck(sample_game: Path, runner: CliRunner) -> None:
+    add_projets(sample_game)
+    result = runner.invoke(main, ["schema", "--kind", "deck"])
+    assert result.exit_code == 0, result.output
+    validator = jsonschema.Draft202012Validator(json.loads(result.output))
+    deck = yaml.safe_load((sample_game / "cards" / "projets.yaml").read_text(encoding="utf-8"))
+    assert not list(validator.iter_errors(deck))
+    assert not list(validator.iter_errors(yaml.safe_load((sample_game / "cards" / "actors.yaml").read_text("utf-8"))))
+    deck["cards"][0]["budget"] = 12
+    deck["cards"][0]["theme"] = "sante"
+    deck["cards"][0]["budjet"] = 1
+    found = sorted((list(e.path), e.validator) for e in validator.iter_errors(deck))
+    assert found == [
+        (["cards", 0], "additionalProperties"),
+        (["cards", 0, "budget"], "maximum"),
+        (["cards", 0, "theme"], "enum"),
+    ]
