@@ -152,3 +152,21 @@ def test_the_schema_of_a_game_with_its_own_type_checks_its_deck(sample_game: Pat
         (["cards", 0, "budget"], "maximum"),
         (["cards", 0, "theme"], "enum"),
     ]
+
+
+def test_a_deck_of_a_custom_type_goes_to_a_spreadsheet_and_back(sample_game: Path, runner: CliRunner) -> None:
+    add_projets(sample_game)
+    result = runner.invoke(main, ["export", "--format", "csv", "--out", str(sample_game / "exp")])
+    assert result.exit_code == 0, result.output
+    sheet = (sample_game / "exp" / "projets.csv").read_text(encoding="utf-8-sig")
+    assert "id,title:fr,title:en,quantity,image,description:fr,description:en,budget,theme,partners" in sheet
+    shutil.copy(sample_game / "exp" / "projets.csv", sample_game / "cards" / "projets.csv")
+    (sample_game / "cards" / "projets.yaml").unlink()
+    manifest = sample_game / "cards" / "game.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("- projets.yaml", "- projets.csv"), "utf-8")
+    card = load_game(sample_game).deck("projets").cards[0]
+    assert (card.budget, card.partners) == (4, ["regie-quartier", "commune"])  # type: ignore[union-attr]
+    (sample_game / "cards" / "projets.csv").write_text(sheet.replace(",4,alimentation", ",11,alimentation"), "utf-8")
+    assert "cards/projets.csv: cell H11: card 'cantine-bio': 'budget': expected a number ≤ 10" in " ".join(
+        _errors(sample_game)
+    )

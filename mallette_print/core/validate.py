@@ -140,11 +140,11 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
 def _load_deck(
     path: Path, col: Collector, context: dict[str, Any], broken: list[Located], game: Game
 ) -> tuple[Located, DeckHeader, list[Card]] | None:
-    doc = load_located(path, col)
+    models = card_models(game)
+    doc = load_located(path, col, models)
     if doc is None:
         return None
     header = validate_model(DeckHeader, doc.data, doc, col, context)
-    models = card_models(game)
     if header is not None and header.type not in models:
         known = list(models)
         col.add(
