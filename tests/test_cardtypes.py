@@ -170,3 +170,36 @@ def test_a_deck_of_a_custom_type_goes_to_a_spreadsheet_and_back(sample_game: Pat
     assert "cards/projets.csv: cell H11: card 'cantine-bio': 'budget': expected a number ≤ 10" in " ".join(
         _errors(sample_game)
     )
+
+
+def test_the_gallery_names_a_custom_type_from_its_definition(sample_game: Path, runner: CliRunner) -> None:
+    add_projets(sample_game)
+    result = runner.invoke(main, ["preview", "--out", str(sample_game / "prev"), "--dpi", "36", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    html = (sample_game / "prev" / "gallery" / "index.html").read_text(encoding="utf-8")
+    assert '<option value="projet">Project' in html and 'data-type="projet"' in html
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("of: {kind: ref, card_type: actor}", "of: {kind: ref, card_type: acteur}", "unknown card type 'acteur'"),
+        ("budget: {kind: number, min: 0,", "budget: {kind: number, choices: {a: A}, min: 0,", "'choices' is only for"),
+        (
+            "      theme:\n        kind: choice\n",
+            "      theme:\n        kind: chioce\n",
+            "'card_types.projet.fields.theme.kind': expected one of",
+        ),
+        ("  projet:\n    label:", "  actor:\n    label:", "'actor' is a built-in card type"),
+    ],
+)
+def test_mistakes_in_a_card_type_definition_are_located_in_game_yaml(
+    sample_game: Path, old: str, new: str, expected: str
+) -> None:
+    add_projets(sample_game)
+    manifest = sample_game / "cards" / "game.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert old in text
+    manifest.write_text(text.replace(old, new, 1), encoding="utf-8")
+    errors = _errors(sample_game)
+    assert any(e.startswith("cards/game.yaml:1") and expected in e for e in errors), errors
