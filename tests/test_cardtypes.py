@@ -203,3 +203,17 @@ def test_mistakes_in_a_card_type_definition_are_located_in_game_yaml(
     manifest.write_text(text.replace(old, new, 1), encoding="utf-8")
     errors = _errors(sample_game)
     assert any(e.startswith("cards/game.yaml:1") and expected in e for e in errors), errors
+
+
+def test_a_card_image_keeps_its_room_or_is_a_located_error(sample_game: Path, runner: CliRunner) -> None:
+    add_projets(sample_game)
+    long = " ".join(["Servir chaque midi des repas locaux aux écoles du quartier."] * 11)
+    _edit(sample_game, 'fr: "Servir chaque midi des repas **locaux** aux écoles du quartier."', f'fr: "{long}"')
+    result = runner.invoke(main, ["check", "--lang", "fr"])
+    assert result.exit_code == 1
+    assert (
+        "cards/projets.yaml:18:12: card 'cantine-bio': no room for the image: it needs 16 mm under the text and the fr "
+        "text at 7 pt, its smallest size, leaves"
+    ) in result.output, result.output
+    _edit(sample_game, "    image: assets/icons/deck-cooperation.svg\n", "")
+    assert runner.invoke(main, ["check", "--lang", "fr"]).exit_code == 0  # without its image, the text fits

@@ -56,6 +56,7 @@ QR_GAP = mm(CARD_QR_GAP_MM)
 FICHE_SIZE = 7.5
 SMALL_MIN = 5.0
 BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
+IMAGE_ROOM = mm(16)  # a card's image: at least 14 mm high, 2 mm under the text (cards/painter.py draws it there)
 FICHE_GAP = mm(1.0)  # between the fiche number and the small print below it, on a card without its QR code
 
 
@@ -98,6 +99,8 @@ class FaceLayout:
     # The largest body size at which this card alone fits, when its fitting searched from the template's size
     # (None when it was only tried at a deck's running size): how the deck's size is traced to one card.
     own_size: float | None = None
+    # Room kept free under the body for the card's image (IMAGE_ROOM when it has one): the text never takes it.
+    image_room: float = 0.0
 
 
 def _type_label(data: GameData, deck: Deck) -> dict[str, str]:
@@ -192,12 +195,28 @@ def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> P
     return problem(path, line, col, f"card '{card.id}'", message, sheet)
 
 
+def _image_problem(deck: Deck, card: Card, ov: Overflow | None, room: float) -> Problem:
+    """A card's image that the text leaves no room for, located at its `image:` (never silently dropped)."""
+    path, line, col, sheet = card_location(deck, card.id, "image", ov.lang if ov else "")
+    left = (
+        f"the {ov.lang} text at {ov.size:g} pt, its smallest size, leaves {max(0.0, to_mm(IMAGE_ROOM - ov.excess)):.1f} mm"
+        if ov
+        else f"the card has {to_mm(room):.1f} mm for its text and image"
+    )
+    message = (
+        f"no room for the image: it needs {to_mm(IMAGE_ROOM):.0f} mm under the text and {left} (shorten the text, "
+        "choose a larger card size, or remove the image)"
+    )
+    return problem(path, line, col, f"card '{card.id}'", message, sheet)
+
+
 def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | None:
     """The same face with its body fitted again from `start` down (None if it then does not fit)."""
     body = lay.body
     if body is None:
         return lay
-    got = fit_blocks(fam, body.blocks, body.style, body.width, lay.body_top - lay.body_bottom, body.lang, start=start)
+    room = lay.body_top - lay.body_bottom - lay.image_room
+    got = fit_blocks(fam, body.blocks, body.style, body.width, room, body.lang, start=start)
     return replace(lay, body=got) if isinstance(got, Fitted) else None
 
 
@@ -205,7 +224,7 @@ def loosen_body(lay: FaceLayout) -> FaceLayout:
     """The same face with full gaps between its body blocks when the text fits with them (see _fit_deck)."""
     if lay.body is None or len(lay.body.blocks) < 2:
         return lay
-    body = with_full_gaps(lay.body, lay.body_top - lay.body_bottom)
+    body = with_full_gaps(lay.body, lay.body_top - lay.body_bottom - lay.image_room)
     return lay if body is lay.body else replace(lay, body=body)
 
 
@@ -358,13 +377,19 @@ def layout_face(
                     )
                 )
     body: Fitted | None = None
-    if blocks:
+    image_room = IMAGE_ROOM if card.image else 0.0
+    if image_room and body_top - body_bottom < image_room:
+        problems.append(_image_problem(deck, card, None, body_top - body_bottom))
+    elif blocks:
         body_style = _text_style(tpl.body, BODY_MIN)
         # 7 pt is the floor for body text whatever a template says; a size variant's body may go down to 5.5 pt.
         floor = BODY_MIN if tpl.body is base.body else TEXT_FLOOR_PT
         body_style = replace(body_style, min_size=max(body_style.min_size, floor))
-        fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, body_top - body_bottom, lang, start=body_start)
-        if isinstance(fitted_body, Overflow):
+        room = body_top - body_bottom - image_room
+        fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, room, lang, start=body_start)
+        if isinstance(fitted_body, Overflow) and image_room:
+            problems.append(_image_problem(deck, card, fitted_body, room + image_room))
+        elif isinstance(fitted_body, Overflow):
             problems.append(_overflow_problem(deck, card, fitted_body))
         else:
             body = fitted_body
@@ -395,4 +420,5 @@ def layout_face(
         note,
         card_ref,
         small,
+        image_room=image_room,
     )

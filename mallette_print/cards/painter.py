@@ -275,7 +275,8 @@ class CardPainter:
         used = self._para(lay.body, S, lay.body_top) if lay.body else lay.body_top
         # The card's picture, or its icon in a light tint, in the room the text leaves free.
         free = used - mm(2) - lay.body_bottom
-        if free >= mm(14) and (lay.image or lay.band_icon):
+        # An image always has its room (faces.py keeps IMAGE_ROOM under the text); an icon only when there is room.
+        if (free >= mm(14) or (lay.image and lay.image_room)) and (lay.image or lay.band_icon):
             side = min(free, mm(30), W - 2 * S)
             y_img = lay.body_bottom + (free - side) / 2
             if lay.image:
