@@ -192,3 +192,22 @@ def _value(f: FieldDef, value: Any, w: Words, lang: str) -> str:
     if f.kind == "ref":
         return w.card_title(value)
     return escape(str(value), quotes=False)
+
+
+def field_markup(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, name: str, label: bool) -> str:
+    """One field of a card as markup, for an element placed at a fixed place: the title, a field of a game's own
+    type (its label before it when `label`), or a built-in type's field as the flowing layout writes it."""
+    w = words_for(ctx, data, lang)
+    if name == "title":
+        return to_markup(w.t(card.title), lang)
+    if isinstance(card, CustomCard) and card.type_def is not None and name in card.type_def.fields:
+        f = card.type_def.fields[name]
+        value = getattr(card, name, None)
+        if value in (None, []):
+            return ""
+        head = f"<b>{escape(w.t(f.label), quotes=False)}{colon(lang)}</b> " if label and f.label else ""
+        return head + _value(f, value, w, lang)
+    value = getattr(card, name, None)
+    if not isinstance(card, CustomCard) and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return "<br/>".join(b.markup for b in body_blocks(ctx, data, deck, card, lang, [name]))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from mallette_print.cards.body import MINUS, body_blocks, known_icons, words_for
 from mallette_print.cards.labels import label
+from mallette_print.cards.located import card_location, overflow_problem
+from mallette_print.cards.placing import Placed, layout_elements
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.custom import default_show
 from mallette_print.core.diagnostics import suggest
@@ -32,9 +33,7 @@ from mallette_print.core.model import (
     TextStyle,
 )
 from mallette_print.core.qrfit import CARD_QR_GAP_MM, card_qr_size
-from mallette_print.core.sheets import load_deck_file
 from mallette_print.core.units import mm, parse_length, to_mm
-from mallette_print.core.yamlio import YamlError
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import escape
 from mallette_print.draw.textfit import (
@@ -83,7 +82,7 @@ class FaceLayout:
     group_label: str
     group_size: float
     badge: Badge | None
-    title: Fitted
+    title: Fitted | None
     title_top: float
     rule_y: float
     body: Fitted | None
@@ -101,6 +100,8 @@ class FaceLayout:
     own_size: float | None = None
     # Room kept free under the body for the card's image (IMAGE_ROOM when it has one): the text never takes it.
     image_room: float = 0.0
+    # A template's elements at fixed places (cards/placing.py): when any, they make the face instead of the above.
+    placed: tuple[Placed, ...] = ()
 
 
 def _type_label(data: GameData, deck: Deck) -> dict[str, str]:
@@ -156,43 +157,28 @@ def _band(
     return colour, pattern, icon, group, badge
 
 
-def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str, int, int, str]:
-    """file, line and column of a card's field (of its text in `lang` when it has one per language), and its sheet
-    (a row and a column in a spreadsheet deck, core/sheets.py)."""
-    try:
-        doc = load_deck_file(Path(deck.source))
-    except YamlError:
-        return deck.source, 0, 0, ""
-    cards = doc.data.get("cards", []) if isinstance(doc.data, dict) else []
-    for i, raw in enumerate(cards):
-        if isinstance(raw, dict) and raw.get("id") == card_id:
-            loc: tuple[object, ...] = ("cards", i, field)
-            if isinstance(raw.get(field), dict) and lang in raw[field]:
-                loc += (lang,)
-            elif field not in raw:
-                loc = ("cards", i)
-            line, col = doc.where(loc)
-            return deck.source, line, col, doc.sheet_of(loc)
-    return deck.source, 0, 0, ""
-
-
-def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> Problem:
-    path, line, col, sheet = card_location(deck, card.id, ov.field, ov.lang)
-    if len(ov.parts) > 1:
-        # The texts of a box as a whole: each field's share, and the longest one, located, as the first to shorten.
-        shares = ", ".join(f"{f} {n} line{'s' if n != 1 else ''}" for f, n, _ in ov.parts)
-        message = (
-            f"the {ov.lang} texts{what} do not fit together: {shares}: {to_mm(ov.excess):.1f} mm too tall at "
-            f"{ov.size:g} pt, the smallest size allowed; the longest is {ov.field} (shorten it, or choose a larger "
-            "card size)"
-        )
-    else:
-        message = (
-            f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
-            f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
-            f"(shorten the text or choose a larger card size)"
-        )
-    return problem(path, line, col, f"card '{card.id}'", message, sheet)
+def _placed_face(
+    ctx: BuildContext,
+    data: GameData,
+    deck: Deck,
+    card: Card,
+    tpl: Template,
+    lang: str,
+    size: CardSize,
+    fam: FontFamily,
+) -> FaceLayout | list[Problem]:
+    """A face made of the template's elements at fixed places, with the licence notice and card id at the bottom."""
+    placed = layout_elements(ctx, data, deck, card, tpl, lang, size, fam)
+    if isinstance(placed, list):
+        return placed
+    colour, pattern, icon, _group, _badge = _band(ctx, data, deck, card, tpl, lang)
+    small = max(_text_style(tpl.small).size, SMALL_MIN)
+    label = tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language)
+    ref = f"{card.id} · v{data.game.version}"
+    return FaceLayout(
+        deck.id, card.id, lang, tpl, colour, pattern, icon, label, "", 0.0, None, None, 0.0, 0.0, None, 0.0, 0.0,
+        None, None, None, 0.0, notice(data), ref, small, placed=placed,
+    )  # fmt: skip
 
 
 def _image_problem(deck: Deck, card: Card, ov: Overflow | None, room: float) -> Problem:
@@ -270,8 +256,10 @@ def layout_face(
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    base = data.templates[deck.template]
+    base = data.templates[card.template or deck.template]
     tpl = base.at(size.name, size.w, size.h)  # its size variants for this card size applied
+    if tpl.elements:
+        return _placed_face(ctx, data, deck, card, tpl, lang, size, fam)
     W, H, S = size.w, size.h, size.safe
     problems: list[Problem] = []
     colour, pattern, icon, group, badge = _band(ctx, data, deck, card, tpl, lang)
@@ -283,7 +271,7 @@ def layout_face(
     if group and stringWidth(group, fam.bold, group_size) > group_w:
         field = "issue" if isinstance(card, ChallengeCard) else "label"
         problems.append(
-            _overflow_problem(
+            overflow_problem(
                 deck,
                 card,
                 Overflow(field, stringWidth(group, fam.bold, group_size) - group_w, group_size, lang),
@@ -319,7 +307,7 @@ def layout_face(
             lambda: _fit_caption(f.number, short, lang, data.game.default_language, tpl.body.colour, fiche_w, fam),
         )
         if isinstance(fitted, Overflow):
-            problems.append(_overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
+            problems.append(overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
         else:
             fiche_text = fitted
         footer_h = qr
@@ -332,7 +320,7 @@ def layout_face(
             lambda: _fit_number(number, lang, data.game.default_language, tpl.body.colour, W - 2 * S, fam),
         )
         if isinstance(fitted, Overflow):
-            problems.append(_overflow_problem(deck, card, fitted, " (the fiche number)"))
+            problems.append(overflow_problem(deck, card, fitted, " (the fiche number)"))
         else:
             fiche_text = fitted
     small_w = W - 2 * S - (qr + QR_GAP if qr_url else 0)
@@ -345,7 +333,7 @@ def layout_face(
     for text, field in ((note, "notice"), *((line, "id") for line in card_ref.split("\n"))):
         if stringWidth(text, fam.regular, small) > small_w:
             problems.append(
-                _overflow_problem(
+                overflow_problem(
                     deck,
                     card,
                     Overflow(field, stringWidth(text, fam.regular, small) - small_w, small, lang),
@@ -353,7 +341,7 @@ def layout_face(
                 )
             )
     if isinstance(title, Overflow):
-        problems.append(_overflow_problem(deck, card, title, f" (at most {TITLE_LINES} lines)"))
+        problems.append(overflow_problem(deck, card, title, f" (at most {TITLE_LINES} lines)"))
         return problems
     rule_y = title_top - title.total - mm(1.3)
     body_top = rule_y - mm(1.7)
@@ -390,7 +378,7 @@ def layout_face(
         if isinstance(fitted_body, Overflow) and image_room:
             problems.append(_image_problem(deck, card, fitted_body, room + image_room))
         elif isinstance(fitted_body, Overflow):
-            problems.append(_overflow_problem(deck, card, fitted_body))
+            problems.append(overflow_problem(deck, card, fitted_body))
         else:
             body = fitted_body
     if problems:

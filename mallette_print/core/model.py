@@ -110,6 +110,35 @@ def _points(length: str) -> float:
     return parse_length(length)
 
 
+class Element(Strict):
+    """A thing placed at a fixed place of a card face: `box` is [x, y, width, height] in mm from the trim's top left.
+
+    text: a field (`title` or a body field) fitted in its box with `style`, shrunk down to its min_size; image: a
+    field holding an image path, `fit` cover (fills the box, cropped) or contain (whole, inside the box); icon: the
+    asset `icon`; qr: the code of the card's fiche; badge: a field's value in a disc; band: a filled rectangle in
+    `colour` (the template's band colour when absent).
+    """
+
+    kind: Literal["text", "image", "icon", "qr", "badge", "band"]
+    box: list[StrictFloat | StrictInt] = Field(min_length=4, max_length=4)
+    field: Id | None = None
+    label: StrictBool = False
+    style: TextStyle | None = None
+    fit: Literal["cover", "contain"] = "contain"
+    icon: AssetPath | None = None
+    colour: Colour | None = None
+
+    @model_validator(mode="after")
+    def _needs(self) -> Element:
+        if self.kind in ("text", "image", "badge") and self.field is None:
+            raise PydanticCustomError("element", "a {kind} element needs 'field'", {"kind": self.kind})
+        if self.kind == "icon" and self.icon is None:
+            raise PydanticCustomError("element", "an icon element needs 'icon' (an asset path)", {})
+        if self.box[2] <= 0 or self.box[3] <= 0:
+            raise PydanticCustomError("element", "box: its width and height must be above 0 mm", {})
+        return self
+
+
 class Template(Strict):
     """How a card type looks; `extends` another template to inherit and override."""
 
@@ -132,6 +161,8 @@ class Template(Strict):
     band_label: StrictBool = True
     show: list[str] = []
     sizes: list[SizeVariant] = []
+    # Elements at fixed places: when given, they are the whole face instead of the flowing layout.
+    elements: list[Element] = []
 
     @field_validator("title", "body", "small")
     @classmethod
@@ -179,6 +210,7 @@ class CardBase(Strict):
     fiche: Id | None = None
     image: AssetPath | None = None
     flavour: Text | None = None
+    template: Id | None = None  # this card's own template, instead of its deck's
 
 
 class ActorCard(CardBase):
@@ -364,6 +396,7 @@ __all__ = [
     "CooperationCard",
     "Deck",
     "DeckHeader",
+    "Element",
     "EventCard",
     "Family",
     "Fiche",

@@ -216,6 +216,17 @@ def _check_cards(
         refs.check(header.template, templates, "template", doc, ("template",), f"deck '{header.id}'")
         tpl = (resolved or {}).get(header.template)
         can = showable(game, header.type)
+        used = {header.template, *(c.template for c in cards if c.template)}
+        for name in sorted(used):
+            for n_el, el in enumerate((resolved or {})[name].elements if name in (resolved or {}) else []):
+                if el.field is not None and el.field not in (*can, "title", "image"):
+                    col.add(
+                        doc,
+                        ("template",),
+                        f"deck '{header.id}'",
+                        f"template '{name}' places the field '{el.field}' (element {n_el + 1}), which a {header.type} "
+                        f"card does not have{suggest(el.field, can)}",
+                    )
         for name in tpl.show if tpl else []:
             if name not in can:
                 col.add(
@@ -251,6 +262,8 @@ def _check_cards(
             ctx = f"card '{card.id}'"
             if card.fiche is not None:
                 refs.check(card.fiche, fiches, "fiche", doc, base + ("fiche",), ctx)
+            if card.template is not None:
+                refs.check(card.template, templates, "template", doc, base + ("template",), ctx)
             if card.image:
                 data_path(root, card.image, root, doc, base + ("image",), ctx, col, ASSET_SUFFIXES)
             if isinstance(card, ActorCard):
