@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 def _example() -> dict[str, str]:
     """The yaml blocks of the designers' guide "Your own card types", by their first line."""
     text = (REPO / "docs" / "designers.md").read_text(encoding="utf-8")
-    section = text.split("## Your own card types", 1)[1].split("\n## ", 1)[0]
+    section = text.split("## Your own card types", 1)[1].split("\n## Templates", 1)[0]
     blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
     return {b.splitlines()[0]: b for b in blocks}
 
@@ -217,3 +217,56 @@ def test_a_card_image_keeps_its_room_or_is_a_located_error(sample_game: Path, ru
     ) in result.output, result.output
     _edit(sample_game, "    image: assets/icons/deck-cooperation.svg\n", "")
     assert runner.invoke(main, ["check", "--lang", "fr"]).exit_code == 0  # without its image, the text fits
+
+
+def _placed(game: Path) -> None:
+    add_projets(game)
+    with (game / "cards" / "templates.yaml").open("a", encoding="utf-8") as f:
+        f.write(_example()["# add to cards/templates.yaml (placed)"])
+    _edit(game, "    budget: 4\n", "    budget: 4\n    template: projet-affiche\n")
+
+
+def test_a_card_with_a_placed_template_prints_its_elements(sample_game: Path, runner: CliRunner) -> None:
+    _placed(sample_game)
+    out = sample_game / "out"
+    result = runner.invoke(main, ["build", "--only", "projets", "--lang", "fr", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out / "cards.pdf").pages)
+    assert "Une cantine bio et locale" in text and "Partenaires : Régie de quartier · Commune" in text
+    assert "Le projet" not in text and "Budget :" not in text  # only what the elements place, labelled or not
+
+
+@pytest.mark.parametrize(
+    ("where", "old", "new", "expected"),
+    [
+        (
+            "projets.yaml",
+            "**locaux** aux écoles du quartier.",
+            "locaux. " * 60,
+            "projets.yaml:13:11: card 'cantine-bio': the fr text of 'description' in its box does not fit: it overflows by 9.6 mm at 7 pt",
+        ),
+        ("templates.yaml", "box: [4, 71, 55, 7]", "box: [40, 71, 55, 7]", "outside the 63 x 88 mm card"),
+        (
+            "templates.yaml",
+            "field: partners, label",
+            "field: partenaires, label",
+            "places the field 'partenaires' (element 6), which a projet card does not have (did you mean 'partners'?)",
+        ),
+        (
+            "projets.yaml",
+            "template: projet-affiche",
+            "template: projet-afiche",
+            "projets.yaml:16:15: card 'cantine-bio': unknown template 'projet-afiche' (closest: 'projet-affiche', 'projet')",
+        ),
+    ],
+)
+def test_mistakes_in_placed_elements_are_located(
+    sample_game: Path, runner: CliRunner, where: str, old: str, new: str, expected: str
+) -> None:
+    _placed(sample_game)
+    path = sample_game / "cards" / where
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = runner.invoke(main, ["check", "--lang", "fr"])
+    assert result.exit_code == 1 and expected in result.output, result.output
