@@ -270,3 +270,33 @@ def test_mistakes_in_placed_elements_are_located(
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = runner.invoke(main, ["check", "--lang", "fr"])
     assert result.exit_code == 1 and expected in result.output, result.output
+
+
+TOKEN = """  jeton:
+    extends: projet
+    elements:
+      - {kind: band, box: [0, 0, 25, 8]}
+      - {kind: text, field: title, box: [2, 1.5, 21, 6], style: {size: 6pt, min_size: 5.5pt, bold: true}}
+      - {kind: badge, field: budget, box: [9, 8.2, 7, 7], style: {size: 12pt, min_size: 8pt}}
+"""
+
+
+def test_a_25_mm_token_with_placed_elements_keeps_the_small_print_free(sample_game: Path, runner: CliRunner) -> None:
+    add_projets(sample_game)
+    with (sample_game / "cards" / "templates.yaml").open("a", encoding="utf-8") as f:
+        f.write(TOKEN)
+    _edit(sample_game, "template: projet\n", "template: jeton\n")
+    _edit(sample_game, "{fr: Une cantine bio et locale, en: An organic local canteen}", "{fr: Cantine, en: Canteen}")
+    out = sample_game / "out"
+    result = runner.invoke(main, ["build", "--size", "25x25", "--only", "projets", "--lang", "fr", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = PdfReader(out / "cards.pdf").pages[2]
+    assert "Cantine" in page.extract_text() and "4" in page.extract_text()
+    path = sample_game / "cards" / "templates.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("box: [9, 8.2, 7, 7]", "box: [8, 9, 10, 10]"), "utf-8")
+    result = runner.invoke(main, ["check", "--size", "25x25", "--lang", "fr"])
+    assert result.exit_code == 1
+    assert (
+        "cards/projets.yaml:10:5: card 'cantine-bio': element 3 (badge) of template 'jeton' has its box [8, 9, 10, 10] "
+        "mm over the licence notice and card id at the bottom: keep the lowest"
+    ) in result.output, result.output

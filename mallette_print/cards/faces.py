@@ -168,11 +168,12 @@ def _placed_face(
     fam: FontFamily,
 ) -> FaceLayout | list[Problem]:
     """A face made of the template's elements at fixed places, with the licence notice and card id at the bottom."""
-    placed = layout_elements(ctx, data, deck, card, tpl, lang, size, fam)
+    small = max(_text_style(tpl.small).size, SMALL_MIN)
+    keep = size.safe + small_print_height("", small) + mm(0.5)  # the notice and card id, one line each
+    placed = layout_elements(ctx, data, deck, card, tpl, lang, size, fam, keep)
     if isinstance(placed, list):
         return placed
     colour, pattern, icon, _group, _badge = _band(ctx, data, deck, card, tpl, lang)
-    small = max(_text_style(tpl.small).size, SMALL_MIN)
     label = tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language)
     ref = f"{card.id} · v{data.game.version}"
     return FaceLayout(

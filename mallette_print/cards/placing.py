@@ -63,28 +63,30 @@ def layout_elements(
     lang: str,
     size: CardSize,
     fam: FontFamily,
+    keep: float = 0.0,
 ) -> tuple[Placed, ...] | list[Problem]:
     """The template's elements for one card, fitted; or the located problems (a box off the card, a text that
-    does not fit in its box at its smallest size, a field the card does not have)."""
+    does not fit in its box at its smallest size, a box over the small print: `keep` points from the bottom)."""
     out: list[Placed] = []
     problems: list[Problem] = []
     ctx_name = f"card '{card.id}'"
     for i, el in enumerate(tpl.elements):
         x, top, w, h = (mm(float(v)) for v in el.box)
         y = size.h - top - h
+        where = (
+            f"element {i + 1} ({el.kind}) of template '{card.template or deck.template}' has its box {list(el.box)} mm"
+        )
+        why = ""
         if x < -1e-6 or y < -1e-6 or x + w > size.w + 1e-6 or top < -1e-6:
-            path, line, col, sheet = card_location(deck, card.id, "template", lang)
-            problems.append(
-                problem(
-                    path,
-                    line,
-                    col,
-                    ctx_name,
-                    f"element {i + 1} ({el.kind}) of template '{card.template or deck.template}' has its box "
-                    f"{list(el.box)} mm outside the {size.w / mm(1):.0f} x {size.h / mm(1):.0f} mm card",
-                    sheet,
-                )
+            why = f"outside the {size.w / mm(1):g} x {size.h / mm(1):g} mm card"
+        elif el.kind != "band" and y < keep - 1e-6:
+            why = (
+                f"over the licence notice and card id at the bottom: keep the lowest {keep / mm(1):.1f} mm of the "
+                f"{size.h / mm(1):g} mm card free (boxes ending at y + height <= {(size.h - keep) / mm(1):.1f})"
             )
+        if why:
+            path, line, col, sheet = card_location(deck, card.id, "template", lang)
+            problems.append(problem(path, line, col, ctx_name, f"{where} {why}", sheet))
             continue
         placed = Placed(el.kind, x, y, w, h, fit=el.fit, colour=el.colour)
         if el.kind in ("text", "badge"):
