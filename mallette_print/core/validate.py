@@ -214,28 +214,7 @@ def _check_cards(
             col.add(doc, ("id",), "", f"deck id '{header.id}' is already used by {deck_ids[header.id].path.name}")
         deck_ids[header.id] = doc
         refs.check(header.template, templates, "template", doc, ("template",), f"deck '{header.id}'")
-        tpl = (resolved or {}).get(header.template)
-        can = showable(game, header.type)
-        used = {header.template, *(c.template for c in cards if c.template)}
-        for name in sorted(used):
-            for n_el, el in enumerate((resolved or {})[name].elements if name in (resolved or {}) else []):
-                if el.field is not None and el.field not in (*can, "title", "image"):
-                    col.add(
-                        doc,
-                        ("template",),
-                        f"deck '{header.id}'",
-                        f"template '{name}' places the field '{el.field}' (element {n_el + 1}), which a {header.type} "
-                        f"card does not have{suggest(el.field, can)}",
-                    )
-        for name in tpl.show if tpl else []:
-            if name not in can:
-                col.add(
-                    doc,
-                    ("template",),
-                    f"deck '{header.id}'",
-                    f"template '{header.template}' shows '{name}', which a {header.type} card does not have"
-                    f"{suggest(name, can)} (it can show: {', '.join(can)})",
-                )
+        _check_fields_shown(game, header, cards, resolved or {}, doc, col)
         if header.back.icon:
             data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
         copies: dict[str, int] = {}  # how many cards with this id this file has had so far
@@ -314,6 +293,33 @@ def _check_cards(
                     refs.check(card.discard_kind, kinds, "resource kind", doc, base + ("discard_kind",), ctx)
             elif isinstance(card, CustomCard) and card.type_def is not None:
                 _check_custom(card, by_type, doc, base, ctx, root, refs)
+
+
+def _check_fields_shown(
+    game: Game, header: DeckHeader, cards: list[Card], resolved: dict[str, Template], doc: Located, col: Collector
+) -> None:
+    """The fields the deck's templates (its own, and those its cards name) show or place: its card type's fields."""
+    can = showable(game, header.type)
+    for name in sorted({header.template, *(c.template for c in cards if c.template)}):
+        tpl, ctx = resolved.get(name), f"deck '{header.id}'"
+        for shown in tpl.show if tpl else []:
+            if shown not in can:
+                col.add(
+                    doc,
+                    ("template",),
+                    ctx,
+                    f"template '{name}' shows '{shown}', which a {header.type} card does not have"
+                    f"{suggest(shown, can)} (it can show: {', '.join(can)})",
+                )
+        for k, el in enumerate(tpl.elements if tpl else []):
+            if el.field is not None and el.field not in (*can, "title", "image"):
+                col.add(
+                    doc,
+                    ("template",),
+                    ctx,
+                    f"template '{name}' places the field '{el.field}' (element {k + 1}), which a {header.type} "
+                    f"card does not have{suggest(el.field, can)}",
+                )
 
 
 def _check_custom(
