@@ -1,4 +1,5 @@
-"""Build the whole kit: `python build.py [options]` is `mallette build [options]` for this project."""
+"""Build the whole kit: `python build.py [options]` is `mallette build [options]` for this project; `python build.py
+--site [--out DIR]` is `mallette site`: the kit's website, every variant built and ready to download."""
 
 import sys
 from pathlib import Path
@@ -15,4 +16,8 @@ if __name__ == "__main__":
         and not {"-h", "--help", "--version"} & set(args)
     ):
         args = ["--game", str(Path(__file__).resolve().parent), *args]
-    run(["build", *args], prog_name="python build.py")
+    command = "build"
+    if "--site" in args:
+        command = "site"
+        args = [a for a in args if a != "--site"]
+    run([command, *args], prog_name="python build.py")

@@ -146,7 +146,9 @@ def test_check_prints_warnings_and_strict_makes_them_errors(sample_game: Path, r
     strict = runner.invoke(main, ["check", "--strict"])
     assert strict.exit_code == 1
     assert expected in strict.stderr
-    assert "13 errors found" in strict.stderr
+    # The 13 warnings, and the 11 fiches of the sample without their text (cards/fiches/<id>.yaml).
+    assert "24 errors found" in strict.stderr
+    assert "fiche 'ptce': no text: write cards/fiches/ptce.yaml" in strict.stderr
 
 
 def test_check_exits_1_on_a_coherence_error(sample_game: Path, runner) -> None:

@@ -22,7 +22,7 @@ def fr_ca_game(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     game = tmp_path / "game"
     shutil.copytree(DATA / "sample", game)
     shutil.copytree(REPO / "assets", game / "assets")
-    for path in (game / "cards").glob("*.yaml"):
+    for path in [*(game / "cards").glob("*.yaml"), *(game / "cards" / "fiches").glob("*.yaml")]:
         text = re.sub(r"(?m)(^\s*|[{,]\s*)fr:", r"\1fr-CA:", path.read_text(encoding="utf-8"))
         text = text.replace("languages: [fr, en]", "languages: [fr-CA, en]")
         text = text.replace("default_language: fr\n", "default_language: fr-CA\n")

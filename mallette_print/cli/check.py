@@ -65,6 +65,7 @@ def check(
     from mallette_print.cards.layouts import layout_notes
     from mallette_print.core.coherence import check_coherence
     from mallette_print.core.errors import DataError
+    from mallette_print.core.fiches import missing_fiche_texts
     from mallette_print.core.summary import summary_lines
     from mallette_print.core.validate import load_game
     from mallette_print.pipeline.context import BuildContext
@@ -97,6 +98,7 @@ def check(
             click.echo(line)
         warnings.extend(found)
     if strict:
+        warnings.extend(missing_fiche_texts(data))
         if report.errors or warnings:
             raise DataError([*report.errors, *warnings])
     else:
@@ -122,7 +124,7 @@ def check(
 )
 @click.option(
     "--kind",
-    type=click.Choice(["game", "deck", "templates", "board"]),
+    type=click.Choice(["game", "deck", "templates", "board", "fiche"]),
     default="deck",
     show_default=True,
     help="Which file's schema to print.",

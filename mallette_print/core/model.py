@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from mallette_print.core.cardtypes import CardTypeDef
 from mallette_print.core.errors import RequestError
+from mallette_print.core.fiches import FicheText
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Length, Strict, Text, Url
 from mallette_print.core.manifest import (
     Attribution,
@@ -350,6 +351,8 @@ class GameData(BaseModel):
     # The validated cards/board.yaml (a boardmodel.BoardData), or None when the game has no board file.
     # Typed loosely because boardmodel builds on this module.
     board: Any = None
+    # The fiches' texts (cards/fiches/<id>.yaml) by fiche id; a fiche without its file is absent.
+    fiche_texts: dict[str, FicheText] = {}
 
     def fiche(self, fiche_id: str) -> Fiche:
         """The fiche with this id."""

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_mode
 
 from mallette_print.core.board import Board
 from mallette_print.core.cardtypes import BUILTIN_TYPES, CardTypeDef
+from mallette_print.core.fiches import FicheText
 from mallette_print.core.model import (
     ActorCard,
     Back,
@@ -128,13 +129,14 @@ def _deck_schema(card_types: dict[str, CardTypeDef] | None = None) -> dict[str, 
 
 
 def schemas(card_types: dict[str, CardTypeDef] | None = None) -> dict[str, dict[str, Any]]:
-    """Every schema by file name: game, deck, templates and board files; the deck schema with a branch for each of
-    `card_types`, a game's own card types."""
+    """Every schema by file name: game, deck, templates, board and fiche files; the deck schema with a branch for
+    each of `card_types`, a game's own card types."""
     out = {
         "game.schema.json": _schema(Game, "mallette-print game manifest (cards/game.yaml)"),
         "deck.schema.json": _deck_schema(card_types),
         "templates.schema.json": _schema(TemplatesFile, "mallette-print card templates (cards/templates.yaml)"),
         "board.schema.json": _schema(Board, "mallette-print board (cards/board.yaml)"),
+        "fiche.schema.json": _schema(FicheText, "mallette-print fiche text (cards/fiches/<id>.yaml)"),
     }
     return out
 

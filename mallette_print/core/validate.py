@@ -28,6 +28,7 @@ from mallette_print.core.checks import (
 from mallette_print.core.custom import card_models, showable
 from mallette_print.core.diagnostics import closest, suggest
 from mallette_print.core.errors import SHEET_SUFFIXES, DataError, problem
+from mallette_print.core.fiches import load_fiche_texts
 from mallette_print.core.model import (
     CARD_MODELS,
     ActorCard,
@@ -392,6 +393,7 @@ def load_game(start: Path) -> GameData:
     deck_ids = [h.id for _, h, _ in decks] + [deck_id for deck_id, _ in written if deck_id]
     board, board_problems = load_board(root, game, deck_ids, context)
     col.problems.extend(board_problems + icon_folder_problems(root))
+    fiche_texts = load_fiche_texts(root, game, context, col)
     if col.problems:
         raise DataError(col.problems)
     built = tuple(
@@ -410,7 +412,8 @@ def load_game(start: Path) -> GameData:
         for d, h, cards in decks
     )
     where: dict[str, dict[str, Any]] = {"locations": _locations(game, doc, decks), "sheets": sheet_locations(decks)}
-    return GameData(root=str(root), game=game, templates=templates, decks=built, board=board, **where)
+    data = GameData(root=str(root), game=game, templates=templates, decks=built, board=board, **where)
+    return data.model_copy(update={"fiche_texts": fiche_texts})
 
 
 def _locations(

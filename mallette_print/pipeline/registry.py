@@ -66,6 +66,7 @@ def default_registry(opts: BuildOptions | None = None) -> Registry:
     from mallette_print.board.outputs import board_outputs
     from mallette_print.cards.layouts import lay_out_cards
     from mallette_print.cards.outputs import produce_cards
+    from mallette_print.fiches.outputs import fiches_outputs
     from mallette_print.pipeline.verify import verify_build
     from mallette_print.rulebook.outputs import rulebook_outputs
     from mallette_print.tokens.outputs import tokens_outputs
@@ -80,5 +81,6 @@ def default_registry(opts: BuildOptions | None = None) -> Registry:
         reg.add("tts", tts_outputs, cards=True)
     reg.add("board", board_outputs)
     reg.add("tokens", tokens_outputs)
+    reg.add("fiches", fiches_outputs)
     reg.add_finisher("rulebook", rulebook_outputs)
     return reg

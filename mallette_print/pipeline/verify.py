@@ -27,6 +27,11 @@ def fallback_fonts(data: GameData) -> tuple[Path, ...]:
     return tuple((root / p).resolve() for p in data.game.fonts.fallback)
 
 
+def data_files(root: Path) -> list[Path]:
+    """The YAML files whose texts are printed: cards/*.yaml and the fiches' texts, cards/fiches/*.yaml."""
+    return sorted((root / "cards").glob("*.yaml")) + sorted((root / "cards" / "fiches").glob("*.yaml"))
+
+
 def _game_file(data: GameData) -> Path:
     return Path(data.root) / "cards" / "game.yaml"
 
@@ -57,7 +62,7 @@ def unprintable(data: GameData, langs: list[str]) -> list[Problem]:
     root = Path(data.root)
     problems: list[Problem] = font_problems(data)
     sheets = {Path(d.source) for d in data.decks if d.source.lower().endswith(SHEET_SUFFIXES)}
-    for path in sorted((root / "cards").glob("*.yaml")) + sorted(sheets):
+    for path in data_files(root) + sorted(sheets):
         try:
             problems += uncovered_in_doc(load_deck_file(path), covered, font)
         except YamlError as exc:  # already reported by the loader; never seen after a successful load
@@ -82,7 +87,7 @@ def activate_fonts(data: GameData, langs: list[str]) -> None:
     needed: set[int] = set()
     root = Path(data.root)
     if fallbacks:
-        files = [*sorted((root / "cards").glob("*.yaml")), *(root / "rules" / f"{lang}.md" for lang in langs)]
+        files = [*data_files(root), *(root / "rules" / f"{lang}.md" for lang in langs)]
         for path in files:
             if path.is_file():
                 needed |= {ord(ch) for ch in path.read_text(encoding="utf-8", errors="replace")}

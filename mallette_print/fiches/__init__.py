@@ -1,0 +1,1 @@
+"""The kit's fiches: what each says (`content`, shared with the website) and fiches.pdf (`pdf`, `outputs`)."""
