@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from mallette_print.cards.labels import label
+from mallette_print.core.cardtypes import FieldDef
 from mallette_print.core.i18n import tr
 from mallette_print.core.model import (
     ActorCard,
     Card,
     ChallengeCard,
     CooperationCard,
+    CustomCard,
     Deck,
     EventCard,
     GameData,
@@ -160,9 +162,52 @@ def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
                 add(name, f"<b>{_signed(card.fragility)}</b>{NBSP}{w.named(data.game.fragility_track)}")
             elif name == "question":
                 add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
+        elif isinstance(card, CustomCard) and card.type_def is not None:
+            f = card.type_def.fields.get(name)
+            value = getattr(card, name, None)
+            if f is not None and f.kind != "image" and value not in (None, []):
+                head = f"<b>{escape(w.t(f.label), quotes=False)}{colon(lang)}</b> " if f.label else ""
+                add(name, head + _value(f, value, w, lang))
         elif isinstance(card, NotionCard):
             if name == "definition":
                 add(name, to_markup(w.t(card.definition), lang))
             elif name == "question":
                 add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
     return out
+
+
+def _value(f: FieldDef, value: Any, w: Words, lang: str) -> str:
+    """A field of a card type of the game's own, as markup, by its kind."""
+    if f.kind == "list" and f.of is not None:
+        kind = f.of
+        return " · ".join(_value(kind, v, w, lang) for v in value)
+    if f.kind == "rich":
+        return to_markup(w.t(value), lang)
+    if f.kind == "text":
+        return escape(w.t(value), quotes=False)
+    if f.kind == "number":
+        return f"<b>{value}</b>"
+    if f.kind == "choice":
+        return escape(w.t(f.choices[value]), quotes=False)
+    if f.kind == "ref":
+        return w.card_title(value)
+    return escape(str(value), quotes=False)
+
+
+def field_markup(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang: str, name: str, label: bool) -> str:
+    """One field of a card as markup, for an element placed at a fixed place: the title, a field of a game's own
+    type (its label before it when `label`), or a built-in type's field as the flowing layout writes it."""
+    w = words_for(ctx, data, lang)
+    if name == "title":
+        return to_markup(w.t(card.title), lang)
+    if isinstance(card, CustomCard) and card.type_def is not None and name in card.type_def.fields:
+        f = card.type_def.fields[name]
+        value = getattr(card, name, None)
+        if value in (None, []):
+            return ""
+        head = f"<b>{escape(w.t(f.label), quotes=False)}{colon(lang)}</b> " if label and f.label else ""
+        return head + _value(f, value, w, lang)
+    value = getattr(card, name, None)
+    if not isinstance(card, CustomCard) and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return "<br/>".join(b.markup for b in body_blocks(ctx, data, deck, card, lang, [name]))

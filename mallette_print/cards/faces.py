@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from mallette_print.cards.body import MINUS, body_blocks, known_icons, words_for
 from mallette_print.cards.labels import label
+from mallette_print.cards.located import card_location, overflow_problem
+from mallette_print.cards.placing import Placed, layout_elements
 from mallette_print.core.cardsize import CardSize
+from mallette_print.core.custom import default_show
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import Problem, problem
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import notice
 from mallette_print.core.model import (
-    SHOWABLE,
     TEXT_FLOOR_PT,
     ActorCard,
     Card,
@@ -32,9 +33,7 @@ from mallette_print.core.model import (
     TextStyle,
 )
 from mallette_print.core.qrfit import CARD_QR_GAP_MM, card_qr_size
-from mallette_print.core.sheets import load_deck_file
 from mallette_print.core.units import mm, parse_length, to_mm
-from mallette_print.core.yamlio import YamlError
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import escape
 from mallette_print.draw.textfit import (
@@ -56,6 +55,7 @@ QR_GAP = mm(CARD_QR_GAP_MM)
 FICHE_SIZE = 7.5
 SMALL_MIN = 5.0
 BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
+IMAGE_ROOM = mm(16)  # a card's image: at least 14 mm high, 2 mm under the text (cards/painter.py draws it there)
 FICHE_GAP = mm(1.0)  # between the fiche number and the small print below it, on a card without its QR code
 
 
@@ -82,7 +82,7 @@ class FaceLayout:
     group_label: str
     group_size: float
     badge: Badge | None
-    title: Fitted
+    title: Fitted | None
     title_top: float
     rule_y: float
     body: Fitted | None
@@ -98,6 +98,16 @@ class FaceLayout:
     # The largest body size at which this card alone fits, when its fitting searched from the template's size
     # (None when it was only tried at a deck's running size): how the deck's size is traced to one card.
     own_size: float | None = None
+    # Room kept free under the body for the card's image (IMAGE_ROOM when it has one): the text never takes it.
+    image_room: float = 0.0
+    # A template's elements at fixed places (cards/placing.py): when any, they make the face instead of the above.
+    placed: tuple[Placed, ...] = ()
+
+
+def _type_label(data: GameData, deck: Deck) -> dict[str, str]:
+    """The band's label of a card type of the game's own, from its definition, when the template gives none."""
+    d = data.game.card_types.get(deck.type)
+    return d.label if d is not None else {}
 
 
 def _text_style(ts: TextStyle, min_default: float | None = None) -> Style:
@@ -122,7 +132,7 @@ def _band(
     w = words_for(ctx, data, lang)
     colour, pattern, icon, group = tpl.band_colour, tpl.pattern, tpl.icon, ""
     badge: Badge | None = None
-    show = tpl.show or list(SHOWABLE[deck.type])
+    show = tpl.show or default_show(data.game, deck.type)
     if tpl.band == "family" and isinstance(card, ActorCard):
         fam = w.things[card.family]
         colour, pattern, icon, group = fam.colour, fam.pattern, fam.icon, w.t(fam.label)
@@ -147,42 +157,43 @@ def _band(
     return colour, pattern, icon, group, badge
 
 
-def card_location(deck: Deck, card_id: str, field: str, lang: str) -> tuple[str, int, int, str]:
-    """file, line and column of a card's field (of its text in `lang` when it has one per language), and its sheet
-    (a row and a column in a spreadsheet deck, core/sheets.py)."""
-    try:
-        doc = load_deck_file(Path(deck.source))
-    except YamlError:
-        return deck.source, 0, 0, ""
-    cards = doc.data.get("cards", []) if isinstance(doc.data, dict) else []
-    for i, raw in enumerate(cards):
-        if isinstance(raw, dict) and raw.get("id") == card_id:
-            loc: tuple[object, ...] = ("cards", i, field)
-            if isinstance(raw.get(field), dict) and lang in raw[field]:
-                loc += (lang,)
-            elif field not in raw:
-                loc = ("cards", i)
-            line, col = doc.where(loc)
-            return deck.source, line, col, doc.sheet_of(loc)
-    return deck.source, 0, 0, ""
+def _placed_face(
+    ctx: BuildContext,
+    data: GameData,
+    deck: Deck,
+    card: Card,
+    tpl: Template,
+    lang: str,
+    size: CardSize,
+    fam: FontFamily,
+) -> FaceLayout | list[Problem]:
+    """A face made of the template's elements at fixed places, with the licence notice and card id at the bottom."""
+    small = max(_text_style(tpl.small).size, SMALL_MIN)
+    keep = size.safe + small_print_height("", small) + mm(0.5)  # the notice and card id, one line each
+    placed = layout_elements(ctx, data, deck, card, tpl, lang, size, fam, keep)
+    if isinstance(placed, list):
+        return placed
+    colour, pattern, icon, _group, _badge = _band(ctx, data, deck, card, tpl, lang)
+    label = tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language)
+    ref = f"{card.id} · v{data.game.version}"
+    return FaceLayout(
+        deck.id, card.id, lang, tpl, colour, pattern, icon, label, "", 0.0, None, None, 0.0, 0.0, None, 0.0, 0.0,
+        None, None, None, 0.0, notice(data), ref, small, placed=placed,
+    )  # fmt: skip
 
 
-def _overflow_problem(deck: Deck, card: Card, ov: Overflow, what: str = "") -> Problem:
-    path, line, col, sheet = card_location(deck, card.id, ov.field, ov.lang)
-    if len(ov.parts) > 1:
-        # The texts of a box as a whole: each field's share, and the longest one, located, as the first to shorten.
-        shares = ", ".join(f"{f} {n} line{'s' if n != 1 else ''}" for f, n, _ in ov.parts)
-        message = (
-            f"the {ov.lang} texts{what} do not fit together: {shares}: {to_mm(ov.excess):.1f} mm too tall at "
-            f"{ov.size:g} pt, the smallest size allowed; the longest is {ov.field} (shorten it, or choose a larger "
-            "card size)"
-        )
-    else:
-        message = (
-            f"the {ov.lang} text of '{ov.field}'{what} does not fit: it overflows by "
-            f"{to_mm(ov.excess):.1f} mm at {ov.size:g} pt, the smallest size allowed "
-            f"(shorten the text or choose a larger card size)"
-        )
+def _image_problem(deck: Deck, card: Card, ov: Overflow | None, room: float) -> Problem:
+    """A card's image that the text leaves no room for, located at its `image:` (never silently dropped)."""
+    path, line, col, sheet = card_location(deck, card.id, "image", ov.lang if ov else "")
+    left = (
+        f"the {ov.lang} text at {ov.size:g} pt, its smallest size, leaves {max(0.0, to_mm(IMAGE_ROOM - ov.excess)):.1f} mm"
+        if ov
+        else f"the card has {to_mm(room):.1f} mm for its text and image"
+    )
+    message = (
+        f"no room for the image: it needs {to_mm(IMAGE_ROOM):.0f} mm under the text and {left} (shorten the text, "
+        "choose a larger card size, or remove the image)"
+    )
     return problem(path, line, col, f"card '{card.id}'", message, sheet)
 
 
@@ -191,7 +202,8 @@ def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | N
     body = lay.body
     if body is None:
         return lay
-    got = fit_blocks(fam, body.blocks, body.style, body.width, lay.body_top - lay.body_bottom, body.lang, start=start)
+    room = lay.body_top - lay.body_bottom - lay.image_room
+    got = fit_blocks(fam, body.blocks, body.style, body.width, room, body.lang, start=start)
     return replace(lay, body=got) if isinstance(got, Fitted) else None
 
 
@@ -199,7 +211,7 @@ def loosen_body(lay: FaceLayout) -> FaceLayout:
     """The same face with full gaps between its body blocks when the text fits with them (see _fit_deck)."""
     if lay.body is None or len(lay.body.blocks) < 2:
         return lay
-    body = with_full_gaps(lay.body, lay.body_top - lay.body_bottom)
+    body = with_full_gaps(lay.body, lay.body_top - lay.body_bottom - lay.image_room)
     return lay if body is lay.body else replace(lay, body=body)
 
 
@@ -245,8 +257,10 @@ def layout_face(
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    base = data.templates[deck.template]
+    base = data.templates[card.template or deck.template]
     tpl = base.at(size.name, size.w, size.h)  # its size variants for this card size applied
+    if tpl.elements:
+        return _placed_face(ctx, data, deck, card, tpl, lang, size, fam)
     W, H, S = size.w, size.h, size.safe
     problems: list[Problem] = []
     colour, pattern, icon, group, badge = _band(ctx, data, deck, card, tpl, lang)
@@ -258,7 +272,7 @@ def layout_face(
     if group and stringWidth(group, fam.bold, group_size) > group_w:
         field = "issue" if isinstance(card, ChallengeCard) else "label"
         problems.append(
-            _overflow_problem(
+            overflow_problem(
                 deck,
                 card,
                 Overflow(field, stringWidth(group, fam.bold, group_size) - group_w, group_size, lang),
@@ -294,7 +308,7 @@ def layout_face(
             lambda: _fit_caption(f.number, short, lang, data.game.default_language, tpl.body.colour, fiche_w, fam),
         )
         if isinstance(fitted, Overflow):
-            problems.append(_overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
+            problems.append(overflow_problem(deck, card, fitted, f" (fiche '{f.id}' short title)"))
         else:
             fiche_text = fitted
         footer_h = qr
@@ -307,7 +321,7 @@ def layout_face(
             lambda: _fit_number(number, lang, data.game.default_language, tpl.body.colour, W - 2 * S, fam),
         )
         if isinstance(fitted, Overflow):
-            problems.append(_overflow_problem(deck, card, fitted, " (the fiche number)"))
+            problems.append(overflow_problem(deck, card, fitted, " (the fiche number)"))
         else:
             fiche_text = fitted
     small_w = W - 2 * S - (qr + QR_GAP if qr_url else 0)
@@ -320,7 +334,7 @@ def layout_face(
     for text, field in ((note, "notice"), *((line, "id") for line in card_ref.split("\n"))):
         if stringWidth(text, fam.regular, small) > small_w:
             problems.append(
-                _overflow_problem(
+                overflow_problem(
                     deck,
                     card,
                     Overflow(field, stringWidth(text, fam.regular, small) - small_w, small, lang),
@@ -328,13 +342,13 @@ def layout_face(
                 )
             )
     if isinstance(title, Overflow):
-        problems.append(_overflow_problem(deck, card, title, f" (at most {TITLE_LINES} lines)"))
+        problems.append(overflow_problem(deck, card, title, f" (at most {TITLE_LINES} lines)"))
         return problems
     rule_y = title_top - title.total - mm(1.3)
     body_top = rule_y - mm(1.7)
     body_bottom = S + footer_h + mm(1.5)
     if blocks is None:
-        blocks = body_blocks(ctx, data, deck, card, lang, tpl.show or list(SHOWABLE[deck.type]))
+        blocks = body_blocks(ctx, data, deck, card, lang, tpl.show or default_show(data.game, deck.type))
     known = known_icons(ctx, data)
     for b in blocks:
         for name in re.findall(r'label="([^"]*)"', b.markup):
@@ -352,14 +366,20 @@ def layout_face(
                     )
                 )
     body: Fitted | None = None
-    if blocks:
+    image_room = IMAGE_ROOM if card.image else 0.0
+    if image_room and body_top - body_bottom < image_room:
+        problems.append(_image_problem(deck, card, None, body_top - body_bottom))
+    elif blocks:
         body_style = _text_style(tpl.body, BODY_MIN)
         # 7 pt is the floor for body text whatever a template says; a size variant's body may go down to 5.5 pt.
         floor = BODY_MIN if tpl.body is base.body else TEXT_FLOOR_PT
         body_style = replace(body_style, min_size=max(body_style.min_size, floor))
-        fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, body_top - body_bottom, lang, start=body_start)
-        if isinstance(fitted_body, Overflow):
-            problems.append(_overflow_problem(deck, card, fitted_body))
+        room = body_top - body_bottom - image_room
+        fitted_body = fit_blocks(fam, blocks, body_style, W - 2 * S, room, lang, start=body_start)
+        if isinstance(fitted_body, Overflow) and image_room:
+            problems.append(_image_problem(deck, card, fitted_body, room + image_room))
+        elif isinstance(fitted_body, Overflow):
+            problems.append(overflow_problem(deck, card, fitted_body))
         else:
             body = fitted_body
     if problems:
@@ -372,7 +392,7 @@ def layout_face(
         colour,
         pattern,
         icon,
-        tr(tpl.type_label, lang, data.game.default_language),
+        tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language),
         group,
         group_size,
         badge,
@@ -389,4 +409,5 @@ def layout_face(
         note,
         card_ref,
         small,
+        image_room=image_room,
     )

@@ -19,8 +19,9 @@ from dataclasses import replace
 from mallette_print.cards.body import body_blocks, known_icons
 from mallette_print.cards.faces import FaceLayout, card_location, layout_face, loosen_body, refit_body
 from mallette_print.core.cardsize import CardSize
+from mallette_print.core.custom import default_show
 from mallette_print.core.errors import BuildError, DataError, Problem, problem
-from mallette_print.core.model import SHOWABLE, Card, Deck, GameData
+from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.units import parse_length
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.textfit import _TAG, Block
@@ -43,9 +44,13 @@ def _fit_deck(ctx: BuildContext, data: GameData, deck: Deck, lang: str, size: Ca
     failed: dict[str, list[Problem]] = {}
     got: dict[str, FaceLayout] = {}
     running: float | None = None
+
     # Each card's body paragraphs are made once, for the ordering below and for the fit.
-    show = data.templates[deck.template].at(size.name, size.w, size.h).show or list(SHOWABLE[deck.type])
-    blocks = {card.id: body_blocks(ctx, data, deck, card, lang, show) for card in deck.cards}
+    def show(card: Card) -> list[str]:  # a card may have its own template
+        tpl = data.templates[card.template or deck.template].at(size.name, size.w, size.h)
+        return tpl.show or default_show(data.game, deck.type)
+
+    blocks = {card.id: body_blocks(ctx, data, deck, card, lang, show(card)) for card in deck.cards}
     # The longest texts first: the running size then reaches the deck's size early and few cards are fitted twice.
     for card in sorted(deck.cards, key=lambda c: -_text_width(blocks[c.id], fam)):
         whole = running is None  # searched from the template's size: its size is this card's own largest

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from mallette_print.cards.faces import DISC, FICHE_GAP, FaceLayout, small_print_height
 from mallette_print.cards.imposition import Box, Matrix
 from mallette_print.cards.layouts import deck_layouts
+from mallette_print.cards.placed import draw_placed
 from mallette_print.core.cardsize import PRESETS, CardSize
 from mallette_print.core.errors import DataError, Problem
 from mallette_print.core.i18n import tr
@@ -211,6 +212,11 @@ class CardPainter:
     # --- faces ------------------------------------------------------------
 
     def _draw_face(self, lay: FaceLayout) -> None:
+        if lay.placed:
+            draw_placed(self, lay)
+            if self.look.guides:
+                self._guides()
+            return
         c, s, tpl, pal = self.c, self.look.size, lay.template, self.palette
         W, H, S, b = s.w, s.h, s.safe, s.bleed
         ink_saver = self.look.ink_saver
@@ -268,14 +274,16 @@ class CardPainter:
                 c.setFont(self.fam.regular, BADGE_CAPTION_PT)
                 c.drawCentredString(bx, cy - DISC / 2 + mm(1.9), lay.badge.small)
         # Title, a short rule in the band colour, then the body.
-        self._para(lay.title, S, lay.title_top)
+        if lay.title is not None:
+            self._para(lay.title, S, lay.title_top)
         c.setStrokeColor(pal(self._band if tpl.band != "none" else "#555555"))
         c.setLineWidth(1.4)
         c.line(S, lay.rule_y, S + mm(12), lay.rule_y)
         used = self._para(lay.body, S, lay.body_top) if lay.body else lay.body_top
         # The card's picture, or its icon in a light tint, in the room the text leaves free.
         free = used - mm(2) - lay.body_bottom
-        if free >= mm(14) and (lay.image or lay.band_icon):
+        # An image always has its room (faces.py keeps IMAGE_ROOM under the text); an icon only when there is room.
+        if (free >= mm(14) or (lay.image and lay.image_room)) and (lay.image or lay.band_icon):
             side = min(free, mm(30), W - 2 * S)
             y_img = lay.body_bottom + (free - side) / 2
             if lay.image:

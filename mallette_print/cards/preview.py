@@ -142,6 +142,12 @@ def _select(key: str, label: str, all_word: str, options: list[tuple[str, str]])
     )
 
 
+def _type_name(data: GameData, card_type: str, lang: str, words: Phrases) -> str:
+    """A card type's name: from the phrasebook for the six built-in types, from its definition for the game's own."""
+    own = data.game.card_types.get(card_type)
+    return tr(own.label, lang, data.game.default_language) if own is not None else words(f"card_type.{card_type}")
+
+
 def gallery_html(data: GameData, lang: str) -> str:
     """The gallery page: every card by deck, filters by type, family and fiche, flip to the back."""
     g = data.game
@@ -166,7 +172,7 @@ def gallery_html(data: GameData, lang: str) -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)} – {escape(w['title'])}</title><style>{CSS}</style></head><body>",
         f'<header><h1>{escape(title)} – {escape(w["title"])}</h1><form onsubmit="return false">',
-        _select("type", w["type"], w["all_type"], [(t, words(f"card_type.{t}")) for t in deck_types]),
+        _select("type", w["type"], w["all_type"], [(t, _type_name(data, t, lang, words)) for t in deck_types]),
         _select("family", w["family"], w["all"], families),
         _select("fiche", w["fiche"], w["all"], fiches),
         f'<button type="button" id="reset">{escape(w["reset"])}</button>'

@@ -140,11 +140,13 @@ def check(
     show_default=True,
     help="Which file's schema to print.",
 )
-def schema(out_dir: Path | None, kind: str) -> None:
-    """Print the JSON Schema of a YAML file kind (or write them all with --out)."""
-    from mallette_print.core.schema import dumps, schemas
+@game_option
+def schema(out_dir: Path | None, kind: str, game_dir: Path | None) -> None:
+    """Print the JSON Schema of a YAML file kind (or write them all with --out); in a game folder, the deck schema
+    also checks the decks of the game's own card types."""
+    from mallette_print.core.schema import dumps, game_card_types, schemas
 
-    all_schemas = schemas()
+    all_schemas = schemas(game_card_types(game_root(game_dir)))
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         for name, body in all_schemas.items():

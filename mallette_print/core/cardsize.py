@@ -50,7 +50,7 @@ PRESETS: dict[str, CardSize] = {
     "square": CardSize("square", 70, 70),
 }
 _CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×X]\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*$")
-MIN_MM, MAX_MM = 35.0, 200.0
+MIN_MM, MAX_MM = 25.0, 200.0  # 25 mm: tokens (with a template of placed elements)
 
 
 def parse_card_size(text: str) -> CardSize:

@@ -4,7 +4,7 @@ checks on paths and URLs written in the data (paths stay inside the game folder;
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,14 +49,14 @@ def validate_model(
         return None
 
 
-def load_located(path: Path, col: Collector) -> Located | None:
-    """The file as located YAML (or a spreadsheet deck, core/sheets.py), or None with the problems that stop it
-    from loading added to `col`."""
+def load_located(path: Path, col: Collector, models: Mapping[str, type[BaseModel]] | None = None) -> Located | None:
+    """The file as located YAML (or a spreadsheet deck, core/sheets.py, its cells read by the card `models` of the
+    game), or None with the problems that stop it from loading added to `col`."""
     try:
         if path.suffix.lower() in SHEET_SUFFIXES:
             from mallette_print.core.sheets import load_sheet
 
-            return load_sheet(path)
+            return load_sheet(path, models)
         return load_file(path)
     except YamlError as exc:
         col.problems.extend(exc.problems)

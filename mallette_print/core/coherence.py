@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from mallette_print.core.errors import Problem
@@ -211,6 +212,14 @@ def _missing(texts: Mapping[str, Mapping[str, str] | None], lang: str) -> bool:
     return any(t is not None and not t.get(lang) for t in texts.values())
 
 
+def _text_fields(card: CardBase) -> tuple[str, ...]:
+    """The translated texts of a card: the built-in types' text fields, or a game's own type's text and rich ones."""
+    own = getattr(card, "type_def", None)
+    if own is None:
+        return TEXT_FIELDS
+    return ("title", "flavour", *(n for n, d in own.fields.items() if d.kind in ("text", "rich") and n != "title"))
+
+
 def _check_translations(f: _Found) -> None:
     g = f.data.game
     for lang in g.languages:
@@ -223,7 +232,7 @@ def _check_translations(f: _Found) -> None:
                 missing.append(f"(deck '{deck.id}' title or back)")
             first: str | None = None
             for card in deck.cards:
-                if _missing({n: getattr(card, n, None) for n in TEXT_FIELDS}, lang):
+                if _missing({n: getattr(card, n, None) for n in _text_fields(card)}, lang):
                     missing.append(card.id)
                     first = first or card.id
             if missing:
@@ -372,6 +381,23 @@ def _check_setup(f: _Found) -> None:
             )
 
 
+def _check_unlisted(f: _Found) -> None:
+    """A deck file in cards/ that game.yaml's `decks:` does not list is never printed: say so, at that file."""
+    from mallette_print.core.errors import SHEET_SUFFIXES, problem
+
+    cards = Path(f.data.root) / "cards"
+    known = {
+        (cards / name).resolve() for name in [*f.data.game.decks, f.data.game.templates, "game.yaml", "board.yaml"]
+    }
+    for path in sorted(cards.iterdir()) if cards.is_dir() else []:
+        if path.suffix.lower() in {".yaml", ".yml", *SHEET_SUFFIXES} and path.is_file() and path.resolve() not in known:
+            message = (
+                f"'{path.name}' is not listed in game.yaml `decks:`, so its cards are never checked or printed "
+                f"(add '- {path.name}' to `decks:`, or move the file out of cards/)"
+            )
+            f.warnings.append(problem(path, 1, 1, "", message))
+
+
 def check_coherence(data: GameData) -> Report:
     """Every coherence problem of a valid game, as located errors and warnings."""
     f = _Found(data)
@@ -387,4 +413,5 @@ def check_coherence(data: GameData) -> Report:
     _check_setup(f)
     _check_fiches(f)
     _check_translations(f)
+    _check_unlisted(f)
     return Report(errors=tuple(f.errors), warnings=tuple(f.warnings))

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt
 
+from mallette_print.core.cardtypes import CardTypeDef
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Strict, Text, Url
 
 YEAR_MIN, YEAR_MAX = 1900, 2200  # a game's year (`mallette new --year` takes the same range)
@@ -180,5 +181,7 @@ class Game(Strict):
     setup: Setup = Setup()
     templates: AssetPath = "templates.yaml"
     decks: list[AssetPath] = Field(min_length=1)
+    # The game's own card types, by name (core/cardtypes.py), besides the six built-in ones.
+    card_types: dict[Id, CardTypeDef] = {}
     font: AssetPath | None = None
     fonts: Fonts = Fonts()

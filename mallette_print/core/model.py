@@ -11,11 +11,12 @@ user data. This module never imports the renderer.
 
 from __future__ import annotations
 
-from typing import Any, Literal, Union
+from typing import Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from mallette_print.core.cardtypes import CardTypeDef
 from mallette_print.core.errors import RequestError
 from mallette_print.core.fichetext import FicheText
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Length, Strict, Text, Url
@@ -31,6 +32,7 @@ from mallette_print.core.manifest import (
     Track,
     Zone,
 )
+from mallette_print.core.powers import POWER_PARAMS, Power, PowerType
 
 # --- templates (cards/templates.yaml) -----------------------------------
 
@@ -109,6 +111,35 @@ def _points(length: str) -> float:
     return parse_length(length)
 
 
+class Element(Strict):
+    """A thing placed at a fixed place of a card face: `box` is [x, y, width, height] in mm from the trim's top left.
+
+    text: a field (`title` or a body field) fitted in its box with `style`, shrunk down to its min_size; image: a
+    field holding an image path, `fit` cover (fills the box, cropped) or contain (whole, inside the box); icon: the
+    asset `icon`; qr: the code of the card's fiche; badge: a field's value in a disc; band: a filled rectangle in
+    `colour` (the template's band colour when absent).
+    """
+
+    kind: Literal["text", "image", "icon", "qr", "badge", "band"]
+    box: list[StrictFloat | StrictInt] = Field(min_length=4, max_length=4)
+    field: Id | None = None
+    label: StrictBool = False
+    style: TextStyle | None = None
+    fit: Literal["cover", "contain"] = "contain"
+    icon: AssetPath | None = None
+    colour: Colour | None = None
+
+    @model_validator(mode="after")
+    def _needs(self) -> Element:
+        if self.kind in ("text", "image", "badge") and self.field is None:
+            raise PydanticCustomError("element", "a {kind} element needs 'field'", {"kind": self.kind})
+        if self.kind == "icon" and self.icon is None:
+            raise PydanticCustomError("element", "an icon element needs 'icon' (an asset path)", {})
+        if self.box[2] <= 0 or self.box[3] <= 0:
+            raise PydanticCustomError("element", "box: its width and height must be above 0 mm", {})
+        return self
+
+
 class Template(Strict):
     """How a card type looks; `extends` another template to inherit and override."""
 
@@ -131,6 +162,8 @@ class Template(Strict):
     band_label: StrictBool = True
     show: list[str] = []
     sizes: list[SizeVariant] = []
+    # Elements at fixed places: when given, they are the whole face instead of the flowing layout.
+    elements: list[Element] = []
 
     @field_validator("title", "body", "small")
     @classmethod
@@ -178,74 +211,7 @@ class CardBase(Strict):
     fiche: Id | None = None
     image: AssetPath | None = None
     flavour: Text | None = None
-
-
-PowerType = Literal[
-    "convert",
-    "extra-mobilise",
-    "free-move",
-    "remote-exchange",
-    "track-bonus",
-    "extra-family",
-    "protect-fragile",
-    "lower-fragility",
-    "extend-deadline",
-    "cancel-event",
-    "value-bonus",
-    "draw-cooperation",
-]
-# Which optional parameters each power type needs; any other parameter is an error.
-POWER_PARAMS: dict[str, tuple[str, ...]] = {
-    "convert": ("kind", "to"),
-    "track-bonus": ("track",),
-    "extra-family": ("family",),
-    "value-bonus": ("kind",),
-}
-
-
-class Power(Strict):
-    """The machine-readable form of an actor's ability (the card text says the same in words).
-
-    convert: once per `per`, swap 1 held resource of `kind` for 1 resource of kind `to` from the supply.
-    extra-mobilise: once per `per`, a Mobilise action takes `amount` more resource cards.
-    free-move: once per `per`, move without spending an action.
-    remote-exchange: give or exchange with actors in any zone.
-    track-bonus: when a cooperation you are a partner of raises `track`, it rises `amount` more.
-    extra-family: in a cooperation, you may fill the slot of `family` instead of your own.
-    protect-fragile: events never make you discard resources.
-    lower-fragility: once per `per`, lower Fragility by `amount` (a free action).
-    extend-deadline: once per `per`, add `amount` rounds to an open challenge's deadline.
-    cancel-event: once per `per`, cancel a negative event as it is revealed (it is discarded).
-    value-bonus: in each cooperation you are a partner of, one of your resources of `kind` counts `amount` more.
-    draw-cooperation: when you draw cooperation cards, draw `amount` more, then discard down to the hand size.
-    """
-
-    type: PowerType
-    kind: Id | None = None
-    to: Id | None = None
-    track: Id | None = None
-    family: Id | None = None
-    amount: StrictInt = Field(default=1, ge=1, le=5)
-    per: Literal["round", "game", "always"] = "round"
-
-    @model_validator(mode="after")
-    def _params_fit_type(self) -> Power:
-        needed = POWER_PARAMS.get(self.type, ())
-        for name in ("kind", "to", "track", "family"):
-            given = getattr(self, name) is not None
-            if name in needed and not given:
-                raise PydanticCustomError(
-                    "power_param", "power '{type}' needs '{name}'", {"type": self.type, "name": name}
-                )
-            if name not in needed and given:
-                raise PydanticCustomError(
-                    "power_param", "power '{type}' takes no '{name}'", {"type": self.type, "name": name}
-                )
-        if self.type == "convert" and self.kind == self.to:
-            raise PydanticCustomError(
-                "power_param", "power 'convert' needs two different kinds, got '{k}' twice", {"k": self.kind}
-            )
-        return self
+    template: Id | None = None  # this card's own template, instead of its deck's
 
 
 class ActorCard(CardBase):
@@ -308,6 +274,13 @@ class NotionCard(CardBase):
     question: Text
 
 
+class CustomCard(CardBase):
+    """A card of a type the game defines in its data (core/custom.py makes one subclass per type)."""
+
+    card_type: ClassVar[str] = ""
+    type_def: ClassVar[CardTypeDef | None] = None
+
+
 CardType = Literal["actor", "resource", "cooperation", "challenge", "event", "notion"]
 CARD_MODELS: dict[str, type[CardBase]] = {
     "actor": ActorCard,
@@ -326,14 +299,14 @@ SHOWABLE: dict[str, tuple[str, ...]] = {
     "event": ("effect", "zones", "tracks", "fragility", "question", "flavour"),
     "notion": ("definition", "question", "flavour"),
 }
-Card = Union[ActorCard, ResourceCard, CooperationCard, ChallengeCard, EventCard, NotionCard]  # noqa: UP007 (read at run time)
+Card = Union[ActorCard, ResourceCard, CooperationCard, ChallengeCard, EventCard, NotionCard, CustomCard]  # noqa: UP007 (read at run time)
 
 
 class DeckHeader(Strict):
     """A deck file without its cards (which are validated one by one)."""
 
     id: Id
-    type: CardType
+    type: Id  # one of CardType or of the game's `card_types` (checked in validate.py)
     title: Text
     template: Id
     back: Back
@@ -344,7 +317,7 @@ class Deck(Strict):
     """A validated deck: its header fields and its cards."""
 
     id: Id
-    type: CardType
+    type: Id  # one of CardType or of the game's `card_types` (checked in validate.py)
     title: Text
     template: Id
     back: Back
@@ -420,10 +393,12 @@ __all__ = [
     "CardBase",
     "CardType",
     "ChallengeCard",
+    "CustomCard",
     "Colour",
     "CooperationCard",
     "Deck",
     "DeckHeader",
+    "Element",
     "EventCard",
     "Family",
     "Fiche",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 
 from mallette_print.core.board import Board
+from mallette_print.core.cardtypes import BUILTIN_TYPES, CardTypeDef
 from mallette_print.core.fiches import FicheText
 from mallette_print.core.model import (
     ActorCard,
@@ -79,7 +81,21 @@ def _schema(target: Any, title: str) -> dict[str, Any]:
 _DECKS: tuple[type[_DeckBase], ...] = (ActorDeck, ResourceDeck, CooperationDeck, ChallengeDeck, EventDeck, NotionDeck)
 
 
-def _deck_schema() -> dict[str, Any]:
+def _own_decks(card_types: dict[str, CardTypeDef]) -> list[type[_DeckBase]]:
+    """A deck model per card type of the game's own, made from its definition (core/custom.py)."""
+    from mallette_print.core.custom import card_model
+
+    decks: list[type[_DeckBase]] = []
+    for name, d in card_types.items():
+        if name in BUILTIN_TYPES:
+            continue
+        card = card_model(name, d)
+        fields: dict[str, Any] = {"type": (Literal[(name,)], ...), "cards": (list[card], Field(min_length=1))}  # type: ignore[valid-type]
+        decks.append(create_model(f"{card.__name__.removesuffix('Card')}Deck", __base__=_DeckBase, **fields))
+    return decks
+
+
+def _deck_schema(card_types: dict[str, CardTypeDef] | None = None) -> dict[str, Any]:
     """One schema per card type, chosen by the file's `type` with if/then.
 
     A top-level `oneOf` (with the OpenAPI-only `discriminator`) makes a generic validator try every branch, so one
@@ -89,7 +105,7 @@ def _deck_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
     branches = []
     types = []
-    for deck in _DECKS:
+    for deck in (*_DECKS, *_own_decks(card_types or {})):
         sub = deck.model_json_schema(ref_template="#/$defs/{model}")
         defs.update(sub.pop("$defs", {}))
         defs[deck.__name__] = sub
@@ -112,11 +128,12 @@ def _deck_schema() -> dict[str, Any]:
     }
 
 
-def schemas() -> dict[str, dict[str, Any]]:
-    """Every schema by file name: game, deck, templates, board and fiche files."""
+def schemas(card_types: dict[str, CardTypeDef] | None = None) -> dict[str, dict[str, Any]]:
+    """Every schema by file name: game, deck, templates, board and fiche files; the deck schema with a branch for
+    each of `card_types`, a game's own card types."""
     out = {
         "game.schema.json": _schema(Game, "mallette-print game manifest (cards/game.yaml)"),
-        "deck.schema.json": _deck_schema(),
+        "deck.schema.json": _deck_schema(card_types),
         "templates.schema.json": _schema(TemplatesFile, "mallette-print card templates (cards/templates.yaml)"),
         "board.schema.json": _schema(Board, "mallette-print board (cards/board.yaml)"),
         "fiche.schema.json": _schema(FicheText, "mallette-print fiche text (cards/fiches/<id>.yaml)"),
@@ -127,3 +144,24 @@ def schemas() -> dict[str, dict[str, Any]]:
 def dumps(schema: dict[str, Any]) -> str:
     """Stable JSON text for a schema (sorted keys, so the committed files diff cleanly)."""
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def game_card_types(root: Path) -> dict[str, CardTypeDef]:
+    """The card types a game defines in its cards/game.yaml, or none when it has no valid `card_types:`
+    (`mallette check` says what is wrong with them)."""
+    import yaml
+
+    path = root / "cards" / "game.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(raw, dict) or not raw.get("card_types"):
+        return {}
+    lang = raw.get("default_language", "fr")
+    try:
+        return TypeAdapter(dict[str, CardTypeDef]).validate_python(
+            raw["card_types"], context={"default_language": lang if isinstance(lang, str) else "fr"}
+        )
+    except ValidationError:
+        return {}

@@ -42,19 +42,31 @@ class Selection:
 def card_hashes(data: GameData) -> dict[str, str]:
     """A content hash per card id: what is printed on it (its data, its deck's template and back, the version)."""
     out: dict[str, str] = {}
+    frames: dict[str, str] = {}
+
+    def frame(deck: Deck, name: str) -> str:
+        key = f"{deck.id}/{name}"
+        if key not in frames:
+            tpl = data.templates.get(name)
+            # Keys at their empty default are left out, so that hashes stay those of builds made before they existed.
+            empty = {k for k in ("sizes", "elements") if tpl is not None and not getattr(tpl, k)}
+            frames[key] = json.dumps(
+                [
+                    tpl.model_dump(mode="json", exclude=empty or None) if tpl else None,
+                    deck.back.model_dump(mode="json"),
+                    data.game.version,
+                ],
+                sort_keys=True,
+            )
+        return frames[key]
+
     for deck in data.decks:
-        tpl = data.templates.get(deck.template)
-        frame = json.dumps(
-            [
-                tpl.model_dump(mode="json", exclude=None if tpl.sizes else {"sizes"}) if tpl else None,
-                deck.back.model_dump(mode="json"),
-                data.game.version,
-            ],
-            sort_keys=True,
-        )
         for card in deck.cards:
-            body = json.dumps(card.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-            out[card.id] = hashlib.sha256((frame + body).encode("utf-8")).hexdigest()[:16]
+            dump = card.model_dump(mode="json", exclude={"template"} if card.template is None else None)
+            body = json.dumps(dump, sort_keys=True, ensure_ascii=False)
+            out[card.id] = hashlib.sha256((frame(deck, card.template or deck.template) + body).encode()).hexdigest()[
+                :16
+            ]
     return out
 
 

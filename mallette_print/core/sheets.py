@@ -23,7 +23,7 @@ error cells are refused (sheetio.py): nothing is computed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
@@ -250,10 +250,12 @@ def _split_csv(grid: Grid) -> tuple[list[tuple[int, list[Any]]], list[tuple[int,
     return rows[:n], rows[n:]
 
 
-def load_sheet(path: Path) -> SheetDoc:
-    """A spreadsheet deck file as located deck data; YamlError with every problem that stops it loading."""
+def load_sheet(path: Path, card_models: Mapping[str, type[BaseModel]] | None = None) -> SheetDoc:
+    """A spreadsheet deck file as located deck data, its cells read by the field kinds of `card_models` (the game's,
+    core/custom.py; the built-in ones when None); YamlError with every problem that stops it loading."""
     from mallette_print.core.model import CARD_MODELS
 
+    models_by_type = CARD_MODELS if card_models is None else card_models
     grids = read_grids(path)
     if path.suffix.lower() == ".csv":
         head, rows = _split_csv(grids[0])
@@ -281,7 +283,10 @@ def load_sheet(path: Path) -> SheetDoc:
     b.doc.cards_sheet, b.doc.deck_sheet = cards_grid.name, deck_grid.name
     b.header(head, deck_grid.name, strip_hash=deck_grid is cards_grid)
     kind = b.doc.data.get("type")
-    models = [CARD_MODELS[kind]] if isinstance(kind, str) and kind in CARD_MODELS else list(CARD_MODELS.values())
+    if isinstance(kind, str) and kind in models_by_type:
+        models = [models_by_type[kind]]
+    else:
+        models = list(models_by_type.values())
     b.cards(cards_grid, rows, list(models))
     problems = b.problems + [b.doc.problem(loc, field_context(b.doc.data, loc), why) for loc, why in b.bad]
     if problems:

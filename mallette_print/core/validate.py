@@ -25,22 +25,22 @@ from mallette_print.core.checks import (
     unique,
     validate_model,
 )
+from mallette_print.core.custom import card_models, showable
 from mallette_print.core.diagnostics import closest, suggest
 from mallette_print.core.errors import SHEET_SUFFIXES, DataError, problem
 from mallette_print.core.fiches import load_fiche_texts
 from mallette_print.core.model import (
     CARD_MODELS,
-    SHOWABLE,
     ActorCard,
     Card,
     ChallengeCard,
     CooperationCard,
+    CustomCard,
     Deck,
     DeckHeader,
     EventCard,
     Game,
     GameData,
-    NotionCard,
     ResourceCard,
     Template,
 )
@@ -130,19 +130,40 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     for i, deck in enumerate(game.decks):
         data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml", *SHEET_SUFFIXES})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
+    types = [*CARD_MODELS, *game.card_types]
+    for name, definition in game.card_types.items():
+        if name in CARD_MODELS:
+            col.add(doc, ("card_types", name), "", f"'{name}' is a built-in card type: give yours another name", True)
+        for field, fd in definition.fields.items():
+            ref, loc = (fd.of, ("of",)) if fd.kind == "list" and fd.of is not None else (fd, ())
+            if ref.kind == "ref" and ref.card_type not in types:
+                at = ("card_types", name, "fields", field, *loc, "card_type")
+                hint = suggest(str(ref.card_type), types)
+                col.add(doc, at, f"card type '{name}'", f"unknown card type '{ref.card_type}'{hint}")
 
 
 def _load_deck(
-    path: Path, col: Collector, context: dict[str, Any], broken: list[Located]
+    path: Path, col: Collector, context: dict[str, Any], broken: list[Located], game: Game
 ) -> tuple[Located, DeckHeader, list[Card]] | None:
-    doc = load_located(path, col)
+    models = card_models(game)
+    doc = load_located(path, col, models)
     if doc is None:
         return None
     header = validate_model(DeckHeader, doc.data, doc, col, context)
+    if header is not None and header.type not in models:
+        known = list(models)
+        col.add(
+            doc,
+            ("type",),
+            "",
+            f"unknown card type '{header.type}'{suggest(header.type, known)} "
+            f"(known: {', '.join(known)}; a game defines its own in game.yaml `card_types:`)",
+        )
+        header = None
     if header is None:
         broken.append(doc)  # its deck and card ids still count as written, so nothing else cascades
         return None
-    model = CARD_MODELS[header.type]
+    model = models[header.type]
     cards: list[Card] = []
     for i, raw in enumerate(header.cards):
         card = validate_model(model, raw, doc, col, context, ("cards", i))
@@ -190,7 +211,7 @@ def _check_cards(
     zones = [z.id for z in game.zones]
     tracks = [t.id for t in game.tracks]
     fiches = [f.id for f in game.fiches.items]
-    by_type: dict[str, list[str]] = {t: list(unchecked or []) for t in CARD_MODELS}
+    by_type: dict[str, list[str]] = {t: list(unchecked or []) for t in card_models(game)}
     seen: dict[str, tuple[Located, int]] = {}
     deck_ids: dict[str, Located] = {}
     for doc, header, cards in decks:
@@ -198,16 +219,7 @@ def _check_cards(
             col.add(doc, ("id",), "", f"deck id '{header.id}' is already used by {deck_ids[header.id].path.name}")
         deck_ids[header.id] = doc
         refs.check(header.template, templates, "template", doc, ("template",), f"deck '{header.id}'")
-        tpl = (resolved or {}).get(header.template)
-        for name in tpl.show if tpl else []:
-            if name not in SHOWABLE[header.type]:
-                col.add(
-                    doc,
-                    ("template",),
-                    f"deck '{header.id}'",
-                    f"template '{header.template}' shows '{name}', which a {header.type} card does not have"
-                    f"{suggest(name, SHOWABLE[header.type])} (it can show: {', '.join(SHOWABLE[header.type])})",
-                )
+        _check_fields_shown(game, header, cards, resolved or {}, doc, col)
         if header.back.icon:
             data_path(root, header.back.icon, root, doc, ("back", "icon"), f"deck '{header.id}'", col, ASSET_SUFFIXES)
         copies: dict[str, int] = {}  # how many cards with this id this file has had so far
@@ -234,6 +246,8 @@ def _check_cards(
             ctx = f"card '{card.id}'"
             if card.fiche is not None:
                 refs.check(card.fiche, fiches, "fiche", doc, base + ("fiche",), ctx)
+            if card.template is not None:
+                refs.check(card.template, templates, "template", doc, base + ("template",), ctx)
             if card.image:
                 data_path(root, card.image, root, doc, base + ("image",), ctx, col, ASSET_SUFFIXES)
             if isinstance(card, ActorCard):
@@ -282,8 +296,59 @@ def _check_cards(
                     refs.check(t, tracks, "track", doc, base + ("tracks", t), ctx, key=True)
                 if card.discard_kind is not None:
                     refs.check(card.discard_kind, kinds, "resource kind", doc, base + ("discard_kind",), ctx)
-            elif isinstance(card, NotionCard):
-                pass
+            elif isinstance(card, CustomCard) and card.type_def is not None:
+                _check_custom(card, by_type, doc, base, ctx, root, refs)
+
+
+def _check_fields_shown(
+    game: Game, header: DeckHeader, cards: list[Card], resolved: dict[str, Template], doc: Located, col: Collector
+) -> None:
+    """The fields the deck's templates (its own, and those its cards name) show or place: its card type's fields."""
+    can = showable(game, header.type)
+    for name in sorted({header.template, *(c.template for c in cards if c.template)}):
+        tpl, ctx = resolved.get(name), f"deck '{header.id}'"
+        for shown in tpl.show if tpl else []:
+            if shown not in can:
+                col.add(
+                    doc,
+                    ("template",),
+                    ctx,
+                    f"template '{name}' shows '{shown}', which a {header.type} card does not have"
+                    f"{suggest(shown, can)} (it can show: {', '.join(can)})",
+                )
+        for k, el in enumerate(tpl.elements if tpl else []):
+            if el.field is not None and el.field not in (*can, "title", "image"):
+                col.add(
+                    doc,
+                    ("template",),
+                    ctx,
+                    f"template '{name}' places the field '{el.field}' (element {k + 1}), which a {header.type} "
+                    f"card does not have{suggest(el.field, can)}",
+                )
+
+
+def _check_custom(
+    card: CustomCard,
+    by_type: dict[str, list[str]],
+    doc: Located,
+    base: tuple[Any, ...],
+    ctx: str,
+    root: Path,
+    refs: _Refs,
+) -> None:
+    """The references and image paths of a card of the game's own type."""
+    assert card.type_def is not None
+    for name, f in card.type_def.fields.items():
+        value = getattr(card, name)
+        values, kind = (list(enumerate(value)), f.of) if f.kind == "list" else ([(None, value)], f)
+        for j, v in values:
+            if v is None or kind is None:
+                continue
+            loc = base + ((name,) if j is None else (name, j))
+            if kind.kind == "ref" and kind.card_type is not None:
+                refs.check(v, by_type.get(kind.card_type, []), f"{kind.card_type} card", doc, loc, ctx)
+            elif kind.kind == "image" and name != "image":  # the card's own `image` is checked with every card's
+                data_path(root, v, root, doc, loc, ctx, refs.col, ASSET_SUFFIXES)
 
 
 def _written_ids(doc: Located) -> tuple[str | None, list[str]]:
@@ -325,7 +390,7 @@ def load_game(start: Path) -> GameData:
         path = root / "cards" / deck_file
         if not path.resolve().is_relative_to(root) or not path.is_file():
             continue  # already reported by _check_game
-        loaded = _load_deck(path, col, context, broken)
+        loaded = _load_deck(path, col, context, broken, game)
         if loaded is not None:
             decks.append(loaded)
     written = [_written_ids(d) for d in broken]

@@ -143,11 +143,13 @@ class CardAnatomy(Flowable):
 
 
 def sample_cards(data: GameData) -> list[tuple[Deck, Card]]:
-    """The first card of the first deck of each type, in deck order."""
+    """The first card of the first deck of each type, in deck order (of the flowing layout: the callouts point at
+    its band, title and body; a card of placed elements has none of those where the callouts would point)."""
     seen: set[str] = set()
     out: list[tuple[Deck, Card]] = []
     for d in data.decks:
-        if d.type not in seen and d.cards:
+        flowing = [c for c in d.cards if not data.templates[c.template or d.template].elements]
+        if d.type not in seen and flowing:
             seen.add(d.type)
-            out.append((d, d.cards[0]))
+            out.append((d, flowing[0]))
     return out
