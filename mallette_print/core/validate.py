@@ -49,6 +49,7 @@ from mallette_print.core.templates import load_templates
 from mallette_print.core.yamlio import Located
 
 GAME_FILE = Path("cards") / "game.yaml"
+_NAMED_LISTS = (("families", "family"), ("resource_kinds", "kind"), ("zones", "zone"), ("tracks", "track"))
 
 
 def find_game(start: Path) -> Path:
@@ -438,12 +439,7 @@ def _locations(
         out["setup"] = at(doc, ("setup",))
     for i, f in enumerate(game.fiches.items):
         out[f"fiche:{f.id}"] = at(doc, ("fiches", "items", i))
-    for list_name, prefix in (
-        ("families", "family"),
-        ("resource_kinds", "kind"),
-        ("zones", "zone"),
-        ("tracks", "track"),
-    ):
+    for list_name, prefix in _NAMED_LISTS:
         for i, item in enumerate(getattr(game, list_name)):
             out[f"{prefix}:{item.id}"] = at(doc, (list_name, i))
     for d, h, cards in decks:
