@@ -141,7 +141,7 @@ def test_a_card_too_long_for_a_small_size_is_located_and_the_output_ends_with_on
         shutil.copytree(REPO / folder, game / folder)
     path = game / "cards" / "actors.yaml"
     text = path.read_text(encoding="utf-8")
-    old = "title: {fr: Régie de quartier, en: Neighbourhood trust}"
+    old = "title: {fr: Régie de quartier, en: Neighbourhood trust, es: Empresa de barrio}"
     assert text.count(old) == 1
     path.write_text(text.replace(old, "title: {fr: " + "Régie de quartier " * 5 + ", en: x}"), encoding="utf-8")
     line = text[: text.index(old)].count("\n") + 1

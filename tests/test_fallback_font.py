@@ -26,7 +26,7 @@ from mallette_print.pipeline.verify import activate_fonts, verify
 REPO = Path(__file__).resolve().parent.parent
 VERA = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
 DELTA = "\u2206"  # INCREMENT: in Vera, not in Atkinson Hyperlegible
-TITLE = "title: {fr: Régie de quartier, en: Neighbourhood trust}"
+TITLE = "title: {fr: Régie de quartier, en: Neighbourhood trust, es: Empresa de barrio}"
 
 
 def make_game(root: Path, fallback: str | None, title: str) -> Path:
