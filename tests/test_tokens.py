@@ -343,7 +343,7 @@ def test_the_build_the_print_plan_and_the_rulebook_list_tokens(built: tuple[Path
     # The components list names the printed pieces, then only scissors and glue.
     data = load_game(REPO)
     pawns, deadlines = len(actor_pawns(data)), deadline_count(data).total
-    assert f"{pawns} pions d'acteur, un par carte Acteur" in text and f"{deadlines} jetons d'échéance" in text
+    assert f"{pawns} pions d’acteur, un par carte Acteur" in text and f"{deadlines} jetons d’échéance" in text
     assert "Pions, marqueurs et jetons : tokens.pdf." in text
     assert "Il vous faut aussi des ciseaux et de la colle." in text and "haricots" not in text
     # The print guide: its file table and its cutting steps.

@@ -54,8 +54,9 @@ class Tent:
 # An actor pawn: 24 mm wide, 30 mm faces; it stands ~29 mm tall on a 24 x 10 mm footprint, so two columns of
 # three pawns fit the smallest zone of the board (the centre-bourg ellipse) even on the tabloid board.
 PAWN = Tent(width=24.0, face=30.0, foot=10.0)
-# A track or round marker: stands on an 8 mm foot, less than one space of a track (12.4 mm on the A3 board).
-MARKER = Tent(width=18.0, face=18.0, foot=8.0)
+# A track or round marker: stands on a 6 mm foot, less than one space of a track (8.9 mm on the tabloid board, the
+# smallest, since the board's tracks column was narrowed to give every zone room for a card).
+MARKER = Tent(width=18.0, face=18.0, foot=6.0)
 DEADLINE_MM = 16.0  # a flat square deadline token
 
 
