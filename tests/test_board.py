@@ -120,7 +120,7 @@ def test_cards_too_big_for_the_deck_spaces_are_a_located_error(game, tmp_path):
         board_outputs(game, BuildOptions(out=tmp_path, lang="fr", card_size="tarot"))
     text = str(exc.value)
     assert text.startswith(
-        "cards/board.yaml:61:36: deck space 'events' (draw): with 70×120 mm tarot cards the space leaves the board"
+        "cards/board.yaml:62:36: deck space 'events' (draw): with 70×120 mm tarot cards the space leaves the board"
     )
     assert "(add --board-size a2 for tarot cards, or move the space in board.yaml)" in text
     assert len(exc.value.problems) == 5  # one per deck space, not one per neighbour
