@@ -30,7 +30,6 @@ from mallette_print.core.model import (
     NotionCard,
     ResourceCard,
     Template,
-    TextStyle,
 )
 from mallette_print.core.qrfit import CARD_QR_GAP_MM, card_qr_size
 from mallette_print.core.units import mm, parse_length, to_mm
@@ -44,6 +43,7 @@ from mallette_print.draw.textfit import (
     fit_blocks,
     fit_lines,
     icon_markup,
+    text_style,
     to_markup,
     with_full_gaps,
 )
@@ -110,21 +110,6 @@ def _type_label(data: GameData, deck: Deck) -> dict[str, str]:
     return d.label if d is not None else {}
 
 
-def _text_style(ts: TextStyle, min_default: float | None = None) -> Style:
-    size = parse_length(ts.size)
-    min_raw = ts.min_size
-    min_size = parse_length(min_raw) if min_raw else (min_default if min_default is not None else size)
-    return Style(
-        size=size,
-        min_size=min(min_size, size),
-        leading=ts.leading,
-        bold=ts.bold,
-        italic=ts.italic,
-        align=ts.align,
-        colour=ts.colour,
-    )
-
-
 def _band(
     ctx: BuildContext, data: GameData, deck: Deck, card: Card, tpl: Template, lang: str
 ) -> tuple[str, str, str | None, str, Badge | None]:
@@ -168,7 +153,7 @@ def _placed_face(
     fam: FontFamily,
 ) -> FaceLayout | list[Problem]:
     """A face made of the template's elements at fixed places, with the licence notice and card id at the bottom."""
-    small = max(_text_style(tpl.small).size, SMALL_MIN)
+    small = max(text_style(tpl.small).size, SMALL_MIN)
     keep = size.safe + small_print_height("", small) + mm(0.5)  # the notice and card id, one line each
     placed = layout_elements(ctx, data, deck, card, tpl, lang, size, fam, keep)
     if isinstance(placed, list):
@@ -279,7 +264,7 @@ def layout_face(
                 " in the band",
             )
         )
-    title_style = replace(_text_style(tpl.title, 9.0), leading=min(tpl.title.leading, 1.1))
+    title_style = replace(text_style(tpl.title, 9.0), leading=min(tpl.title.leading, 1.1))
     title = fit_lines(
         fam,
         Block("title", to_markup(tr(card.title, lang, data.game.default_language), lang), hyphenate=False),
@@ -290,7 +275,7 @@ def layout_face(
     )
     band_h = parse_length(tpl.band_height) if tpl.band != "none" else S
     title_top = min(H - band_h - mm(1.8), H - S - DISC - mm(1.0))
-    small_style = _text_style(tpl.small)
+    small_style = text_style(tpl.small)
     small = max(small_style.size, SMALL_MIN)
     fiche_text: Fitted | None = None
     qr_url: str | None = None
@@ -370,7 +355,7 @@ def layout_face(
     if image_room and body_top - body_bottom < image_room:
         problems.append(_image_problem(deck, card, None, body_top - body_bottom))
     elif blocks:
-        body_style = _text_style(tpl.body, BODY_MIN)
+        body_style = text_style(tpl.body, BODY_MIN)
         # 7 pt is the floor for body text whatever a template says; a size variant's body may go down to 5.5 pt.
         floor = BODY_MIN if tpl.body is base.body else TEXT_FLOOR_PT
         body_style = replace(body_style, min_size=max(body_style.min_size, floor))

@@ -15,9 +15,9 @@ from mallette_print.cards.located import card_location, overflow_problem
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.errors import Problem, problem
 from mallette_print.core.model import BODY_FLOOR_PT, TEXT_FLOOR_PT, Card, Deck, Element, GameData, Template, TextStyle
-from mallette_print.core.units import mm, parse_length
+from mallette_print.core.units import mm
 from mallette_print.draw.fonts import FontFamily
-from mallette_print.draw.textfit import Block, Fitted, Overflow, Style, fit_blocks
+from mallette_print.draw.textfit import Block, Fitted, Overflow, Style, fit_blocks, text_style
 from mallette_print.pipeline.context import BuildContext
 
 _DEFAULT_STYLE = TextStyle(size="9pt", min_size="7pt")
@@ -41,17 +41,8 @@ class Placed:
 
 
 def _style(ts: TextStyle, floor: float) -> Style:
-    size = parse_length(ts.size)
-    low = parse_length(ts.min_size) if ts.min_size else size
-    return Style(
-        size=size,
-        min_size=max(min(low, size), floor),
-        leading=ts.leading,
-        bold=ts.bold,
-        italic=ts.italic,
-        align=ts.align,
-        colour=ts.colour,
-    )
+    style = text_style(ts)
+    return replace(style, min_size=max(style.min_size, floor))
 
 
 def layout_elements(

@@ -27,6 +27,23 @@ class _Metadata(PDFStream):
         return pdf_format(d, document) + b"\nstream\n" + pdf_format(content, document) + b"endstream\n"
 
 
+def doc_settings(meta: PdfMeta, fam: FontFamily) -> dict[str, Any]:
+    """The settings every platypus document of ours shares (rulebook, fiches): metadata, reproducibility, font."""
+    return {
+        "title": meta.title,
+        "author": meta.author,
+        "subject": meta.subject,
+        "keywords": list(meta.keywords),
+        "creator": "mallette-print",
+        "producer": "mallette-print (reportlab)",
+        "invariant": 1,
+        "pageCompression": 1,
+        "lang": meta.lang,
+        "initialFontName": fam.regular,
+        "initialFontSize": 10,
+    }
+
+
 def add_xmp(c: Canvas, meta: PdfMeta) -> None:
     """Give the canvas's document the XMP packet with the licence fields (see xmp.py)."""
     c.setCatalogEntry("Metadata", _Metadata(packet(meta)))

@@ -24,7 +24,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from mallette_print.core.model import TextStyle
 from mallette_print.core.typography import hyphenation, typeset
+from mallette_print.core.units import parse_length
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import escape, unescape
 
@@ -387,3 +389,19 @@ def fit_lines(
 
 
 DrawIcon = Callable[[object, str, float, float, float], None]
+
+
+def text_style(ts: TextStyle, min_default: float | None = None) -> Style:
+    """A template's text style in points (`min_default` when it names no min_size; never above its size)."""
+    size = parse_length(ts.size)
+    min_raw = ts.min_size
+    min_size = parse_length(min_raw) if min_raw else (min_default if min_default is not None else size)
+    return Style(
+        size=size,
+        min_size=min(min_size, size),
+        leading=ts.leading,
+        bold=ts.bold,
+        italic=ts.italic,
+        align=ts.align,
+        colour=ts.colour,
+    )

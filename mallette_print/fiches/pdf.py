@@ -35,7 +35,7 @@ from mallette_print.core.qrfit import FICHE_QR_MM
 from mallette_print.core.units import mm
 from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.draw.markup import escape
-from mallette_print.draw.pdf import add_xmp
+from mallette_print.draw.pdf import add_xmp, doc_settings
 from mallette_print.draw.qr import QrCode, draw_qr
 from mallette_print.fiches.content import FichePage
 
@@ -85,17 +85,7 @@ class _Doc(BaseDocTemplate):
             rightMargin=MARGIN,
             topMargin=MARGIN,
             bottomMargin=FOOT + mm(4),
-            title=meta.title,
-            author=meta.author,
-            subject=meta.subject,
-            keywords=list(meta.keywords),
-            creator="mallette-print",
-            producer="mallette-print (reportlab)",
-            invariant=1,
-            pageCompression=1,
-            lang=meta.lang,
-            initialFontName=fam.regular,
-            initialFontSize=10,
+            **doc_settings(meta, fam),
         )
         self.meta, self.fam, self.foot = meta, fam, foot
         w, h = size

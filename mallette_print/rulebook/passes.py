@@ -27,7 +27,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from mallette_print.core.licensing import PdfMeta
 from mallette_print.draw.fonts import FontFamily, register_family
 from mallette_print.draw.icons import OnDraw
-from mallette_print.draw.pdf import add_xmp
+from mallette_print.draw.pdf import add_xmp, doc_settings
 from mallette_print.draw.textfit import ICON_CALLBACK
 from mallette_print.rulebook.builder import Heading
 from mallette_print.rulebook.styles import INK, RULE, PageSpec, Styles, styles_for, table_font
@@ -65,17 +65,7 @@ class RulebookDoc(BaseDocTemplate):
             rightMargin=spec.margin,
             topMargin=spec.top,
             bottomMargin=spec.bottom,
-            title=meta.title,
-            author=meta.author,
-            subject=meta.subject,
-            keywords=list(meta.keywords),
-            creator="mallette-print",
-            producer="mallette-print (reportlab)",
-            invariant=1,
-            pageCompression=1,
-            lang=meta.lang,
-            initialFontName=fam.regular,
-            initialFontSize=10,
+            **doc_settings(meta, fam),
         )
         self.spec, self.fam, self.header, self.meta = spec, fam, header, meta
         self.icon_drawer: OnDraw | None = None  # draws `:name:` icons in the text (draw/icons.inline_icon_drawer)
