@@ -1,22 +1,33 @@
 """The game as typed, frozen values: templates, decks and cards, and GameData holding the whole game.
 
-The field types are in fields.py and the manifest (cards/game.yaml) in manifest.py; both are re-exported here, so
-`from mallette_print.core.model import Game` keeps working.
+The field types are in fields.py, the manifest (cards/game.yaml) in manifest.py and the cards' typed views in
+cardviews.py; all are re-exported here, so `from mallette_print.core.model import Game` keeps working.
 
 Pydantic v2 models give us strict shapes (unknown keys are errors) and a JSON
-Schema for editors. Cross-references between files are checked in
+Schema for editors; the fields of the card types are data (core/builtin_types.yaml, game.yaml `card_types:`). Cross-references between files are checked in
 `validate.py`, which is also the only place that builds these models from
 user data. This module never imports the renderer.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from mallette_print.core.cardtypes import CardTypeDef
+from mallette_print.core.cardviews import (
+    ActorCard,
+    Card,
+    CardBase,
+    CardType,
+    ChallengeCard,
+    CooperationCard,
+    CustomCard,
+    EventCard,
+    NotionCard,
+    ResourceCard,
+)
 from mallette_print.core.errors import RequestError
 from mallette_print.core.fichetext import FicheText
 from mallette_print.core.fields import AssetPath, Colour, Id, LangCode, Length, Strict, Text, Url
@@ -201,107 +212,6 @@ class Back(Strict):
     pattern: Literal["none", "dots", "stripes", "grid", "waves", "checks", "cross"] = "dots"
 
 
-# --- cards ----------------------------------------------------------------
-
-
-class CardBase(Strict):
-    id: Id
-    title: Text
-    quantity: StrictInt = Field(default=1, ge=1, le=200)
-    fiche: Id | None = None
-    image: AssetPath | None = None
-    flavour: Text | None = None
-    template: Id | None = None  # this card's own template, instead of its deck's
-
-
-class ActorCard(CardBase):
-    family: Id
-    description: Text
-    resources: list[Id] = Field(min_length=1, max_length=6)
-    ability: Text
-    zone: Id
-    power: Power | None = None
-
-
-class ResourceCard(CardBase):
-    kind: Id
-    value: StrictInt = Field(default=1, ge=1, le=5)
-    fragile: StrictBool = False
-    description: Text
-
-
-class CooperationCard(CardBase):
-    families: list[Id] = Field(min_length=2, max_length=6)
-    resources: dict[Id, StrictInt] = Field(min_length=1)
-    effects: dict[Id, StrictInt] = Field(min_length=1)
-    description: Text
-    example: Text
-
-
-class ChallengeCard(CardBase):
-    issue: Text
-    zone: Id
-    description: Text
-    solved_by: list[Id] = Field(min_length=1)
-    reward: dict[Id, StrictInt] = {}
-    deadline: StrictInt = Field(default=4, ge=1, le=50)
-    question: Text
-
-
-class EventCard(CardBase):
-    positive: StrictBool = False
-    effect: Text
-    zones: list[Id] = []
-    tracks: dict[Id, StrictInt] = {}
-    fragility: StrictInt = Field(default=0, ge=-10, le=10)
-    discard_fragile: StrictInt = Field(default=0, ge=0, le=10)
-    # Only fragile resources of this kind are discarded (all fragile ones when absent).
-    discard_kind: Id | None = None
-    # Each actor in the zones hit takes this many resource cards its actor brings, free.
-    mobilise: StrictInt = Field(default=0, ge=0, le=5)
-    question: Text
-
-    @model_validator(mode="after")
-    def _discard_kind_needs_discard(self) -> EventCard:
-        if self.discard_kind is not None and self.discard_fragile == 0:
-            raise PydanticCustomError("event_discard", "'discard_kind' needs 'discard_fragile' of 1 or more", {})
-        return self
-
-
-class NotionCard(CardBase):
-    fiche: Id
-    definition: Text
-    question: Text
-
-
-class CustomCard(CardBase):
-    """A card of a type the game defines in its data (core/custom.py makes one subclass per type)."""
-
-    card_type: ClassVar[str] = ""
-    type_def: ClassVar[CardTypeDef | None] = None
-
-
-CardType = Literal["actor", "resource", "cooperation", "challenge", "event", "notion"]
-CARD_MODELS: dict[str, type[CardBase]] = {
-    "actor": ActorCard,
-    "resource": ResourceCard,
-    "cooperation": CooperationCard,
-    "challenge": ChallengeCard,
-    "event": EventCard,
-    "notion": NotionCard,
-}
-# The fields a template may list in `show`, per card type (the order of `show` is the order on the card).
-SHOWABLE: dict[str, tuple[str, ...]] = {
-    "actor": ("description", "resources", "ability", "zone", "flavour"),
-    "resource": ("description", "value", "fragile", "flavour"),
-    "cooperation": ("families", "resources", "effects", "description", "example", "flavour"),
-    "challenge": ("issue", "zone", "description", "solved_by", "reward", "deadline", "question", "flavour"),
-    "event": ("effect", "zones", "tracks", "fragility", "question", "flavour"),
-    "notion": ("definition", "question", "flavour"),
-}
-Card = Union[ActorCard, ResourceCard, CooperationCard, ChallengeCard, EventCard, NotionCard, CustomCard]  # noqa: UP007 (read at run time)
-
-
 class DeckHeader(Strict):
     """A deck file without its cards (which are validated one by one)."""
 
@@ -382,8 +292,6 @@ class GameData(BaseModel):
 
 
 __all__ = [
-    "SHOWABLE",
-    "CARD_MODELS",
     "POWER_PARAMS",
     "ActorCard",
     "AssetPath",

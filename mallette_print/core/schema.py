@@ -9,22 +9,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 
 from mallette_print.core.board import Board
-from mallette_print.core.cardtypes import BUILTIN_TYPES, CardTypeDef
+from mallette_print.core.cardtypes import CardTypeDef
 from mallette_print.core.fiches import FicheText
-from mallette_print.core.model import (
-    ActorCard,
-    Back,
-    ChallengeCard,
-    CooperationCard,
-    EventCard,
-    Game,
-    Id,
-    NotionCard,
-    ResourceCard,
-    Strict,
-    Template,
-    Text,
-)
+from mallette_print.core.model import Back, Game, Id, Strict, Template, Text
 
 
 class _DeckBase(Strict):
@@ -32,36 +19,6 @@ class _DeckBase(Strict):
     title: Text
     template: Id
     back: Back
-
-
-class ActorDeck(_DeckBase):
-    type: Literal["actor"]
-    cards: list[ActorCard] = Field(min_length=1)
-
-
-class ResourceDeck(_DeckBase):
-    type: Literal["resource"]
-    cards: list[ResourceCard] = Field(min_length=1)
-
-
-class CooperationDeck(_DeckBase):
-    type: Literal["cooperation"]
-    cards: list[CooperationCard] = Field(min_length=1)
-
-
-class ChallengeDeck(_DeckBase):
-    type: Literal["challenge"]
-    cards: list[ChallengeCard] = Field(min_length=1)
-
-
-class EventDeck(_DeckBase):
-    type: Literal["event"]
-    cards: list[EventCard] = Field(min_length=1)
-
-
-class NotionDeck(_DeckBase):
-    type: Literal["notion"]
-    cards: list[NotionCard] = Field(min_length=1)
 
 
 class TemplatesFile(Strict):
@@ -78,18 +35,12 @@ def _schema(target: Any, title: str) -> dict[str, Any]:
     return schema
 
 
-_DECKS: tuple[type[_DeckBase], ...] = (ActorDeck, ResourceDeck, CooperationDeck, ChallengeDeck, EventDeck, NotionDeck)
-
-
-def _own_decks(card_types: dict[str, CardTypeDef]) -> list[type[_DeckBase]]:
-    """A deck model per card type of the game's own, made from its definition (core/custom.py)."""
-    from mallette_print.core.custom import card_model
+def _decks(card_types: dict[str, CardTypeDef]) -> list[type[_DeckBase]]:
+    """A deck model per card type, made from its definition (core/custom.py): the built-in ones, then the game's."""
+    from mallette_print.core.custom import models_for
 
     decks: list[type[_DeckBase]] = []
-    for name, d in card_types.items():
-        if name in BUILTIN_TYPES:
-            continue
-        card = card_model(name, d)
+    for name, card in models_for(card_types).items():
         fields: dict[str, Any] = {"type": (Literal[(name,)], ...), "cards": (list[card], Field(min_length=1))}  # type: ignore[valid-type]
         decks.append(create_model(f"{card.__name__.removesuffix('Card')}Deck", __base__=_DeckBase, **fields))
     return decks
@@ -105,7 +56,7 @@ def _deck_schema(card_types: dict[str, CardTypeDef] | None = None) -> dict[str, 
     defs: dict[str, Any] = {}
     branches = []
     types = []
-    for deck in (*_DECKS, *_own_decks(card_types or {})):
+    for deck in _decks(card_types or {}):
         sub = deck.model_json_schema(ref_template="#/$defs/{model}")
         defs.update(sub.pop("$defs", {}))
         defs[deck.__name__] = sub

@@ -253,9 +253,9 @@ def _split_csv(grid: Grid) -> tuple[list[tuple[int, list[Any]]], list[tuple[int,
 def load_sheet(path: Path, card_models: Mapping[str, type[BaseModel]] | None = None) -> SheetDoc:
     """A spreadsheet deck file as located deck data, its cells read by the field kinds of `card_models` (the game's,
     core/custom.py; the built-in ones when None); YamlError with every problem that stops it loading."""
-    from mallette_print.core.model import CARD_MODELS
+    from mallette_print.core.custom import models_for
 
-    models_by_type = CARD_MODELS if card_models is None else card_models
+    models_by_type = models_for({}) if card_models is None else card_models
     grids = read_grids(path)
     if path.suffix.lower() == ".csv":
         head, rows = _split_csv(grids[0])

@@ -9,11 +9,11 @@ DataError.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from mallette_print.core.board import load_board
+from mallette_print.core.cardrules import Refs, check_fields, check_type_defs, game_lists, rules
 from mallette_print.core.checks import (
     ASSET_SUFFIXES,
     FONT_SUFFIXES,
@@ -25,25 +25,11 @@ from mallette_print.core.checks import (
     unique,
     validate_model,
 )
-from mallette_print.core.custom import card_models, showable
-from mallette_print.core.diagnostics import closest, suggest
+from mallette_print.core.custom import card_models, showable, type_defs
+from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import SHEET_SUFFIXES, DataError, problem
 from mallette_print.core.fiches import load_fiche_texts
-from mallette_print.core.model import (
-    CARD_MODELS,
-    ActorCard,
-    Card,
-    ChallengeCard,
-    CooperationCard,
-    CustomCard,
-    Deck,
-    DeckHeader,
-    EventCard,
-    Game,
-    GameData,
-    ResourceCard,
-    Template,
-)
+from mallette_print.core.model import Card, Deck, DeckHeader, Game, GameData, Template
 from mallette_print.core.sheets import sheet_locations
 from mallette_print.core.templates import load_templates
 from mallette_print.core.yamlio import Located
@@ -131,16 +117,7 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
     for i, deck in enumerate(game.decks):
         data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml", *SHEET_SUFFIXES})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
-    types = [*CARD_MODELS, *game.card_types]
-    for name, definition in game.card_types.items():
-        if name in CARD_MODELS:
-            col.add(doc, ("card_types", name), "", f"'{name}' is a built-in card type: give yours another name", True)
-        for field, fd in definition.fields.items():
-            ref, loc = (fd.of, ("of",)) if fd.kind == "list" and fd.of is not None else (fd, ())
-            if ref.kind == "ref" and ref.card_type not in types:
-                at = ("card_types", name, "fields", field, *loc, "card_type")
-                hint = suggest(str(ref.card_type), types)
-                col.add(doc, at, f"card type '{name}'", f"unknown card type '{ref.card_type}'{hint}")
+    check_type_defs(game, doc, col)
 
 
 def _load_deck(
@@ -173,29 +150,6 @@ def _load_deck(
     return doc, header, cards
 
 
-class _Refs:
-    """Checks that names used by cards exist, with the closest ones as suggestions."""
-
-    def __init__(self, col: Collector) -> None:
-        self.col = col
-
-    def check(
-        self,
-        value: str,
-        known: Iterable[str],
-        what: str,
-        doc: Located,
-        loc: tuple[Any, ...],
-        ctx: str,
-        key: bool = False,
-    ) -> None:
-        known = list(known)
-        if value not in known:
-            near = closest(value, known)
-            hint = f" (closest: {', '.join(repr(n) for n in near)})" if near else f" (known: {', '.join(known[:8])})"
-            self.col.add(doc, loc, ctx, f"unknown {what} '{value}'{hint}", key=key)
-
-
 def _check_cards(
     game: Game,
     templates: set[str],
@@ -206,12 +160,9 @@ def _check_cards(
     unchecked: list[str] | None = None,
 ) -> None:
     """Cross-references between cards. `unchecked`: card ids of deck files too broken to know their type."""
-    refs = _Refs(col)
-    families = [f.id for f in game.families]
-    kinds = [k.id for k in game.resource_kinds]
-    zones = [z.id for z in game.zones]
-    tracks = [t.id for t in game.tracks]
-    fiches = [f.id for f in game.fiches.items]
+    refs = Refs(col)
+    lists = game_lists(game)
+    defs = type_defs(game.card_types)
     by_type: dict[str, list[str]] = {t: list(unchecked or []) for t in card_models(game)}
     seen: dict[str, tuple[Located, int]] = {}
     deck_ids: dict[str, Located] = {}
@@ -240,65 +191,18 @@ def _check_cards(
         # Ids of every card written, valid or not, so one broken card does not cascade into
         # "unknown card" errors wherever it is referenced.
         by_type[header.type].extend(str(raw.get("id")) for raw in header.cards if isinstance(raw, dict))
-    for doc, _header, cards in decks:
+    for doc, header, cards in decks:
         for card in cards:
-            i = _index(doc, card.id)
-            base = ("cards", i)
+            base = ("cards", _index(doc, card.id))
             ctx = f"card '{card.id}'"
             if card.fiche is not None:
-                refs.check(card.fiche, fiches, "fiche", doc, base + ("fiche",), ctx)
+                refs.check(card.fiche, lists["fiches"], "fiche", doc, base + ("fiche",), ctx)
             if card.template is not None:
                 refs.check(card.template, templates, "template", doc, base + ("template",), ctx)
             if card.image:
                 data_path(root, card.image, root, doc, base + ("image",), ctx, col, ASSET_SUFFIXES)
-            if isinstance(card, ActorCard):
-                refs.check(card.family, families, "family", doc, base + ("family",), ctx)
-                refs.check(card.zone, zones, "zone", doc, base + ("zone",), ctx)
-                for j, r in enumerate(card.resources):
-                    refs.check(r, by_type["resource"], "resource card", doc, base + ("resources", j), ctx)
-                if card.power is not None:
-                    pw = card.power
-                    for name, value, known, what in (
-                        ("kind", pw.kind, kinds, "resource kind"),
-                        ("to", pw.to, kinds, "resource kind"),
-                        ("track", pw.track, tracks, "track"),
-                        ("family", pw.family, families, "family"),
-                    ):
-                        if value is not None:
-                            refs.check(value, known, what, doc, base + ("power", name), ctx)
-            elif isinstance(card, ResourceCard):
-                refs.check(card.kind, kinds, "resource kind", doc, base + ("kind",), ctx)
-            elif isinstance(card, CooperationCard):
-                for j, fam in enumerate(card.families):
-                    refs.check(fam, families, "family", doc, base + ("families", j), ctx)
-                for k in card.resources:
-                    refs.check(k, kinds, "resource kind", doc, base + ("resources", k), ctx, key=True)
-                for t in card.effects:
-                    refs.check(t, tracks, "track", doc, base + ("effects", t), ctx, key=True)
-                need = game.parameters.hybridisation_min_kinds
-                if len(card.resources) < need:
-                    col.add(
-                        doc,
-                        base + ("resources",),
-                        ctx,
-                        f"hybridisation rule: a cooperation needs at least {need} kinds of resources, "
-                        f"got {len(card.resources)}",
-                    )
-            elif isinstance(card, ChallengeCard):
-                refs.check(card.zone, zones, "zone", doc, base + ("zone",), ctx)
-                for j, c in enumerate(card.solved_by):
-                    refs.check(c, by_type["cooperation"], "cooperation card", doc, base + ("solved_by", j), ctx)
-                for t in card.reward:
-                    refs.check(t, tracks, "track", doc, base + ("reward", t), ctx, key=True)
-            elif isinstance(card, EventCard):
-                for j, z in enumerate(card.zones):
-                    refs.check(z, zones, "zone", doc, base + ("zones", j), ctx)
-                for t in card.tracks:
-                    refs.check(t, tracks, "track", doc, base + ("tracks", t), ctx, key=True)
-                if card.discard_kind is not None:
-                    refs.check(card.discard_kind, kinds, "resource kind", doc, base + ("discard_kind",), ctx)
-            elif isinstance(card, CustomCard) and card.type_def is not None:
-                _check_custom(card, by_type, doc, base, ctx, root, refs)
+            check_fields(card, defs[header.type], by_type, lists, (doc, base, ctx), root, refs)
+            rules(game, card, (doc, base, ctx), col)
 
 
 def _check_fields_shown(
@@ -326,30 +230,6 @@ def _check_fields_shown(
                     f"template '{name}' places the field '{el.field}' (element {k + 1}), which a {header.type} "
                     f"card does not have{suggest(el.field, can)}",
                 )
-
-
-def _check_custom(
-    card: CustomCard,
-    by_type: dict[str, list[str]],
-    doc: Located,
-    base: tuple[Any, ...],
-    ctx: str,
-    root: Path,
-    refs: _Refs,
-) -> None:
-    """The references and image paths of a card of the game's own type."""
-    assert card.type_def is not None
-    for name, f in card.type_def.fields.items():
-        value = getattr(card, name)
-        values, kind = (list(enumerate(value)), f.of) if f.kind == "list" else ([(None, value)], f)
-        for j, v in values:
-            if v is None or kind is None:
-                continue
-            loc = base + ((name,) if j is None else (name, j))
-            if kind.kind == "ref" and kind.card_type is not None:
-                refs.check(v, by_type.get(kind.card_type, []), f"{kind.card_type} card", doc, loc, ctx)
-            elif kind.kind == "image" and name != "image":  # the card's own `image` is checked with every card's
-                data_path(root, v, root, doc, loc, ctx, refs.col, ASSET_SUFFIXES)
 
 
 def _written_ids(doc: Located) -> tuple[str | None, list[str]]:
