@@ -190,7 +190,11 @@ def test_the_gallery_names_a_custom_type_from_its_definition(sample_game: Path, 
             "      theme:\n        kind: chioce\n",
             "'card_types.projet.fields.theme.kind': expected one of",
         ),
-        ("  projet:\n    label:", "  actor:\n    label:", "'actor' is a built-in card type"),
+        (  # an entry named after a built-in type adds fields to it, it does not change them
+            "  projet:\n    label:",
+            "  actor:\n    label:",
+            "'description' is already a field of the built-in card type 'actor'",
+        ),
     ],
 )
 def test_mistakes_in_a_card_type_definition_are_located_in_game_yaml(

@@ -122,11 +122,11 @@ class FieldDef(Strict):
                 "default: a {kind} field's default is {what}",
                 dict(kind=self.kind, what="true or false" if self.kind == "flag" else "a whole number"),
             )
-        low, high = self.min, self.max
+        least, most = self.min, self.max
         if (
             isinstance(self.default, int)
             and not isinstance(self.default, bool)
-            and ((low is not None and self.default < low) or (high is not None and self.default > high))
+            and ((least is not None and self.default < least) or (most is not None and self.default > most))
         ):
             raise PydanticCustomError("field_param", "default {v} is outside min..max", {"v": self.default})
         return self
