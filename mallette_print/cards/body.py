@@ -90,6 +90,8 @@ def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
         if name == "flavour":
             if card.flavour:
                 add("flavour", f"<i>{to_markup(w.t(card.flavour), lang)}</i>")
+        elif name in card.added:  # a field the game adds to a built-in type: printed as a field of its own types
+            _own(card.added[name], name, getattr(card, name, None), w, lang, add)
         elif isinstance(card, ActorCard):
             if name == "description":
                 add(name, to_markup(w.t(card.description), lang))
@@ -164,16 +166,24 @@ def body_blocks(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang:
                 add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
         elif isinstance(card, CustomCard) and card.type_def is not None:
             f = card.type_def.fields.get(name)
-            value = getattr(card, name, None)
-            if f is not None and f.kind != "image" and value not in (None, []):
-                head = f"<b>{escape(w.t(f.label), quotes=False)}{colon(lang)}</b> " if f.label else ""
-                add(name, head + _value(f, value, w, lang))
+            if f is not None:
+                _own(f, name, getattr(card, name, None), w, lang, add)
         elif isinstance(card, NotionCard):
             if name == "definition":
                 add(name, to_markup(w.t(card.definition), lang))
             elif name == "question":
                 add(name, _lbl("question", w) + f"<i>{to_markup(w.t(card.question), lang)}</i>")
     return out
+
+
+def _own(f: FieldDef, name: str, value: Any, w: Words, lang: str, add: Any) -> None:
+    """A paragraph for a field of a game's own definition: its label, then its value."""
+    if f.kind == "flag":  # a flag prints its label when it is set, nothing otherwise
+        if value is True and f.label:
+            add(name, f"<b>{escape(w.t(f.label), quotes=False)}</b>")
+    elif f.kind != "image" and value not in (None, [], {}):
+        head = f"<b>{escape(w.t(f.label), quotes=False)}{colon(lang)}</b> " if f.label else ""
+        add(name, head + _value(f, value, w, lang))
 
 
 def _value(f: FieldDef, value: Any, w: Words, lang: str) -> str:
@@ -190,7 +200,13 @@ def _value(f: FieldDef, value: Any, w: Words, lang: str) -> str:
     if f.kind == "choice":
         return escape(w.t(f.choices[value]), quotes=False)
     if f.kind == "ref":
-        return w.card_title(value)
+        if f.among == "fiches":
+            return escape(value, quotes=False)
+        return w.named(value) if f.among else w.card_title(value)
+    if f.kind == "amounts":
+        return " · ".join(f"{n}{NBSP}×{NBSP}{w.named(k)}" for k, n in value.items())
+    if f.kind == "flag":
+        return escape(w.t(f.label), quotes=False) if value else ""
     return escape(str(value), quotes=False)
 
 
@@ -200,8 +216,9 @@ def field_markup(ctx: BuildContext, data: GameData, deck: Deck, card: Card, lang
     w = words_for(ctx, data, lang)
     if name == "title":
         return to_markup(w.t(card.title), lang)
-    if isinstance(card, CustomCard) and card.type_def is not None and name in card.type_def.fields:
-        f = card.type_def.fields[name]
+    own = card.type_def.fields if isinstance(card, CustomCard) and card.type_def is not None else card.added
+    if name in own:
+        f = own[name]
         value = getattr(card, name, None)
         if value in (None, []):
             return ""

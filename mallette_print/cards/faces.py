@@ -14,7 +14,7 @@ from mallette_print.cards.labels import label
 from mallette_print.cards.located import card_location, overflow_problem
 from mallette_print.cards.placing import Placed, layout_elements
 from mallette_print.core.cardsize import CardSize
-from mallette_print.core.custom import default_show
+from mallette_print.core.custom import default_show, type_defs
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import Problem, problem
 from mallette_print.core.i18n import tr
@@ -105,8 +105,8 @@ class FaceLayout:
 
 
 def _type_label(data: GameData, deck: Deck) -> dict[str, str]:
-    """The band's label of a card type of the game's own, from its definition, when the template gives none."""
-    d = data.game.card_types.get(deck.type)
+    """The band's label of a card type, from its definition (built in or the game's), when the template gives none."""
+    d = type_defs(data.game.card_types).get(deck.type)
     return d.label if d is not None else {}
 
 

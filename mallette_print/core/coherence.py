@@ -215,8 +215,8 @@ def _missing(texts: Mapping[str, Mapping[str, str] | None], lang: str) -> bool:
 def _text_fields(card: CardBase) -> tuple[str, ...]:
     """The translated texts of a card: the built-in types' text fields, or a game's own type's text and rich ones."""
     own = getattr(card, "type_def", None)
-    if own is None:
-        return TEXT_FIELDS
+    if own is None:  # a built-in type, with the text fields the game adds to it
+        return (*TEXT_FIELDS, *(n for n, d in card.added.items() if d.kind in ("text", "rich")))
     return ("title", "flavour", *(n for n, d in own.fields.items() if d.kind in ("text", "rich") and n != "title"))
 
 
