@@ -287,3 +287,12 @@ def test_a_broken_deck_header_does_not_cascade_into_other_files(sample_game: Pat
     # Before, every actor citing a resource and the board's resource space were reported too.
     assert lines[-1] == "1 error found; nothing was written.", result.output
     assert "resources.yaml:" in lines[0] and "did you mean 'resource'?" in lines[0]
+
+
+def test_a_text_given_as_a_list_names_the_accepted_forms(sample_game: Path, runner) -> None:
+    actors = sample_game / "cards" / "actors.yaml"
+    edit(actors, "title: {fr: Acteurs, en: Actors}", "title: [Acteurs, Actors]")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "cards/actors.yaml:4:" in result.output, result.output
+    assert "expected text or a mapping {language: text}, got a list" in result.output, result.output

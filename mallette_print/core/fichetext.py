@@ -29,7 +29,7 @@ def coerce_text_list(value: Any, info: ValidationInfo) -> dict[str, list[str]]:
         checked = coerce_text({k: "-" for k in value}, info)  # the same language checks as a text
         return {k: list(value[k]) for k in checked if k in value}  # (a stated fallback fills texts, not lists)
     raise PydanticCustomError(
-        "text_list", "expected a list of texts or a mapping {{language: [texts]}}, got {got}", {"got": describe(value)}
+        "text_list", "expected a list of texts or a mapping {language: [texts]}, got {got}", {"got": describe(value)}
     )
 
 

@@ -18,7 +18,7 @@ def coerce_text(value: Any, info: ValidationInfo) -> dict[str, str]:
         return {default: value}
     if not isinstance(value, dict):
         raise PydanticCustomError(
-            "text_type", "expected text or a mapping {{language: text}}, got {got}", {"got": describe(value)}
+            "text_type", "expected text or a mapping {language: text}, got {got}", {"got": describe(value)}
         )
     for lang, text in value.items():
         if languages is not None and lang not in languages:
