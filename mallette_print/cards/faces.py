@@ -35,6 +35,7 @@ from mallette_print.core.qrfit import CARD_QR_GAP_MM, card_qr_size
 from mallette_print.core.units import mm, parse_length, to_mm
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import escape
+from mallette_print.draw.shapes import small_print_lift
 from mallette_print.draw.textfit import (
     Block,
     Fitted,
@@ -154,7 +155,8 @@ def _placed_face(
 ) -> FaceLayout | list[Problem]:
     """A face made of the template's elements at fixed places, with the licence notice and card id at the bottom."""
     small = max(text_style(tpl.small).size, SMALL_MIN)
-    keep = size.safe + small_print_height("", small) + mm(0.5)  # the notice and card id, one line each
+    # the notice and card id, one line each (lifted on a circle or hexagon, whose bottom edge is short)
+    keep = size.safe + small_print_height("", small) + mm(0.5) + small_print_lift(tpl.shape)
     placed = layout_elements(ctx, data, deck, card, tpl, lang, size, fam, keep)
     if isinstance(placed, list):
         return placed

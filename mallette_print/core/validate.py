@@ -128,6 +128,9 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
         data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
     for i, fallback in enumerate(game.fonts.fallback):
         data_path(root, fallback, root, doc, ("fonts", "fallback", i), "", col, {".ttf", ".otf"})
+    for name, family in game.fonts.families.items():
+        for style, path in family.files().items():
+            data_path(root, path, root, doc, ("fonts", "families", name, style), "", col, {".ttf", ".otf"})
     for i, deck in enumerate(game.decks):
         data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml", *SHEET_SUFFIXES})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})
