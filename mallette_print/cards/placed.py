@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mallette_print.core.units import parse_length
 from mallette_print.draw.patterns import draw_pattern
-from mallette_print.draw.shapes import SHAPED, clip_to, small_print_lift
+from mallette_print.draw.shapes import SHAPED, clip_to
 
 if TYPE_CHECKING:
     from mallette_print.cards.faces import FaceLayout
@@ -81,7 +81,7 @@ def draw_placed(p: CardPainter, lay: FaceLayout) -> None:
     S = s.safe
     if shape in ("circle", "hexagon"):
         # Centred, higher up: the outline's bottom is too narrow at the safe margin.
-        base = S + small_print_lift(shape)
+        base = lay.small_base
         c.drawCentredString(W / 2, base + lay.small_size * 1.45, lay.notice)
         c.drawCentredString(W / 2, base + lay.small_size * 0.25, lay.card_ref)
     else:

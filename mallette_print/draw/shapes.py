@@ -17,10 +17,26 @@ from reportlab.pdfgen.canvas import Canvas
 SHAPED = ("rounded", "circle", "hexagon")
 
 
-def small_print_lift(shape: str) -> float:
-    """How much higher the small print (notice, card id) sits on a card whose bottom edge is short: 4 mm, so that
-    it is printed centred where the outline is wide enough."""
-    return 4 * 72 / 25.4 if shape in ("circle", "hexagon") else 0.0
+def chord(shape: str, w: float, h: float, y: float) -> float:
+    """The outline's width at height y from the bottom of the trim (circle and hexagon; the trim's width else)."""
+    if shape == "circle":
+        a, b = w / 2, h / 2
+        t = 1 - ((y - b) / b) ** 2
+        return 2 * a * math.sqrt(t) if t > 0 else 0.0
+    if shape == "hexagon":
+        return w * min(1.0, y / (h / 4), (h - y) / (h / 4)) if 0 < y < h else 0.0
+    return w
+
+
+def small_print_base(shape: str, w: float, h: float, safe: float, width: float) -> float:
+    """Where the small print (notice, card id: `width` wide, centred) starts from the bottom: at the safe margin,
+    or on a circle or hexagon as low as the outline is `width` and two safe margins wide."""
+    if shape not in ("circle", "hexagon"):
+        return safe
+    y = safe
+    while y < h / 2 and chord(shape, w, h, y) < width + 2 * safe:
+        y += 0.25 * 72 / 25.4
+    return y
 
 
 def hexagon(w: float, h: float, offset: float = 0.0) -> list[tuple[float, float]]:
