@@ -247,3 +247,34 @@ def test_check_warns_about_a_box_outside_the_hexagons_safe_area(tmp_path: Path) 
         "cards/templates.yaml:10:9: template 'seed-token': warning: element 2 (badge) has its box [14, 6, 24, 11] mm "
         "outside the safe area of the hexagon 52 x 60 mm card (its outline less 4 mm): it may be cut into"
     ) in output, output
+
+
+def test_a_rounded_outline_and_a_flowing_circle_warning(tmp_path: Path) -> None:
+    game = write_example(tmp_path / "game")
+    templates = game / "cards" / "templates.yaml"
+    _edit(templates, "    shape: hexagon\n", "    shape: rounded\n    corner_radius: 6mm\n")
+    with templates.open("a", encoding="utf-8") as f:
+        f.write("  seed-flowing:\n    extends: base\n    shape: circle\n")
+    code, output = _check(game)
+    assert (
+        code == 0
+        and (
+            "cards/templates.yaml:18:12: template 'seed-flowing': warning: a circle card with the flowing layout: its "
+            "texts are set in the rectangle and the outline cuts into them"
+        )
+        in output
+    ), output
+    out = tmp_path / "out"
+    args = ["build", "--game", str(game), "--size", "52x60", "--only", "seeds", "--duplex", "none", "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(out / "cards.pdf") as doc:
+        page = doc.pages[1]
+        outlines = [o for o in page.curves if o.get("stroke") and o["x1"] - o["x0"] > 30 * MM]
+        assert len(outlines) == 3
+        for o in outlines:
+            assert (o["x1"] - o["x0"]) / MM == pytest.approx(60.0, abs=0.1)
+            assert (o["bottom"] - o["top"]) / MM == pytest.approx(52.0, abs=0.1)
+            # The corners are arcs of 6 mm: no point of the outline at the bounding box's corners.
+            corner = (o["x0"], o["top"])
+            assert min(abs(x - corner[0]) + abs(y - corner[1]) for x, y in o["pts"]) > 1.5 * MM

@@ -116,11 +116,12 @@ class CardPainter:
     def face_form(self, deck: Deck, card: Card) -> str:
         """The form name of a card face (drawn on first use)."""
         lay = self.layout(deck, card)
-        return self._form(("face", deck.id, card.id), lambda: self._draw_face(lay))
+        return self._form(("face", deck.id, card.id), lambda: shaped(self, lay.template, lambda: self._draw_face(lay)))
 
     def draw_face(self, deck: Deck, card: Card) -> None:
         """Draw a card face right here, in card coordinates (for a face drawn once: no form)."""
-        self._draw_face(self.layout(deck, card))
+        lay = self.layout(deck, card)
+        shaped(self, lay.template, lambda: self._draw_face(lay))
 
     def back_form(self, deck: Deck) -> str:
         """The form name of a deck's back (drawn on first use)."""

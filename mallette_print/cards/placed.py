@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from mallette_print.core.model import Template
 from mallette_print.core.units import parse_length
 from mallette_print.draw.patterns import draw_pattern
 from mallette_print.draw.shapes import SHAPED, clip_to
@@ -20,11 +21,7 @@ def draw_placed(p: CardPainter, lay: FaceLayout) -> None:
     c, s, pal = p.c, p.look.size, p.palette
     W, H, b = s.w, s.h, s.bleed
     band = lay.band_colour
-    shape = lay.template.shape
-    c.saveState()
-    if shape in SHAPED:
-        # Everything is clipped to the outline grown by the bleed: a cut a little off the line leaves no white.
-        clip_to(c, shape, W, H, parse_length(lay.template.corner_radius), b)
+    shape = lay.template.shape  # the painter clips the face to it (`shaped`)
     c.setFillColor(pal("#FFFFFF" if p.look.ink_saver else lay.template.background))
     c.rect(-b, -b, W + 2 * b, H + 2 * b, stroke=0, fill=1)
     p._band = band
@@ -87,7 +84,6 @@ def draw_placed(p: CardPainter, lay: FaceLayout) -> None:
     else:
         c.drawString(S, S + lay.small_size * 1.45, lay.notice)
         c.drawString(S, S + lay.small_size * 0.25, lay.card_ref)
-    c.restoreState()
 
 
 def _text(p: CardPainter, el: Placed, x: float, top: float) -> None:
@@ -103,9 +99,10 @@ def _text(p: CardPainter, el: Placed, x: float, top: float) -> None:
         p.fam = own
 
 
-def shape_of(p: CardPainter, template: str | None) -> tuple[str, float]:
-    """The cut outline of a template at the build's card size, and its corner radius in points."""
-    tpl = p.data.templates.get(template or "")
+def shape_of(p: CardPainter, template: Template | str | None) -> tuple[str, float]:
+    """The cut outline of a template (or of the template of that name) at the build's card size, and its corner
+    radius in points."""
+    tpl = p.data.templates.get(template or "") if not isinstance(template, Template) else template
     if tpl is None:
         return "rectangle", 0.0
     s = p.look.size
@@ -113,8 +110,9 @@ def shape_of(p: CardPainter, template: str | None) -> tuple[str, float]:
     return tpl.shape, parse_length(tpl.corner_radius)
 
 
-def shaped(p: CardPainter, template: str | None, draw: Callable[[], None]) -> None:
-    """Draw clipped to a shaped template's outline grown by the bleed (as it is, for a rectangle)."""
+def shaped(p: CardPainter, template: Template | str | None, draw: Callable[[], None]) -> None:
+    """Draw clipped to a shaped template's outline grown by the bleed, so that a cut a little off the line leaves
+    no white (as it is, for a rectangle)."""
     shape, radius = shape_of(p, template)
     if shape not in SHAPED:
         draw()

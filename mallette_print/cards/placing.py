@@ -177,6 +177,18 @@ def shape_warnings(data: GameData, size: CardSize) -> list[Problem]:
     raw = doc.data.get("templates", {}) if isinstance(doc.data, dict) else {}
     for name, tpl in data.templates.items():
         tpl = tpl.at(size.name, size.w, size.h)
+        if tpl.shape in ("circle", "hexagon") and not tpl.elements:
+            line, col = doc.where(("templates", name, "shape") if "shape" in raw.get(name, {}) else ("templates", name))
+            found.append(
+                problem(
+                    doc.path,
+                    line,
+                    col,
+                    f"template '{name}'",
+                    f"a {tpl.shape} card with the flowing layout: its texts are set in the rectangle and the outline "
+                    "cuts into them; place them with `elements:` inside the shape",
+                )
+            )
         if tpl.shape not in SHAPED or not tpl.elements:
             continue
         radius = parse_length(tpl.corner_radius) if tpl.shape == "rounded" else 0.0
