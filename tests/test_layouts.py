@@ -278,3 +278,18 @@ def test_a_rounded_outline_and_a_flowing_circle_warning(tmp_path: Path) -> None:
             # The corners are arcs of 6 mm: no point of the outline at the bounding box's corners.
             corner = (o["x0"], o["top"])
             assert min(abs(x - corner[0]) + abs(y - corner[1]) for x, y in o["pts"]) > 1.5 * MM
+
+
+def test_a_font_on_a_flowing_template_is_an_error_not_ignored(tmp_path: Path) -> None:
+    game = write_example(tmp_path / "game")
+    _edit(game / "cards" / "templates.yaml", "  base:\n", "  base:\n    font: display\n")
+    _edit(game / "cards" / "seeds.csv", "#template,seed-token", "#template,base")
+    code, output = _check(game)
+    assert (
+        code == 1
+        and (
+            "cards/templates.yaml:3:11: template 'base': 'font' sets the texts of placed elements, and this template has "
+            "no `elements:`"
+        )
+        in output
+    ), output
