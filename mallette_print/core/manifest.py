@@ -157,6 +157,15 @@ class Fonts(Strict):
     fallback: list[AssetPath] = Field(default=[], max_length=8)
     families: dict[Id, FontFiles] = Field(default={}, max_length=16)
 
+    def paths(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every font file named (fallbacks, then the families' styles), with where it is written in game.yaml."""
+        out: list[tuple[tuple[str | int, ...], str]] = [
+            (("fonts", "fallback", i), f) for i, f in enumerate(self.fallback)
+        ]
+        for name, family in self.families.items():
+            out += [(("fonts", "families", name, style), path) for style, path in family.files().items()]
+        return out
+
 
 class Setup(Strict):
     """How the actors of a table are chosen: all of different families while families go round, with the
