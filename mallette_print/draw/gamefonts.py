@@ -27,7 +27,7 @@ def _names(files: tuple[tuple[str, Path], ...]) -> dict[str, str]:
 
 
 @cache
-def _register(files: tuple[tuple[str, Path], ...]) -> FontFamily:
+def _register(files: tuple[tuple[str, Path], ...], stamps: tuple[int, ...]) -> FontFamily:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -50,18 +50,21 @@ def _register(files: tuple[tuple[str, Path], ...]) -> FontFamily:
 
 
 def game_family(root: Path, files: dict[str, str]) -> FontFamily:
-    """The registered family of a game's font files (style -> path relative to the game folder)."""
-    return _register(tuple((style, (root / files[style]).resolve()) for style in STYLES if style in files))
+    """The registered family of a game's font files (style -> path relative to the game folder); a file changed
+    since (`mallette watch`) is registered again, under new names."""
+    paths = tuple((style, (root / files[style]).resolve()) for style in STYLES if style in files)
+    return _register(paths, tuple(p.stat().st_mtime_ns for _, p in paths))
 
 
 @cache
-def _cmap(path: Path) -> frozenset[int]:
+def _cmap(path: Path, stamp: int) -> frozenset[int]:
     return frozenset(unicode_cmap(path))
 
 
 def family_coverage(root: Path, files: dict[str, str]) -> frozenset[int]:
     """The code points every style of the family can draw."""
-    sets = [_cmap((root / p).resolve()) for p in files.values()]
+    paths = [(root / p).resolve() for p in files.values()]
+    sets = [_cmap(path, path.stat().st_mtime_ns) for path in paths]
     return frozenset.intersection(*sets) if sets else frozenset()
 
 
