@@ -35,6 +35,7 @@ from mallette_print.core.qrfit import CARD_QR_GAP_MM, card_qr_size
 from mallette_print.core.units import mm, parse_length, to_mm
 from mallette_print.draw.fonts import FontFamily
 from mallette_print.draw.markup import escape
+from mallette_print.draw.shapes import small_print_base
 from mallette_print.draw.textfit import (
     Block,
     Fitted,
@@ -102,6 +103,7 @@ class FaceLayout:
     image_room: float = 0.0
     # A template's elements at fixed places (cards/placing.py): when any, they make the face instead of the above.
     placed: tuple[Placed, ...] = ()
+    small_base: float = 0.0  # placed faces: the small print's lowest line, from the bottom (shapes.small_print_base)
 
 
 def _type_label(data: GameData, deck: Deck) -> dict[str, str]:
@@ -154,16 +156,21 @@ def _placed_face(
 ) -> FaceLayout | list[Problem]:
     """A face made of the template's elements at fixed places, with the licence notice and card id at the bottom."""
     small = max(text_style(tpl.small).size, SMALL_MIN)
-    keep = size.safe + small_print_height("", small) + mm(0.5)  # the notice and card id, one line each
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    ref = f"{card.id} · v{data.game.version}"
+    # the notice and card id, one line each (centred and lifted on a circle or hexagon, whose bottom is narrow)
+    wide = max(stringWidth(notice(data), fam.regular, small), stringWidth(ref, fam.regular, small))
+    base = small_print_base(tpl.shape, size.w, size.h, size.safe, wide)
+    keep = base + small_print_height("", small) + mm(0.5)
     placed = layout_elements(ctx, data, deck, card, tpl, lang, size, fam, keep)
     if isinstance(placed, list):
         return placed
     colour, pattern, icon, _group, _badge = _band(ctx, data, deck, card, tpl, lang)
     label = tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language)
-    ref = f"{card.id} · v{data.game.version}"
     return FaceLayout(
         deck.id, card.id, lang, tpl, colour, pattern, icon, label, "", 0.0, None, None, 0.0, 0.0, None, 0.0, 0.0,
-        None, None, None, 0.0, notice(data), ref, small, placed=placed,
+        None, None, None, 0.0, notice(data), ref, small, placed=placed, small_base=base,
     )  # fmt: skip
 
 

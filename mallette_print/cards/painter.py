@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from mallette_print.cards.faces import DISC, FICHE_GAP, FaceLayout, small_print_height
 from mallette_print.cards.imposition import Box, Matrix
 from mallette_print.cards.layouts import deck_layouts
-from mallette_print.cards.placed import draw_placed
+from mallette_print.cards.placed import draw_placed, shaped
 from mallette_print.core.cardsize import PRESETS, CardSize
 from mallette_print.core.errors import DataError, Problem
 from mallette_print.core.i18n import tr
@@ -116,11 +116,12 @@ class CardPainter:
     def face_form(self, deck: Deck, card: Card) -> str:
         """The form name of a card face (drawn on first use)."""
         lay = self.layout(deck, card)
-        return self._form(("face", deck.id, card.id), lambda: self._draw_face(lay))
+        return self._form(("face", deck.id, card.id), lambda: shaped(self, lay.template, lambda: self._draw_face(lay)))
 
     def draw_face(self, deck: Deck, card: Card) -> None:
         """Draw a card face right here, in card coordinates (for a face drawn once: no form)."""
-        self._draw_face(self.layout(deck, card))
+        lay = self.layout(deck, card)
+        shaped(self, lay.template, lambda: self._draw_face(lay))
 
     def back_form(self, deck: Deck) -> str:
         """The form name of a deck's back (drawn on first use)."""
@@ -343,6 +344,10 @@ class CardPainter:
     # --- backs ------------------------------------------------------------
 
     def _draw_back(self, deck: Deck) -> None:
+        # A shaped deck's back is clipped like its faces (the same outline, symmetric: it stays registered).
+        shaped(self, deck.template, lambda: self._draw_back_face(deck))
+
+    def _draw_back_face(self, deck: Deck) -> None:
         c, s, pal = self.c, self.look.size, self.palette
         W, H, b = s.w, s.h, s.bleed
         back = deck.back

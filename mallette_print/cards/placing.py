@@ -8,15 +8,22 @@ cards/placed.py draws them.
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from mallette_print.cards.body import field_markup
 from mallette_print.cards.located import card_location, overflow_problem
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.errors import Problem, problem
+from mallette_print.core.manifest import FontFiles
 from mallette_print.core.model import BODY_FLOOR_PT, TEXT_FLOOR_PT, Card, Deck, Element, GameData, Template, TextStyle
-from mallette_print.core.units import mm
+from mallette_print.core.units import mm, parse_length
 from mallette_print.draw.fonts import FontFamily
+from mallette_print.draw.gamefonts import family_coverage, game_family
+from mallette_print.draw.shapes import SHAPED, box_inside
 from mallette_print.draw.textfit import Block, Fitted, Overflow, Style, fit_blocks, text_style
 from mallette_print.pipeline.context import BuildContext
 
@@ -38,6 +45,9 @@ class Placed:
     colour: str | None = None
     text: str = ""
     url: str | None = None
+    fam: FontFamily | None = None  # a text's or badge's own font family (game.yaml `fonts: {families: ...}`)
+    pattern: str = ""
+    spacing: float = 0.0
 
 
 def _style(ts: TextStyle, floor: float) -> Style:
@@ -70,7 +80,7 @@ def layout_elements(
         why = ""
         if x < -1e-6 or y < -1e-6 or x + w > size.w + 1e-6 or top < -1e-6:
             why = f"outside the {size.w / mm(1):g} x {size.h / mm(1):g} mm card"
-        elif el.kind != "band" and y < keep - 1e-6:
+        elif el.kind not in ("band", "pattern") and y < keep - 1e-6:
             why = (
                 f"over the licence notice and card id at the bottom: keep the lowest {keep / mm(1):.1f} mm of the "
                 f"{size.h / mm(1):g} mm card free (boxes ending at y + height <= {(size.h - keep) / mm(1):.1f})"
@@ -81,11 +91,22 @@ def layout_elements(
             continue
         placed = Placed(el.kind, x, y, w, h, fit=el.fit, colour=el.colour)
         if el.kind in ("text", "badge"):
-            got = _text(ctx, data, deck, card, el, lang, fam, w, h)
+            own = el.font or tpl.font
+            family = data.game.fonts.families.get(own) if own else None
+            el_fam = game_family(Path(data.root), family.files()) if family else fam
+            got = _text(ctx, data, deck, card, el, lang, el_fam, w, h)
             if isinstance(got, Problem):
                 problems.append(got)
                 continue
-            placed = replace(placed, fitted=got)
+            if got is not None and family is not None and own is not None:
+                missing = _missing_glyphs(got, family_coverage(Path(data.root), family.files()))
+                if missing:
+                    path, line, col, sheet = card_location(deck, card.id, el.field or "", lang)
+                    problems.append(problem(path, line, col, ctx_name, _glyph_message(el, own, family, missing, lang)))
+                    continue
+            placed = replace(placed, fitted=got, fam=el_fam if family else None)
+        elif el.kind == "pattern":
+            placed = replace(placed, pattern=el.pattern or "", spacing=mm(float(el.spacing)))
         elif el.kind == "image":
             value = getattr(card, el.field or "", None)
             if not isinstance(value, str):
@@ -125,3 +146,70 @@ def _text(
     if isinstance(got, Overflow):
         return overflow_problem(deck, card, got, " in its box")
     return got
+
+
+def _missing_glyphs(fitted: Fitted, covered: frozenset[int]) -> list[str]:
+    """The characters of a fitted text (as printed: tags and icons aside) that the font cannot draw."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", "".join(b.markup for b in fitted.blocks)))
+    return sorted({ch for ch in text if ord(ch) >= 32 and ch not in "\u00ad" and ord(ch) not in covered})
+
+
+def _glyph_message(el: Element, name: str, family: FontFiles, missing: list[str], lang: str) -> str:
+    shown = ", ".join(f"'{ch}' U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})" for ch in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    files = ", ".join(Path(p).name for p in family.files().values())
+    return (
+        f"the {lang} text of '{el.field}' has characters the font family '{name}' ({files}) cannot draw: "
+        f"{shown}{more} (they would print as empty boxes: write them otherwise, or choose another font)"
+    )
+
+
+def shape_warnings(data: GameData, size: CardSize) -> list[Problem]:
+    """Placed elements whose box pokes out of a shaped card's safe area (the outline shrunk by the safe margin),
+    located at the element in templates.yaml; bands and patterns are meant to run to the edge (clipped)."""
+    from mallette_print.core.yamlio import YamlError, load_file
+
+    found: list[Problem] = []
+    try:
+        doc = load_file(Path(data.root) / "cards" / data.game.templates)
+    except YamlError:
+        return found
+    raw = doc.data.get("templates", {}) if isinstance(doc.data, dict) else {}
+    for name, tpl in data.templates.items():
+        tpl = tpl.at(size.name, size.w, size.h)
+        if tpl.shape in ("circle", "hexagon") and not tpl.elements:
+            line, col = doc.where(("templates", name, "shape") if "shape" in raw.get(name, {}) else ("templates", name))
+            found.append(
+                problem(
+                    doc.path,
+                    line,
+                    col,
+                    f"template '{name}'",
+                    f"a {tpl.shape} card with the flowing layout: its texts are set in the rectangle and the outline "
+                    "cuts into them; place them with `elements:` inside the shape",
+                )
+            )
+        if tpl.shape not in SHAPED or not tpl.elements:
+            continue
+        radius = parse_length(tpl.corner_radius) if tpl.shape == "rounded" else 0.0
+        own = raw.get(name, {}) if isinstance(raw, dict) else {}
+        for i, el in enumerate(tpl.elements):
+            if el.kind in ("band", "pattern"):
+                continue
+            x, top, w, h = (mm(float(v)) for v in el.box)
+            if box_inside(tpl.shape, size.w, size.h, radius, size.safe, (x, size.h - top - h, w, h)):
+                continue
+            loc: tuple[object, ...] = ("templates", name, "elements", i) if "elements" in own else ("templates", name)
+            line, col = doc.where(loc)
+            found.append(
+                problem(
+                    doc.path,
+                    line,
+                    col,
+                    f"template '{name}'",
+                    f"element {i + 1} ({el.kind}) has its box {list(el.box)} mm outside the safe area of the "
+                    f"{tpl.shape} {size.w_mm:g} x {size.h_mm:g} mm card (its outline less {size.safe_mm:g} mm): "
+                    "it may be cut into",
+                )
+            )
+    return found

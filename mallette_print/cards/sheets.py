@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph
 
 from mallette_print.cards.imposition import NON_PRINTING_MM, Box, Segment, SheetPlan, plan_sheet
 from mallette_print.cards.painter import CardLook, CardPainter, painter_for
+from mallette_print.cards.placed import shape_of
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.i18n import tr
 from mallette_print.core.licensing import attribution, pdf_meta
@@ -28,11 +29,13 @@ from mallette_print.core.typography import colon, typeset
 from mallette_print.core.units import mm
 from mallette_print.draw.markup import escape
 from mallette_print.draw.pdf import new_canvas
+from mallette_print.draw.shapes import SHAPED, outline_path
 from mallette_print.pipeline.context import BuildContext
 
 MARK_WIDTH = 0.25  # pt: thin enough not to look like part of the art, dark enough to see on any printer
 STEP_NUMBER = re.compile(r"^\d+\.\s*")
 FOLD_WIDTH = 0.6  # pt: the fold line on a fold-and-glue pair
+CUT_LINE_PT = 0.5  # a shaped card's outline on its sheet
 FOLD_DASH = (2.0, 1.5)  # pt: dash and gap, the same as the fold marks in the margins
 
 SHEET_KEYS = (
@@ -170,6 +173,21 @@ def _draw_clipped(p: CardPainter, deck: Deck, card: Card, matrix: tuple[float, .
     c.restoreState()
 
 
+def _outline(p: CardPainter, template: str | None, matrix: tuple[float, ...], colour: Color) -> None:
+    """A shaped card's cut line, on its front: its outline, thin, over the printed bleed (the marks at the sheet's
+    edge still give the grid of bounding rectangles)."""
+    shape, radius = shape_of(p, template)
+    if shape not in SHAPED:
+        return
+    c, s = p.c, p.look.size
+    c.saveState()
+    c.transform(*matrix)
+    c.setStrokeColor(colour)
+    c.setLineWidth(CUT_LINE_PT)
+    c.drawPath(outline_path(c, shape, s.w, s.h, radius), stroke=1, fill=0)  # type: ignore[arg-type]
+    c.restoreState()
+
+
 def _page_label(c: Canvas, p: CardPainter, plan: SheetPlan, text: str) -> None:
     """A small label in the bottom margin, in the middle of the first column, to sort printed sheets: above the
     printer's blank border (its descenders included), below the cards' bleed."""
@@ -232,6 +250,7 @@ def render_sheets(
                     _place_clipped(p, p.face_form(deck, card), slot.matrix, slot.box)
                 else:
                     _draw_clipped(p, deck, card, slot.matrix, slot.box)
+                _outline(p, card.template or deck.template, slot.matrix, black)
             if duplex == "fold":
                 for slot, _ in zip(plan.backs, chunk):
                     _place_clipped(p, p.back_form(deck), slot.matrix, slot.box)

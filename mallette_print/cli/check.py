@@ -63,6 +63,8 @@ def check(
     from dataclasses import replace
 
     from mallette_print.cards.layouts import layout_notes
+    from mallette_print.cards.placing import shape_warnings
+    from mallette_print.core.cardsize import parse_card_size
     from mallette_print.core.coherence import check_coherence
     from mallette_print.core.errors import DataError
     from mallette_print.core.fiches import missing_fiche_texts
@@ -91,6 +93,7 @@ def check(
             notes.extend(layout_notes(data, opts, ctx))
     report = replace(report, errors=(*report.errors, *laid))
     warnings = list(report.warnings)
+    warnings.extend(shape_warnings(data, parse_card_size(card_size)))
     untranslated = {code: language_problems(data, code) for code in langs}
     if simulate_games is not None and not report.errors:
         from mallette_print.sim.check import simulation_warnings

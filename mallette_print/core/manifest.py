@@ -132,11 +132,39 @@ class Parameters(Strict):
         return steps[-1] if steps else self.challenges_to_win
 
 
+class FontFiles(Strict):
+    """A font family of the game (TTF or OTF files in the game folder, TrueType outlines): its regular file, and
+    bold, italic and bold italic files when it has them (a style it lacks is set in its regular). `licence` names
+    the font's licence when neither assets/CREDITS nor a licence file beside the font records it."""
+
+    regular: AssetPath
+    bold: AssetPath | None = None
+    italic: AssetPath | None = None
+    bold_italic: AssetPath | None = None
+    licence: str | None = Field(default=None, min_length=3, max_length=200)
+
+    def files(self) -> dict[str, str]:
+        """style -> path, for the styles the family has."""
+        styles = ("regular", "bold", "italic", "bold_italic")
+        return {k: str(getattr(self, k)) for k in styles if getattr(self, k) is not None}
+
+
 class Fonts(Strict):
     """Fonts beside the family: `fallback` fonts (TTF or OTF files in the game folder, TrueType outlines) whose
-    glyphs are used, in order, for the characters the family cannot draw."""
+    glyphs are used, in order, for the characters the family cannot draw; `families`, the game's own fonts by
+    name, for templates' texts (`font:`)."""
 
     fallback: list[AssetPath] = Field(default=[], max_length=8)
+    families: dict[Id, FontFiles] = Field(default={}, max_length=16)
+
+    def paths(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every font file named (fallbacks, then the families' styles), with where it is written in game.yaml."""
+        out: list[tuple[tuple[str | int, ...], str]] = [
+            (("fonts", "fallback", i), f) for i, f in enumerate(self.fallback)
+        ]
+        for name, family in self.families.items():
+            out += [(("fonts", "families", name, style), path) for style, path in family.files().items()]
+        return out
 
 
 class Setup(Strict):

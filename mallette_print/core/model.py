@@ -131,7 +131,7 @@ class Element(Strict):
     `colour` (the template's band colour when absent).
     """
 
-    kind: Literal["text", "image", "icon", "qr", "badge", "band"]
+    kind: Literal["text", "image", "icon", "qr", "badge", "band", "pattern"]
     box: list[StrictFloat | StrictInt] = Field(min_length=4, max_length=4)
     field: Id | None = None
     label: StrictBool = False
@@ -139,11 +139,18 @@ class Element(Strict):
     fit: Literal["cover", "contain"] = "contain"
     icon: AssetPath | None = None
     colour: Colour | None = None
+    # text and badge: a font family of game.yaml's `fonts: {families: ...}` (else the template's `font`).
+    font: Id | None = None
+    # pattern: the motif, and its spacing in mm (one motif every `spacing`).
+    pattern: Literal["dots", "stripes", "grid", "waves", "checks", "cross"] | None = None
+    spacing: StrictFloat | StrictInt = Field(default=4, ge=1.5, le=30)
 
     @model_validator(mode="after")
     def _needs(self) -> Element:
         if self.kind in ("text", "image", "badge") and self.field is None:
             raise PydanticCustomError("element", "a {kind} element needs 'field'", {"kind": self.kind})
+        if self.kind == "pattern" and self.pattern is None:
+            raise PydanticCustomError("element", "a pattern element needs 'pattern' (dots, stripes, grid, ...)", {})
         if self.kind == "icon" and self.icon is None:
             raise PydanticCustomError("element", "an icon element needs 'icon' (an asset path)", {})
         if self.box[2] <= 0 or self.box[3] <= 0:
@@ -175,6 +182,11 @@ class Template(Strict):
     sizes: list[SizeVariant] = []
     # Elements at fixed places: when given, they are the whole face instead of the flowing layout.
     elements: list[Element] = []
+    # The font family (game.yaml `fonts: {families: ...}`) of the elements' texts; none: the game's family.
+    font: Id | None = None
+    # The cut outline: rounded (corner_radius), circle (an ellipse in the trim; a circle on a square card) or
+    # hexagon (pointy-top: corners at the middle of the top and bottom edges). Placed elements only.
+    shape: Literal["rectangle", "rounded", "circle", "hexagon"] = "rectangle"
 
     @field_validator("title", "body", "small")
     @classmethod

@@ -49,7 +49,9 @@ def card_hashes(data: GameData) -> dict[str, str]:
         if key not in frames:
             tpl = data.templates.get(name)
             # Keys at their empty default are left out, so that hashes stay those of builds made before they existed.
-            empty = {k for k in ("sizes", "elements") if tpl is not None and not getattr(tpl, k)}
+            empty = {k for k in ("sizes", "elements", "font") if tpl is not None and not getattr(tpl, k)}
+            if tpl is not None and tpl.shape == "rectangle":
+                empty.add("shape")
             frames[key] = json.dumps(
                 [
                     tpl.model_dump(mode="json", exclude=empty or None) if tpl else None,

@@ -112,8 +112,8 @@ def _check_game(game: Game, doc: Located, root: Path, col: Collector) -> None:
         col.add(doc, ("parameters", "players_min"), "", f"players_min {p.players_min} > players_max {p.players_max}")
     if game.font:
         data_path(root, game.font, root, doc, ("font",), "", col, FONT_SUFFIXES)
-    for i, fallback in enumerate(game.fonts.fallback):
-        data_path(root, fallback, root, doc, ("fonts", "fallback", i), "", col, {".ttf", ".otf"})
+    for loc, font in game.fonts.paths():
+        data_path(root, font, root, doc, loc, "", col, {".ttf", ".otf"})
     for i, deck in enumerate(game.decks):
         data_path(root, deck, cards_dir, doc, ("decks", i), "", col, {".yaml", ".yml", *SHEET_SUFFIXES})
     data_path(root, game.templates, cards_dir, doc, ("templates",), "", col, {".yaml", ".yml"})

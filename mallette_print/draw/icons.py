@@ -65,6 +65,19 @@ class IconSet:
             self._drawings[key] = d
         return self._drawings[key]
 
+    def aspect(self, rel: str) -> float:
+        """The picture's width over its height (a bitmap's pixels, a drawing's size)."""
+        path = self.root / rel
+        if path.suffix.lower() != ".svg":
+            from reportlab.lib.utils import ImageReader
+
+            px, py = ImageReader(str(path)).getSize()
+            w, h = float(px), float(py)
+        else:
+            d = self._load(rel, None, 1.0)
+            w, h = float(d.width), float(d.height)
+        return w / h if w > 0 and h > 0 else 1.0
+
     def draw(self, c: Canvas, rel: str, x: float, y: float, size: float, colour: str | None = INK) -> None:
         """Draw an icon (recoloured, or in its own colours when colour is None) fitted into a size×size square."""
         d = self._load(rel, colour, size)

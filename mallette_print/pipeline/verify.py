@@ -47,6 +47,66 @@ def font_problems(data: GameData) -> list[Problem]:
             doc = load_file(_game_file(data))
             line, col = doc.where(("fonts", "fallback", i))
             problems.append(problem(doc.path, line, col, "fonts", why))
+    return problems + family_problems(data)
+
+
+def family_problems(data: GameData) -> list[Problem]:
+    """The game's font families (`fonts: {families: ...}`): each file a usable font with its licence recorded, and
+    every `font:` a template or element names one of them."""
+    from mallette_print.draw.gamefonts import file_problem, licence_recorded
+
+    root = Path(data.root)
+    families = data.game.fonts.families
+    problems: list[Problem] = []
+    doc = load_file(_game_file(data)) if families else None
+    for name, family in families.items():
+        for style, rel in family.files().items():
+            path = (root / rel).resolve()
+            why = file_problem(path)
+            if why is None and path.is_file() and not licence_recorded(root, path, family.licence):
+                why = (
+                    f"the licence of {path.name} is not recorded: name the file in assets/CREDITS with its author "
+                    f"and licence, put its licence file beside it (OFL.txt, LICENSE...), or give the family a "
+                    "'licence:' (a font must allow embedding in PDFs)"
+                )
+            if why and doc is not None:
+                line, col = doc.where(("fonts", "families", name, style))
+                problems.append(problem(doc.path, line, col, f"font family '{name}'", why))
+    tpl_path = root / "cards" / data.game.templates
+    try:
+        tdoc = load_file(tpl_path)
+    except YamlError:
+        return problems
+    raw = tdoc.data.get("templates") if isinstance(tdoc.data, dict) else None
+    used = {d.template for d in data.decks} | {c.template for d in data.decks for c in d.cards if c.template}
+    for tname, body in raw.items() if isinstance(raw, dict) else []:
+        if not isinstance(body, dict):
+            continue
+        named: list[tuple[tuple[object, ...], object]] = [(("templates", tname, "font"), body.get("font"))]
+        elements = body.get("elements")
+        for i, el in enumerate(elements if isinstance(elements, list) else []):
+            if isinstance(el, dict):
+                named.append((("templates", tname, "elements", i, "font"), el.get("font")))
+        tpl = data.templates.get(tname)
+        if isinstance(body.get("font"), str) and tpl is not None and not tpl.elements and tname in used:
+            line, col = tdoc.where(("templates", tname, "font"))
+            problems.append(
+                problem(
+                    tdoc.path,
+                    line,
+                    col,
+                    f"template '{tname}'",
+                    "'font' sets the texts of placed elements, and this template has no `elements:` (the flowing "
+                    "layout is set in the game's font)",
+                )
+            )
+        for loc, font in named:
+            if isinstance(font, str) and font not in families:
+                known = ", ".join(sorted(families)) or "none: declare them in game.yaml under fonts: {families: ...}"
+                line, col = tdoc.where(loc)
+                problems.append(
+                    problem(tdoc.path, line, col, f"template '{tname}'", f"unknown font '{font}' (the game's: {known})")
+                )
     return problems
 
 

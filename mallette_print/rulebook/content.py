@@ -33,7 +33,7 @@ def placeholder_values(data: GameData, lang: str) -> dict[str, str]:
     sep = text("common.and", lang, g.default_language)
 
     def names(items: list[str]) -> str:
-        return items[0] if len(items) < 2 else ", ".join(items[:-1]) + sep + items[-1]
+        return "" if not items else items[0] if len(items) < 2 else ", ".join(items[:-1]) + sep + items[-1]
 
     values.update(
         {
