@@ -1,16 +1,20 @@
-"""`mallette site --out DIR`: the kit's static website, its four variants built in parallel.
+"""`mallette site --out DIR`: the kit's static website, its variants built in parallel.
 
 DIR/index.html is the home page in the game's default language (other languages under DIR/<lang>/), each fiche
 at DIR/<slug>/index.html so that `fiches.base_url + slug` resolves once DIR is published at `base_url`; the
 downloads of each variant (language x paper) in DIR/downloads/<lang>-<paper>/ with a zip beside them; the rules
 and the card gallery of each language; the style sheet and the fonts in DIR/assets/.
 
-The variants (full builds) and the galleries run in a process pool on every core; the pages are written when
-they are all done, each file atomically.
+The variants (full builds) and the galleries run in worker processes on every core: one process per language
+(its papers and its gallery share the fitted card layouts and the checks), forked from this one so that they
+start with its imports and its loaded game; with a core for every variant, one process per variant. Every PDF
+is byte for byte what `mallette build --lang L --paper P` writes. The pages are written when they are all done,
+each file atomically.
 """
 
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import os
@@ -211,10 +215,14 @@ def _in_workers(
     _warm_imports()
     root = str(Path(data.root))
     with _pool(processes(len(plan), n)) as pool:
-        tasks = {
-            pool.submit(_build_unit, root, stage, lang, papers, _gallery_dir(data, lang, gallery)): (lang, papers)
-            for lang, papers, gallery in sorted(plan, key=lambda u: (-len(u[1]), not u[2]))
-        }
+        gc.freeze()  # forked at the first submit, the workers' garbage collector leaves what they inherit alone
+        try:
+            tasks = {
+                pool.submit(_build_unit, root, stage, lang, papers, _gallery_dir(data, lang, gallery)): (lang, papers)
+                for lang, papers, gallery in sorted(plan, key=lambda u: (-len(u[1]), not u[2]))
+            }
+        finally:
+            gc.unfreeze()
         try:
             for done in as_completed(tasks):
                 lang, papers = tasks[done]
