@@ -48,13 +48,16 @@ class Paragraph(platypus.Paragraph):
     lines reportlab would find again) instead of breaking them anew; a split, a new text or style wraps anew.
     """
 
+    _kept_wrap: tuple[Any, ...] | None = None  # (width, frags, style, the attributes the wrap set)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        kept = self.__dict__.get("_kept_wrap")
+        kept = self._kept_wrap
         if kept is not None and kept[0] == availWidth and kept[1] is self.frags and kept[2] is self.style:
-            self.__dict__.update(kept[3])
+            for name, value in kept[3]:
+                setattr(self, name, value)
             return self.width, self.height
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
-        state = {name: self.__dict__[name] for name in _WRAP_STATE if name in self.__dict__}
+        state = tuple((name, getattr(self, name)) for name in _WRAP_STATE if hasattr(self, name))
         self._kept_wrap = (availWidth, self.frags, self.style, state)
         return size
 
@@ -64,7 +67,7 @@ class Paragraph(platypus.Paragraph):
         while len(parts) == 2 and _ends_hyphenated(parts[0], availWidth, availHeight) and availHeight > leading:
             availHeight -= leading
             parts = super().split(availWidth, availHeight)
-        self.__dict__.pop("_kept_wrap", None)  # a split may change the words' frags: the next wrap breaks anew
+        self._kept_wrap = None  # a split may change the words' frags: the next wrap breaks anew
         return parts
 
 
