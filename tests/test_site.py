@@ -161,6 +161,22 @@ def test_rules_page_is_the_markdown_with_a_contents_and_table_headers(site: Path
     assert (site / "media" / "assets" / "icons" / "zone-quartier.svg").is_file()
 
 
+def test_a_variant_of_the_site_is_byte_for_byte_the_build_of_that_language_and_paper(
+    site: Path, tmp_path: Path
+) -> None:
+    # en-letter: built in a worker after en-a4 (layouts shared, checks not run again) and after another language.
+    out = tmp_path / "build"
+    result = CliRunner().invoke(
+        main, ["build", "--game", str(site.parent / "game"), "--out", str(out), "--lang", "en", "--paper", "letter"]
+    )
+    assert result.exit_code == 0, result.output
+    pdfs = sorted(p.name for p in out.glob("*.pdf"))
+    assert {"cards.pdf", "rulebook.pdf", "fiches.pdf", "tokens.pdf"} <= set(pdfs)
+    assert sorted(p.name for p in (site / "downloads" / "en-letter").glob("*.pdf")) == pdfs
+    for name in pdfs:
+        assert (site / "downloads" / "en-letter" / name).read_bytes() == (out / name).read_bytes(), name
+
+
 def test_build_py_site_is_mallette_site() -> None:
     import subprocess
     import sys

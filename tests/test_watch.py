@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from mallette_print.pipeline.options import BuildOptions
 from mallette_print.pipeline.registry import default_registry
-from mallette_print.pipeline.watch import BOARD, CARDS, RULEBOOK, Watcher, classify, run
+from mallette_print.pipeline.watch import BOARD, CARDS, FICHES, RULEBOOK, Watcher, classify, run
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -46,8 +46,9 @@ def test_classify_maps_files_to_the_outputs_they_change(tmp_path: Path) -> None:
     assert classify([root / "cards" / "templates.yaml"], root) == ({CARDS, RULEBOOK}, False)
     assert classify([root / "cards" / "board.yaml"], root) == ({BOARD, RULEBOOK}, False)
     assert classify([root / "rules" / "fr.md"], root) == ({RULEBOOK}, False)
-    assert classify([root / "cards" / "game.yaml"], root) == ({CARDS, BOARD, RULEBOOK}, False)
-    assert classify([root / "assets" / "icons" / "x.svg"], root) == ({CARDS, BOARD, RULEBOOK}, True)
+    assert classify([root / "cards" / "fiches" / "communs.yaml"], root) == ({FICHES, RULEBOOK}, False)
+    assert classify([root / "cards" / "game.yaml"], root) == ({CARDS, BOARD, FICHES, RULEBOOK}, False)
+    assert classify([root / "assets" / "icons" / "x.svg"], root) == ({CARDS, BOARD, FICHES, RULEBOOK}, True)
     assert classify([root / "cards" / ".actors.yaml.swp", root / "out" / "cards.pdf"], root) == (set(), False)
 
 
@@ -91,6 +92,37 @@ def test_a_data_error_is_reported_with_its_place_and_the_outputs_stay(sample_gam
     _edit(deck, "title: {fr: Régie de quartier,", "title: {fr: Régie de territoire,")
     assert w.changed([deck])
     assert "Régie de territoire" in _text(out / "cards.pdf")
+
+
+def test_fiches_pdf_follows_the_fiche_files_and_the_cards_citing_them(sample_game: Path) -> None:
+    out = sample_game / "out"
+    log = Log()
+    opts = BuildOptions(out=out, lang="fr")
+    registry = default_registry(opts)
+    registry.steps = [s for s in registry.steps if s.name in ("cards", "fiches")]  # board and tokens: not needed
+    w = Watcher(sample_game, opts, rulebook=False, echo=log, registry=registry)
+    assert w.start()
+    assert "Une épicerie associative" in _text(out / "fiches.pdf")
+
+    def changed_by(path: Path, old: str, new: str) -> set[str]:
+        before = _mtimes(out)
+        _edit(path, old, new)
+        assert w.changed([path]), log.err
+        after = _mtimes(out)
+        return {name for name in after if after[name] != before.get(name)}
+
+    fiche = sample_game / "cards" / "fiches" / "economie-plurielle.yaml"
+    assert changed_by(fiche, "Une épicerie associative", "Une épicerie de village") == {"fiches.pdf"}
+    assert "Une épicerie de village" in _text(out / "fiches.pdf")
+    # A card citing a fiche is listed on the fiche's page ("in the game"): retitling it rebuilds fiches.pdf...
+    deck = sample_game / "cards" / "resources.yaml"
+    got = changed_by(deck, "title: {fr: Prestation pour un bailleur,", "title: {fr: Contrat avec un bailleur,")
+    assert {"cards.pdf", "fiches.pdf"} <= got
+    assert "Contrat avec un bailleur" in _text(out / "fiches.pdf")
+    # ...and so does a card citing another fiche; a text the fiches do not show leaves fiches.pdf as it was.
+    assert "fiches.pdf" in changed_by(deck, "fiche: economie-plurielle", "fiche: communs")
+    assert "fiches.pdf" not in changed_by(deck, "Un contrat d'entretien payé", "Un contrat de ménage payé")
+    assert any("resources.yaml: wrote cards.pdf" in line and "fiches.pdf" in line for line in log.out)
 
 
 @pytest.fixture
@@ -148,4 +180,5 @@ def test_registry_steps_for_each_part() -> None:
     )
     assert w._steps({CARDS}) == {"cards", "tts", "tokens"}
     assert w._steps({BOARD}) == {"board"}
+    assert w._steps({FICHES}) == {"fiches"}
     assert w._steps({RULEBOOK}) == set()

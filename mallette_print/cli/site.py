@@ -20,7 +20,10 @@ from mallette_print.cli.main import game_option, game_root, main
     help="Folder for the website (publish it at fiches.base_url).",
 )
 @click.option(
-    "--jobs", type=click.IntRange(1, 64), default=None, help="Builds run at once (default: the number of cores)."
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Cores to use (default: every core); 1 builds one variant after the other in this process.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def site(game_dir: Path | None, out_dir: Path, jobs: int | None, quiet: bool) -> None:

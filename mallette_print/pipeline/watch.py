@@ -5,8 +5,13 @@ What a change redoes (the rest of the output folder is left as it was):
 - a deck file (YAML or spreadsheet) or `cards/templates.yaml`: the card outputs (cards.pdf, the PNGs of the cards
   whose face changed when --png is on, the TTS sheets with --tts) and tokens.pdf;
 - `cards/board.yaml`: the board files only;
+- a fiche's texts (`cards/fiches/*.yaml`): fiches.pdf;
 - `rules/*`: the rulebook only;
 - `cards/game.yaml` or anything in `assets/`: everything.
+
+fiches.pdf also follows the cards: each fiche lists the cards that cite it ("in the game"), so a deck edit that
+changes what a fiche page says (a citing card's title, a card citing another fiche) rebuilds it too; the other
+deck edits leave it as it is.
 
 Cards and board are written first; the rulebook (several seconds) follows once the designer has paused
 (no change for IDLE seconds), because it shows the cards too (components, anatomy, print guide) but nobody
@@ -40,7 +45,7 @@ from mallette_print.pipeline.run import run_build
 
 WATCHED = ("cards", "rules", "assets")
 IDLE = 0.3  # seconds without a change before the rulebook is rebuilt
-CARDS, BOARD, RULEBOOK, TOKENS = "cards", "board", "rulebook", "tokens"
+CARDS, BOARD, RULEBOOK, TOKENS, FICHES = "cards", "board", "rulebook", "tokens", "fiches"
 
 Echo = Callable[[str, bool], None]
 
@@ -56,15 +61,17 @@ def classify(paths: Iterable[Path], root: Path) -> tuple[set[str], bool]:
             continue
         top, name = rel.parts[0] if rel.parts else "", rel.name
         if top == "assets":
-            parts |= {CARDS, BOARD, RULEBOOK}
+            parts |= {CARDS, BOARD, FICHES, RULEBOOK}
             assets = True
         elif top == "rules":
             parts.add(RULEBOOK)
         elif top == "cards" and name.lower().endswith((".yaml", ".yml", *SHEET_SUFFIXES)):
             if name.startswith(("~$", ".~lock")):  # a spreadsheet's lock file while the deck is open
                 continue
-            if name == "game.yaml":
-                parts |= {CARDS, BOARD, RULEBOOK}
+            if len(rel.parts) > 2 and rel.parts[1] == "fiches":  # its print-guide row shows its pages
+                parts |= {FICHES, RULEBOOK}
+            elif name == "game.yaml":
+                parts |= {CARDS, BOARD, FICHES, RULEBOOK}
             elif name == "board.yaml":
                 parts |= {BOARD, RULEBOOK}
             else:
@@ -94,6 +101,7 @@ class Watcher:
     rulebook_stale: bool = False
     outputs: dict[str, tuple[Output, ...]] = field(default_factory=dict)
     faces: dict[tuple[str, str], object] = field(default_factory=dict)
+    fiche_pages: object = None  # what the fiches.pdf on disk says (fiches/content.fiche_pages), None: not built
     cycles: int = 0
     verbose: bool = False
     timings: list[tuple[str, float]] = field(default_factory=list)
@@ -102,7 +110,11 @@ class Watcher:
         names = set()
         for step in self.registry.steps:
             # tokens.pdf comes from the decks (actors, challenges) and game.yaml, as the cards do.
-            if (step.cards or step.name == TOKENS) and CARDS in parts or (step.name == BOARD and BOARD in parts):
+            if (
+                (step.cards or step.name == TOKENS)
+                and CARDS in parts
+                or (step.name in (BOARD, FICHES) and step.name in parts)
+            ):
                 names.add(step.name)
         return names
 
@@ -113,7 +125,7 @@ class Watcher:
     def changed(self, paths: Iterable[Path], everything: bool = False) -> bool:
         """Rebuild the card and board outputs the changed files touch; True when the build succeeded."""
         paths = list(paths)
-        parts, assets = ({CARDS, BOARD, RULEBOOK}, True) if everything else classify(paths, self.root)
+        parts, assets = ({CARDS, BOARD, FICHES, RULEBOOK}, True) if everything else classify(paths, self.root)
         if not parts:
             return True
         if assets:
@@ -130,6 +142,9 @@ class Watcher:
             return False
         self.timings.append(("load", time.perf_counter() - t0))
         self.data = data
+        fiches = self._fiche_pages(data)
+        if CARDS in self.pending and fiches != self.fiche_pages:  # the cards citing a fiche changed
+            self.pending.add(FICHES)
         steps = self._steps(self.pending)
         written: list[str] = []
         if steps:
@@ -141,6 +156,8 @@ class Watcher:
             except Exception:  # a bug must not end a designer's session: show it, keep watching
                 self._fail(label, "internal error (please report it):\n" + traceback.format_exc())
                 return False
+        if FICHES in steps and not self.selection.active:  # a partial print builds the card outputs only
+            self.fiche_pages = fiches
         if RULEBOOK in self.pending and self.rulebook and not self.selection.active:
             self.rulebook_stale = True
         self.pending.clear()
@@ -155,6 +172,12 @@ class Watcher:
         if self.rulebook_stale:
             self.echo("  the rulebook follows when you pause", False)
         return True
+
+    def _fiche_pages(self, data: GameData) -> object:
+        """What fiches.pdf would say (the fiches' texts and the cards citing each), to compare with the last."""
+        from mallette_print.fiches.content import fiche_pages
+
+        return fiche_pages(data, self.opts.lang)
 
     def idle(self) -> None:
         """Rebuild the rulebook if a change made it stale (called when no change came for a moment)."""

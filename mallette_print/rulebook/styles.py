@@ -36,8 +36,30 @@ class Table(platypus.Table):
         self.setStyle(platypus.TableStyle([table_font()]))
 
 
+_WRAP_STATE = ("width", "_wrapWidths", "blPara", "height", "_width_max", "_hyphenations", "_splitLongWordCount")
+
+
 class Paragraph(platypus.Paragraph):
-    """reportlab's paragraph that never ends a page on a hyphenated word: the split moves that line over."""
+    """reportlab's paragraph that never ends a page on a hyphenated word: the split moves that line over.
+
+    Its lines are remembered: platypus wraps a paragraph several times in a pass (to place it, to keep it with
+    the next, in a table's cells), and the rulebook is laid out in several passes, every time at the same width
+    with the same text and style. Wrapped again at that width, it takes the lines of the last wrap (the same
+    lines reportlab would find again) instead of breaking them anew; a split, a new text or style wraps anew.
+    """
+
+    _kept_wrap: tuple[Any, ...] | None = None  # (width, frags, style, the attributes the wrap set)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        kept = self._kept_wrap
+        if kept is not None and kept[0] == availWidth and kept[1] is self.frags and kept[2] is self.style:
+            for name, value in kept[3]:
+                setattr(self, name, value)
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        state = tuple((name, getattr(self, name)) for name in _WRAP_STATE if hasattr(self, name))
+        self._kept_wrap = (availWidth, self.frags, self.style, state)
+        return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
@@ -45,6 +67,7 @@ class Paragraph(platypus.Paragraph):
         while len(parts) == 2 and _ends_hyphenated(parts[0], availWidth, availHeight) and availHeight > leading:
             availHeight -= leading
             parts = super().split(availWidth, availHeight)
+        self._kept_wrap = None  # a split may change the words' frags: the next wrap breaks anew
         return parts
 
 

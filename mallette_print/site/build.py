@@ -1,17 +1,22 @@
-"""`mallette site --out DIR`: the kit's static website, its four variants built in parallel.
+"""`mallette site --out DIR`: the kit's static website, its variants built in parallel.
 
 DIR/index.html is the home page in the game's default language (other languages under DIR/<lang>/), each fiche
 at DIR/<slug>/index.html so that `fiches.base_url + slug` resolves once DIR is published at `base_url`; the
 downloads of each variant (language x paper) in DIR/downloads/<lang>-<paper>/ with a zip beside them; the rules
 and the card gallery of each language; the style sheet and the fonts in DIR/assets/.
 
-The variants (full builds) and the galleries run in a process pool on every core; the pages are written when
-they are all done, each file atomically.
+The variants (full builds) and the galleries run in worker processes on every core: one process per language
+(its papers and its gallery share the fitted card layouts and the checks), forked from this one so that they
+start with its imports and its loaded game; with a core for every variant, one process per variant. Every PDF
+is byte for byte what `mallette build --lang L --paper P` writes. The pages are written when they are all done,
+each file atomically.
 """
 
 from __future__ import annotations
 
+import gc
 import io
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -37,9 +42,18 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # every zip entry dated alike: the same kit gi
 Row = tuple[str, int, int, int, str, str]  # an output as (name, pages, sheets, bytes, how to print, instead of)
 
 
+# The game as the parent process loaded it: worker processes forked from the parent use it as it is instead of
+# loading the game again (set just before the pool starts; spawned workers, on systems without fork, load it).
+_GAME: GameData | None = None
+
+
 def _build_unit(root: str, out: str, lang: str, papers: tuple[str, ...], gallery: str) -> dict[str, list[Row]]:
     """In a worker process: full builds of one language on each paper, then its card gallery, sharing one build
-    context (the fitted card layouts serve every paper and the gallery). The rows of each build, by paper."""
+    context (the fitted card layouts serve every paper and the gallery). The rows of each build, by paper.
+
+    What depends on the language only is done once: the data and the rules are verified before the first paper
+    (the later ones skip the `verify` stage, which would check the same texts again), the cards are fitted once.
+    """
     from mallette_print.core.validate import load_game
     from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.options import BuildOptions
@@ -47,12 +61,15 @@ def _build_unit(root: str, out: str, lang: str, papers: tuple[str, ...], gallery
     from mallette_print.pipeline.run import run_build
     from mallette_print.site.gallery import write_gallery
 
-    data = load_game(Path(root))
+    data = _GAME if _GAME is not None and str(Path(_GAME.root)) == root else load_game(Path(root))
     ctx = BuildContext()
     rows: dict[str, list[Row]] = {}
-    for paper in papers:
+    for i, paper in enumerate(papers):
         opts = BuildOptions(out=Path(out) / "downloads" / f"{lang}-{paper}", lang=lang, paper=paper)
-        report = run_build(data, opts, default_registry(opts), ctx=ctx)
+        registry = default_registry(opts)
+        if i:
+            registry.layouts = [(name, step) for name, step in registry.layouts if name != "verify"]
+        report = run_build(data, opts, registry, ctx=ctx)
         rows[paper] = [
             (o.name, o.pages, o.sheets, len(o.content), o.how_to_print, o.instead_of) for o in report.outputs
         ]
@@ -64,7 +81,7 @@ def _build_unit(root: str, out: str, lang: str, papers: tuple[str, ...], gallery
 
 
 def workers(jobs: int | None) -> int:
-    """Worker processes: `jobs`, else one per core."""
+    """The cores to use: `jobs`, else every core."""
     return max(1, jobs or os.cpu_count() or 1)
 
 
@@ -74,6 +91,34 @@ def units(langs: list[str], workers: int) -> list[tuple[str, tuple[str, ...], bo
     if workers >= len(langs) * len(PAPERS):
         return [(lang, (paper,), paper == PAPERS[0]) for lang in langs for paper in PAPERS]
     return [(lang, PAPERS, True) for lang in langs]
+
+
+def processes(plan: int, workers: int) -> int:
+    """Worker processes for `plan` units on `workers` cores: one per unit, up to twice the cores.
+
+    The units of a language are alike in size; three of them on two cores, one process each, finish together
+    (the system shares the cores between them) where two processes would leave the third unit to run alone
+    once the first two are done: 1.5 units of time instead of 2.
+    """
+    return max(1, min(plan, 2 * workers))
+
+
+def _warm_imports() -> None:
+    """Import what the workers run, here, once: forked workers start with it (0.4 s of imports each)."""
+    from mallette_print.pipeline.registry import default_registry
+    from mallette_print.site.gallery import write_gallery
+
+    default_registry()
+    del write_gallery
+
+
+def _pool(size: int) -> ProcessPoolExecutor:
+    """A pool of `size` processes, forked from this one where the system can (they start with its imports and
+    its loaded game), else started afresh."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=size)
 
 
 def _zip(folder: Path, names: list[str], top: str) -> bytes:
@@ -158,6 +203,38 @@ def build_site(
     return lines
 
 
+def _in_workers(
+    data: GameData,
+    stage: str,
+    plan: list[tuple[str, tuple[str, ...], bool]],
+    n: int,
+    progress: Callable[[str], None] | None,
+    results: dict[tuple[str, str], list[Row]],
+) -> None:
+    """Run the units in a pool of worker processes, the largest first; their rows go to `results`."""
+    _warm_imports()
+    root = str(Path(data.root))
+    with _pool(processes(len(plan), n)) as pool:
+        gc.freeze()  # forked at the first submit, the workers' garbage collector leaves what they inherit alone
+        try:
+            tasks = {
+                pool.submit(_build_unit, root, stage, lang, papers, _gallery_dir(data, lang, gallery)): (lang, papers)
+                for lang, papers, gallery in sorted(plan, key=lambda u: (-len(u[1]), not u[2]))
+            }
+        finally:
+            gc.unfreeze()
+        try:
+            for done in as_completed(tasks):
+                lang, papers = tasks[done]
+                for paper, rows in done.result().items():  # a worker's DataError or BuildError is raised here
+                    results[(lang, paper)] = rows
+                if progress:
+                    progress(f"{lang} {'+'.join(papers)}")
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # what has not started never will
+            raise
+
+
 def _build(
     data: GameData, out: Path, stage: Path, progress: Callable[[str], None] | None, jobs: int | None
 ) -> list[str]:
@@ -169,31 +246,21 @@ def _build(
     results: dict[tuple[str, str], list[Row]] = {}
     n = workers(jobs)
     plan = units(langs, n)
-    if n == 1:  # one job: no worker process, the builds run one after the other here
-        for lang, papers, gallery in plan:
-            for paper, rows in _build_unit(root, str(stage), lang, papers, _gallery_dir(data, lang, gallery)).items():
-                results[(lang, paper)] = rows
-            if progress:
-                progress(f"{lang} {'+'.join(papers)}")
-        plan = []
-    with ProcessPoolExecutor(max_workers=max(1, min(n, len(plan)))) as pool:
-        tasks = {
-            pool.submit(_build_unit, root, str(stage), lang, papers, _gallery_dir(data, lang, gallery)): (
-                lang,
-                papers,
-            )
-            for lang, papers, gallery in plan
-        }
-        try:
-            for done in as_completed(tasks):
-                lang, papers = tasks[done]
-                for paper, rows in done.result().items():  # a worker's DataError or BuildError is raised here
+    global _GAME
+    _GAME = data  # the units use the game as loaded here, in this process or in forked ones
+    try:
+        if n == 1:  # one job: no worker process, the builds run one after the other here
+            for lang, papers, gallery in plan:
+                for paper, rows in _build_unit(
+                    root, str(stage), lang, papers, _gallery_dir(data, lang, gallery)
+                ).items():
                     results[(lang, paper)] = rows
                 if progress:
                     progress(f"{lang} {'+'.join(papers)}")
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)  # what has not started never will
-            raise
+        else:
+            _in_workers(data, str(stage), plan, n, progress, results)
+    finally:
+        _GAME = None
     if progress:
         progress("pages")
     slug = _file_slug(tr(data.game.title, d, d))
