@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import subprocess
 import tarfile
 import tempfile
@@ -33,7 +32,6 @@ from mallette_print.core.i18n import tr
 from mallette_print.core.model import Deck, GameData
 
 MANIFEST = "build-manifest.json"
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 
 
 @dataclass(frozen=True)
@@ -53,14 +51,15 @@ class Selection:
         return bool(self.decks or self.cards or self.changed_since)
 
 
-def _in_language(value: Any, lang: str, default: str) -> Any:
-    """A dumped model with every translatable text ({lang: text}) replaced by the text printed in `lang`."""
+def _in_language(value: Any, lang: str, default: str, langs: frozenset[str]) -> Any:
+    """A dumped model with every translatable text ({lang: text}, keyed by the game's languages, as loading
+    stores them, stated fallbacks filled in) replaced by the text printed in `lang`."""
     if isinstance(value, dict):
-        if value and all(isinstance(v, str) for v in value.values()) and all(_LANG.match(str(k)) for k in value):
+        if value and all(isinstance(v, str) for v in value.values()) and set(value) <= langs:
             return tr(value, lang, default)
-        return {k: _in_language(v, lang, default) for k, v in value.items()}
+        return {k: _in_language(v, lang, default, langs) for k, v in value.items()}
     if isinstance(value, list):
-        return [_in_language(v, lang, default) for v in value]
+        return [_in_language(v, lang, default, langs) for v in value]
     return value
 
 
@@ -71,6 +70,7 @@ def card_hashes(data: GameData, lang: str = "", size: str = "poker") -> dict[str
     frames: dict[str, str] = {}
     default = data.game.default_language
     lang = lang or default
+    langs = frozenset(data.game.languages) | {default}
     card_size = parse_card_size(size)
     face = json.dumps([lang, round(card_size.w_mm, 2), round(card_size.h_mm, 2)])
 
@@ -89,6 +89,7 @@ def card_hashes(data: GameData, lang: str = "", size: str = "poker") -> dict[str
                     ],
                     lang,
                     default,
+                    langs,
                 ),
                 sort_keys=True,
             )
@@ -97,7 +98,7 @@ def card_hashes(data: GameData, lang: str = "", size: str = "poker") -> dict[str
     for deck in data.decks:
         for card in deck.cards:
             dump = card.model_dump(mode="json", exclude={"template"} if card.template is None else None)
-            body = json.dumps(_in_language(dump, lang, default), sort_keys=True, ensure_ascii=False)
+            body = json.dumps(_in_language(dump, lang, default, langs), sort_keys=True, ensure_ascii=False)
             out[card.id] = hashlib.sha256((frame(deck, card.template or deck.template) + body).encode()).hexdigest()[
                 :16
             ]
