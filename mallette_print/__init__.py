@@ -38,7 +38,7 @@ def build(game: GameData, out: str | Path = "out", **options: Any) -> BuildRepor
     """Build every output of `game` into `out`, as `mallette build` does; return what was written.
 
     `options` are BuildOptions fields (lang, paper, card_size, duplex, offset, guides, ink_saver, print_shop,
-    png_dpi, board_size, tts); `lang` defaults to the game's default language. Raises RequestError for an option
+    png_dpi, board_size, tts, tts_url); `lang` defaults to the game's default language. Raises RequestError for an option
     the game cannot take, DataError for data that cannot be laid out, BuildError when the files cannot be written.
     """
     from mallette_print.pipeline.options import BuildOptions

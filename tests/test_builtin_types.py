@@ -98,7 +98,7 @@ def test_a_game_adds_a_field_to_a_built_in_type(with_website: Path, runner: CliR
     out = with_website / "out"
     result = runner.invoke(main, ["build", "--cards", "regie-quartier", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out / "cards.pdf").pages)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out / "cards-partial.pdf").pages)
     assert "Site web : regie.example.org" in text, text
 
 

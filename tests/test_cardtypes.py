@@ -126,7 +126,7 @@ def test_a_projet_card_prints_with_the_labels_of_its_type(sample_game: Path, run
         out = sample_game / f"out-{lang}"
         result = runner.invoke(main, ["build", "--only", "projets", "--lang", lang, "--out", str(out)])
         assert result.exit_code == 0, result.output
-        reader = PdfReader(out / "cards.pdf")
+        reader = PdfReader(out / "cards-partial.pdf")
         texts[lang] = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     for label in ("Le projet :", "Budget : 4", "Thème : Alimentation", "Partenaires :", "Projet", "quartier"):
         assert label in texts["fr"], label
@@ -235,7 +235,7 @@ def test_a_card_with_a_placed_template_prints_its_elements(sample_game: Path, ru
     out = sample_game / "out"
     result = runner.invoke(main, ["build", "--only", "projets", "--lang", "fr", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out / "cards.pdf").pages)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out / "cards-partial.pdf").pages)
     assert "Une cantine bio et locale" in text and "Partenaires : Régie de quartier · Commune" in text
     assert "Le projet" not in text and "Budget :" not in text  # only what the elements place, labelled or not
 
@@ -294,7 +294,7 @@ def test_a_25_mm_token_with_placed_elements_keeps_the_small_print_free(sample_ga
     out = sample_game / "out"
     result = runner.invoke(main, ["build", "--size", "25x25", "--only", "projets", "--lang", "fr", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    page = PdfReader(out / "cards.pdf").pages[2]
+    page = PdfReader(out / "cards-partial.pdf").pages[2]
     assert "Cantine" in page.extract_text() and "4" in page.extract_text()
     path = sample_game / "cards" / "templates.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("box: [9, 8.2, 7, 7]", "box: [8, 9, 10, 10]"), "utf-8")

@@ -65,7 +65,7 @@ def seed_swap(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     args = ["build", "--game", str(game), "--size", "52x60", "--only", "seeds", "--duplex", "long", "--out", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    return game, out / "cards.pdf"
+    return game, out / "cards-partial.pdf"
 
 
 def test_the_guides_seed_swap_prints_hexagon_tokens_in_its_own_font(seed_swap: tuple[Path, Path]) -> None:
@@ -144,7 +144,7 @@ def test_a_40_mm_circle_with_a_wide_picture_in_cover_and_contain(tmp_path: Path)
     args = ["build", "--game", str(game), "--size", "40x40", "--only", "seeds", "--duplex", "none", "--out", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    with pdfplumber.open(out / "cards.pdf") as doc:
+    with pdfplumber.open(out / "cards-partial.pdf") as doc:
         page = doc.pages[1]
         (x0, top, x1, bottom), *more = _outlines(page)
         assert not more
@@ -202,7 +202,7 @@ def test_a_font_file_that_is_not_a_font_is_refused_by_check_and_build(tmp_path: 
     args = ["build", "--game", str(game), "--size", "52x60", "--only", "seeds", "--out", str(tmp_path / "out")]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1 and "font family 'display': VeraBd.ttf" in result.output, result.output
-    assert not (tmp_path / "out" / "cards.pdf").exists()
+    assert not (tmp_path / "out" / "cards-partial.pdf").exists()
 
 
 def test_texts_are_fitted_with_the_games_font_widths(tmp_path: Path) -> None:
@@ -268,7 +268,7 @@ def test_a_rounded_outline_and_a_flowing_circle_warning(tmp_path: Path) -> None:
     args = ["build", "--game", str(game), "--size", "52x60", "--only", "seeds", "--duplex", "none", "--out", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    with pdfplumber.open(out / "cards.pdf") as doc:
+    with pdfplumber.open(out / "cards-partial.pdf") as doc:
         page = doc.pages[1]
         outlines = [o for o in page.curves if o.get("stroke") and o["x1"] - o["x0"] > 30 * MM]
         assert len(outlines) == 3

@@ -112,6 +112,29 @@ def test_preview_of_given_cards_and_unknown_ids(sample_game: Path, gallery: Path
     assert bad.exit_code == 2 and "did you mean 'regie-quartier'" in bad.output
 
 
+def test_the_gallery_never_mixes_languages_or_sizes(sample_game: Path, gallery: Path, runner) -> None:
+    page = (gallery / "gallery" / "index.html").read_text(encoding="utf-8")
+    assert "Langue\u00a0: Français — format poker (63\u00a0×\u00a088\u00a0mm)" in page
+    (gallery / "png" / "actors-old-card.png").write_bytes(b"stale")  # a card the game no longer has
+    # Only one card asked, but in English at another size: every image is drawn again, in English, at that size.
+    result = runner.invoke(main, ["preview", "regie-quartier", "--out", str(gallery), "--dpi", "40", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    data = load_game(sample_game)
+    assert f"Wrote {len(list(data.cards()))} front(s) and {len(data.decks)} back(s)" in result.output
+    assert not (gallery / "png" / "actors-old-card.png").exists()
+    page = (gallery / "gallery" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in page and "Language: English — size poker" in page
+    # The same language, size and resolution again: only the card asked is drawn, no back.
+    again = runner.invoke(main, ["preview", "commune", "--out", str(gallery), "--dpi", "40", "--lang", "en"])
+    assert "Wrote 1 front(s) and 0 back(s)" in again.output
+    tarot = runner.invoke(
+        main, ["preview", "commune", "--out", str(gallery), "--dpi", "40", "--lang", "en", "--size", "tarot"]
+    )
+    assert f"Wrote {len(list(data.cards()))} front(s)" in tarot.output
+    img = Image.open(gallery / "png" / "actors-regie-quartier.png")
+    assert abs(img.size[0] - 70 / 25.4 * 40) <= 1 and abs(img.size[1] - 120 / 25.4 * 40) <= 1
+
+
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 
 

@@ -59,5 +59,5 @@ def test_fr_ca_cards_and_rulebook_are_french(fr_ca_game: Path, runner) -> None: 
 def test_the_same_game_in_english_is_english(fr_ca_game: Path, runner) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(main, ["build", "--out", "out", "--lang", "en", "--only", "actors"])
     assert result.exit_code == 0, result.output
-    cards = pdf_text(fr_ca_game / "out" / "cards.pdf")
+    cards = pdf_text(fr_ca_game / "out" / "cards-partial.pdf")
     assert "Print-and-play cards" in cards and "Brings" in cards and "Apporte" not in cards

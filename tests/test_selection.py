@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from mallette_print.cli import main
 from mallette_print.core.errors import RequestError
@@ -81,11 +82,58 @@ def test_hashes_change_with_the_template(sample_game: Path) -> None:
     assert changed == ["dernier-commerce", "quartier-oublie"]
 
 
-def test_partial_build_does_not_replace_the_manifest(sample_game: Path, tmp_path: Path, runner) -> None:
+def test_partial_build_leaves_the_full_build_alone(sample_game: Path, tmp_path: Path, runner) -> None:
     out = tmp_path / "out"
     assert runner.invoke(main, ["build", "--out", str(out)]).exit_code == 0
-    saved = (out / MANIFEST).read_bytes()
+    full = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     result = runner.invoke(main, ["build", "--out", str(out), "--cards", "commune"])
     assert result.exit_code == 0, result.output
-    assert "(impression partielle)" in result.output  # the print plan speaks the build language (French)
-    assert (out / MANIFEST).read_bytes() == saved
+    # The print plan speaks the build language (French) and names the partial file.
+    assert "(impression partielle)" in result.output and "cards-partial.pdf" in result.output
+    assert "  cards.pdf" not in result.output
+    # cards.pdf, the manifest and every other file of the full build are byte for byte as they were.
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name in full} == full
+    new = sorted(set(p.name for p in out.iterdir() if p.is_file()) - set(full))
+    assert new == ["cards-partial.pdf", "duplex-calibration-partial.pdf"]
+    part, whole = PdfReader(out / "cards-partial.pdf"), PdfReader(out / "cards.pdf")
+    assert len(part.pages) < len(whole.pages)
+    assert "Commune" in "".join(p.extract_text() for p in part.pages)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_changed_since_compares_the_faces_printed_in_the_build_language(sample_game: Path) -> None:
+    before = {lang: card_hashes(load_game(sample_game), lang) for lang in ("fr", "en")}
+    actors = sample_game / "cards" / "actors.yaml"
+    # Another language's text changes (English here, a new Spanish title there): nothing to reprint in French.
+    _edit(sample_game / "cards" / "game.yaml", "languages: [fr, en]", "languages: [fr, en, es]")
+    _edit(actors, "en: Municipality}", "en: Town council, es: Ayuntamiento}")
+    _edit(actors, 'en: "Residents and municipalities', 'en: "Residents and towns')
+    data = load_game(sample_game)
+    assert card_hashes(data, "fr") == before["fr"]
+    changed_en = {k for k, h in card_hashes(data, "en").items() if h != before["en"][k]}
+    assert len(changed_en) == 2 and "commune" in changed_en
+    # The French text changes: exactly that card, in French.
+    _edit(actors, "title: {fr: Commune,", "title: {fr: Mairie,")
+    after = card_hashes(load_game(sample_game), "fr")
+    assert sorted(k for k in after if after[k] != before["fr"][k]) == ["commune"]
+    # Another card size prints other faces: every card.
+    tarot = card_hashes(load_game(sample_game), "fr", "tarot")
+    assert all(tarot[k] != after[k] for k in after)
+
+
+def test_changed_since_a_manifest_selects_by_language(sample_game: Path, tmp_path: Path) -> None:
+    from mallette_print.core.selection import manifest_bytes
+
+    manifest = tmp_path / MANIFEST
+    manifest.write_bytes(manifest_bytes(load_game(sample_game), "fr", "poker"))
+    assert b'"lang": "fr"' in manifest.read_bytes() and b'"size": "poker"' in manifest.read_bytes()
+    _edit(sample_game / "cards" / "actors.yaml", "en: Municipality}", "en: Town council}")
+    data = load_game(sample_game)
+    assert ids(select(data, Selection(changed_since=str(manifest), lang="fr"))) == []
+    # The manifest holds French faces: against an English build, every card is new.
+    assert ids(select(data, Selection(changed_since=str(manifest), lang="en"))) == ids(data)

@@ -17,6 +17,8 @@ from mallette_print.core.cardsize import PRESETS
 from mallette_print.core.validate import load_game
 from mallette_print.pipeline.options import BuildOptions
 
+REPO = Path(__file__).resolve().parent.parent
+
 
 @pytest.mark.parametrize("size", ["poker", "tarot", "mini", "square"])
 def test_every_grid_fits_tts_limits_and_keeps_the_last_slot(size: str) -> None:
@@ -89,3 +91,51 @@ def test_a_deck_of_more_than_69_faces_goes_on_two_sheets(sample_game: Path, tmp_
     assert set(state["CustomDeck"]) == {"1", "2"}
     assert (state["CustomDeck"]["1"]["NumWidth"], state["CustomDeck"]["1"]["NumHeight"]) == (10, 7)
     assert len(state["DeckIDs"]) == 75 and state["DeckIDs"][69] == 200
+
+
+def _urls(obj: object) -> list[str]:
+    """Every image URL in a TTS save (FaceURL, BackURL, ImageURL), wherever it is nested."""
+    if isinstance(obj, dict):
+        own = [v for k, v in obj.items() if k in ("FaceURL", "BackURL", "ImageURL")]
+        return own + [u for v in obj.values() for u in _urls(v)]
+    if isinstance(obj, list):
+        return [u for v in obj for u in _urls(v)]
+    return []
+
+
+def test_tts_url_one_card_deck_and_the_whole_table(tmp_path: Path) -> None:
+    data = load_game(REPO)  # the real game, for its board; two of its decks, cut down
+    events, notions = data.deck("events"), data.deck("notions")
+    lone = notions.cards[0].model_copy(update={"quantity": 1})
+    two = tuple(c.model_copy(update={"quantity": 1}) for c in events.cards[:2])
+    cut = {"events": events.model_copy(update={"cards": two}), "notions": notions.model_copy(update={"cards": (lone,)})}
+    small = data.model_copy(update={"decks": tuple(cut.get(d.id, d) for d in data.decks)})
+    chosen = tuple(c.id for c in (*two, lone))
+    base = "https://example.org/kit/tts/"
+    opts = BuildOptions(out=tmp_path, lang="fr", cards=chosen, tts_url=base[:-1])
+    outs = {o.name: o for o in tts_outputs(small, opts)}
+    saves = {n: json.loads(o.content) for n, o in outs.items() if n.endswith(".json")}
+    # Every image URL starts with --tts-url (a trailing slash added) and names a file of tts/.
+    for save in saves.values():
+        for url in _urls(save):
+            assert url.startswith(base) and f"tts/{url[len(base) :]}" in outs
+    # A deck of one card is saved as a Card (TTS refuses a Deck of one): CardID = deck number × 100 + slot.
+    card = saves["tts/notions.json"]["ObjectStates"][0]
+    assert card["Name"] == "Card" and card["CardID"] == 100 and card["Description"]
+    assert set(card["CustomDeck"]) == {"1"} and card["CustomDeck"]["1"]["FaceURL"] == base + "notions-1.jpg"
+    deck = saves["tts/events.json"]["ObjectStates"][0]
+    assert deck["Name"] == "Deck" and deck["DeckIDs"] == [100, 101]
+    assert [o["CardID"] for o in deck["ContainedObjects"]] == [100, 101]
+    # One saved object holds the board and every deck, decks in a row in front of the board, none overlapping.
+    table = saves["tts/territoires-en-cooperation.json"]["ObjectStates"]
+    assert [o["Name"] for o in table] == ["Custom_Board", "Deck", "Card"]
+    board = table[0]
+    assert board["CustomImage"]["ImageURL"] == base + "board.jpg" and board["Locked"] is True
+    assert board["Transform"]["rotZ"] == 0.0  # face up
+    xs = [o["Transform"]["posX"] for o in table[1:]]
+    assert xs[1] - xs[0] >= 2.5 and all(o["Transform"]["posZ"] < -5 for o in table[1:])
+    # The board image has the board's aspect ratio (A3 landscape by default) and at most 4096 px a side.
+    img = Image.open(io.BytesIO(outs["tts/board.jpg"].content))
+    assert max(img.size) <= 4096 and abs(img.width / img.height - 420 / 297) < 0.01
+    readme = outs["tts/README.txt"].content.decode("utf-8")
+    assert "territoires-en-cooperation.json" in readme and base in readme and "--tts-url" in readme

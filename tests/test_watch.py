@@ -70,6 +70,9 @@ def test_a_card_edit_redoes_the_cards_and_that_png_then_the_rulebook_when_idle(s
     assert not any(n.startswith("png/") and n != "png/actors-regie-quartier.png" for n in changed), changed
     assert "rulebook.pdf" not in changed  # a card edit does not wait for the rulebook...
     assert "Régie du quartier" in _text(out / "cards.pdf")
+    # The gallery follows: its page names the new title, the deck's back (unchanged) is not drawn again.
+    assert "gallery/index.html" in changed and "png/actors-back.png" not in changed
+    assert "Régie du quartier" in (out / "gallery" / "index.html").read_text(encoding="utf-8")
     w.idle()  # ...which follows when the designer pauses
     assert _mtimes(out)["rulebook.pdf"] != before["rulebook.pdf"]
     assert any("actors.yaml: wrote cards.pdf" in line and "1 PNG (actors-regie-quartier)" in line for line in log.out)

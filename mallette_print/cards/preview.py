@@ -4,11 +4,19 @@ The PNGs are drawn by the same painter as cards.pdf (cards/outputs.face_pngs for
 gallery, OUT/gallery/index.html, is one self-contained file (inline CSS and JS, no network) that shows every
 card by deck, filters them by type, family and fiche, and flips a card to its back on a click. A filter can be
 given in the address, `index.html#type=actor&family=association&fiche=f03`, to share a view.
+
+The gallery never mixes languages or sizes: OUT/gallery/images.json records the language, card size and
+resolution its PNGs were drawn in; a run with other ones redraws every PNG, and PNGs of cards or decks the game
+no longer has are removed. The page states its language and size. `mallette watch --png` keeps it current
+(finish_gallery after each card rebuild).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
+from typing import Any
 
 from mallette_print.cards.outputs import card_pages_pdf, face_pngs
 from mallette_print.cards.painter import CardLook
@@ -61,26 +69,82 @@ def back_pngs(
     return {deck.id: png for deck, png in zip(decks, page_pngs(pdf, len(decks), dpi))}
 
 
-def build_preview(data: GameData, out: Path, ids: tuple[str, ...], lang: str, card_size: str, dpi: int) -> list[str]:
-    """Write the PNGs of the chosen cards (and of any card the gallery lacks) and the gallery; return a report."""
-    look = CardLook(size=parse_card_size(card_size))
-    chosen = _pick(data, ids)
+STAMP = "gallery/images.json"
+
+
+def _back_keys(data: GameData) -> dict[str, str]:
+    """What each deck's back is drawn from (its back, the game's title), to redraw only the backs that changed."""
+    title = json.dumps(data.game.title, sort_keys=True, ensure_ascii=False)
+    return {d.id: hashlib.sha256((d.back.model_dump_json() + title).encode()).hexdigest()[:16] for d in data.decks}
+
+
+def _stamp(lang: str, card_size: str, dpi: int, backs: dict[str, str]) -> bytes:
+    body = {"lang": lang, "size": card_size, "dpi": dpi, "backs": backs}
+    return (json.dumps(body, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _read_stamp(out: Path) -> dict[str, Any]:
+    try:
+        body = json.loads((out / STAMP).read_text(encoding="utf-8"))
+        return body if isinstance(body, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def gallery_is_current(out: Path, lang: str, card_size: str, dpi: int) -> bool:
+    """True when the PNGs in OUT/png/ were drawn in this language, size and resolution (or there are none)."""
+    if (out / STAMP).is_file():
+        old = _read_stamp(out)
+        return (old.get("lang"), old.get("size"), old.get("dpi")) == (lang, card_size, dpi)
+    return not any((out / "png").glob("*.png"))
+
+
+def finish_gallery(
+    ctx: BuildContext, data: GameData, out: Path, look: CardLook, card_size: str, dpi: int, lang: str, drawn: set[str]
+) -> int:
+    """After the fronts of the `drawn` cards were written: redraw the backs that changed (or are missing), remove
+    PNGs of cards or decks the game no longer has, write the page and its stamp; return the backs drawn."""
     png_dir = out / "png"
-    missing = {c.id for d, c in data.cards() if not (png_dir / f"{d.id}-{c.id}.png").is_file()}
+    keys = _back_keys(data)
+    before = _read_stamp(out).get("backs", {}) if gallery_is_current(out, lang, card_size, dpi) else {}
+    decks = [
+        d
+        for d in data.decks
+        if not (png_dir / f"{d.id}-back.png").is_file()
+        or not isinstance(before, dict)
+        or before.get(d.id) != keys[d.id]
+    ]
+    backs = back_pngs(ctx, data, lang, look, dpi, decks) if decks else {}
+    for deck_id, png in backs.items():
+        write_atomic(png_dir / f"{deck_id}-back.png", png)
+    keep = {f"{d.id}-{c.id}.png" for d, c in data.cards()} | {f"{d.id}-back.png" for d in data.decks}
+    for old in png_dir.glob("*.png"):
+        if old.name not in keep:
+            old.unlink()
+    write_atomic(out / "gallery" / "index.html", gallery_html(data, lang, card_size).encode("utf-8"))
+    write_atomic(out / STAMP, _stamp(lang, card_size, dpi, keys))
+    return len(backs)
+
+
+def build_preview(data: GameData, out: Path, ids: tuple[str, ...], lang: str, card_size: str, dpi: int) -> list[str]:
+    """Write the PNGs of the chosen cards (and of any card the gallery lacks) and the gallery; return a report.
+    A gallery drawn in another language, size or resolution is redrawn whole."""
+    look = CardLook(size=parse_card_size(card_size))
+    png_dir = out / "png"
+    if gallery_is_current(out, lang, card_size, dpi):
+        chosen = _pick(data, ids)
+        missing = {c.id for d, c in data.cards() if not (png_dir / f"{d.id}-{c.id}.png").is_file()}
+    else:
+        _pick(data, ids)  # an unknown id is still an error
+        chosen, missing = {c.id for _, c in data.cards()}, set()
     render = chosen | missing
     ctx = BuildContext()
     fronts = face_pngs(data, lang, look, dpi, tuple(sorted(render)), ctx) if render else []
-    decks = [
-        d for d in data.decks if any(c.id in render for c in d.cards) or not (png_dir / f"{d.id}-back.png").is_file()
-    ]
-    backs = back_pngs(ctx, data, lang, look, dpi, decks) if decks else {}
     for o in fronts:
         write_atomic(out / o.name, o.content)
-    for deck_id, png in backs.items():
-        write_atomic(png_dir / f"{deck_id}-back.png", png)
-    write_atomic(out / "gallery" / "index.html", gallery_html(data, lang).encode("utf-8"))
+    backs = finish_gallery(ctx, data, out, look, card_size, dpi, lang, render)
     return [
-        f"Wrote {len(fronts)} front(s) and {len(backs)} back(s) into {png_dir}/",
+        f"Wrote {len(fronts)} front(s) and {backs} back(s) into {png_dir}/",
         f"Gallery: {(out / 'gallery' / 'index.html').resolve().as_uri()}",
     ]
 
@@ -142,14 +206,25 @@ def _select(key: str, label: str, all_word: str, options: list[tuple[str, str]])
     )
 
 
+def _drawn_in(card_size: str, lang: str, words: Phrases) -> str:
+    """The line stating the gallery's language and card size (empty without a size)."""
+    if not card_size:
+        return ""
+    size = parse_card_size(card_size)
+    mm = f"{size.w_mm:g}\u00a0×\u00a0{size.h_mm:g}\u00a0mm"
+    made = words("gallery.drawn_in", language=words("site.language_name"), size=card_size, mm=mm)
+    return f'<p class="drawn-in" style="margin:.3em 0 0;font-size:.85em;color:#444">{escape(made)}</p>'
+
+
 def _type_name(data: GameData, card_type: str, lang: str, words: Phrases) -> str:
     """A card type's name: from the phrasebook for the six built-in types, from its definition for the game's own."""
     own = data.game.card_types.get(card_type)
     return tr(own.label, lang, data.game.default_language) if own is not None else words(f"card_type.{card_type}")
 
 
-def gallery_html(data: GameData, lang: str) -> str:
-    """The gallery page: every card by deck, filters by type, family and fiche, flip to the back."""
+def gallery_html(data: GameData, lang: str, card_size: str = "") -> str:
+    """The gallery page: every card by deck, filters by type, family and fiche, flip to the back; with a card size,
+    a line under the title states the language and size the images were drawn in."""
     g = data.game
     dl = g.default_language
     words = Phrases(lang, dl)
@@ -177,7 +252,7 @@ def gallery_html(data: GameData, lang: str) -> str:
         _select("fiche", w["fiche"], w["all"], fiches),
         f'<button type="button" id="reset">{escape(w["reset"])}</button>'
         f'<span><b id="shown">{total}</b> {escape(w["shown"])} {total}</span>'
-        f"<span>{escape(w['flip'])}</span></form></header><main>",
+        f"<span>{escape(w['flip'])}</span></form>{_drawn_in(card_size, lang, words)}</header><main>",
     ]
     for deck in data.decks:
         deck_title = tr(deck.title, lang, dl)

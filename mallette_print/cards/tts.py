@@ -8,6 +8,15 @@ deck's back there. Each distinct card is drawn once; copies are repeated card
 ids in the saved object, which is how TTS itself stores decks. A deck of more
 than 69 distinct cards goes on several sheets. Faces are rendered from the same
 drawing as cards.pdf, at the trim (no bleed).
+
+A deck of one distinct card and one copy is saved as a "Card" (TTS refuses a
+"Deck" of one). Besides one saved object per deck, tts/<game>.json holds every
+deck and the board (a "Custom_Board" of the board's image, tts/board.jpg) laid
+out on the table. TTS loads images from URLs only (http(s) or file://, no path
+relative to the saved object), so the URLs start with --tts-url when given (a
+web host, or a file:///C:/... folder on a Windows computer), else with the
+file:// address of OUT/tts/ on the computer that built it; tts/README.txt says
+how to re-point them.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +44,8 @@ from mallette_print.pipeline.options import BuildOptions, Output
 MAX_COLS, MAX_ROWS, MAX_PX = 10, 7, 4096
 PER_SHEET = MAX_COLS * MAX_ROWS - 1  # the last slot is the hidden card
 MAX_DPI = 250  # small decks would otherwise get huge cards
+BOARD_DPI = 150
+DECKS_Z = -12.0  # the decks lie in a row in front of the board (TTS table units)
 
 
 @dataclass(frozen=True)
@@ -80,10 +92,45 @@ def _render(
     return [img.convert("RGB").resize(size) for img, size in zip(page_images(pdf, scales), px)]
 
 
+def _json(obj: dict[str, Any]) -> bytes:
+    return (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def _jpeg(img: Any) -> bytes:
     out = io.BytesIO()
     img.save(out, format="JPEG", quality=92, subsampling=0, optimize=True)
     return out.getvalue()
+
+
+def _transform(x: float = 0.0, z: float = 0.0, face_down: bool = True, scale: float = 1.0) -> dict[str, float]:
+    return {
+        "posX": x,
+        "posY": 1.0,
+        "posZ": z,
+        "rotX": 0.0,
+        "rotY": 180.0,
+        "rotZ": 180.0 if face_down else 0.0,
+        "scaleX": scale,
+        "scaleY": 1.0,
+        "scaleZ": scale,
+    }
+
+
+def save_file(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """A TTS saved object (a save file) holding `objects`."""
+    return {
+        "SaveName": "",
+        "GameMode": "",
+        "Date": "",
+        "Table": "",
+        "Sky": "",
+        "Note": "",
+        "Rules": "",
+        "XmlUI": "",
+        "LuaScript": "",
+        "LuaScriptState": "",
+        "ObjectStates": objects,
+    }
 
 
 def _deck_object(
@@ -95,6 +142,7 @@ def _deck_object(
     back_url: str,
     base: str,
 ) -> dict[str, Any]:
+    """The deck as TTS saves it: a "Deck" of its cards (copies repeated), or a "Card" when it holds only one."""
     g = data.game
     custom: dict[str, Any] = {}
     ids: dict[str, int] = {}
@@ -110,17 +158,7 @@ def _deck_object(
         }
         for i, card in enumerate(cards):
             ids[card.id] = n * 100 + i
-    transform = {
-        "posX": 0.0,
-        "posY": 1.0,
-        "posZ": 0.0,
-        "rotX": 0.0,
-        "rotY": 180.0,
-        "rotZ": 180.0,
-        "scaleX": 1.0,
-        "scaleY": 1.0,
-        "scaleZ": 1.0,
-    }
+    transform = _transform()
     contained = []
     for card in printed:
         cid = ids[card.id]
@@ -135,7 +173,9 @@ def _deck_object(
                 "Transform": transform,
             }
         )
-    deck_obj = {
+    if len(contained) == 1:
+        return {**contained[0], "Description": attribution(data, lang), "HideWhenFaceDown": True}
+    return {
         "Name": "Deck",
         "Nickname": tr(deck.title, lang, g.default_language),
         "Description": attribution(data, lang),
@@ -146,19 +186,45 @@ def _deck_object(
         "CustomDeck": custom,
         "ContainedObjects": contained,
     }
+
+
+def _board(data: GameData, opts: BuildOptions, ctx: BuildContext) -> Any | None:
+    """The board as one image (at most 4096 px a side, 150 dpi at most), or None without a board."""
+    if data.board is None:
+        return None
+    from mallette_print.board.draw import board_pdf
+    from mallette_print.board.layout import layout_board
+
+    lay = layout_board(data, opts.lang, opts.board_size, opts.card_size)
+    pdf, _ = board_pdf(data, lay, opts.lang, ctx.svgs)
+    scale = min(MAX_PX / lay.page_w, MAX_PX / lay.page_h, BOARD_DPI / 72)
+    return next(page_images(pdf, [scale])).convert("RGB")
+
+
+def _board_object(data: GameData, lang: str, url: str) -> dict[str, Any]:
+    """The board as a TTS "Custom_Board" in the middle of the table: TTS gives it the image's aspect ratio
+    (WidthScale 0); it is locked, face up."""
     return {
-        "SaveName": "",
-        "GameMode": "",
-        "Date": "",
-        "Table": "",
-        "Sky": "",
-        "Note": "",
-        "Rules": "",
-        "XmlUI": "",
-        "LuaScript": "",
-        "LuaScriptState": "",
-        "ObjectStates": [deck_obj],
+        "Name": "Custom_Board",
+        "Nickname": tr(data.game.title, lang, data.game.default_language),
+        "Description": attribution(data, lang),
+        "Transform": _transform(face_down=False),
+        "Locked": True,
+        "CustomImage": {"ImageURL": url, "ImageSecondaryURL": "", "WidthScale": 0.0},
     }
+
+
+def _slug(text: str) -> str:
+    out = "".join(ch if ch.isalnum() else "-" for ch in unicodedata.normalize("NFKD", text.lower()) if ord(ch) < 128)
+    return "-".join(p for p in out.split("-") if p) or "game"
+
+
+def tts_base(opts: BuildOptions) -> str:
+    """The start of every image URL: --tts-url (ending in /), else the file:// address of the output's tts folder."""
+    if opts.tts_url:
+        return opts.tts_url if opts.tts_url.endswith("/") else opts.tts_url + "/"
+    folder = "tts-partial" if opts.partial else "tts"
+    return (Path(opts.out).resolve() / folder).as_uri() + "/"
 
 
 def tts_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = None) -> list[Output]:
@@ -167,10 +233,14 @@ def tts_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = N
     size = parse_card_size(opts.card_size)
     look = CardLook(size=size, ink_saver=opts.ink_saver)
     lang = opts.lang
-    base = Path(opts.out).resolve().as_uri() + "/tts/"
+    base = tts_base(opts)
     words = Phrases(lang, data.game.default_language)
-    lines = [words("tts.head", title=tr(data.game.title, lang, data.game.default_language))]
+    title = tr(data.game.title, lang, data.game.default_language)
+    decks = [deck.id for deck, _ in expand(data, opts.cards)]
+    table = _slug(title) + ("-table" if _slug(title) in decks else "")
+    lines = [words("tts.head", title=title, base=base, table=f"{table}.json")]
     outputs: list[Output] = []
+    objects: list[dict[str, Any]] = []
     for deck, printed in expand(data, opts.cards):
         unique = list({card.id: card for card in printed}.values())
         sheets = []
@@ -202,9 +272,15 @@ def tts_outputs(data: GameData, opts: BuildOptions, ctx: BuildContext | None = N
                 words("tts.sheet", face=name, back=back_name, cols=grid.cols, rows=grid.rows, count=grid.count)
             )
         obj = _deck_object(data, deck, lang, sheets, list(printed), base + back_name, base)
-        outputs.append(
-            Output(f"tts/{deck.id}.json", (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
-        )
+        objects.append(obj)
+        outputs.append(Output(f"tts/{deck.id}.json", _json(save_file([obj]))))
+    # The whole table: the board in the middle, the decks in a row in front of it, 3 units apart.
+    board = None if opts.partial else _board(data, opts, ctx)
+    laid = [{**o, "Transform": _transform((i - (len(objects) - 1) / 2) * 3.0, DECKS_Z)} for i, o in enumerate(objects)]
+    if board is not None:
+        outputs.append(Output("tts/board.jpg", _jpeg(board)))
+        laid.insert(0, _board_object(data, lang, base + "board.jpg"))
+    outputs.append(Output(f"tts/{table}.json", _json(save_file(laid))))
     lines.append(words("tts.foot", credit=attribution(data, lang)))
     outputs.append(Output("tts/README.txt", "".join(lines).encode("utf-8")))
     return outputs

@@ -127,6 +127,13 @@ BUILD_OPTIONS = [
     click.option(
         "--tts", is_flag=True, help="Also write Tabletop Simulator deck sheets, backs and saved objects into OUT/tts/."
     ),
+    click.option(
+        "--tts-url",
+        default="",
+        metavar="BASE",
+        help="Where Tabletop Simulator reads the tts/ images, e.g. https://example.org/kit/tts/ (default: the "
+        "file:// address of OUT/tts/ on this computer).",
+    ),
 ]
 
 
@@ -159,9 +166,10 @@ def prepare_build(game_dir: Path | None, kw: dict[str, Any]) -> tuple[Any, Any, 
         print_shop=kw["print_shop"],
         png_dpi=kw["png_dpi"],
         board_size=kw["board_size"] or "",
-        tts=kw["tts"],
+        tts=kw["tts"] or bool(kw["tts_url"]),
+        tts_url=kw["tts_url"],
     )
-    selection = Selection(_csv(kw["only"]), _csv(kw["card_ids"]), kw["changed_since"])
+    selection = Selection(_csv(kw["only"]), _csv(kw["card_ids"]), kw["changed_since"], lang, kw["card_size"])
     return data, opts, selection
 
 

@@ -3,8 +3,14 @@
 A facilitator who lost three cards prints those three, not the deck; a
 designer prints only what changed since the last print run. Changes are found
 by comparing a content hash of every card with the same hashes from a saved
-build manifest (written by every build as build-manifest.json) or from the game
+build manifest (written by every full build as build-manifest.json) or from the game
 as it was at a git ref.
+
+The hash covers the printed face: the card's fields with every text resolved to
+the build's language (a translation the build falls back from counts, one in
+another language does not), its template and deck back, the game's version and
+the card size. So adding Spanish text reprints nothing of a French build, while a
+change of the French text, of the template or of the size reprints the card.
 """
 
 from __future__ import annotations
@@ -17,9 +23,12 @@ import tempfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
+from mallette_print.core.cardsize import parse_card_size
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import BuildError, DataError, RequestError
+from mallette_print.core.i18n import tr
 from mallette_print.core.model import Deck, GameData
 
 MANIFEST = "build-manifest.json"
@@ -32,6 +41,9 @@ class Selection:
     decks: tuple[str, ...] = ()
     cards: tuple[str, ...] = ()
     changed_since: str | None = None
+    # The build's language and card size: --changed-since compares the faces printed in them.
+    lang: str = ""
+    size: str = "poker"
 
     @property
     def active(self) -> bool:
@@ -39,10 +51,28 @@ class Selection:
         return bool(self.decks or self.cards or self.changed_since)
 
 
-def card_hashes(data: GameData) -> dict[str, str]:
-    """A content hash per card id: what is printed on it (its data, its deck's template and back, the version)."""
+def _in_language(value: Any, lang: str, default: str, langs: frozenset[str]) -> Any:
+    """A dumped model with every translatable text ({lang: text}, keyed by the game's languages, as loading
+    stores them, stated fallbacks filled in) replaced by the text printed in `lang`."""
+    if isinstance(value, dict):
+        if value and all(isinstance(v, str) for v in value.values()) and set(value) <= langs:
+            return tr(value, lang, default)
+        return {k: _in_language(v, lang, default, langs) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_language(v, lang, default, langs) for v in value]
+    return value
+
+
+def card_hashes(data: GameData, lang: str = "", size: str = "poker") -> dict[str, str]:
+    """A content hash per card id of its face printed in `lang` (default: the game's) at card size `size`: its data
+    with texts in that language, its deck's template and back, the game's version and the size in millimetres."""
     out: dict[str, str] = {}
     frames: dict[str, str] = {}
+    default = data.game.default_language
+    lang = lang or default
+    langs = frozenset(data.game.languages) | {default}
+    card_size = parse_card_size(size)
+    face = json.dumps([lang, round(card_size.w_mm, 2), round(card_size.h_mm, 2)])
 
     def frame(deck: Deck, name: str) -> str:
         key = f"{deck.id}/{name}"
@@ -52,12 +82,17 @@ def card_hashes(data: GameData) -> dict[str, str]:
             empty = {k for k in ("sizes", "elements", "font") if tpl is not None and not getattr(tpl, k)}
             if tpl is not None and tpl.shape == "rectangle":
                 empty.add("shape")
-            frames[key] = json.dumps(
-                [
-                    tpl.model_dump(mode="json", exclude=empty or None) if tpl else None,
-                    deck.back.model_dump(mode="json"),
-                    data.game.version,
-                ],
+            frames[key] = face + json.dumps(
+                _in_language(
+                    [
+                        tpl.model_dump(mode="json", exclude=empty or None) if tpl else None,
+                        deck.back.model_dump(mode="json"),
+                        data.game.version,
+                    ],
+                    lang,
+                    default,
+                    langs,
+                ),
                 sort_keys=True,
             )
         return frames[key]
@@ -65,20 +100,28 @@ def card_hashes(data: GameData) -> dict[str, str]:
     for deck in data.decks:
         for card in deck.cards:
             dump = card.model_dump(mode="json", exclude={"template"} if card.template is None else None)
-            body = json.dumps(dump, sort_keys=True, ensure_ascii=False)
+            body = json.dumps(_in_language(dump, lang, default, langs), sort_keys=True, ensure_ascii=False)
             out[card.id] = hashlib.sha256((frame(deck, card.template or deck.template) + body).encode()).hexdigest()[
                 :16
             ]
     return out
 
 
-def manifest_bytes(data: GameData) -> bytes:
-    """The build manifest saved beside the outputs, for a later --changed-since."""
-    body = {"game": data.game.title, "version": data.game.version, "cards": card_hashes(data)}
+def manifest_bytes(data: GameData, lang: str = "", size: str = "poker") -> bytes:
+    """The build manifest saved beside a full build's outputs, for a later --changed-since: the hash of every
+    card's face in the build's language and size (partial prints never write one)."""
+    lang = lang or data.game.default_language
+    body = {
+        "game": data.game.title,
+        "version": data.game.version,
+        "lang": lang,
+        "size": size,
+        "cards": card_hashes(data, lang, size),
+    }
     return (json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _hashes_at_git_ref(root: Path, ref: str) -> dict[str, str]:
+def _hashes_at_git_ref(root: Path, ref: str, lang: str, size: str) -> dict[str, str]:
     from mallette_print.core.validate import load_game
 
     try:
@@ -108,11 +151,12 @@ def _hashes_at_git_ref(root: Path, ref: str) -> dict[str, str]:
             raise BuildError(
                 f"the game at '{ref}' does not validate, so changes since it cannot be computed:\n{exc.message}"
             ) from None
-        return card_hashes(old)
+        return card_hashes(old, lang, size)
 
 
-def baseline(root: Path, ref: str) -> dict[str, str]:
-    """Card hashes of the reference: a build-manifest.json (or a build folder holding one), or a git ref."""
+def baseline(root: Path, ref: str, lang: str = "", size: str = "poker") -> dict[str, str]:
+    """Card hashes of the reference: a build-manifest.json (or a build folder holding one), or a git ref (its game
+    hashed in `lang` at `size`). A manifest of another language or size holds other faces: every card differs."""
     path = Path(ref)
     if path.is_dir() and (path / MANIFEST).is_file():
         path = path / MANIFEST
@@ -124,7 +168,7 @@ def baseline(root: Path, ref: str) -> dict[str, str]:
             raise RequestError(
                 f"{ref} is not a build manifest written by mallette build", option="changed_since"
             ) from None
-    return _hashes_at_git_ref(root, ref)
+    return _hashes_at_git_ref(root, ref, lang, size)
 
 
 def select(data: GameData, sel: Selection) -> GameData:
@@ -141,8 +185,8 @@ def select(data: GameData, sel: Selection) -> GameData:
             raise RequestError(f"no card '{c}'{suggest(c, card_ids)}", option="cards")
     changed: set[str] | None = None
     if sel.changed_since:
-        before = baseline(Path(data.root), sel.changed_since)
-        now = card_hashes(data)
+        before = baseline(Path(data.root), sel.changed_since, sel.lang, sel.size)
+        now = card_hashes(data, sel.lang, sel.size)
         changed = {cid for cid, h in now.items() if before.get(cid) != h}
     decks: list[Deck] = []
     for deck in data.decks:

@@ -29,6 +29,10 @@ class BuildOptions:
     board_size: str = ""  # "": tabloid with Letter paper, A3 otherwise (see board/tiling.py)
     cards: tuple[str, ...] = ()
     tts: bool = False
+    # Where Tabletop Simulator finds the tts/ images ("": the file:// address of OUT/tts/ on this machine).
+    tts_url: str = ""
+    # A partial print (--only, --cards, --changed-since): its card files get partial names (see partial_name).
+    partial: bool = False
 
     def __post_init__(self) -> None:
         if not self.board_size:
@@ -50,6 +54,16 @@ class Output:
     sheets: int = 0
     # The name of another output this one can replace (print one or the other, e.g. the booklet).
     instead_of: str = ""
+
+
+def partial_name(name: str) -> str:
+    """Where a partial print writes an output, so that the full build's file stays as it was: cards.pdf ->
+    cards-partial.pdf, tts/deck.json -> tts-partial/deck.json."""
+    folder, sep, rest = name.partition("/")
+    if sep:
+        return f"{folder}-partial/{rest}"
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}-partial.{ext}" if dot else f"{name}-partial"
 
 
 def paper_label(paper: str, lang: str, default: str | None = None) -> str:

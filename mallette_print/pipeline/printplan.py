@@ -36,7 +36,7 @@ def plan_lines(report: BuildReport, verbose: bool = False, lang: str = "en", def
             lines.append(t["total"].format(n=total) + (t["full_page"] if any(o.instead_of for o in printable) else "."))
     tts = [o for o in report.outputs if o.name.startswith("tts/") and o.name.endswith(".jpg")]
     if tts:
-        decks = sum(1 for o in report.outputs if o.name.startswith("tts/") and o.name.endswith(".json"))
+        decks = sum(1 for o in report.outputs if o.name.startswith("tts/") and o.name.endswith("-back.jpg"))
         lines.append(t["tts"].format(decks=decks, images=len(tts), out=report.out))
     # What follows is for designers debugging a build: in English, like the rest of --verbose.
     others = [o for o in report.outputs if not o.pages]

@@ -20,7 +20,7 @@ from mallette_print.core.units import to_mm
 from mallette_print.draw.xmp import source_date_epoch, stamp
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.files import write_all
-from mallette_print.pipeline.options import BuildOptions, BuildReport, Output
+from mallette_print.pipeline.options import BuildOptions, BuildReport, Output, partial_name
 from mallette_print.pipeline.registry import Registry, default_registry
 
 
@@ -60,7 +60,8 @@ def run_build(
     check_qr_codes(data, opts)
     ctx = ctx or BuildContext()
     registry = registry or default_registry()
-    selection = selection or Selection()
+    # --changed-since compares the faces this build prints: in its language, at its card size.
+    selection = replace(selection or Selection(), lang=opts.lang, size=opts.card_size)
     earlier = earlier or {}
     card_opts = opts
     if selection.active:
@@ -68,7 +69,7 @@ def run_build(
         chosen = tuple(c.id for _, c in select(data, selection).cards())
         if not chosen:
             raise RequestError("nothing to print: no card matches the selection")
-        card_opts = dataclasses.replace(opts, cards=chosen)
+        card_opts = dataclasses.replace(opts, cards=chosen, partial=True)
     steps = [s for s in registry.steps if (s.cards or not selection.active) and (only is None or s.name in only)]
     outputs: list[Output] = []
     by_step: dict[str, list[Output]] = {}
@@ -86,6 +87,12 @@ def run_build(
             progress(step.name)
         t0 = time.perf_counter()
         made = step.producer(data, card_opts if step.cards else opts, ctx)
+        if selection.active:
+            # A partial print never replaces the full build's files: cards-partial.pdf beside cards.pdf.
+            made = [
+                replace(o, name=partial_name(o.name), instead_of=o.instead_of and partial_name(o.instead_of))
+                for o in made
+            ]
         by_step[step.name] = made
         outputs.extend(made)
         timings.append((step.name, time.perf_counter() - t0))
@@ -102,7 +109,7 @@ def run_build(
             outputs.extend(made)
             timings.append((name, time.perf_counter() - t0))
         if only is None or any(s.cards and s.name in only for s in registry.steps):
-            outputs.append(Output(MANIFEST, manifest_bytes(data)))
+            outputs.append(Output(MANIFEST, manifest_bytes(data, opts.lang, opts.card_size)))
     # Every PDF gets the licence in XMP, whoever produced it (see xmp.py: still reproducible).
     outputs = [
         replace(o, content=stamp(o.content, data, opts.lang)) if o.name.lower().endswith(".pdf") else o for o in outputs

@@ -3,7 +3,8 @@
 What a change redoes (the rest of the output folder is left as it was):
 
 - a deck file (YAML or spreadsheet) or `cards/templates.yaml`: the card outputs (cards.pdf, the PNGs of the cards
-  whose face changed when --png is on, the TTS sheets with --tts) and tokens.pdf;
+  whose face changed when --png is on, with the gallery OUT/gallery/index.html, the TTS sheets with --tts) and
+  tokens.pdf;
 - `cards/board.yaml`: the board files only;
 - a fiche's texts (`cards/fiches/*.yaml`): fiches.pdf;
 - `rules/*`: the rulebook only;
@@ -243,7 +244,11 @@ class Watcher:
         pngs = face_pngs(data, opts.lang, look, opts.png_dpi or 150, tuple(changed), self.ctx)
         for out in pngs:
             write_atomic(opts.out / out.name, out.content)
-        return [o.name for o in pngs]
+        # The gallery (OUT/gallery/index.html) follows: backs of the decks touched, the page, no stale PNG.
+        from mallette_print.cards.preview import finish_gallery
+
+        finish_gallery(self.ctx, data, opts.out, look, opts.card_size, opts.png_dpi or 150, opts.lang, set(changed))
+        return [o.name for o in pngs] + ["gallery/index.html"]
 
     def _fail(self, label: str, message: str) -> None:
         self.echo(f"[{time.strftime('%H:%M:%S')}] {label}: not rebuilt, the previous outputs are kept:", True)
