@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from mallette_print.sim.policies import POLICIES
 from mallette_print.sim.primitives import CAUSE_EMPTY, CAUSE_TRACK
 from mallette_print.sim.rules import play, rounds_played
-from mallette_print.sim.state import deal_lineup, setup
+from mallette_print.sim.state import deal_lineup, deal_set, setup
 from mallette_print.sim.tables import Tables
 
 
@@ -91,9 +91,11 @@ def simulate(
     policy: str = "greedy",
     progress: Callable[[int], None] | None = None,
     lineup: tuple[int, ...] | None = None,
+    actor_set: tuple[int, ...] | None = None,
 ) -> Run:
     """Play `games` games and aggregate them; `progress(n)` is called after each batch of n games. With a
-    `lineup` (family indices), every game seats one actor of each of these families, drawn at random."""
+    `lineup` (family indices), every game seats one actor of each of these families, drawn at random; with an
+    `actor_set` (actor indices), every game seats these actors in a random order."""
     table = tables.table(players)
     pol = POLICIES[policy]()
     st = Stats()
@@ -101,6 +103,8 @@ def simulate(
     for g in range(games):
         rng = game_rng(seed, g)
         actors = deal_lineup(tables, table, lineup, rng) if lineup is not None else None
+        if actor_set is not None:
+            actors = deal_set(actor_set, rng)
         s = play(setup(tables, table, rng, actors), pol)
         log = s.log
         st.games += 1
