@@ -29,7 +29,7 @@ from mallette_print.rulebook import sections as sec
 from mallette_print.rulebook import source as rs
 from mallette_print.rulebook.booklet_order import padded
 from mallette_print.rulebook.builder import Builder, Count, cover, toc
-from mallette_print.rulebook.content import PrintItem, duplex_sheets, placeholder_values, setup_set_tables
+from mallette_print.rulebook.content import PrintItem, duplex_sheets, placeholder_values
 from mallette_print.rulebook.credits import credits
 from mallette_print.rulebook.passes import Passes, contents_flowable
 from mallette_print.rulebook.styles import PageSpec, page_spec, styles_for
@@ -80,7 +80,7 @@ def story(
         if name == "fiches":
             return sec.fiches(data, lang, b)
         if name == "setup_sets":
-            return b.blocks(tuple(setup_set_tables(data, lang)), section)
+            return sec.setup_sets(data, lang, b)
         if name == "print":
             return sec.print_guide(data, lang, b, items, spec.name)
         return credits(data, lang, b)

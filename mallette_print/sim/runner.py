@@ -49,6 +49,8 @@ class Stats:
     solving_partners: Counter[int] = field(default_factory=Counter)  # actor -> games where it helped solve one
     track_defeats: int = 0  # lost games where a shared track at 0 brought the defeat (Fragility or the last round)
     track_losses: int = 0  # lost games where a shared track stood at 0 at some Review (it raised Fragility)
+    dealt_sets: Counter[tuple[int, ...]] = field(default_factory=Counter)  # actors at the table (sorted) -> games
+    set_wins: Counter[tuple[int, ...]] = field(default_factory=Counter)  # actors at the table (sorted) -> games won
 
     @property
     def win_rate(self) -> float:
@@ -121,6 +123,9 @@ def simulate(
         st.spent.update(set(log.spent))
         st.drawn.update(set(log.drawn))
         st.in_play.update(set(s.actor))
+        dealt = tuple(sorted(s.actor))
+        st.dealt_sets[dealt] += 1
+        st.set_wins[dealt] += s.won
         st.powered.update(set(log.powers))
         st.solving.update(set(log.solving))
         st.solving_paid.update(set(log.solving_paid))
