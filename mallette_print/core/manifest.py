@@ -163,6 +163,12 @@ class Setup(Strict):
         """The families a table of `players` must have (none listed: any families)."""
         return self.required_families.get(players, [])
 
+    def set_paths(self) -> list[tuple[str, tuple[str | int, ...]]]:
+        """(location key, path in game.yaml) of every set, for located messages: `setup:sets:N:I`."""
+        return [
+            (f"setup:sets:{n}:{i}", ("setup", "sets", str(n), i)) for n, v in self.sets.items() for i in range(len(v))
+        ]
+
     def sets_for(self, players: int) -> list[ActorSet]:
         """The recommended actor sets of a table of `players` (none: actors by the families rule)."""
         return self.sets.get(players, [])
