@@ -38,9 +38,12 @@ def setup_problems(data: GameData, actors: list[ActorCard]) -> list[SetupProblem
 def _set_problems(data: GameData, actors: list[ActorCard]) -> list[SetupProblem]:
     """Recommended actor sets: a list for every table size, each set of known actors, each once, as many as the
     table has actors, of different families (while families go round) with the required ones, named in every
-    language; an actor in no set is never dealt (a warning)."""
+    language. Warnings: an actor in no set is never dealt; a resource no actor of a size's sets lists is never
+    mobilised at that size."""
     g, p = data.game, data.game.parameters
     family_of = {a.id: a.family for a in actors}
+    listed = {a.id: a.resources for a in actors}
+    resources = list(dict.fromkeys(r for a in actors for r in a.resources))
     families = len(set(family_of.values()))
     out: list[SetupProblem] = []
     used: set[str] = set()
@@ -80,6 +83,11 @@ def _set_problems(data: GameData, actors: list[ActorCard]) -> list[SetupProblem]
             for lang in g.languages:
                 if not (s.name.get(lang) or "").strip():
                     err(f"the set has no '{lang}' name")
+        brought = {r for s in sets for a in s.actors for r in listed.get(a, [])}
+        idle = [r for r in resources if r not in brought]
+        if idle:
+            message = f"no actor of its sets lists {', '.join(idle)}: never mobilised at this table size"
+            out.append((False, "setup", f"setup sets at {n} players", message))
     never = [a for a in family_of if a not in used]
     if never:
         out.append((False, "setup", "setup sets", f"in no set, never dealt: {', '.join(never)}"))
