@@ -168,8 +168,8 @@ def test_rulebook_table_gives_the_challenges_of_each_table_size(tmp_path: Path, 
     manifest.write_text(
         text.replace("challenges_to_win_by_actors: {5: 6, 6: 8}", "challenges_to_win_by_actors: {5: 7, 6: 9}")
         .replace("    4: [public, citoyen, association]\n", "    4: [citoyen]\n")
-        .replace('"Le bourg sans chômage"', '"Le bourg des essais"')
-        .replace('"The town without unemployment"', '"The trial town"'),
+        .replace('"Le marché de la vallée"', '"Le bourg des essais"')
+        .replace('"The valley market"', '"The trial town"'),
         encoding="utf-8",
     )
     result = runner.invoke(main, ["build", "--game", str(game), "--out", str(tmp_path / "out"), "--lang", lang, "-q"])
@@ -192,7 +192,7 @@ def test_rulebook_table_gives_the_challenges_of_each_table_size(tmp_path: Path, 
     # The setup tables: the recommended sets of each size, from game.setup.sets (one renamed above).
     words = " ".join(" ".join(pages).split())
     assert ("The trial town" if lang == "en" else "Le bourg des essais") in words
-    assert "The town without unemployment" not in words and "Le bourg sans chômage" not in words
+    assert "The valley market" not in words and "Le marché de la vallée" not in words
     for n in (3, 4, 5, 6):
         for s in load_game(game).game.setup.sets_for(n):
             assert s.name[lang].replace("'", "’") in words
