@@ -1,8 +1,8 @@
 """Balance by actor set: `python -m benchmarks.actor_sets [--sets S] [--games G] [--players P] [--game DIR]`.
 
-`mallette simulate --setups` measures the family line-ups the setup rule allows, with the actors drawn at random
-inside each family. This measures what a table actually gets: S actor sets dealt by the setup rule, G hidden-hand
-games each, and prints per table size the worst, median and best set, and how much of the spread is between sets
+`mallette simulate --setups` measures the recommended actor sets of game.setup.sets (or, without them, the family
+line-ups the families rule allows, actors drawn inside each family). This measures what the families rule alone
+would give a table: S random actor sets dealt by that rule, G hidden-hand games each, and prints per table size the worst, median and best set, and how much of the spread is between sets
 rather than the noise of G games (a binomial standard deviation of sqrt(p(1-p)/G)).
 """
 

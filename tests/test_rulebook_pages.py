@@ -36,13 +36,17 @@ def _chars(page) -> list[dict]:
 
 
 def _lines(chars: list[dict]) -> list[dict]:
-    rows: dict[int, list[dict]] = {}
-    for ch in chars:
-        if ch["text"].strip() and ch["x1"] > ch["x0"]:
-            rows.setdefault(round(ch["top"] / 3), []).append(ch)
+    # Characters whose tops are within 2.5 pt make a line (bold and regular letters of one line differ by a
+    # fraction of a point: fixed 3-pt buckets could split a line at a bucket's edge).
+    rows: list[list[dict]] = []
+    for ch in sorted((c for c in chars if c["text"].strip() and c["x1"] > c["x0"]), key=lambda c: c["top"]):
+        if rows and ch["top"] - rows[-1][0]["top"] <= 2.5:
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
     out = []
-    for key in sorted(rows):
-        chs = sorted(rows[key], key=lambda c: c["x0"])
+    for row in rows:
+        chs = sorted(row, key=lambda c: c["x0"])
         words, prev = "", None
         for c in chs:  # a space where reportlab left a gap between words
             if prev is not None and c["x0"] - prev["x1"] > c["size"] * 0.15:

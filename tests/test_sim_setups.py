@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def test_hidden_play_is_a_legal_whole_game(t: Tables) -> None:
 def test_the_deal_follows_the_setup_rule_of_each_table_size(t: Tables) -> None:
     rng = random.Random(1)
     for n in range(3, 7):
-        table = t.table(n)
+        table = replace(t.table(n), sets=(), set_names=())  # the families rule alone (a game without sets)
         actors = table.players * table.actors_per_player
         required = {t.families.index(f) for f in load_game(REPO).game.setup.required(n)}
         seen = set()
@@ -68,7 +69,15 @@ def test_the_deal_follows_the_setup_rule_of_each_table_size(t: Tables) -> None:
 
 
 def test_simulate_setups_reports_worst_median_best_per_table_size(tmp_path: Path) -> None:
-    res = CliRunner().invoke(main, ["simulate", "--game", str(REPO), "--setups", "--games", "12", "--policy", "hidden"])
+    # A game without recommended sets: the setups are the family line-ups the rule allows.
+    game = tmp_path / "game"
+    shutil.copytree(REPO / "cards", game / "cards")
+    shutil.copytree(REPO / "assets", game / "assets")
+    manifest = game / "cards" / "game.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    text = text[: text.index("  sets:\n")] + text[text.index("\ntemplates:") :]
+    manifest.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["simulate", "--game", str(game), "--setups", "--games", "12", "--policy", "hidden"])
     assert res.exit_code == 0, res.output
     out = res.stdout
     assert "Setups: 12 games per setup, policy hidden, seed 1" in out
@@ -80,11 +89,6 @@ def test_simulate_setups_reports_worst_median_best_per_table_size(tmp_path: Path
     assert len(re.findall(r"^  spread +\d+\.\d points$", out, re.M)) == 4
     assert re.search(r"^4 players: 3 allowed setups$", out, re.M)  # Collectivité, Citoyen·nes, Association + 1 of 3
     # Without a rule at 4 players, any 4 different families of 6 are allowed: 15 setups.
-    game = tmp_path / "game"
-    shutil.copytree(REPO / "cards", game / "cards")
-    shutil.copytree(REPO / "assets", game / "assets")
-    manifest = game / "cards" / "game.yaml"
-    text = manifest.read_text(encoding="utf-8")
     assert "    4: [public, citoyen, association]\n" in text
     manifest.write_text(text.replace("    4: [public, citoyen, association]\n", ""), encoding="utf-8")
     res = CliRunner().invoke(main, ["simulate", "--game", str(game), "--setups", "--games", "2", "--players", "4"])

@@ -27,8 +27,8 @@ from mallette_print.cli.main import game_option, game_root, main
 @click.option(
     "--setups",
     is_flag=True,
-    help="Play every setup the rules allow (family line-ups; --games each) and report, per table size (all "
-    "sizes unless --players), the worst, median and best win rates.",
+    help="Play every setup the rules allow (the recommended actor sets, or else family line-ups; --games each) "
+    "and report, per table size (all sizes unless --players), the worst, median and best win rates.",
 )
 def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, policy: str, setups: bool) -> None:
     """Play the game many times from its data and report its balance (win rate, challenges, dead cards)."""
@@ -45,11 +45,10 @@ def simulate(game_dir: Path | None, games: int, seed: int, players: int | None, 
     if players is not None and not p.players_min <= players <= p.players_max:
         raise click.BadParameter(f"the game is for {p.players_min} to {p.players_max} players", param_hint="--players")
     if setups:
-        from mallette_print.sim.setups import setup_lines, setup_report
-        from mallette_print.sim.state import lineups
+        from mallette_print.sim.setups import setup_count, setup_lines, setup_report
 
         sizes = [players] if players is not None else list(range(p.players_min, p.players_max + 1))
-        count = sum(min(len(lineups(tables, tables.table(n))), 200) for n in sizes)
+        count = sum(setup_count(tables, tables.table(n)) for n in sizes)
         with click.progressbar(length=count, label="Simulating setups", file=sys.stderr) as bar:
             reports = [setup_report(tables, n, games, seed, policy, progress=bar.update) for n in sizes]
         for line in setup_lines(reports, policy, games, seed):

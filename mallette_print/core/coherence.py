@@ -26,6 +26,7 @@ from mallette_print.core.model import (
     GameData,
     ResourceCard,
 )
+from mallette_print.core.setup_check import setup_problems
 
 MIN_CARDS_PER_FICHE = 2
 # Card fields holding translatable text, in the order they are reported.
@@ -362,23 +363,9 @@ def _check_parameters(f: _Found) -> None:
 
 
 def _check_setup(f: _Found) -> None:
-    """The setup rule names known families, for table sizes the game is for, at most one of each per actor."""
-    g, p = f.data.game, f.data.game.parameters
-    family_ids = [fam.id for fam in g.families]
-    for n, fams in sorted(g.setup.required_families.items()):
-        what = f"setup at {n} players"
-        if not p.players_min <= n <= p.players_max:
-            f.error("setup", what, f"the game is for {p.players_min} to {p.players_max} players")
-        for fid in fams:
-            if fid not in family_ids:
-                f.error("setup", what, f"unknown family '{fid}'")
-        if len(set(fams)) != len(fams) or len(fams) > min(len(family_ids), p.actors_on_board(n)):
-            f.error(
-                "setup",
-                what,
-                f"{len(fams)} required families (each once) for {p.actors_on_board(n)} actors of "
-                f"{len(family_ids)} families",
-            )
+    """The setup rule and the recommended actor sets (core/setup_check.py)."""
+    for is_error, key, what, message in setup_problems(f.data, _of(f.data, ActorCard)):
+        (f.error if is_error else f.warn)(key, what, message)
 
 
 def _check_unlisted(f: _Found) -> None:

@@ -167,18 +167,39 @@ class Fonts(Strict):
         return out
 
 
+class ActorSet(Strict):
+    """A recommended set of actors for one table size: a name that tells its territory, and the actor ids."""
+
+    name: Text
+    actors: list[Id] = Field(min_length=1, max_length=48)
+
+
 class Setup(Strict):
-    """How the actors of a table are chosen: all of different families while families go round, with the
-    families a table of each size must have (the others are free). The rulebook prints it as a table and
-    the simulator deals by it."""
+    """How the actors of a table are chosen. `sets`: per table size, the recommended actor sets (a table picks one
+    or rolls a die); `required_families`: the families a table of each size must have, all actors of different
+    families while families go round (with sets, a check of every set). The rulebook prints them and the
+    simulator deals by them."""
 
     required_families: dict[Annotated[int, Field(ge=1, le=12)], list[Id]] = Field(
+        default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-2]?$"}}
+    )
+    sets: dict[Annotated[int, Field(ge=1, le=12)], list[ActorSet]] = Field(
         default={}, json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-2]?$"}}
     )
 
     def required(self, players: int) -> list[Id]:
         """The families a table of `players` must have (none listed: any families)."""
         return self.required_families.get(players, [])
+
+    def set_paths(self) -> list[tuple[str, tuple[str | int, ...]]]:
+        """(location key, path in game.yaml) of every set, for located messages: `setup:sets:N:I`."""
+        return [
+            (f"setup:sets:{n}:{i}", ("setup", "sets", str(n), i)) for n, v in self.sets.items() for i in range(len(v))
+        ]
+
+    def sets_for(self, players: int) -> list[ActorSet]:
+        """The recommended actor sets of a table of `players` (none: actors by the families rule)."""
+        return self.sets.get(players, [])
 
 
 class Game(Strict):

@@ -317,6 +317,7 @@ def _locations(
     out = {"game": at(doc, ()), "parameters": at(doc, ("parameters",)), "licence": at(doc, ("licence", "url"))}
     if "setup" in doc.data:
         out["setup"] = at(doc, ("setup",))
+        out |= {key: at(doc, loc) for key, loc in game.setup.set_paths()}
     for i, f in enumerate(game.fiches.items):
         out[f"fiche:{f.id}"] = at(doc, ("fiches", "items", i))
     for list_name, prefix in _NAMED_LISTS:

@@ -209,8 +209,8 @@ class Builder:
             return ListFlowable(items, bulletType="1", start=b.start, bulletFormat="%s.", **kw)  # type: ignore[arg-type]
         return ListFlowable(items, bulletType="bullet", start="•", **kw)  # type: ignore[arg-type]
 
-    def table(self, b: rs.Table, width: float) -> Table:
-        """A Markdown table, columns sized to their content, header repeated on every page."""
+    def table(self, b: rs.Table, width: float, fixed: dict[int, float] | None = None) -> Table:
+        """A Markdown table, columns sized to their content (or `fixed`), header repeated on every page."""
         st = self.st
         aligns = list(b.aligns) + ["left"] * 20
 
@@ -228,7 +228,7 @@ class Builder:
         texts = [["".join(s.text for s in c) for c in b.header]] + [
             ["".join(s.text for s in c) for c in r] for r in b.rows
         ]
-        return self.grid(rows, texts, width)
+        return self.grid(rows, texts, width, fixed)
 
     def grid(
         self,

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mallette_print.core.i18n import tr
-from mallette_print.core.model import GameData
+from mallette_print.core.model import ActorCard, GameData
 from mallette_print.core.phrasebook import text
 from mallette_print.core.typography import typeset
+from mallette_print.rulebook.rules_model import Span, Table
 from mallette_print.rulebook.words import curly
 
 # How the debrief time is shared between its four phases (emotions, story, notions, transfer),
@@ -110,6 +111,35 @@ def setup_families(data: GameData, players: int, lang: str) -> str:
         return text("rulebook.setup_required", lang, default, families=joined)
     key = "rulebook.setup_required_and_one" if free == 1 else "rulebook.setup_required_and_free"
     return text(key, lang, default, families=joined, count=free)
+
+
+def setup_set_tables(data: GameData, lang: str) -> list[Table]:
+    """The recommended actor sets (game.setup.sets) as the rulebook prints them: a table per table size, a row
+    per set (its number, or die face when there are 6, its name in bold, its actors' names in the build's
+    language)."""
+    g = data.game
+    default = g.default_language
+    title = {c.id: _t(data, c.title, lang) for _, c in data.cards() if isinstance(c, ActorCard)}
+    out: list[Table] = []
+    for n in range(g.parameters.players_min, g.parameters.players_max + 1):
+        sets = g.setup.sets_for(n)
+        if not sets:
+            continue
+        head = (
+            text("rulebook.sets_die" if len(sets) == 6 else "rulebook.sets_number", lang, default),
+            text("rulebook.sets_name", lang, default, players=n),
+            text("rulebook.sets_actors", lang, default, count=g.parameters.actors_on_board(n)),
+        )
+        rows = tuple(
+            (
+                (Span(str(i)),),
+                (Span(_t(data, s.name, lang), bold=True),),
+                (Span(", ".join(title.get(a, a) for a in s.actors)),),
+            )
+            for i, s in enumerate(sets, start=1)
+        )
+        out.append(Table(tuple((Span(h),) for h in head), rows, ("center", "left", "left"), 0))
+    return out
 
 
 def scaled_target(need: int, played: int, rounds: int) -> int:

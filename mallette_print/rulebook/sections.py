@@ -37,6 +37,18 @@ def _bold_last_row(t: Table) -> None:
     t.setStyle(TableStyle([("LINEABOVE", (0, -1), (-1, -1), 1.0, "#1A1A1A")]))
 
 
+def setup_sets(data: GameData, lang: str, b: Builder) -> list[Flowable]:
+    """The recommended actor sets, a table per table size (content.setup_set_tables), the names' column as wide
+        as the longest name in bold in every table (at most 40 % of the width): names wrap only between words, and the
+    tables line up."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    tables = rc.setup_set_tables(data, lang)
+    names = ["".join(s.text for s in cell) for t in tables for cell in [t.header[1], *(row[1] for row in t.rows)]]
+    widest = max((stringWidth(n, b.st.fam.bold, b.st.cell.fontSize) for n in names), default=0.0) + 10
+    return [b.table(t, b.width, fixed={1: min(widest, 0.4 * b.width)}) for t in tables]
+
+
 def components(data: GameData, lang: str, b: Builder) -> list[Flowable]:
     """The components list: cards per deck and in total (from the YAML quantities), board, markers."""
     st = b.st

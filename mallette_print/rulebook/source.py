@@ -44,7 +44,7 @@ from mallette_print.rulebook.rules_model import (
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # Generated sections a `{{name}}` line may place; every other one gets a default place.
-SECTIONS = ("components", "anatomy", "facilitator", "fiches", "print", "credits")
+SECTIONS = ("components", "anatomy", "facilitator", "fiches", "print", "credits", "setup_sets")
 _SECTION_LINE = re.compile(r"^\s*\{\{\s*(" + "|".join(SECTIONS) + r")\s*\}\}\s*$")
 # Lists and quotes inside one another: each level takes width from the page (past this, nothing fits).
 MAX_NESTING = 6

@@ -79,6 +79,8 @@ def story(
             return sec.facilitator(data, lang, b)
         if name == "fiches":
             return sec.fiches(data, lang, b)
+        if name == "setup_sets":
+            return sec.setup_sets(data, lang, b)
         if name == "print":
             return sec.print_guide(data, lang, b, items, spec.name)
         return credits(data, lang, b)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from mallette_print.sim.policies import POLICIES
 from mallette_print.sim.primitives import CAUSE_EMPTY, CAUSE_TRACK
 from mallette_print.sim.rules import play, rounds_played
-from mallette_print.sim.state import deal_lineup, setup
+from mallette_print.sim.state import deal_lineup, deal_set, setup
 from mallette_print.sim.tables import Tables
 
 
@@ -49,6 +49,8 @@ class Stats:
     solving_partners: Counter[int] = field(default_factory=Counter)  # actor -> games where it helped solve one
     track_defeats: int = 0  # lost games where a shared track at 0 brought the defeat (Fragility or the last round)
     track_losses: int = 0  # lost games where a shared track stood at 0 at some Review (it raised Fragility)
+    dealt_sets: Counter[tuple[int, ...]] = field(default_factory=Counter)  # actors at the table (sorted) -> games
+    set_wins: Counter[tuple[int, ...]] = field(default_factory=Counter)  # actors at the table (sorted) -> games won
 
     @property
     def win_rate(self) -> float:
@@ -91,9 +93,11 @@ def simulate(
     policy: str = "greedy",
     progress: Callable[[int], None] | None = None,
     lineup: tuple[int, ...] | None = None,
+    actor_set: tuple[int, ...] | None = None,
 ) -> Run:
     """Play `games` games and aggregate them; `progress(n)` is called after each batch of n games. With a
-    `lineup` (family indices), every game seats one actor of each of these families, drawn at random."""
+    `lineup` (family indices), every game seats one actor of each of these families, drawn at random; with an
+    `actor_set` (actor indices), every game seats these actors in a random order."""
     table = tables.table(players)
     pol = POLICIES[policy]()
     st = Stats()
@@ -101,6 +105,8 @@ def simulate(
     for g in range(games):
         rng = game_rng(seed, g)
         actors = deal_lineup(tables, table, lineup, rng) if lineup is not None else None
+        if actor_set is not None:
+            actors = deal_set(actor_set, rng)
         s = play(setup(tables, table, rng, actors), pol)
         log = s.log
         st.games += 1
@@ -117,6 +123,9 @@ def simulate(
         st.spent.update(set(log.spent))
         st.drawn.update(set(log.drawn))
         st.in_play.update(set(s.actor))
+        dealt = tuple(sorted(s.actor))
+        st.dealt_sets[dealt] += 1
+        st.set_wins[dealt] += s.won
         st.powered.update(set(log.powers))
         st.solving.update(set(log.solving))
         st.solving_paid.update(set(log.solving_paid))

@@ -94,9 +94,19 @@ def deal_lineup(t: Tables, table: Table, lineup: tuple[int, ...], rng: random.Ra
     return chosen
 
 
+def deal_set(actors: tuple[int, ...], rng: random.Random) -> list[int]:
+    """The actors of one set, seated in a random order."""
+    chosen = list(actors)
+    rng.shuffle(chosen)
+    return chosen
+
+
 def deal_actors(t: Tables, n: int, rng: random.Random, table: Table | None = None) -> list[int]:
-    """n actor cards at random: by the setup rule when the game states one for this table (a line-up at random,
-    then an actor of each family), else mixing the families around the table as the setup advises."""
+    """n actor cards at random: one of the game's recommended sets for this table (each as likely, seated in a
+    random order), else by the setup rule when the game states one (a line-up at random, then an actor of each
+    family), else mixing the families around the table as the setup advises."""
+    if table is not None and table.sets:
+        return deal_set(table.sets[rng.randrange(len(table.sets))], rng)
     if table is not None and table.required:
         return deal_lineup(t, table, rng.choice(lineups(t, table)), rng)
     by_family: list[list[int]] = [

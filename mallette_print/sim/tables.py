@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import get_args
 
+from mallette_print.core.i18n import tr
 from mallette_print.core.model import (
     ActorCard,
     ChallengeCard,
@@ -52,6 +53,8 @@ class Table:
     actions_per_turn: int
     challenges_to_win: int
     required: tuple[int, ...] = ()  # families the setup rule puts at this table (game.setup)
+    sets: tuple[tuple[int, ...], ...] = ()  # the recommended actor sets (actor indices), if the game gives them
+    set_names: tuple[str, ...] = ()  # their names, for reports
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,7 @@ def compile_tables(data: GameData) -> Tables:
     actors: list[ActorCard] = _of(data, ActorCard)
     coops: list[CooperationCard] = _of(data, CooperationCard)
     ci = {c.id: i for i, c in enumerate(coops)}
+    actor_index = {a.id: i for i, a in enumerate(actors)}
     challenges: list[ChallengeCard] = _of(data, ChallengeCard)
     events: list[EventCard] = _of(data, EventCard)
 
@@ -245,12 +249,24 @@ def compile_tables(data: GameData) -> Tables:
         players_min=p.players_min,
         players_max=p.players_max,
         sizes=tuple(
-            _table(p, n, tuple(fi[f] for f in g.setup.required(n))) for n in range(p.players_min, p.players_max + 1)
+            _table(p, n, tuple(fi[f] for f in g.setup.required(n)), _sets(data, n, actor_index))
+            for n in range(p.players_min, p.players_max + 1)
         ),
     )
 
 
-def _table(p: Parameters, players: int, required: tuple[int, ...]) -> Table:
+def _sets(data: GameData, players: int, actor_index: dict[str, int]) -> tuple[tuple[tuple[int, ...], str], ...]:
+    """The recommended actor sets of a table size as actor indices, with their names in the default language."""
+    g = data.game
+    return tuple(
+        (tuple(actor_index[a] for a in s.actors), tr(s.name, g.default_language, g.default_language))
+        for s in g.setup.sets_for(players)
+    )
+
+
+def _table(
+    p: Parameters, players: int, required: tuple[int, ...], sets: tuple[tuple[tuple[int, ...], str], ...] = ()
+) -> Table:
     small = players == p.players_min
     return Table(
         players,
@@ -258,4 +274,6 @@ def _table(p: Parameters, players: int, required: tuple[int, ...]) -> Table:
         p.small_table_actions if small else p.actions_per_turn,
         p.challenges_needed(p.actors_on_board(players)),
         required,
+        tuple(a for a, _ in sets),
+        tuple(name for _, name in sets),
     )
