@@ -57,6 +57,13 @@ def notice_forms(data: GameData, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def box_notice(data: GameData, lang: str) -> str:
+    """The bold line over a short attribution (the board's licence box): the notice, but for a remix without its own
+    `notice:` just the licence, since the attribution under it already names the remix's authors and the original."""
+    g = data.game
+    return g.licence.name if g.adapted_from and not g.notice else notice(data, lang)
+
+
 def deed_url(data: GameData, lang: str) -> str:
     """The human-readable licence deed in the reader's language when one exists."""
     url = data.game.licence.url
