@@ -11,7 +11,8 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 SMALL_MIN = 5.0  # the licence notice is never smaller than 5 pt
-NOTICE_LINES = 2  # under a card's body
+NOTICE_LINES = 2  # under a card's body, as high as a one-line notice and the card reference
+NOTICE_LINES_UNDER = 3  # at most, when the reference cannot share a line (the body makes way)
 NOTICE_LINES_BESIDE = 6  # beside a QR code, under its caption: as many as the height left there takes
 STEP = 0.25
 
@@ -58,7 +59,7 @@ def fit_notice(
     ref_lines = len(card_ref.split("\n"))
     if room is None:
         # Under a body: first as high as today's small print (one line, or two with the reference on the second),
-        # then a line higher, at the smallest size (the body makes way).
+        # then one or two lines higher, at the smallest size (the body makes way).
         for form in forms:
             for size in sizes:
                 if (lines := wrap(form, font, size, width, 1)) is not None:
@@ -66,10 +67,11 @@ def fit_notice(
                 share = width - stringWidth(card_ref, font, size) - 2 * size
                 if ref_lines == 1 and (lines := wrap(form, font, size, width, NOTICE_LINES, share)) is not None:
                     return "\n".join(lines) + "\t" + card_ref, size, ""
-        for form in forms:
-            for size in reversed(sizes):  # the smallest size: the least height taken from the body
-                if (lines := wrap(form, font, size, width, NOTICE_LINES)) is not None:
-                    return "\n".join(lines), size, card_ref
+        for most in range(NOTICE_LINES, NOTICE_LINES_UNDER + 1):
+            for form in forms:
+                for size in reversed(sizes):  # the smallest size: the least height taken from the body
+                    if (lines := wrap(form, font, size, width, most)) is not None:
+                        return "\n".join(lines), size, card_ref
         return None
     for form in forms:
         for size in sizes:
