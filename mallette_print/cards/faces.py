@@ -162,9 +162,8 @@ def _placed_face(
     forms = notice_forms(data, lang)  # one line where the elements leave room for one: shrunk or shorter if need be
     ref = f"{card.id} · v{data.game.version}"
     fitted_note = fit_notice(forms, fam.regular, small, size.w - 2 * size.safe, small_print_height("x", small), ref)
-    if fitted_note is None:
-        return [overflow_problem(deck, card, Overflow("notice", 0.0, SMALL_MIN, lang), " in the small print")]
-    note, small, ref = fitted_note
+    # None fits (a 25 mm token): the shortest form as it always was on placed faces, which do not check its width.
+    note, small, ref = fitted_note or (forms[-1], small, ref)
     label = tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language)
     return FaceLayout(
         deck.id, card.id, lang, tpl, colour, pattern, icon, label, "", 0.0, None, None, 0.0, 0.0, None, 0.0, 0.0,
