@@ -59,40 +59,6 @@ def test_new_refuses_a_folder_in_use(sample_game: Path, tmp_path: Path, runner) 
     assert (dest / "notes.txt").read_text() == "mine"
 
 
-def test_a_remix_of_the_real_game_builds_at_once_even_with_a_long_author_name(tmp_path: Path, runner) -> None:
-    from mallette_print.cards.outputs import produce_cards
-    from mallette_print.core.validate import load_game
-    from mallette_print.pipeline.options import BuildOptions
-
-    repo = Path(__file__).resolve().parent.parent
-    dest = tmp_path / "bzh"
-    result = runner.invoke(
-        main,
-        [
-            "new",
-            str(dest),
-            "--game",
-            str(repo),
-            "--title",
-            "Coopérer en Bretagne",
-            "--author",
-            "Collectif Breizh pour une économie solidaire",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    data = load_game(dest)
-    assert data.game.notice and len(data.game.notice) <= len("© MES · CC BY-SA 4.0") + 4
-    outputs = produce_cards(data, BuildOptions(out=tmp_path / "out", lang="fr"))
-    assert outputs[0].name == "cards.pdf" and outputs[0].pages > 2
-    # The whole kit builds too: the board's small licence box credits the original by its title.
-    built = runner.invoke(main, ["build", "--game", str(dest), "--out", str(tmp_path / "all")])
-    assert built.exit_code == 0, built.output
-    import pypdf
-
-    board_text = pypdf.PdfReader(tmp_path / "all" / "board.pdf").pages[0].extract_text()
-    assert "d'après" in board_text and "Territoires en" in board_text
-
-
 @pytest.mark.parametrize("inside", ["remix", "cards/remix", "."])
 def test_new_refuses_a_folder_inside_the_game(inside: str, sample_game: Path, runner) -> None:
     before = sorted(p.relative_to(sample_game) for p in sample_game.rglob("*"))

@@ -24,7 +24,7 @@ from mallette_print.core.board import (
 )
 from mallette_print.core.errors import DataError
 from mallette_print.core.i18n import tr
-from mallette_print.core.licensing import notice, short_attribution
+from mallette_print.core.licensing import box_notice, short_attribution
 from mallette_print.core.model import GameData
 from mallette_print.core.phrasebook import Phrases
 from mallette_print.core.units import MM
@@ -332,7 +332,7 @@ def layout_board(data: GameData, lang: str, board_size: str = "a3", card_size: s
         qr_box=place(b.qr.box),
         qr_url=qr_target(data),
         qr_caption=t(b.qr.caption),
-        notice=notice(data),
+        notice=box_notice(data, lang),
         attribution=short_attribution(data, lang),
     )
 

@@ -13,12 +13,13 @@ from mallette_print.cards.body import MINUS, body_blocks, known_icons, words_for
 from mallette_print.cards.labels import label
 from mallette_print.cards.located import card_location, overflow_problem
 from mallette_print.cards.placing import Placed, layout_elements
+from mallette_print.cards.smallprint import SMALL_MIN, fit_notice, small_print_lines
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.custom import default_show, type_defs
 from mallette_print.core.diagnostics import suggest
 from mallette_print.core.errors import Problem, problem
 from mallette_print.core.i18n import tr
-from mallette_print.core.licensing import notice
+from mallette_print.core.licensing import notice_forms
 from mallette_print.core.model import (
     TEXT_FLOOR_PT,
     ActorCard,
@@ -54,8 +55,7 @@ DISC = mm(10)  # the icon badge in the band
 TITLE_LINES = 2
 QR_GAP = mm(CARD_QR_GAP_MM)
 FICHE_SIZE = 7.5
-SMALL_MIN = 5.0
-BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt
+BODY_MIN = 7.0  # the licence notice is never smaller than 5 pt (SMALL_MIN)
 IMAGE_ROOM = mm(16)  # a card's image: at least 14 mm high, 2 mm under the text (cards/painter.py draws it there)
 FICHE_GAP = mm(1.0)  # between the fiche number and the small print below it, on a card without its QR code
 
@@ -158,11 +158,16 @@ def _placed_face(
     small = max(text_style(tpl.small).size, SMALL_MIN)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    forms = notice_forms(data, lang)  # one line where the elements leave room for one: shrunk or shorter if need be
     ref = f"{card.id} · v{data.game.version}"
-    # the notice and card id, one line each (centred and lifted on a circle or hexagon, whose bottom is narrow)
-    wide = max(stringWidth(notice(data), fam.regular, small), stringWidth(ref, fam.regular, small))
+    fitted_note = fit_notice(forms, fam.regular, small, size.w - 2 * size.safe, small_print_height("x", small), ref)
+    # None fits (a 25 mm token): the shortest form as it always was on placed faces, which do not check its width.
+    note, small, ref = fitted_note or (forms[-1], small, ref)
+    # the notice and card id (centred and lifted on a circle or hexagon, whose bottom is narrow)
+    lines = [*(line.replace("\t", " ") for line in note.split("\n")), ref]  # a tab: the ref shares the last line
+    wide = max(stringWidth(line, fam.regular, small) for line in lines)
     base = small_print_base(tpl.shape, size.w, size.h, size.safe, wide)
-    keep = base + small_print_height("", small) + mm(0.5)
+    keep = base + small_print_height("x", small) + mm(0.5)
     placed = layout_elements(ctx, data, deck, card, tpl, lang, size, fam, keep)
     if isinstance(placed, list):
         return placed
@@ -170,7 +175,7 @@ def _placed_face(
     label = tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language)
     return FaceLayout(
         deck.id, card.id, lang, tpl, colour, pattern, icon, label, "", 0.0, None, None, 0.0, 0.0, None, 0.0, 0.0,
-        None, None, None, 0.0, notice(data), ref, small, placed=placed, small_base=base,
+        None, None, None, 0.0, note, ref, small, placed=placed, small_base=base,
     )  # fmt: skip
 
 
@@ -226,9 +231,9 @@ def _fit_number(number: int, lang: str, default: str, colour: str, width: float,
     return fit_lines(fam, block, Style(FICHE_SIZE, 6.0, 1.2, colour=colour), width, 1, lang)
 
 
-def small_print_height(card_ref: str, small: float) -> float:
-    """The height of the small print at the bottom of a card: the notice and the card reference's lines."""
-    return (1 + len(card_ref.split("\n"))) * small * 1.25
+def small_print_height(card_ref: str, small: float, notice: str = "") -> float:
+    """The height of the small print at the bottom of a card: the notice's lines and the card reference's."""
+    return small_print_lines(notice, card_ref) * small * 1.25
 
 
 def layout_face(
@@ -320,10 +325,18 @@ def layout_face(
     card_ref = f"{card.id} · v{data.game.version}"
     if stringWidth(card_ref, fam.regular, small) > small_w:
         card_ref = f"{card.id}\nv{data.game.version}"  # a long id on a narrow card: the version goes below it
+    forms = notice_forms(data, lang)
+    room = qr - (fiche_text.total + mm(0.5) if fiche_text else 0.0) if qr_url else None
+    fitted_note = fit_notice(forms, fam.regular, small, small_w, room, card_ref)
+    note = forms[-1]  # none fits: the shortest form, reported below as overflowing
+    if fitted_note is not None:
+        note, small, card_ref = fitted_note
     if not qr_url:
-        footer_h = small_print_height(card_ref, small) + (FICHE_GAP + fiche_text.total if fiche_text else 0)
-    note = notice(data)
-    for text, field in ((note, "notice"), *((line, "id") for line in card_ref.split("\n"))):
+        footer_h = small_print_height(card_ref, small, note) + (FICHE_GAP + fiche_text.total if fiche_text else 0)
+    for text, field in (
+        *((line.partition("\t")[0], "notice") for line in note.split("\n")),
+        *((line, "id") for line in card_ref.split("\n") if line),
+    ):
         if stringWidth(text, fam.regular, small) > small_w:
             problems.append(
                 overflow_problem(

@@ -319,14 +319,19 @@ class CardPainter:
                 c.doForm(held[1])
         elif lay.fiche_text:
             # No code on this card (qr: false): its fiche's number above the small print.
-            top = S + small_print_height(lay.card_ref, lay.small_size) + FICHE_GAP + lay.fiche_text.total
+            top = S + small_print_height(lay.card_ref, lay.small_size, lay.notice) + FICHE_GAP + lay.fiche_text.total
             self._para(lay.fiche_text, S, top)
         c.setFillColor(pal("#333333"))
         c.setFont(self.fam.regular, lay.small_size)
         # The notice, then the card id and version (on two lines when the id is long), from the bottom up.
-        lines = [lay.notice, *lay.card_ref.split("\n")]
+        # A wrapped notice's last line may hold the card reference too, right-aligned after a tab (cards/smallprint.py).
+        lines = [*lay.notice.split("\n"), *(lay.card_ref.split("\n") if lay.card_ref else [])]
         for k, text in enumerate(lines):
-            c.drawString(S, S + lay.small_size * (0.25, 1.45, 2.65)[len(lines) - 1 - k], text)
+            y = S + lay.small_size * (0.25 + 1.2 * (len(lines) - 1 - k))
+            left, _, right = text.partition("\t")
+            c.drawString(S, y, left)
+            if right:
+                c.drawRightString(W - S, y, right)
         if self.look.guides:
             self._guides()
 

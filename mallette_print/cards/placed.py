@@ -76,14 +76,15 @@ def draw_placed(p: CardPainter, lay: FaceLayout) -> None:
     c.setFillColor(pal("#333333"))
     c.setFont(p.fam.regular, lay.small_size)
     S = s.safe
+    # The notice (a remix's may take more than one line, at a smaller size), then the card reference under it.
+    lines = [*lay.notice.split("\n"), lay.card_ref]
     if shape in ("circle", "hexagon"):
         # Centred, higher up: the outline's bottom is too narrow at the safe margin.
-        base = lay.small_base
-        c.drawCentredString(W / 2, base + lay.small_size * 1.45, lay.notice)
-        c.drawCentredString(W / 2, base + lay.small_size * 0.25, lay.card_ref)
+        for k, line in enumerate(reversed(lines)):
+            c.drawCentredString(W / 2, lay.small_base + lay.small_size * (0.25 + 1.2 * k), line)
     else:
-        c.drawString(S, S + lay.small_size * 1.45, lay.notice)
-        c.drawString(S, S + lay.small_size * 0.25, lay.card_ref)
+        for k, line in enumerate(reversed(lines)):
+            c.drawString(S, S + lay.small_size * (0.25 + 1.2 * k), line)
 
 
 def _text(p: CardPainter, el: Placed, x: float, top: float) -> None:

@@ -191,6 +191,7 @@ def build(game_dir: Path | None, **kw: Any) -> None:
     from dataclasses import replace
 
     from mallette_print.cards.layouts import layout_notes
+    from mallette_print.core.remix import remix_problems
     from mallette_print.core.translations import language_problems
     from mallette_print.pipeline.context import BuildContext
     from mallette_print.pipeline.printplan import plan_lines
@@ -200,7 +201,7 @@ def build(game_dir: Path | None, **kw: Any) -> None:
 
     data, opts, selection = prepare_build(game_dir, kw)
     quiet, verbose = kw["quiet"], kw["verbose"]
-    for fallen in language_problems(data, opts.lang):  # stated, not hidden: each text printed in another language
+    for fallen in [*language_problems(data, opts.lang), *remix_problems(data)]:  # stated, not hidden
         click.echo(str(replace(fallen, message=f"warning: {fallen.message}")), err=True)
     registry = default_registry(opts)
     ctx = BuildContext()

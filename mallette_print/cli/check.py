@@ -68,6 +68,7 @@ def check(
     from mallette_print.core.coherence import check_coherence
     from mallette_print.core.errors import DataError
     from mallette_print.core.fiches import missing_fiche_texts
+    from mallette_print.core.remix import remix_problems
     from mallette_print.core.summary import summary_lines
     from mallette_print.core.translations import language_problems
     from mallette_print.core.validate import load_game
@@ -92,7 +93,7 @@ def check(
         if not found:
             notes.extend(layout_notes(data, opts, ctx))
     report = replace(report, errors=(*report.errors, *laid))
-    warnings = list(report.warnings)
+    warnings = [*report.warnings, *remix_problems(data)]
     warnings.extend(shape_warnings(data, parse_card_size(card_size)))
     untranslated = {code: language_problems(data, code) for code in langs}
     if simulate_games is not None and not report.errors:

@@ -20,11 +20,18 @@ from mallette_print.cli.main import game_option, game_root, main
     default=None,
     help="Year of your version, 1900 to 2200 (default: the original's).",
 )
-def new(game_dir: Path | None, dest: Path, title: str, authors: tuple[str, ...], year: int | None) -> None:
+@click.option(
+    "--source-url",
+    default=None,
+    help="Public address of your version (its source_url; default: the original's, which check warns about).",
+)
+def new(
+    game_dir: Path | None, dest: Path, title: str, authors: tuple[str, ...], year: int | None, source_url: str | None
+) -> None:
     """Start a remix of the game in DEST: copies the data, credits the original, keeps CC BY-SA 4.0."""
     from mallette_print.core.remix import new_remix
     from mallette_print.core.validate import load_game
 
     data = load_game(game_root(game_dir))
-    for line in new_remix(data, dest, title, list(authors), year):
+    for line in new_remix(data, dest, title, list(authors), year, source_url):
         click.echo(line)

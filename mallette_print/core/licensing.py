@@ -27,10 +27,41 @@ class PdfMeta:
     licensor: str = ""
 
 
-def notice(data: GameData) -> str:
-    """The short notice printed on every card face, e.g. '© MES · CC BY-SA 4.0'."""
+def notice(data: GameData, lang: str | None = None) -> str:
+    """The short notice printed on every card face, e.g. '© MES · CC BY-SA 4.0' (a remix's: its whole chain)."""
+    return notice_forms(data, lang or data.game.default_language)[0]
+
+
+def notice_forms(data: GameData, lang: str) -> tuple[str, ...]:
+    """The card notice in `lang`, longest first: a card prints the first one its small print has room for.
+
+    `notice:` in game.yaml, when written, is the only form. A remix (a game with `adapted_from`) credits the work
+    it adapts, in the build's language: "© NEW AUTHORS, after TITLE (ORIGINAL AUTHORS) · CC BY-SA 4.0", then
+    without the original's authors, then with the first new author and "et al.". Never just the licence name.
+    """
     g = data.game
-    return g.notice or f"© {g.year} {g.licensor} · {g.licence.name}"
+    if g.notice:
+        return (g.notice,)
+    if not g.adapted_from:
+        return (f"© {g.year} {g.licensor} · {g.licence.name}",)
+    d = g.default_language
+    a = g.adapted_from[0]
+    fields = {"title": tr(a.title, lang, d), "original": ", ".join(a.authors), "licence": g.licence.name}
+    forms = [
+        text("licence.notice", lang, d, authors=", ".join(g.authors), **fields),
+        text("licence.notice_short", lang, d, authors=", ".join(g.authors), **fields),
+    ]
+    if len(g.authors) > 1:
+        first = f"{g.authors[0]} {text('licence.et_al', lang, d)}"
+        forms.append(text("licence.notice_short", lang, d, authors=first, **fields))
+    return tuple(dict.fromkeys(forms))
+
+
+def box_notice(data: GameData, lang: str) -> str:
+    """The bold line over a short attribution (the board's licence box): the notice, but for a remix without its own
+    `notice:` just the licence, since the attribution under it already names the remix's authors and the original."""
+    g = data.game
+    return g.licence.name if g.adapted_from and not g.notice else notice(data, lang)
 
 
 def deed_url(data: GameData, lang: str) -> str:
@@ -88,10 +119,11 @@ def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
     g = data.game
     title = f"{tr(g.title, lang, g.default_language)} – {what}"
     rights = attribution(data, lang)
+    # A remix's subject and keywords are its own (its title, subtitle); the chain it adapts stays in the rights.
+    subject = rights if not g.adapted_from else tr(g.subtitle or g.title, lang, g.default_language)
     keywords = (
         "print-and-play",
-        "économie sociale et solidaire",
-        "MES",
+        *(("économie sociale et solidaire", "MES") if not g.adapted_from else (tr(g.title, lang, g.default_language),)),
         g.licence.name,
         g.licence.url,
         f"version {g.version}",
@@ -99,7 +131,7 @@ def pdf_meta(data: GameData, lang: str, what: str) -> PdfMeta:
     return PdfMeta(
         title=title,
         author=", ".join(g.authors),
-        subject=rights,
+        subject=subject,
         keywords=keywords,
         lang=pdf_language(lang),
         rights=rights,

@@ -241,7 +241,7 @@ def tokens_pdf(
     W, H = lay.page_w, lay.page_h
     left = mm(14)
     title = typeset(words("tokens.title"), lang)
-    lines = [(notice(data), fam.bold), (short_attribution(data, lang), fam.regular)]
+    lines = [(notice(data, lang), fam.bold), (short_attribution(data, lang), fam.regular)]
     for n, blocks in enumerate(lay.sheets, 1):
         c.setFillColor(colour(INK))
         c.setFont(fam.bold, 12)
