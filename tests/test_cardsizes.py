@@ -3,11 +3,14 @@ the board's message when its deck spaces are too small, and the anatomy figure d
 
 from __future__ import annotations
 
+import ctypes
 import re
 import shutil
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from click.testing import CliRunner
 from reportlab.lib.styles import ParagraphStyle
@@ -86,10 +89,50 @@ def test_a_board_too_small_names_the_board_size_that_holds_the_cards(tmp_path: P
 
 
 def _chars_min_size(path: Path) -> float:
-    with pdfplumber.open(path) as pdf:
-        return min(
-            float(ch["size"] if ch["upright"] else ch["x1"] - ch["x0"]) for page in pdf.pages for ch in page.chars
-        )
+    """The smallest text on any page, in points as printed: each character's font size times the scale of its
+    effective matrix (text matrix and CTM: a card drawn smaller, or turned a quarter, counts as drawn)."""
+    doc = pdfium.PdfDocument(path)
+    smallest = float("inf")
+    try:
+        for page in doc:
+            text = page.get_textpage()
+            for i in range(text.count_chars()):
+                if chr(pdfium_c.FPDFText_GetUnicode(text, i)).isspace():
+                    continue
+                m = pdfium_c.FS_MATRIX()
+                assert pdfium_c.FPDFText_GetMatrix(text, i, ctypes.byref(m))
+                size = pdfium_c.FPDFText_GetFontSize(text, i) * abs(m.a * m.d - m.b * m.c) ** 0.5
+                smallest = min(smallest, size)
+    finally:
+        doc.close()
+    return smallest
+
+
+def test_the_smallest_text_is_measured_as_printed(tmp_path: Path) -> None:
+    """The measure above on a page of known sizes: 10 pt, 10 pt at half scale, 6 pt turned a quarter."""
+    path = tmp_path / "sizes.pdf"
+    c = Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    c.drawString(100, 100, "A")
+    c.saveState()
+    c.scale(0.5, 0.5)
+    c.drawString(100, 400, "B")
+    c.restoreState()
+    c.saveState()
+    c.translate(300, 300)
+    c.rotate(90)
+    c.setFont("Helvetica", 6)
+    c.drawString(0, 0, "C")
+    c.restoreState()
+    c.save()
+    assert _chars_min_size(path) == pytest.approx(5.0)
+    c = Canvas(str(path))
+    c.translate(300, 300)
+    c.rotate(90)
+    c.setFont("Helvetica", 6)
+    c.drawString(0, 0, "C")
+    c.save()
+    assert _chars_min_size(path) == pytest.approx(6.0)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
