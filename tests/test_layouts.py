@@ -280,16 +280,61 @@ def test_a_rounded_outline_and_a_flowing_circle_warning(tmp_path: Path) -> None:
             assert min(abs(x - corner[0]) + abs(y - corner[1]) for x, y in o["pts"]) > 1.5 * MM
 
 
-def test_a_font_on_a_flowing_template_is_an_error_not_ignored(tmp_path: Path) -> None:
-    game = write_example(tmp_path / "game")
+def _flowing_in_display(game: Path) -> Path:
+    """The example's tokens on the flowing layout (template `base`), which sets its texts in the `display` font."""
+    write_example(game)
     _edit(game / "cards" / "templates.yaml", "  base:\n", "  base:\n    font: display\n")
     _edit(game / "cards" / "seeds.csv", "#template,seed-token", "#template,base")
-    code, output = _check(game)
+    return game
+
+
+def test_a_flowing_template_sets_its_texts_in_its_own_font(tmp_path: Path) -> None:
+    game = _flowing_in_display(tmp_path / "game")
+    out = tmp_path / "out"
+    args = ["build", "--game", str(game), "--only", "seeds", "--duplex", "none", "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    page = PdfReader(out / "cards-partial.pdf").pages[1]
+    fonts = {
+        str(f.get_object()["/BaseFont"]): f.get_object()
+        for f in page["/Resources"]["/Font"].values()  # type: ignore[index,union-attr]
+    }
+    vera = [name for name in fonts if "VeraSans-Bold" in name]
+    assert vera and re.match(r"/?[A-Z]{6}\+", vera[0]), sorted(fonts)  # embedded, as a subset
+    assert "/FontFile2" in fonts[vera[0]]["/FontDescriptor"].get_object()
+    with pdfplumber.open(out / "cards-partial.pdf") as doc:
+        chars = doc.pages[1].chars
+    in_vera = "".join(ch["text"] for ch in chars if "Vera" in ch["fontname"])
+    in_default = "".join(ch["text"] for ch in chars if "Atkinson" in ch["fontname"])
+    # The band's label, the title and the body in the template's font; the notice and card id in the build's.
+    assert in_vera.startswith("SeedTomato"), in_vera  # the band's label "Seed", then the title
+    for words in ("Tomato", "Runner bean", "Sow in: Spring", "Weeks to harvest: 12", "Keep the seeds of the"):
+        assert words in in_vera and words not in in_default, (words, in_vera)
+    assert "tomato · v1.0" in in_default and "tomato · v1.0" not in in_vera, in_default
+
+
+def test_a_flowing_template_fits_its_texts_with_its_fonts_widths(tmp_path: Path) -> None:
+    # This title fits the card's two title lines in the default font, not in the wider Vera Sans Bold.
+    game = _flowing_in_display(tmp_path / "game")
+    title = " ".join(["Tomato Heartbreaker"] * 3)
+    _edit(game / "cards" / "seeds.csv", "tomato,Tomato,", f"tomato,{title},")
+    result = CliRunner().invoke(main, ["check", "--game", str(game)])
+    assert result.exit_code == 1, result.output
     assert (
-        code == 1
-        and (
-            "cards/templates.yaml:3:11: template 'base': 'font' sets the texts of placed elements, and this template has "
-            "no `elements:`"
-        )
-        in output
-    ), output
+        "cards/seeds.csv: cell B9: card 'tomato': the en text of 'title' (at most 2 lines) does not fit: it overflows "
+        "by 3.5 mm at 9 pt"
+    ) in result.output, result.output
+    _edit(game / "cards" / "templates.yaml", "    font: display\n", "")
+    result = CliRunner().invoke(main, ["check", "--game", str(game)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_character_the_flowing_templates_font_lacks_is_located(tmp_path: Path) -> None:
+    game = _flowing_in_display(tmp_path / "game")
+    _edit(game / "cards" / "seeds.csv", "dry them on paper", "dry them on a Řepa leaf")
+    result = CliRunner().invoke(main, ["check", "--game", str(game)])
+    assert result.exit_code == 1, result.output
+    assert (
+        "cards/seeds.csv: cell E9: card 'tomato': the en text of 'tip' has characters the font family 'display' "
+        "(VeraBd.ttf) cannot draw: 'Ř' U+0158 (LATIN CAPITAL LETTER R WITH CARON)"
+    ) in result.output, result.output

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from mallette_print.cards.body import MINUS, body_blocks, known_icons, words_for
 from mallette_print.cards.labels import label
 from mallette_print.cards.located import card_location, overflow_problem
-from mallette_print.cards.placing import Placed, layout_elements
+from mallette_print.cards.placing import Placed, glyph_problems, layout_elements, template_family
 from mallette_print.cards.smallprint import SMALL_MIN, fit_notice, small_print_lines
 from mallette_print.core.cardsize import CardSize
 from mallette_print.core.custom import default_show, type_defs
@@ -104,6 +104,9 @@ class FaceLayout:
     # A template's elements at fixed places (cards/placing.py): when any, they make the face instead of the above.
     placed: tuple[Placed, ...] = ()
     small_base: float = 0.0  # placed faces: the small print's lowest line, from the bottom (shapes.small_print_base)
+    # A flowing template's own font family (its `font:`), in which its title, band labels, body and fiche caption
+    # were fitted and are drawn; None: the build's family (always the one of the badge, notice and card id).
+    fam: FontFamily | None = None
 
 
 def _type_label(data: GameData, deck: Deck) -> dict[str, str]:
@@ -200,7 +203,7 @@ def refit_body(lay: FaceLayout, fam: FontFamily, start: float) -> FaceLayout | N
     if body is None:
         return lay
     room = lay.body_top - lay.body_bottom - lay.image_room
-    got = fit_blocks(fam, body.blocks, body.style, body.width, room, body.lang, start=start)
+    got = fit_blocks(lay.fam or fam, body.blocks, body.style, body.width, room, body.lang, start=start)
     return replace(lay, body=got) if isinstance(got, Fitted) else None
 
 
@@ -260,6 +263,8 @@ def layout_face(
         return _placed_face(ctx, data, deck, card, tpl, lang, size, fam)
     W, H, S = size.w, size.h, size.safe
     problems: list[Problem] = []
+    own = template_family(data, tpl)  # the template's `font:`: its texts are set in it (the small print is not)
+    small_fam, fam = fam, own[2] if own else fam
     colour, pattern, icon, group, badge = _band(ctx, data, deck, card, tpl, lang)
     # Second band line: one line between the badges, shrunk down to 7 pt if needed.
     group_w = W - 2 * S - (DISC + mm(2)) * (1 + (badge is not None))
@@ -323,11 +328,11 @@ def layout_face(
             fiche_text = fitted
     small_w = W - 2 * S - (qr + QR_GAP if qr_url else 0)
     card_ref = f"{card.id} · v{data.game.version}"
-    if stringWidth(card_ref, fam.regular, small) > small_w:
+    if stringWidth(card_ref, small_fam.regular, small) > small_w:
         card_ref = f"{card.id}\nv{data.game.version}"  # a long id on a narrow card: the version goes below it
     forms = notice_forms(data, lang)
     room = qr - (fiche_text.total + mm(0.5) if fiche_text else 0.0) if qr_url else None
-    fitted_note = fit_notice(forms, fam.regular, small, small_w, room, card_ref)
+    fitted_note = fit_notice(forms, small_fam.regular, small, small_w, room, card_ref)
     note = forms[-1]  # none fits: the shortest form, reported below as overflowing
     if fitted_note is not None:
         note, small, card_ref = fitted_note
@@ -337,12 +342,12 @@ def layout_face(
         *((line.partition("\t")[0], "notice") for line in note.split("\n")),
         *((line, "id") for line in card_ref.split("\n") if line),
     ):
-        if stringWidth(text, fam.regular, small) > small_w:
+        if stringWidth(text, small_fam.regular, small) > small_w:
             problems.append(
                 overflow_problem(
                     deck,
                     card,
-                    Overflow(field, stringWidth(text, fam.regular, small) - small_w, small, lang),
+                    Overflow(field, stringWidth(text, small_fam.regular, small) - small_w, small, lang),
                     " in the small print",
                 )
             )
@@ -387,6 +392,13 @@ def layout_face(
             problems.append(overflow_problem(deck, card, fitted_body))
         else:
             body = fitted_body
+    if own and not problems:
+        kind = tr(tpl.type_label or _type_label(data, deck), lang, data.game.default_language)
+        texts = [("label", escape(kind + " " + group)), ("title", title.blocks[0].markup)]
+        texts += [(b.field, b.markup) for b in blocks] + (
+            [("fiche", fiche_text.blocks[0].markup)] if fiche_text else []
+        )
+        problems = glyph_problems(data, deck, card, lang, own[0], own[1], texts)
     if problems:
         return problems
     return FaceLayout(
@@ -415,4 +427,5 @@ def layout_face(
         card_ref,
         small,
         image_room=image_room,
+        fam=fam if own else None,
     )

@@ -156,8 +156,8 @@ class CardPainter:
 
     # --- drawing helpers --------------------------------------------------
 
-    def _para(self, fitted: Fitted, x: float, top: float) -> float:
-        """Draw fitted blocks from `top` down; return the bottom."""
+    def _para(self, fitted: Fitted, x: float, top: float, fam: FontFamily | None = None) -> float:
+        """Draw fitted blocks from `top` down in the family they were fitted in (None: the build's); return the bottom."""
         c, y = self.c, top
         tint = mix(self._band, "#FFFFFF", 0.82)
         # The paragraphs the fit wrapped are drawn as they are (in RGB: they carry the text colour as RGB).
@@ -168,7 +168,12 @@ class CardPainter:
                 ready[i]
                 if i < len(ready)
                 else make_paragraph(
-                    self.fam, block, fitted.style, fitted.size, fitted.lang, colour=self.palette(fitted.style.colour)
+                    fam or self.fam,
+                    block,
+                    fitted.style,
+                    fitted.size,
+                    fitted.lang,
+                    colour=self.palette(fitted.style.colour),
                 )
             )
             if block.boxed:
@@ -218,7 +223,7 @@ class CardPainter:
             if self.look.guides:
                 self._guides()
             return
-        c, s, tpl, pal = self.c, self.look.size, lay.template, self.palette
+        c, s, tpl, pal, tf = self.c, self.look.size, lay.template, self.palette, lay.fam  # tf: the template's font
         W, H, S, b = s.w, s.h, s.safe, s.bleed
         ink_saver = self.look.ink_saver
         self._band = lay.band_colour if tpl.band != "none" else "#555555"
@@ -254,12 +259,12 @@ class CardPainter:
         # Labels sit between the top safe line and the pattern ribbon.
         zone_top, zone_bottom = H - S, H - band_h + RIBBON + mm(0.9)
         if lay.group_label:
-            c.setFont(self.fam.bold, 6.0)
+            c.setFont((tf or self.fam).bold, 6.0)
             c.drawString(x_lab, zone_top - 6.0 * 0.72, lay.type_label.upper(), charSpace=0.6)
-            c.setFont(self.fam.bold, lay.group_size)
+            c.setFont((tf or self.fam).bold, lay.group_size)
             c.drawString(x_lab, zone_bottom + lay.group_size * 0.22, lay.group_label)
         else:
-            c.setFont(self.fam.bold, 9.5)
+            c.setFont((tf or self.fam).bold, 9.5)
             c.drawString(x_lab, (zone_top + zone_bottom) / 2 - 9.5 * 0.33, lay.type_label)
         if lay.badge:
             bx = W - S - DISC / 2
@@ -276,11 +281,11 @@ class CardPainter:
                 c.drawCentredString(bx, cy - DISC / 2 + mm(1.9), lay.badge.small)
         # Title, a short rule in the band colour, then the body.
         if lay.title is not None:
-            self._para(lay.title, S, lay.title_top)
+            self._para(lay.title, S, lay.title_top, tf)
         c.setStrokeColor(pal(self._band if tpl.band != "none" else "#555555"))
         c.setLineWidth(1.4)
         c.line(S, lay.rule_y, S + mm(12), lay.rule_y)
-        used = self._para(lay.body, S, lay.body_top) if lay.body else lay.body_top
+        used = self._para(lay.body, S, lay.body_top, tf) if lay.body else lay.body_top
         # The card's picture, or its icon in a light tint, in the room the text leaves free.
         free = used - mm(2) - lay.body_bottom
         # An image always has its room (faces.py keeps IMAGE_ROOM under the text); an icon only when there is room.
@@ -313,14 +318,14 @@ class CardPainter:
                 held = self._captions.get((id(fiche), lay.qr_size))
                 if held is None or held[0] is not fiche:
                     name = self._form(
-                        ("fiche", str(len(self._captions))), lambda: self._para(fiche, S, S + lay.qr_size)
+                        ("fiche", str(len(self._captions))), lambda: self._para(fiche, S, S + lay.qr_size, tf)
                     )
                     held = self._captions[(id(fiche), lay.qr_size)] = (fiche, name)
                 c.doForm(held[1])
         elif lay.fiche_text:
             # No code on this card (qr: false): its fiche's number above the small print.
             top = S + small_print_height(lay.card_ref, lay.small_size, lay.notice) + FICHE_GAP + lay.fiche_text.total
-            self._para(lay.fiche_text, S, top)
+            self._para(lay.fiche_text, S, top, tf)
         c.setFillColor(pal("#333333"))
         c.setFont(self.fam.regular, lay.small_size)
         # The notice, then the card id and version (on two lines when the id is long), from the bottom up.

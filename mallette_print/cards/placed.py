@@ -90,14 +90,7 @@ def draw_placed(p: CardPainter, lay: FaceLayout) -> None:
 def _text(p: CardPainter, el: Placed, x: float, top: float) -> None:
     """A fitted text, in its element's own font family when it has one (the family it was measured in)."""
     assert el.fitted is not None
-    if el.fam is None:
-        p._para(el.fitted, x, top)
-        return
-    own, p.fam = p.fam, el.fam
-    try:
-        p._para(el.fitted, x, top)
-    finally:
-        p.fam = own
+    p._para(el.fitted, x, top, el.fam)
 
 
 def shape_of(p: CardPainter, template: Template | str | None) -> tuple[str, float]:

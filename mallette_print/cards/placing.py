@@ -99,10 +99,10 @@ def layout_elements(
                 problems.append(got)
                 continue
             if got is not None and family is not None and own is not None:
-                missing = _missing_glyphs(got, family_coverage(Path(data.root), family.files()))
-                if missing:
-                    path, line, col, sheet = card_location(deck, card.id, el.field or "", lang)
-                    problems.append(problem(path, line, col, ctx_name, _glyph_message(el, own, family, missing, lang)))
+                markup = "".join(b.markup for b in got.blocks)
+                found = glyph_problems(data, deck, card, lang, own, family, [(el.field or "", markup)])
+                if found:
+                    problems += found
                     continue
             placed = replace(placed, fitted=got, fam=el_fam if family else None)
         elif el.kind == "pattern":
@@ -148,18 +148,42 @@ def _text(
     return got
 
 
-def _missing_glyphs(fitted: Fitted, covered: frozenset[int]) -> list[str]:
-    """The characters of a fitted text (as printed: tags and icons aside) that the font cannot draw."""
-    text = html.unescape(re.sub(r"<[^>]*>", "", "".join(b.markup for b in fitted.blocks)))
+def template_family(data: GameData, tpl: Template) -> tuple[str, FontFiles, FontFamily] | None:
+    """A template's own font family (its `font:`): its name, its files and the registered family; None without."""
+    family = data.game.fonts.families.get(tpl.font) if tpl.font else None
+    if family is None or tpl.font is None:
+        return None
+    return tpl.font, family, game_family(Path(data.root), family.files())
+
+
+def glyph_problems(
+    data: GameData, deck: Deck, card: Card, lang: str, name: str, family: FontFiles, texts: list[tuple[str, str]]
+) -> list[Problem]:
+    """The texts (field, markup) of a card set in a game's font family that have characters it cannot draw, each
+    located at the card's field."""
+    covered = family_coverage(Path(data.root), family.files())
+    out: list[Problem] = []
+    for field, markup in texts:
+        missing = _missing_glyphs(markup, covered)
+        if missing:
+            path, line, col, sheet = card_location(deck, card.id, field, lang)
+            message = _glyph_message(field, name, family, missing, lang)
+            out.append(problem(path, line, col, f"card '{card.id}'", message, sheet))
+    return out
+
+
+def _missing_glyphs(markup: str, covered: frozenset[int]) -> list[str]:
+    """The characters of a text (as printed: tags and icons aside) that the font cannot draw."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", markup))
     return sorted({ch for ch in text if ord(ch) >= 32 and ch not in "\u00ad" and ord(ch) not in covered})
 
 
-def _glyph_message(el: Element, name: str, family: FontFiles, missing: list[str], lang: str) -> str:
+def _glyph_message(field: str, name: str, family: FontFiles, missing: list[str], lang: str) -> str:
     shown = ", ".join(f"'{ch}' U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})" for ch in missing[:5])
     more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
     files = ", ".join(Path(p).name for p in family.files().values())
     return (
-        f"the {lang} text of '{el.field}' has characters the font family '{name}' ({files}) cannot draw: "
+        f"the {lang} text of '{field}' has characters the font family '{name}' ({files}) cannot draw: "
         f"{shown}{more} (they would print as empty boxes: write them otherwise, or choose another font)"
     )
 

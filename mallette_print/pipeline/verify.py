@@ -78,7 +78,6 @@ def family_problems(data: GameData) -> list[Problem]:
     except YamlError:
         return problems
     raw = tdoc.data.get("templates") if isinstance(tdoc.data, dict) else None
-    used = {d.template for d in data.decks} | {c.template for d in data.decks for c in d.cards if c.template}
     for tname, body in raw.items() if isinstance(raw, dict) else []:
         if not isinstance(body, dict):
             continue
@@ -87,19 +86,6 @@ def family_problems(data: GameData) -> list[Problem]:
         for i, el in enumerate(elements if isinstance(elements, list) else []):
             if isinstance(el, dict):
                 named.append((("templates", tname, "elements", i, "font"), el.get("font")))
-        tpl = data.templates.get(tname)
-        if isinstance(body.get("font"), str) and tpl is not None and not tpl.elements and tname in used:
-            line, col = tdoc.where(("templates", tname, "font"))
-            problems.append(
-                problem(
-                    tdoc.path,
-                    line,
-                    col,
-                    f"template '{tname}'",
-                    "'font' sets the texts of placed elements, and this template has no `elements:` (the flowing "
-                    "layout is set in the game's font)",
-                )
-            )
         for loc, font in named:
             if isinstance(font, str) and font not in families:
                 known = ", ".join(sorted(families)) or "none: declare them in game.yaml under fonts: {families: ...}"
