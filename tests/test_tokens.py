@@ -340,12 +340,13 @@ def test_the_build_the_print_plan_and_the_rulebook_list_tokens(built: tuple[Path
     assert row, printed
     text = " ".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(out / "rulebook.pdf"))
     text = " ".join(text.split())
-    # The components list names the printed pieces, then only scissors and glue.
+    # The components list names the printed pieces, then only scissors, glue and the die to draw the actor set.
     data = load_game(REPO)
     pawns, deadlines = len(actor_pawns(data)), deadline_count(data).total
     assert f"{pawns} pions d’acteur, un par carte Acteur" in text and f"{deadlines} jetons d’échéance" in text
     assert "Pions, marqueurs et jetons : tokens.pdf." in text
-    assert "Il vous faut aussi des ciseaux et de la colle." in text and "haricots" not in text
+    also = "Il vous faut aussi des ciseaux et de la colle, et un dé à six faces si vous tirez l’ensemble d’acteurs au sort."
+    assert also in text and "haricots" not in text
     # The print guide: its file table and its cutting steps.
     guide = text[text.index("Guide d'impression 1.") :] if "Guide d'impression 1." in text else text
     assert "tokens.pdf A4, à 100" in guide and "Pions et jetons (tokens.pdf)" in guide
