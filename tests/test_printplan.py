@@ -10,7 +10,8 @@ import pytest
 from mallette_print.board.outputs import board_outputs
 from mallette_print.cli import main
 from mallette_print.core.validate import load_game
-from mallette_print.pipeline.options import BuildOptions
+from mallette_print.pipeline.options import BuildOptions, BuildReport, Output
+from mallette_print.pipeline.printplan import plan_lines
 
 REPO = Path(__file__).resolve().parent.parent
 PAPER = re.compile(r"\b(A4|A3|A2|A1|Letter)\b")
@@ -76,3 +77,16 @@ def test_quiet_prints_nothing_and_verbose_prints_steps_and_timings(sample_game: 
     assert verbose.exit_code == 0
     assert "building verify...\nbuilding layout...\nbuilding cards..." in verbose.output
     assert "Timings: verify " in verbose.output
+
+
+@pytest.mark.parametrize("partial", [False, True])
+def test_the_tts_line_names_the_folder_the_files_are_in(partial: bool) -> None:
+    folder = "tts-partial" if partial else "tts"
+    names = ["actors-back.jpg", "actors-1.jpg", "events-back.jpg", "events-1.jpg", "events-2.jpg", "README.txt"]
+    outputs = tuple(Output(f"{folder}/{name}", b"x") for name in names)
+    report = BuildReport(Path("/tmp/out"), outputs, (), partial)
+    lines = plan_lines(report, lang="en")
+    assert lines[-1].startswith(f"Tabletop Simulator: 2 deck(s), 5 image(s) in /tmp/out/{folder}/"), lines
+    assert lines[-1].endswith(f"{folder}/README.txt)"), lines
+    fr = plan_lines(report, lang="fr")[-1]
+    assert f"dans /tmp/out/{folder}/" in fr and f"{folder}/README.txt" in fr, fr

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from mallette_print.core.selection import Selection
 from mallette_print.pipeline.options import BuildOptions
 from mallette_print.pipeline.registry import default_registry
 from mallette_print.pipeline.watch import BOARD, CARDS, FICHES, RULEBOOK, Watcher, classify, run
@@ -76,6 +77,26 @@ def test_a_card_edit_redoes_the_cards_and_that_png_then_the_rulebook_when_idle(s
     w.idle()  # ...which follows when the designer pauses
     assert _mtimes(out)["rulebook.pdf"] != before["rulebook.pdf"]
     assert any("actors.yaml: wrote cards.pdf" in line and "1 PNG (actors-regie-quartier)" in line for line in log.out)
+
+
+def test_a_partial_watch_writes_partial_pngs_and_leaves_the_full_builds_alone(sample_game: Path) -> None:
+    out = sample_game / "out"
+    full = Watcher(sample_game, BuildOptions(out=out, lang="fr", png_dpi=30), rulebook=False, echo=Log())
+    assert full.start()
+    before = {name: (out / name).read_bytes() for name in _mtimes(out)}
+    selection = Selection(cards=("regie-quartier",), lang="fr")
+    w = Watcher(
+        sample_game, BuildOptions(out=out, lang="fr", png_dpi=30), rulebook=False, echo=Log(), selection=selection
+    )
+    assert w.start()
+    _edit(sample_game / "cards" / "actors.yaml", "title: {fr: Régie de quartier,", "title: {fr: Régie du quartier,")
+    assert w.changed([sample_game / "cards" / "actors.yaml"])
+    now = _mtimes(out)
+    assert "png-partial/actors-regie-quartier.png" in now and "cards-partial.pdf" in now
+    assert not any(n.startswith("png-partial/") and "regie-quartier" not in n for n in now), sorted(now)
+    # The full build's PNGs, gallery and cards are byte for byte as they were.
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert "Régie du quartier" in _text(out / "cards-partial.pdf")
 
 
 def test_a_data_error_is_reported_with_its_place_and_the_outputs_stay(sample_game: Path) -> None:

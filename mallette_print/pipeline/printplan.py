@@ -34,10 +34,11 @@ def plan_lines(report: BuildReport, verbose: bool = False, lang: str = "en", def
         total = sum(o.sheets for o in printable if not o.instead_of)
         if total:
             lines.append(t["total"].format(n=total) + (t["full_page"] if any(o.instead_of for o in printable) else "."))
-    tts = [o for o in report.outputs if o.name.startswith("tts/") and o.name.endswith(".jpg")]
+    folder = "tts-partial" if report.partial else "tts"  # a partial print's TTS files, like its cards, apart
+    tts = [o for o in report.outputs if o.name.startswith(f"{folder}/") and o.name.endswith(".jpg")]
     if tts:
-        decks = sum(1 for o in report.outputs if o.name.startswith("tts/") and o.name.endswith("-back.jpg"))
-        lines.append(t["tts"].format(decks=decks, images=len(tts), out=report.out))
+        decks = sum(1 for o in report.outputs if o.name.startswith(f"{folder}/") and o.name.endswith("-back.jpg"))
+        lines.append(t["tts"].format(decks=decks, images=len(tts), out=report.out, folder=folder))
     # What follows is for designers debugging a build: in English, like the rest of --verbose.
     others = [o for o in report.outputs if not o.pages]
     if others and verbose:

@@ -40,7 +40,7 @@ from mallette_print.core.model import GameData
 from mallette_print.core.selection import Selection
 from mallette_print.pipeline.context import BuildContext
 from mallette_print.pipeline.files import write_atomic
-from mallette_print.pipeline.options import BuildOptions, Output
+from mallette_print.pipeline.options import BuildOptions, Output, partial_name
 from mallette_print.pipeline.registry import Registry, default_registry
 from mallette_print.pipeline.run import run_build
 
@@ -242,6 +242,13 @@ class Watcher:
             return []
         look = CardLook(size=size, ink_saver=opts.ink_saver, guides=opts.guides)
         pngs = face_pngs(data, opts.lang, look, opts.png_dpi or 150, tuple(changed), self.ctx)
+        if self.selection.active:
+            # A partial print's PNGs go beside the full build's (png-partial/), and the gallery, which shows
+            # the whole game, is left as the last full build made it.
+            pngs = [replace(o, name=partial_name(o.name)) for o in pngs]
+            for out in pngs:
+                write_atomic(opts.out / out.name, out.content)
+            return [o.name for o in pngs]
         for out in pngs:
             write_atomic(opts.out / out.name, out.content)
         # The gallery (OUT/gallery/index.html) follows: backs of the decks touched, the page, no stale PNG.
