@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from mallette_print.core.errors import BuildError, Problem, RequestError, problem
+from mallette_print.core.i18n import tr
 from mallette_print.core.manifest import YEAR_MAX, YEAR_MIN
 from mallette_print.core.model import GameData
+from mallette_print.core.phrasebook import text as phrase
 from mallette_print.core.validate import GAME_FILE
 from mallette_print.core.yamlio import load_file
 
@@ -93,8 +95,17 @@ def new_remix(
     lines = [
         f"Created a remix of {title_text(original['title'])} in {dest}/",
         f"  title: {title}; authors: {', '.join(authors)}; licence: {g.licence.name} (ShareAlike)",
-        "  card notice: made from adapted_from in each build's language, e.g. "
-        f"'© {', '.join(authors)}, after {title_text(original['title'])} ({', '.join(g.authors)}) · {g.licence.name}'",
+        f"  card notice: made from adapted_from in each build's language, e.g. in {g.default_language}: '"
+        + phrase(
+            "licence.notice",
+            g.default_language,
+            g.default_language,
+            authors=", ".join(authors),
+            title=tr(g.title, g.default_language, g.default_language),
+            original=", ".join(g.authors),
+            licence=g.licence.name,
+        )
+        + "'",
         "  adapted_from credits the original in every PDF; say what you changed in adapted_from[0].changes.",
     ]
     if source_url is None:
