@@ -134,11 +134,8 @@ def layout_notes(data: GameData, opts: BuildOptions, ctx: BuildContext) -> list[
     from mallette_print.draw.fonts import register_family
 
     size, fam = parse_card_size(opts.card_size), register_family()
-    chosen = set(opts.cards)
     notes: list[Problem] = []
-    for deck in data.decks:
-        if chosen and not any(card.id in chosen for card in deck.cards):
-            continue
+    for deck in _printed_decks(data, opts):
         got = deck_layouts(ctx, data, deck, opts.lang, size, fam)
         if isinstance(got, list) or len(got) < 2:
             continue
@@ -172,6 +169,12 @@ def layout_notes(data: GameData, opts: BuildOptions, ctx: BuildContext) -> list[
     return notes
 
 
+def _printed_decks(data: GameData, opts: BuildOptions) -> list[Deck]:
+    """The decks a build prints: every deck, or with --cards those holding one of the cards."""
+    chosen = set(opts.cards)
+    return [d for d in data.decks if not chosen or any(card.id in chosen for card in d.cards)]
+
+
 def _own_size(
     ctx: BuildContext,
     data: GameData,
@@ -203,11 +206,8 @@ def lay_out_cards(data: GameData, opts: BuildOptions, ctx: BuildContext) -> None
     except ValueError as exc:
         raise BuildError(f"--size: {exc}") from None
     fam = register_family()
-    chosen = set(opts.cards)
     problems: list[Problem] = []
-    for deck in data.decks:
-        if chosen and not any(card.id in chosen for card in deck.cards):
-            continue
+    for deck in _printed_decks(data, opts):
         got = deck_layouts(ctx, data, deck, opts.lang, size, fam)
         if isinstance(got, list):
             problems.extend(got)

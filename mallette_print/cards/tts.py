@@ -39,7 +39,7 @@ from mallette_print.core.model import Card, Deck, GameData
 from mallette_print.core.phrasebook import Phrases
 from mallette_print.draw.raster import page_images
 from mallette_print.pipeline.context import BuildContext
-from mallette_print.pipeline.options import BuildOptions, Output
+from mallette_print.pipeline.options import BuildOptions, Output, partial_name
 
 MAX_COLS, MAX_ROWS, MAX_PX = 10, 7, 4096
 PER_SHEET = MAX_COLS * MAX_ROWS - 1  # the last slot is the hidden card
@@ -223,7 +223,7 @@ def tts_base(opts: BuildOptions) -> str:
     """The start of every image URL: --tts-url (ending in /), else the file:// address of the output's tts folder."""
     if opts.tts_url:
         return opts.tts_url if opts.tts_url.endswith("/") else opts.tts_url + "/"
-    folder = "tts-partial" if opts.partial else "tts"
+    folder = partial_name("tts/") if opts.partial else "tts/"
     return (Path(opts.out).resolve() / folder).as_uri() + "/"
 
 

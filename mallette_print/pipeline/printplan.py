@@ -7,7 +7,7 @@ facilitator building the French game reads one language: the phrasebook's `plan.
 from __future__ import annotations
 
 from mallette_print.core.phrasebook import Phrases
-from mallette_print.pipeline.options import BuildReport
+from mallette_print.pipeline.options import BuildReport, partial_name
 
 PLAN_KEYS = ("wrote", "partial", "plan", "pages", "sheets", "instead", "total", "full_page", "tts")
 
@@ -34,7 +34,7 @@ def plan_lines(report: BuildReport, verbose: bool = False, lang: str = "en", def
         total = sum(o.sheets for o in printable if not o.instead_of)
         if total:
             lines.append(t["total"].format(n=total) + (t["full_page"] if any(o.instead_of for o in printable) else "."))
-    folder = "tts-partial" if report.partial else "tts"  # a partial print's TTS files, like its cards, apart
+    folder = (partial_name("tts/") if report.partial else "tts/").rstrip("/")  # a partial print's: apart
     tts = [o for o in report.outputs if o.name.startswith(f"{folder}/") and o.name.endswith(".jpg")]
     if tts:
         decks = sum(1 for o in report.outputs if o.name.startswith(f"{folder}/") and o.name.endswith("-back.jpg"))
